@@ -1,0 +1,24 @@
+/** `score-ts init`: flags -> initProject -> messages. */
+import type { Command } from 'commander';
+import { initProject, STATE_DIR } from '../project/init.js';
+import type { CommandContext } from './main.js';
+
+export function registerInit(program: Command, ctx: CommandContext): void {
+  program
+    .command('init')
+    .description('create the project state folder (.score-ts/) and a sample score.yaml; safe to run again')
+    .option('-f, --file <file>', 'the Score file to create if it does not exist', 'score.yaml')
+    .option('--no-sample', 'do not create the sample Score file')
+    .addHelpText('after', `
+Examples:
+  score-ts init                    # .score-ts/ and a sample score.yaml
+  score-ts init --no-sample        # only the state folder
+  score-ts init --file app.yaml    # the sample under another name`)
+    .action((opts: { file: string; sample: boolean }) => {
+      const reporter = ctx.reporter();
+      const report = initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample });
+      reporter.info(report.createdStateDir ? `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)` : `${STATE_DIR}/ already exists; left as it is`);
+      if (report.wroteSample) reporter.info(`created ${opts.file}: run \`score-ts generate ${opts.file}\` next`);
+      else if (opts.sample && report.sampleExisted) reporter.info(`${opts.file} already exists; left as it is`);
+    });
+}

@@ -1,0 +1,49 @@
+/** What the CLI touches of the outside world, so tests can run it in-process. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Logger } from '../pipeline.js';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Colour is used only when stderr is a terminal and NO_COLOR is not set. */
+  readonly stderrIsTTY: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** 0 = --quiet (errors only), 1 = default, 2 = -v, 3 = -vv. */
+export type Verbosity = 0 | 1 | 2 | 3;
+
+export interface Reporter extends Logger {
+  readonly verbosity: Verbosity;
+  readonly colors: ChalkInstance;
+  debug(message: string): void;
+  error(message: string): void;
+  /** An indented line under an error, such as one diagnostic. */
+  detail(message: string): void;
+}
+
+export function createReporter(io: CliIo, verbosity: Verbosity): Reporter {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  const colors = new Chalk({ level: io.stderrIsTTY && !noColor ? 1 : 0 });
+  const line = (text: string) => io.stderr(`${text}\n`);
+  return {
+    verbosity,
+    colors,
+    info: (m) => verbosity >= 1 && line(m),
+    warn: (m) => verbosity >= 1 && line(`${colors.yellow('warning:')} ${m}`),
+    debug: (m) => verbosity >= 2 && line(colors.dim(m)),
+    error: (m) => line(`${colors.red('error:')} ${m}`),
+    detail: (m) => line(`  ${m}`),
+  };
+}

@@ -1,0 +1,68 @@
+/** The score-ts command line: commander wiring only. Each run builds a fresh program. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { packagePath } from '../package-path.js';
+import { registerGenerate } from './generate-command.js';
+import { registerInit } from './init-command.js';
+import { createReporter, processIo, type CliIo, type Reporter, type Verbosity } from './io.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
+
+export interface CommandContext {
+  readonly io: CliIo;
+  /** The reporter for the verbosity flags of this run. */
+  reporter(): Reporter;
+}
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  success: the output was written
+  1  failure: invalid input, a resource or workload that cannot be converted, or an I/O error
+  2  usage error: unknown command or flag, or flags that do not go together`;
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    return reportError(error, reporterFor(program, io));
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('score-ts')
+    .description('Translate Score workload files (score.dev) into Kubernetes manifests.')
+    .version(packageVersion(), '--version', 'print the score-ts version')
+    .addOption(new Option('-v, --verbose', 'more detail on stderr (-vv for debugging, with stack traces)').argParser((_v, previous: number) => previous + 1).default(0))
+    .option('-q, --quiet', 'print errors only')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const ctx: CommandContext = { io, reporter: () => reporterFor(program, io) };
+  registerInit(program, ctx);
+  registerGenerate(program, ctx);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
+
+function reporterFor(program: Command, io: CliIo): Reporter {
+  const { verbose, quiet } = program.opts<{ verbose: number; quiet?: boolean }>();
+  const verbosity: Verbosity = quiet ? 0 : (Math.min(1 + verbose, 3) as Verbosity);
+  return createReporter(io, verbosity);
+}
+
+/** commander throws for --help and --version too: those are successes. */
+function commanderExitCode(error: CommanderError): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+  return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export { EXIT_FAILED };

@@ -1,0 +1,64 @@
+/** Score containers -> Kubernetes containers and init containers, in start order. */
+import type { Container, WorkloadInput } from '../types.js';
+import { convertVariables } from './env.js';
+import type { ExpandContext } from './expand.js';
+import type { K8sContainer, VolumeMount } from './pod-types.js';
+import { convertProbe } from './probes.js';
+import type { Problems } from './problems.js';
+import { compareStrings } from './sorted.js';
+import { planStartOrder, type StartRole } from './start-order.js';
+
+export interface ContainersResult {
+  readonly containers: K8sContainer[];
+  readonly initContainers: K8sContainer[];
+}
+
+export interface ContainerOptions {
+  /** Replaces `image: .` (the image built from this project). */
+  readonly image?: string;
+  /** Volume mounts per container name (files and volumes). */
+  readonly mounts: ReadonlyMap<string, VolumeMount[]>;
+}
+
+export function convertContainers(workload: WorkloadInput, ctx: ExpandContext, options: ContainerOptions, problems: Problems): ContainersResult {
+  const specs = workload.spec.containers;
+  const order = planStartOrder(specs, problems);
+  const build = (name: string) => convertContainer(name, specs[name]!, ctx, options, problems);
+  return {
+    initContainers: order.init.map(({ name, role }) => asInitContainer(build(name), role)),
+    containers: order.main.map(build),
+  };
+}
+
+function convertContainer(name: string, spec: Container, ctx: ExpandContext, options: ContainerOptions, problems: Problems): K8sContainer {
+  const env = convertVariables(name, spec, ctx, problems);
+  const mounts = [...(options.mounts.get(name) ?? [])].sort((a, b) => compareStrings(a.mountPath, b.mountPath));
+  const liveness = convertProbe(spec.livenessProbe, ['containers', name, 'livenessProbe'], problems);
+  const readiness = convertProbe(spec.readinessProbe, ['containers', name, 'readinessProbe'], problems);
+  return {
+    name,
+    image: resolveImage(name, spec.image, options.image, problems),
+    ...(spec.command ? { command: [...spec.command] } : {}),
+    ...(spec.args ? { args: [...spec.args] } : {}),
+    ...(env.length > 0 ? { env } : {}),
+    ...(spec.resources && (spec.resources.limits || spec.resources.requests) ? { resources: structuredClone(spec.resources) } : {}),
+    ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),
+    ...(liveness ? { livenessProbe: liveness } : {}),
+    ...(readiness ? { readinessProbe: readiness } : {}),
+  };
+}
+
+function resolveImage(name: string, image: string, override: string | undefined, problems: Problems): string {
+  if (image !== '.') return image;
+  if (override) return override;
+  problems.add(['containers', name, 'image'], "is '.', the image built from this project: pass it with --image IMAGE");
+  return image;
+}
+
+function asInitContainer(container: K8sContainer, role: StartRole): K8sContainer {
+  if (role === 'complete') return container;
+  const sidecar: K8sContainer = { ...container, restartPolicy: 'Always' };
+  // Kubelet starts the next container once a sidecar's startup probe passes: that is "healthy".
+  if (role === 'healthy' && container.readinessProbe) sidecar.startupProbe = structuredClone(container.readinessProbe);
+  return sidecar;
+}

@@ -1,0 +1,51 @@
+/** Kubernetes names and labels derived from workload names, always valid and always the same. */
+import { createHash } from 'node:crypto';
+
+export const MANAGED_BY = 'score-ts';
+/** Annotation that picks the workload kind: Deployment (default) or StatefulSet. */
+export const KIND_ANNOTATION = 'k8s.score.dev/kind';
+/** Annotations under this prefix steer score-ts and are not copied to the objects. */
+export const CONTROL_ANNOTATION_PREFIX = 'k8s.score.dev/';
+
+/** A short, stable hash for making derived names unique. */
+export function shortHash(text: string, length = 8): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, length);
+}
+
+/**
+ * A DNS-1123 label (63 chars at most) made of `base` and `suffix`; when too long, the base is cut and
+ * a hash of the whole name keeps it unique.
+ */
+export function dnsLabel(base: string, suffix = ''): string {
+  const clean = (base + suffix).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = clean === '' ? 'x' : clean;
+  if (name.length <= 63) return name;
+  const hash = shortHash(base + suffix);
+  return `${name.slice(0, 63 - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** Service names must be DNS-1035 labels: they may not start with a digit. */
+export function serviceName(workloadName: string, suffix = ''): string {
+  const name = dnsLabel(workloadName, suffix);
+  return /^[a-z]/.test(name) ? name : dnsLabel(`svc-${workloadName}`, suffix);
+}
+
+/** Labels on every object made for a workload. */
+export function workloadLabels(workloadName: string): Record<string, string> {
+  return {
+    'app.kubernetes.io/name': workloadName,
+    'app.kubernetes.io/instance': workloadName,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+  };
+}
+
+/** The labels that select a workload's pods. */
+export function selectorLabels(workloadName: string): Record<string, string> {
+  return { 'app.kubernetes.io/instance': workloadName };
+}
+
+/** Workload annotations that are carried to the objects (control annotations are not). */
+export function carriedAnnotations(annotations: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+  const entries = Object.entries(annotations ?? {}).filter(([k]) => !k.startsWith(CONTROL_ANNOTATION_PREFIX));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}

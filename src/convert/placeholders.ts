@@ -1,0 +1,73 @@
+/**
+ * Score placeholders: `${metadata.name}`, `${metadata.annotations.my\.key}`, `${resources.db.host}`.
+ * `$$` is a literal `$`, so `$${x}` stays `${x}`. Keys with dots are written with `\.`.
+ */
+
+/** A piece of a string with placeholders: literal text, or a reference to resolve. */
+export type TemplatePart = { text: string } | { ref: string[]; source: string };
+
+/** What a placeholder resolves to. A secret value must not be inlined into plain text by the caller. */
+export interface ResolvedValue {
+  value: string;
+  secret?: { name: string; key: string };
+}
+
+export class PlaceholderSyntaxError extends Error {}
+
+/** Splits a string into literal text and placeholder references. */
+export function parsePlaceholders(input: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let text = '';
+  let i = 0;
+  while (i < input.length) {
+    const ch = input[i]!;
+    const next = input[i + 1];
+    if (ch === '$' && next === '$') {
+      text += '$';
+      i += 2;
+    } else if (ch === '$' && next === '{') {
+      const close = input.indexOf('}', i + 2);
+      if (close < 0) {
+        // Like score-go: an unterminated `${` is plain text.
+        text += input.slice(i);
+        break;
+      }
+      if (text !== '') parts.push({ text });
+      text = '';
+      const source = input.slice(i, close + 1);
+      parts.push({ ref: splitReference(source.slice(2, -1), source), source });
+      i = close + 1;
+    } else {
+      text += ch;
+      i += 1;
+    }
+  }
+  if (text !== '') parts.push({ text });
+  return parts;
+}
+
+/** `metadata.annotations.a\.b` -> ['metadata', 'annotations', 'a.b'] */
+export function splitReference(inner: string, source: string): string[] {
+  const segments: string[] = [];
+  let current = '';
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i]!;
+    if (ch === '\\' && inner[i + 1] === '.') {
+      current += '.';
+      i++;
+    } else if (ch === '.') {
+      segments.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  segments.push(current);
+  if (segments.some((s) => s.trim() === '')) throw new PlaceholderSyntaxError(`placeholder ${source} has an empty part`);
+  return segments;
+}
+
+/** True when the string holds at least one placeholder (after `$$` escapes). */
+export function hasPlaceholders(parts: readonly TemplatePart[]): boolean {
+  return parts.some((p) => 'ref' in p);
+}

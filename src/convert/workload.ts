@@ -1,0 +1,78 @@
+/** One workload -> its Kubernetes objects: files ConfigMap, Service, and a Deployment or StatefulSet. */
+import { ConvertError } from '../errors.js';
+import type { Manifest, WorkloadInput } from '../types.js';
+import { convertContainers } from './containers.js';
+import type { ExpandContext } from './expand.js';
+import { convertFiles } from './files.js';
+import { KIND_ANNOTATION, carriedAnnotations, selectorLabels, workloadLabels } from './names.js';
+import { Problems } from './problems.js';
+import { convertHeadlessService, convertService, headlessServiceName, objectMetadata } from './service.js';
+import { convertVolumes, type ResourceVolumeSource } from './volumes.js';
+
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export interface ConvertOptions {
+  /** Replaces `image: .` in every container. */
+  readonly image?: string;
+  /** Outputs of the workload's provisioned resources, by resource name. */
+  readonly resourceOutputs: ExpandContext['resourceOutputs'];
+  readonly resourceVolume: ResourceVolumeSource;
+}
+
+/** Converts a workload, reporting every problem in it together. */
+export function convertWorkload(workload: WorkloadInput, options: ConvertOptions): Manifest[] {
+  const problems = new Problems(workload.locate);
+  const { spec, name } = workload;
+  const kind = workloadKind(workload, problems);
+  const ctx: ExpandContext = { metadata: spec.metadata, resourceOutputs: options.resourceOutputs };
+  const files = convertFiles(workload, ctx, problems);
+  const volumes = convertVolumes(spec.containers, ctx, options.resourceVolume, problems);
+  const mounts = mergeMounts(files.mounts, volumes.mounts);
+  const containers = convertContainers(workload, ctx, { mounts, ...(options.image ? { image: options.image } : {}) }, problems);
+  if (problems.list.length > 0 || !kind) {
+    throw new ConvertError(`${workload.file}: workload '${name}' cannot be converted`, problems.list);
+  }
+  const podSpec = {
+    ...(containers.initContainers.length > 0 ? { initContainers: containers.initContainers } : {}),
+    containers: containers.containers,
+    ...(files.volumes.length + volumes.volumes.length > 0 ? { volumes: [...files.volumes, ...volumes.volumes] } : {}),
+  };
+  const service = convertService(name, spec);
+  const manifests = [...files.manifests, ...(service ? [service] : [])];
+  if (kind === 'StatefulSet') manifests.push(convertHeadlessService(name, spec));
+  manifests.push(workloadObject(kind, workload, podSpec));
+  return manifests;
+}
+
+function workloadKind(workload: WorkloadInput, problems: Problems): WorkloadKind | undefined {
+  const value = workload.spec.metadata.annotations?.[KIND_ANNOTATION];
+  if (value === undefined) return 'Deployment';
+  if ((WORKLOAD_KINDS as readonly string[]).includes(value)) return value as WorkloadKind;
+  problems.add(['metadata', 'annotations', KIND_ANNOTATION], `'${value}' is not a supported workload kind; use one of: ${WORKLOAD_KINDS.join(', ')}`);
+  return undefined;
+}
+
+function workloadObject(kind: WorkloadKind, workload: WorkloadInput, podSpec: Record<string, unknown>): Manifest {
+  const { name, spec } = workload;
+  const annotations = carriedAnnotations(spec.metadata.annotations);
+  return {
+    apiVersion: 'apps/v1',
+    kind,
+    metadata: objectMetadata(name, name, spec),
+    spec: {
+      ...(kind === 'StatefulSet' ? { serviceName: headlessServiceName(name) } : {}),
+      selector: { matchLabels: selectorLabels(name) },
+      template: {
+        metadata: { labels: workloadLabels(name), ...(annotations ? { annotations } : {}) },
+        spec: podSpec,
+      },
+    },
+  };
+}
+
+function mergeMounts<T>(...maps: ReadonlyArray<ReadonlyMap<string, T[]>>): Map<string, T[]> {
+  const merged = new Map<string, T[]>();
+  for (const map of maps) for (const [k, v] of map) merged.set(k, [...(merged.get(k) ?? []), ...v]);
+  return merged;
+}

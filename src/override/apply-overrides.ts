@@ -1,0 +1,152 @@
+/**
+ * Applies --overrides-file (a deep merge where null deletes) and --override-property (set or delete one
+ * path) to a Score document, remembering which override set each path so later errors can name it.
+ */
+import { InputError, type Location } from '../errors.js';
+import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
+import { parse as parseYamlValue } from 'yaml';
+import { parsePropertyPath, type PathSegment } from './property-path.js';
+
+export interface OverrideOrigin {
+  readonly path: FieldPath;
+  readonly locate: (path: FieldPath, key: boolean) => Location;
+}
+
+/** The overrides for one workload, in the order they apply: the file first, then each property. */
+export interface Overrides {
+  readonly file?: YamlSource;
+  readonly properties: readonly string[];
+}
+
+export interface OverrideResult {
+  readonly value: unknown;
+  readonly origins: readonly OverrideOrigin[];
+}
+
+type Json = unknown;
+type JsonMap = Record<string, Json>;
+
+export function applyOverrides(document: unknown, overrides: Overrides): OverrideResult {
+  let value = structuredClone(document);
+  const origins = new OriginMap();
+  if (overrides.file) value = mergeOverridesFile(value, overrides.file, origins);
+  for (const property of overrides.properties) value = applyProperty(value, property, origins);
+  return { value, origins: origins.list() };
+}
+
+function mergeOverridesFile(value: Json, file: YamlSource, origins: OriginMap): Json {
+  if (!isMap(file.value)) {
+    throw new InputError(`${file.file}: an overrides file must be a YAML map of Score fields`, [
+      { location: locateValue(file, []), field: '', message: 'must be a map, like a partial score.yaml' },
+    ]);
+  }
+  const locate = (p: FieldPath, key: boolean) => (key ? locateKey(file, p) : locateValue(file, p));
+  const merge = (target: Json, patch: JsonMap, at: PathSegment[]): JsonMap => {
+    const result: JsonMap = isMap(target) ? target : {};
+    for (const [k, v] of Object.entries(patch)) {
+      const here = [...at, k];
+      if (v === null) delete result[k];
+      else if (isMap(v) && isMap(result[k])) result[k] = merge(result[k], v, here);
+      else result[k] = v;
+      if (!(isMap(v) && isMap(result[k]) && v !== result[k])) origins.record({ path: here, locate });
+    }
+    return result;
+  };
+  return merge(value, file.value, []);
+}
+
+function applyProperty(value: Json, property: string, origins: OriginMap): Json {
+  const eq = property.indexOf('=');
+  if (eq < 0) throw new InputError(`--override-property '${property}' must look like path=value (an empty value deletes the field)`);
+  const path = parsePropertyPath(property.slice(0, eq));
+  const raw = property.slice(eq + 1);
+  const origin = `--override-property '${property}'`;
+  const result = raw === '' ? deletePath(value, path, origin) : setPath(value, path, parseValue(raw, origin), origin);
+  origins.record({ path, locate: () => ({ origin }) });
+  return result;
+}
+
+function parseValue(raw: string, origin: string): Json {
+  try {
+    return parseYamlValue(raw, { strict: true, uniqueKeys: true });
+  } catch (e) {
+    throw new InputError(`${origin}: the value is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function setPath(root: Json, path: PathSegment[], newValue: Json, origin: string): Json {
+  if (path.length === 0) return newValue;
+  const base: Json = root ?? {};
+  let node = base;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (Array.isArray(node)) {
+      const index = arrayIndex(node, segment, origin, path, true);
+      if (last) node[index] = newValue;
+      else node = node[index] = isContainer(node[index]) ? node[index] : {};
+    } else if (isMap(node)) {
+      const key = String(segment);
+      if (last) node[key] = newValue;
+      else node = node[key] = isContainer(node[key]) ? node[key] : {};
+    } else {
+      throw new InputError(`${origin}: cannot set a field inside a ${typeof node} value at '${path.slice(0, i).join('.')}'`);
+    }
+  }
+  return base;
+}
+
+function deletePath(root: Json, path: PathSegment[], origin: string): Json {
+  let node = root;
+  for (const [i, segment] of path.entries()) {
+    const last = i === path.length - 1;
+    if (Array.isArray(node)) {
+      const index = arrayIndex(node, segment, origin, path, false);
+      if (last) node.splice(index, 1);
+      else node = node[index];
+    } else if (isMap(node)) {
+      const key = String(segment);
+      if (last) delete node[key];
+      else node = node[key];
+    } else {
+      return root; // Deleting something that is not there leaves the document as it is.
+    }
+  }
+  return root;
+}
+
+function arrayIndex(array: Json[], segment: PathSegment, origin: string, path: PathSegment[], forSet: boolean): number {
+  const limit = forSet ? array.length : array.length - 1;
+  if (typeof segment !== 'number' || segment > limit) {
+    throw new InputError(`${origin}: '${String(segment)}' is not an index of the array at this point of '${path.join('.')}' (it has ${array.length} items)`);
+  }
+  return segment;
+}
+
+function isMap(v: Json): v is JsonMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isContainer(v: Json): v is JsonMap | Json[] {
+  return typeof v === 'object' && v !== null;
+}
+
+/** Origins keyed by path; a new origin replaces those it covers, so the latest override wins. */
+class OriginMap {
+  private readonly byKey = new Map<string, OverrideOrigin>();
+
+  record(origin: OverrideOrigin): void {
+    const key = pathKey(origin.path);
+    for (const existing of this.byKey.keys()) {
+      if (existing === key || existing.startsWith(key + '\u0000')) this.byKey.delete(existing);
+    }
+    this.byKey.set(key, origin);
+  }
+
+  list(): OverrideOrigin[] {
+    return [...this.byKey.values()];
+  }
+}
+
+export function pathKey(path: FieldPath): string {
+  return path.map(String).join('\u0000');
+}

@@ -1,0 +1,21 @@
+/** Locates a field in whichever input last set it: an override, or else the Score file itself. */
+import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
+import type { Locator } from '../types.js';
+import { pathKey, type OverrideOrigin } from './apply-overrides.js';
+
+export function locateInSource(source: YamlSource): Locator {
+  return (path, key) => (key ? locateKey(source, path) : locateValue(source, path));
+}
+
+export function locateWithOverrides(source: YamlSource, origins: readonly OverrideOrigin[]): Locator {
+  const base = locateInSource(source);
+  if (origins.length === 0) return base;
+  const byKey = new Map(origins.map((o) => [pathKey(o.path), o]));
+  return (path, key) => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const origin = byKey.get(pathKey(path.slice(0, depth)));
+      if (origin) return origin.locate(path, key);
+    }
+    return base(path, key);
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * generate(): load -> validate -> override -> validate again -> provision -> convert -> render.
+ * Every stage reports all of its problems, and the run stops before the next stage.
+ */
+import path from 'node:path';
+import { ConvertError, InputError, ScoreTsError, type Diagnostic } from './errors.js';
+import { convertWorkload } from './convert/workload.js';
+import { PlaceholderError } from './convert/expand.js';
+import { readFileSources } from './load/file-sources.js';
+import { loadScoreFile, scoreFileExists } from './load/score-file.js';
+import { loadOverridesFile } from './load/overrides-file.js';
+import { applyOverrides } from './override/apply-overrides.js';
+import { locateInSource, locateWithOverrides } from './override/locate-with-overrides.js';
+import { emptyState, initStateDir, loadState, saveState, type ProjectState, type WorkloadRecord } from './project/state.js';
+import { provisionResources, type ProvisionedResources } from './provision/provision.js';
+import { assembleManifests, checkNamespace } from './render/assemble.js';
+import { toYamlStream } from './render/yaml-text.js';
+import { writeFileAtomic } from './render/write-file.js';
+import type { Manifest, ScoreWorkload, WorkloadInput } from './types.js';
+import { validateWorkload } from './validate/validate-workload.js';
+import { compareStrings, sortedEntries } from './convert/sorted.js';
+
+/** A workload with the record of how it was loaded (kept in the state). */
+interface LoadedWorkload extends WorkloadInput {
+  readonly record: WorkloadRecord;
+}
+
+export interface GenerateOptions {
+  /** The project folder (holds `.score-ts/`); Score file paths are relative to it. */
+  readonly projectDir: string;
+  readonly scoreFiles: readonly string[];
+  readonly image?: string;
+  readonly overridesFile?: string;
+  readonly overrideProperties?: readonly string[];
+  readonly namespace?: string;
+  readonly generateNamespace?: boolean;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface GenerateResult {
+  /** The manifests as one YAML stream. */
+  readonly yaml: string;
+  readonly manifests: readonly Manifest[];
+  /** The state to save once the output is written. */
+  readonly state: ProjectState;
+  readonly workloads: readonly string[];
+}
+
+export function generate(options: GenerateOptions, log: Logger): GenerateResult {
+  if (options.namespace !== undefined) checkNamespace(options.namespace);
+  const state = loadOrInitState(options.projectDir, log);
+  const workloads = loadProjectWorkloads(options, state, log);
+  const resources = provisionResources(workloads);
+  const converted = convertAll(workloads, resources);
+  const manifests = assembleManifests(resources.manifests, converted, options);
+  const nextState: ProjectState = { ...state, workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])) };
+  return { yaml: toYamlStream(manifests), manifests, state: nextState, workloads: workloads.map((w) => w.name) };
+}
+
+function loadOrInitState(projectDir: string, log: Logger): ProjectState {
+  const existing = loadState(projectDir);
+  if (existing) return existing;
+  initStateDir(projectDir);
+  log.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
+  return loadState(projectDir) ?? emptyState();
+}
+
+/** The workloads of this run: those of the files given now, then the others the project knows. */
+function loadProjectWorkloads(options: GenerateOptions, state: ProjectState, log: Logger): LoadedWorkload[] {
+  const problems: Diagnostic[] = [];
+  const given = options.scoreFiles.map((file) => givenRecord(options, file));
+  const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options.projectDir, record)) ?? []);
+  const givenNames = new Set(workloads.map((w) => w.name));
+  const givenFiles = new Set(given.map((r) => r.file));
+  for (const [name, record] of sortedEntries(state.workloads)) {
+    if (givenNames.has(name) || givenFiles.has(record.file)) continue;
+    if (!scoreFileExists(record.file, options.projectDir)) {
+      log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: it is dropped from the project`);
+      continue;
+    }
+    const workload = collect(problems, () => loadWorkload(options.projectDir, record));
+    if (workload) workloads.push(workload);
+  }
+  if (problems.length > 0) throw new InputError('invalid Score input', problems);
+  if (workloads.length === 0) {
+    throw new InputError('no Score files given and the project knows no workloads yet: run `score-ts generate score.yaml` (or `score-ts init` for a sample)');
+  }
+  checkUniqueNames(workloads);
+  return workloads.sort((a, b) => compareStrings(a.name, b.name));
+}
+
+function givenRecord(options: GenerateOptions, file: string): WorkloadRecord {
+  const record: WorkloadRecord = { file: projectRelative(options.projectDir, file) };
+  if (options.image) record.image = options.image;
+  if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
+  if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
+  return record;
+}
+
+/** One workload through load, validate, override, validate again and file reading. */
+function loadWorkload(projectDir: string, record: WorkloadRecord): LoadedWorkload {
+  const { source, dir } = loadScoreFile(record.file, projectDir);
+  const before = validateWorkload(source.value, locateInSource(source));
+  if (before.length > 0) throw new InputError(`${record.file} is not a valid Score file`, before);
+  const overridesFile = record.overridesFile ? loadOverridesFile(record.overridesFile, projectDir) : undefined;
+  const { value, origins } = applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties: record.overrideProperties ?? [] });
+  const locate = locateWithOverrides(source, origins);
+  const after = validateWorkload(value, locate);
+  if (after.length > 0) throw new InputError(`${record.file} is not valid after its overrides`, after);
+  const spec = value as ScoreWorkload;
+  const files = readFileSources(spec, dir, locate);
+  if (files.problems.length > 0) throw new InputError(`${record.file}: some file sources cannot be read`, files.problems);
+  return { name: spec.metadata.name, spec, file: record.file, locate, fileSources: files.sources, record };
+}
+
+function convertAll(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): Map<string, Manifest[]> {
+  const problems: Diagnostic[] = [];
+  const converted = new Map<string, Manifest[]>();
+  for (const workload of workloads) {
+    const image = workload.record.image;
+    const manifests = collect(problems, () =>
+      convertWorkload(workload, {
+        ...(image ? { image } : {}),
+        resourceOutputs: (name) => resources.outputs(workload.name, name),
+        resourceVolume: (name) => {
+          throw new PlaceholderError(`resource '${name}' provides no volume`);
+        },
+      }),
+    );
+    if (manifests) converted.set(workload.name, manifests);
+  }
+  if (problems.length > 0) throw new ConvertError('some workloads cannot be converted', problems);
+  return converted;
+}
+
+function checkUniqueNames(workloads: readonly LoadedWorkload[]): void {
+  const byName = new Map<string, string>();
+  const problems: Diagnostic[] = [];
+  for (const w of workloads) {
+    const other = byName.get(w.name);
+    if (other) problems.push({ location: w.locate(['metadata', 'name'], false), field: 'metadata.name', message: `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project` });
+    byName.set(w.name, w.file);
+  }
+  if (problems.length > 0) throw new InputError('duplicate workload names', problems);
+}
+
+/** Runs a step, adding the diagnostics of a ScoreTsError to `problems` instead of stopping. */
+function collect<T>(problems: Diagnostic[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof ScoreTsError)) throw e;
+    problems.push(...(e.diagnostics.length > 0 ? e.diagnostics : [{ location: {}, field: '', message: e.message }]));
+    return undefined;
+  }
+}
+
+function projectRelative(projectDir: string, file: string): string {
+  const relative = path.relative(projectDir, path.resolve(projectDir, file));
+  return relative.split(path.sep).join('/');
+}
+
+/** Writes the manifests (a file, or stdout for '-') and then the project state. */
+export function writeGenerated(result: GenerateResult, output: string, projectDir: string, stdout: (text: string) => void): void {
+  if (output === '-') stdout(result.yaml);
+  else writeFileAtomic(path.resolve(projectDir, output), result.yaml, output);
+  saveState(projectDir, result.state);
+}

@@ -1,0 +1,59 @@
+/** `score-ts init`: the state folder and, unless asked not to, a sample score.yaml. Never overwrites. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomic } from '../render/write-file.js';
+import { initStateDir, STATE_DIR } from './state.js';
+
+export interface InitOptions {
+  readonly projectDir: string;
+  readonly file: string;
+  readonly sample: boolean;
+}
+
+export interface InitReport {
+  readonly createdStateDir: boolean;
+  readonly wroteSample: boolean;
+  readonly sampleExisted: boolean;
+}
+
+export const SAMPLE_SCORE_FILE = `# A sample Score workload: edit it, then run \`score-ts generate score.yaml\`.
+# Reference: https://docs.score.dev/docs/score-specification/score-spec-reference/
+apiVersion: score.dev/v1b1
+metadata:
+  name: hello-world
+containers:
+  main:
+    image: ghcr.io/stefanprodan/podinfo:6.7.1
+    variables:
+      PODINFO_UI_MESSAGE: Hello from \${metadata.name}
+    resources:
+      requests:
+        cpu: 50m
+        memory: 64Mi
+      limits:
+        memory: 128Mi
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 9898
+    readinessProbe:
+      httpGet:
+        path: /readyz
+        port: 9898
+service:
+  ports:
+    web:
+      port: 8080
+      targetPort: 9898
+`;
+
+export function initProject(options: InitOptions): InitReport {
+  const createdStateDir = initStateDir(options.projectDir);
+  const samplePath = path.resolve(options.projectDir, options.file);
+  const sampleExisted = existsSync(samplePath);
+  const wroteSample = options.sample && !sampleExisted;
+  if (wroteSample) writeFileAtomic(samplePath, SAMPLE_SCORE_FILE, options.file);
+  return { createdStateDir, wroteSample, sampleExisted };
+}
+
+export { STATE_DIR };

@@ -1,0 +1,74 @@
+/**
+ * The project state in `.score-ts/state.yaml`: what the project knows between runs. Written atomically,
+ * readable by its owner only; a damaged file is reported, never silently replaced.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { InputError } from '../errors.js';
+import { describeIoError } from '../load/score-file.js';
+import { parseYamlSource } from '../load/yaml-source.js';
+import { writeFileAtomic } from '../render/write-file.js';
+
+export const STATE_DIR = '.score-ts';
+const STATE_FILE = 'state.yaml';
+const STATE_VERSION = 1;
+
+/** How a workload was last generated, so a run without file arguments can do it again. */
+export interface WorkloadRecord {
+  /** The Score file, relative to the project folder, with '/' separators. */
+  file: string;
+  image?: string;
+  overridesFile?: string;
+  overrideProperties?: string[];
+}
+
+export interface ProjectState {
+  version: number;
+  workloads: Record<string, WorkloadRecord>;
+}
+
+export function emptyState(): ProjectState {
+  return { version: STATE_VERSION, workloads: {} };
+}
+
+export function stateDir(projectDir: string): string {
+  return path.join(projectDir, STATE_DIR);
+}
+
+/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state. Returns false if it existed. */
+export function initStateDir(projectDir: string): boolean {
+  const dir = stateDir(projectDir);
+  const created = !existsSync(dir);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const gitignore = path.join(dir, '.gitignore');
+    if (!existsSync(gitignore)) writeFileSync(gitignore, '# score-ts state holds generated secrets: never commit it.\n*\n', { mode: 0o600 });
+  } catch (e) {
+    throw new InputError(`cannot create ${STATE_DIR}/: ${describeIoError(e)}`);
+  }
+  if (!existsSync(path.join(dir, STATE_FILE))) saveState(projectDir, emptyState());
+  return created;
+}
+
+export function loadState(projectDir: string): ProjectState | undefined {
+  const file = path.join(stateDir(projectDir), STATE_FILE);
+  const display = `${STATE_DIR}/${STATE_FILE}`;
+  if (!existsSync(file)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
+  }
+  const value = parseYamlSource(display, text).value as Partial<ProjectState> | null;
+  if (!value || typeof value !== 'object' || value.version !== STATE_VERSION || typeof value.workloads !== 'object' || value.workloads === null) {
+    throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it may hold generated passwords, so do not delete it lightly)`);
+  }
+  return { version: STATE_VERSION, workloads: value.workloads };
+}
+
+export function saveState(projectDir: string, state: ProjectState): void {
+  const text = `# score-ts project state. Written by score-ts; holds generated secrets: keep it private, never commit it.\n${stringify(state, { sortMapEntries: true })}`;
+  writeFileAtomic(path.join(stateDir(projectDir), STATE_FILE), text, `${STATE_DIR}/${STATE_FILE}`, 0o600);
+}

@@ -1,0 +1,37 @@
+/** Checks a Score document: the schema first, then the rules a schema cannot express. */
+import type { Diagnostic } from '../errors.js';
+import type { Locator, ScoreWorkload } from '../types.js';
+import { fieldName } from './schema-errors.js';
+import { checkScoreSchema } from './score-schema.js';
+
+export function validateWorkload(value: unknown, locate: Locator): Diagnostic[] {
+  const problems = checkScoreSchema(value, locate);
+  if (problems.length > 0) return problems;
+  return checkRules(value as ScoreWorkload, locate);
+}
+
+/** Rules beyond the schema: each returns the problems it finds. */
+function checkRules(spec: ScoreWorkload, locate: Locator): Diagnostic[] {
+  return [...checkDuplicateTargets(spec, locate)];
+}
+
+/** The deprecated list form of files/volumes can name one target twice; Kubernetes rejects duplicate mounts. */
+function checkDuplicateTargets(spec: ScoreWorkload, locate: Locator): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [name, container] of Object.entries(spec.containers)) {
+    const seen = new Set<string>();
+    for (const field of ['files', 'volumes'] as const) {
+      const list = container[field];
+      const targets = Array.isArray(list) ? list.map((e) => e.target) : Object.keys(list ?? {});
+      targets.forEach((target, index) => {
+        if (typeof target !== 'string') return;
+        if (seen.has(target)) {
+          const path = ['containers', name, field, Array.isArray(list) ? index : target];
+          problems.push({ location: locate(path, !Array.isArray(list)), field: fieldName(path), message: `'${target}' is already mounted by another file or volume of this container` });
+        }
+        seen.add(target);
+      });
+    }
+  }
+  return problems;
+}
