@@ -1,6 +1,7 @@
 /** `score-ts generate`: flags -> GenerateOptions -> generate -> write -> messages. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { splitOverrideProperty } from '../override/apply-overrides.js';
 import { generate, writeGenerated, type GenerateOptions } from '../pipeline.js';
 import type { CommandContext } from './main.js';
 
@@ -38,7 +39,8 @@ Examples:
       const result = generate(options, reporter);
       writeGenerated(result, flags.output, ctx.io.cwd, ctx.io.stdout);
       const where = flags.output === '-' ? 'stdout' : flags.output;
-      reporter.info(`wrote ${result.manifests.length} objects for ${result.workloads.join(', ')} to ${where}`);
+      const count = result.manifests.length;
+      reporter.info(`wrote ${count} object${count === 1 ? '' : 's'} for ${result.workloads.join(', ')} to ${where}`);
     });
 }
 
@@ -48,6 +50,7 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags): G
     throw new UsageError('--image, --overrides-file and --override-property apply to one workload: give exactly one Score file with them');
   }
   if (flags.generateNamespace && !flags.namespace) throw new UsageError('--generate-namespace needs --namespace NAME');
+  for (const property of flags.overrideProperty) splitOverrideProperty(property);
   return {
     projectDir,
     scoreFiles: files,

@@ -2,7 +2,7 @@
  * Applies --overrides-file (a deep merge where null deletes) and --override-property (set or delete one
  * path) to a Score document, remembering which override set each path so later errors can name it.
  */
-import { InputError, type Location } from '../errors.js';
+import { InputError, UsageError, type Location } from '../errors.js';
 import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
 import { parse as parseYamlValue } from 'yaml';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
@@ -55,11 +55,15 @@ function mergeOverridesFile(value: Json, file: YamlSource, origins: OriginMap): 
   return merge(value, file.value, []);
 }
 
-function applyProperty(value: Json, property: string, origins: OriginMap): Json {
+/** Splits `path=value`; a malformed flag is a usage error. */
+export function splitOverrideProperty(property: string): { path: PathSegment[]; raw: string } {
   const eq = property.indexOf('=');
-  if (eq < 0) throw new InputError(`--override-property '${property}' must look like path=value (an empty value deletes the field)`);
-  const path = parsePropertyPath(property.slice(0, eq));
-  const raw = property.slice(eq + 1);
+  if (eq < 0) throw new UsageError(`--override-property '${property}' must look like path=value (an empty value deletes the field)`);
+  return { path: parsePropertyPath(property.slice(0, eq)), raw: property.slice(eq + 1) };
+}
+
+function applyProperty(value: Json, property: string, origins: OriginMap): Json {
+  const { path, raw } = splitOverrideProperty(property);
   const origin = `--override-property '${property}'`;
   const result = raw === '' ? deletePath(value, path, origin) : setPath(value, path, parseValue(raw, origin), origin);
   origins.record({ path, locate: () => ({ origin }) });

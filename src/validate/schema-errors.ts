@@ -7,7 +7,7 @@ import type { FieldPath } from '../load/yaml-source.js';
 export type Locate = (path: FieldPath, key: boolean) => Location;
 
 export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], locate: Locate): Diagnostic[] {
-  const relevant = dropBranchNoise(errors);
+  const relevant = foldKeyNameErrors(dropBranchNoise(errors));
   const byPath = new Map<string, Diagnostic>();
   for (const group of groupTypeErrors(relevant)) {
     const d = toDiagnostic(group, locate);
@@ -30,6 +30,22 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   // A combinator that failed only because several branches matched leaves no other error: keep it then.
   const ambiguous = errors.filter((e) => e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas);
   return [...pruned, ...ambiguous];
+}
+
+/**
+ * A bad key name gives one `propertyNames` error plus the inner errors about the name (marked with
+ * `propertyName`): fold the inner messages into the outer one.
+ */
+function foldKeyNameErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  const inner = errors.filter((e) => e.propertyName !== undefined);
+  return errors
+    .filter((e) => e.propertyName === undefined)
+    .map((e) => {
+      if (e.keyword !== 'propertyNames') return e;
+      const name = (e.params as { propertyName: string }).propertyName;
+      const reasons = inner.filter((i) => i.instancePath === e.instancePath && i.propertyName === name).map((i) => i.message ?? i.keyword);
+      return { ...e, message: reasons.join('; ') };
+    });
 }
 
 /** "must be object" and "must be array" at one path read better as "must be object or array". */
@@ -80,7 +96,7 @@ function toDiagnostic(group: readonly ErrorObject[], locate: Locate): Diagnostic
     case 'propertyNames': {
       const name = String(params.propertyName);
       const child = [...path, name];
-      return { location: locate(child, true), field: fieldName(child), message: `is not an allowed key name` };
+      return { location: locate(child, true), field: fieldName(child), message: `'${name}' is not an allowed name: ${e.message ?? 'invalid'}` };
     }
     default:
       return { location: locate(path, false), field: fieldName(path), message: e.message ?? `fails ${e.keyword}` };

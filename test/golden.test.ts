@@ -1,0 +1,52 @@
+/**
+ * Golden cases: each folder in test/golden/ holds the inputs of one run, `case.yaml` (args, expected exit
+ * code), `expected.yaml` (stdout of a successful `-o -` run) and `expected.stderr`. Update with `npx vitest run -u` and review the diff.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { checkManifests } from './support/k8s-check.js';
+import { repoRoot, runIn, tempProject } from './support/run-cli.js';
+
+interface GoldenCase {
+  args: string[];
+  exit?: number;
+  env?: Record<string, string>;
+  externalClaims?: string[];
+}
+
+const goldenDir = path.join(repoRoot, 'test', 'golden');
+const cases = readdirSync(goldenDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+describe('golden cases', () => {
+  it('finds the cases', () => {
+    expect(cases.length).toBeGreaterThan(10);
+  });
+
+  it.each(cases)('%s', async (name) => {
+    const dir = path.join(goldenDir, name);
+    const spec = parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8')) as GoldenCase;
+    const project = tempProject(dir);
+    const run = await runIn(project, spec.args, spec.env);
+    const expectedExit = spec.exit ?? 0;
+    if (expectedExit === 0 && spec.args.includes('-')) await expect(run.stdout).toMatchFileSnapshot(path.join(dir, 'expected.yaml'));
+    else expect(run.stdout).toBe('');
+    await expect(normalise(run.stderr, project)).toMatchFileSnapshot(path.join(dir, 'expected.stderr'));
+    expect(run.code).toBe(expectedExit);
+    if (expectedExit === 0 && spec.args.includes('-')) {
+      expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [] })).toEqual([]);
+      const again = await runIn(tempProject(dir), spec.args, spec.env);
+      expect(again.stdout).toBe(run.stdout);
+    }
+  });
+});
+
+/** Temporary folder names differ per run; nothing else may. */
+function normalise(text: string, project?: string): string {
+  return project ? text.split(project).join('<project>') : text;
+}
+

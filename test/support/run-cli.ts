@@ -1,0 +1,34 @@
+/** Runs the CLI in-process against a folder, capturing stdout and stderr. */
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../src/cli/main.js';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runIn(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    cwd,
+    env: { NO_COLOR: '1', ...env },
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stderrIsTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh temporary project folder, optionally seeded with a copy of `from`. */
+export function tempProject(from?: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'score-ts-test-'));
+  if (from) cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const sharedDir = path.resolve(repoRoot, '..', 'shared');
