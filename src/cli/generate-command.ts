@@ -9,7 +9,7 @@ interface GenerateFlags {
   output: string;
   image?: string;
   overridesFile?: string;
-  overrideProperty: string[];
+  overrideProperty?: string[];
   namespace?: string;
   generateNamespace?: boolean;
 }
@@ -22,7 +22,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', "the manifests file to write; '-' writes to stdout", 'manifests.yaml')
     .option('-i, --image <image>', "the image for containers whose image is '.'")
     .option('--overrides-file <file>', 'a YAML file of Score fields merged over the workload (null deletes a field)')
-    .option('--override-property <path=value>', 'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable', collect, [])
+    .option('--override-property <path=value>', 'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable', collect)
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
     .addHelpText('after', `
@@ -45,23 +45,24 @@ Examples:
 }
 
 function toOptions(projectDir: string, files: string[], flags: GenerateFlags): GenerateOptions {
-  const perFile = flags.image !== undefined || flags.overridesFile !== undefined || flags.overrideProperty.length > 0;
+  const overrideProperties = flags.overrideProperty ?? [];
+  const perFile = flags.image !== undefined || flags.overridesFile !== undefined || overrideProperties.length > 0;
   if (perFile && files.length !== 1) {
     throw new UsageError('--image, --overrides-file and --override-property apply to one workload: give exactly one Score file with them');
   }
   if (flags.generateNamespace && !flags.namespace) throw new UsageError('--generate-namespace needs --namespace NAME');
-  for (const property of flags.overrideProperty) splitOverrideProperty(property);
+  for (const property of overrideProperties) splitOverrideProperty(property);
   return {
     projectDir,
     scoreFiles: files,
     ...(flags.image !== undefined ? { image: flags.image } : {}),
     ...(flags.overridesFile !== undefined ? { overridesFile: flags.overridesFile } : {}),
-    overrideProperties: flags.overrideProperty,
+    overrideProperties,
     ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
     generateNamespace: Boolean(flags.generateNamespace),
   };
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

@@ -40,12 +40,17 @@ function buildProgram(io: CliIo): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(outputConfig(io));
   const ctx: CommandContext = { io, reporter: () => reporterFor(program, io) };
   registerInit(program, ctx);
   registerGenerate(program, ctx);
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const command of program.commands) command.exitOverride().configureOutput(outputConfig(io));
   return program;
+}
+
+/** Help is wrapped at 80 columns whatever the terminal, so it reads (and tests) the same everywhere. */
+function outputConfig(io: CliIo) {
+  return { writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 };
 }
 
 function reporterFor(program: Command, io: CliIo): Reporter {

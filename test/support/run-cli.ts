@@ -26,7 +26,8 @@ export async function runIn(cwd: string, args: readonly string[], env: Record<st
 /** A fresh temporary project folder, optionally seeded with a copy of `from`. */
 export function tempProject(from?: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'score-ts-test-'));
-  if (from) cpSync(from, dir, { recursive: true });
+  // A developer's local run may have left project state in the source folder: never copy it.
+  if (from) cpSync(from, dir, { recursive: true, filter: (src) => path.basename(src) !== '.score-ts' });
   return dir;
 }
 

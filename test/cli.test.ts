@@ -1,0 +1,193 @@
+/** The CLI as users run it: help, init, generate to a file and to stdout, state, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_SCORE_FILE } from '../src/project/init.js';
+import { checkManifests } from './support/k8s-check.js';
+import { repoRoot, runIn, tempProject } from './support/run-cli.js';
+
+const bin = path.join(repoRoot, 'bin', 'score-ts.js');
+
+describe('help output', () => {
+  it.each([
+    { name: 'program', args: ['--help'] },
+    { name: 'init', args: ['init', '--help'] },
+    { name: 'generate', args: ['generate', '--help'] },
+  ])('$name', async ({ name, args }) => {
+    const run = await runIn(tempProject(), args);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    await expect(run.stdout).toMatchFileSnapshot(path.join(repoRoot, 'test', 'help', `${name}.txt`));
+  });
+
+  it('prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const run = await runIn(tempProject(), ['--version']);
+    expect(run).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+});
+
+describe('init', () => {
+  it('creates a private state folder that git ignores and a sample that generates', async () => {
+    const dir = tempProject();
+    const run = await runIn(dir, ['init']);
+    expect(run.code).toBe(0);
+    expect(statSync(path.join(dir, '.score-ts')).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dir, '.score-ts', 'state.yaml')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path.join(dir, '.score-ts', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    expect(readFileSync(path.join(dir, 'score.yaml'), 'utf8')).toBe(SAMPLE_SCORE_FILE);
+    const generated = await runIn(dir, ['generate', 'score.yaml', '-o', '-']);
+    expect(generated.code).toBe(0);
+    expect(checkManifests(generated.stdout)).toEqual([]);
+  });
+
+  it('is safe to run again: nothing the user wrote changes', async () => {
+    const dir = tempProject();
+    await runIn(dir, ['init']);
+    writeFileSync(path.join(dir, 'score.yaml'), '# mine\n');
+    await runIn(dir, ['generate', path.join(repoRoot, 'test', 'golden', 'hello-world', 'score.yaml'), '-o', '-']);
+    const state = readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8');
+    const again = await runIn(dir, ['init']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('already exists; left as it is');
+    expect(readFileSync(path.join(dir, 'score.yaml'), 'utf8')).toBe('# mine\n');
+    expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8')).toBe(state);
+  });
+
+  it.each([
+    { name: '--no-sample writes no Score file', args: ['init', '--no-sample'], file: 'score.yaml', exists: false },
+    { name: '--file names the sample', args: ['init', '--file', 'app.yaml'], file: 'app.yaml', exists: true },
+  ])('$name', async ({ args, file, exists }) => {
+    const dir = tempProject();
+    expect((await runIn(dir, args)).code).toBe(0);
+    expect(existsSync(path.join(dir, file))).toBe(exists);
+    expect(existsSync(path.join(dir, '.score-ts', 'state.yaml'))).toBe(true);
+  });
+});
+
+describe('generate', () => {
+  const hello = path.join(repoRoot, 'test', 'golden', 'hello-world');
+  const multi = path.join(repoRoot, 'test', 'golden', 'multiple-workloads');
+
+  it('writes manifests.yaml by default and says so on stderr only', async () => {
+    const dir = tempProject(hello);
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('wrote 2 objects for hello-world to manifests.yaml');
+    expect(readFileSync(path.join(dir, 'manifests.yaml'), 'utf8')).toBe(readFileSync(path.join(hello, 'expected.yaml'), 'utf8'));
+  });
+
+  it('gives the same bytes on every run (determinism)', async () => {
+    const dir = tempProject(multi);
+    await runIn(dir, ['generate', 'web/score.yaml', 'api/score.yaml', '-o', 'first.yaml']);
+    await runIn(dir, ['generate', 'api/score.yaml', 'web/score.yaml', '-o', 'second.yaml']);
+    const other = tempProject(multi);
+    await runIn(other, ['generate', 'web/score.yaml', 'api/score.yaml', '-o', 'third.yaml']);
+    const first = readFileSync(path.join(dir, 'first.yaml'));
+    expect(readFileSync(path.join(dir, 'second.yaml'))).toEqual(first);
+    expect(readFileSync(path.join(other, 'third.yaml'))).toEqual(first);
+  });
+
+  it('regenerates every known workload when run without files, picking up edits', async () => {
+    const dir = tempProject(multi);
+    await runIn(dir, ['generate', 'web/score.yaml']);
+    await runIn(dir, ['generate', 'api/score.yaml', '-o', '-']);
+    const scoreFile = path.join(dir, 'web', 'score.yaml');
+    writeFileSync(scoreFile, readFileSync(scoreFile, 'utf8').replace('nginx:1.27', 'nginx:1.28'));
+    const run = await runIn(dir, ['generate', '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('for api, web');
+    expect(run.stdout).toContain('image: nginx:1.28');
+    expect(run.stdout).toContain('image: registry.example.com/api:1.0.0');
+  });
+
+  it('remembers --image and overrides for later runs without files', async () => {
+    const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'image-flag'));
+    await runIn(dir, ['generate', 'score.yaml', '--image', 'example.com/app:1', '--override-property', 'containers.helper.args=["--once"]']);
+    const run = await runIn(dir, ['generate', '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('image: example.com/app:1');
+    expect(run.stdout).toContain('- --once');
+  });
+
+  it('drops a workload whose Score file was deleted, with a warning', async () => {
+    const dir = tempProject(multi);
+    await runIn(dir, ['generate', 'web/score.yaml', 'api/score.yaml']);
+    writeFileSync(path.join(dir, 'web', 'score.yaml'), '');
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(dir, 'web', 'score.yaml'));
+    const run = await runIn(dir, ['generate', '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("warning: workload 'web' was generated from web/score.yaml, which no longer exists");
+    expect(run.stdout).not.toContain('name: web');
+  });
+
+  it.each([
+    { name: 'invalid Score file', file: 'score.yaml', text: 'apiVersion: score.dev/v1b1\nmetadata: {name: x1}\ncontainers: {main: {image: 5}}\n' },
+    { name: 'YAML syntax error', file: 'score.yaml', text: 'a: [\n' },
+  ])('a failed run ($name) leaves manifests and state byte-identical', async ({ file, text }) => {
+    const dir = tempProject(hello);
+    expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
+    const manifests = readFileSync(path.join(dir, 'manifests.yaml'));
+    const state = readFileSync(path.join(dir, '.score-ts', 'state.yaml'));
+    writeFileSync(path.join(dir, file), text);
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code).toBe(1);
+    expect(readFileSync(path.join(dir, 'manifests.yaml'))).toEqual(manifests);
+    expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'))).toEqual(state);
+  });
+
+  it('fails cleanly when the output folder cannot be written, leaving the state as it was', async () => {
+    const dir = tempProject(hello);
+    await runIn(dir, ['generate', 'score.yaml']);
+    const state = readFileSync(path.join(dir, '.score-ts', 'state.yaml'));
+    const run = await runIn(dir, ['generate', 'score.yaml', '-o', 'missing-dir/out.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: cannot write missing-dir/out.yaml: no such file; the previous file, if any, is unchanged\n');
+    expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'))).toEqual(state);
+  });
+
+  it('reports a damaged state file instead of replacing it', async () => {
+    const dir = tempProject(hello);
+    mkdirSync(path.join(dir, '.score-ts'));
+    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'version: 1\nworkloads: [\n');
+    const run = await runIn(dir, ['generate', 'score.yaml', '-o', '-']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('.score-ts/state.yaml:3:1');
+    expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8')).toBe('version: 1\nworkloads: [\n');
+  });
+
+  it.each([
+    { name: '--quiet prints nothing on success', flags: ['--quiet'], stderr: '' },
+    { name: 'NO_COLOR output has no escape codes', flags: [], stderr: 'wrote 2 objects for hello-world to stdout\n' },
+  ])('$name', async ({ flags, stderr }) => {
+    const dir = tempProject(hello);
+    await runIn(dir, ['init', '--no-sample']);
+    const run = await runIn(dir, [...flags, 'generate', 'score.yaml', '-o', '-']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(stderr);
+  });
+});
+
+describe('the installed command (bin/score-ts.js)', () => {
+  it('pipes pure YAML to stdout for kubectl and logs to stderr', () => {
+    const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'hello-world'));
+    const result = spawnSync(process.execPath, [bin, 'generate', 'score.yaml', '-o', '-'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(readFileSync(path.join(repoRoot, 'test', 'golden', 'hello-world', 'expected.yaml'), 'utf8'));
+    expect(result.stderr).toContain('wrote 2 objects');
+  });
+
+  it.each([
+    { name: 'invalid input exits 1', args: ['generate', 'nope.yaml'], code: 1, stderr: 'error: invalid Score input\n  cannot read Score file nope.yaml: no such file\n' },
+    { name: 'usage error exits 2', args: ['generate', '--bogus'], code: 2, stderr: "error: unknown option '--bogus'\n" },
+  ])('$name', ({ args, code, stderr }) => {
+    const dir = tempProject();
+    const result = spawnSync(process.execPath, [bin, '--quiet', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(code);
+    expect(result.stderr).toBe(stderr);
+    expect(result.stdout).toBe('');
+  });
+});
