@@ -45,10 +45,13 @@ function mergeOverridesFile(value: Json, file: YamlSource, origins: OriginMap): 
     const result: JsonMap = isMap(target) ? target : {};
     for (const [k, v] of Object.entries(patch)) {
       const here = [...at, k];
+      const mergedInto = isMap(v) && isMap(result[k]);
       if (v === null) delete result[k];
-      else if (isMap(v) && isMap(result[k])) result[k] = merge(result[k], v, here);
-      else result[k] = v;
-      if (!(isMap(v) && isMap(result[k]) && v !== result[k])) origins.record({ path: here, locate });
+      // A map merges (into an empty one when new, so its nulls delete nothing and vanish); copies keep
+      // later overrides from changing the overrides file's own data.
+      else if (isMap(v)) result[k] = merge(mergedInto ? result[k] : {}, v, here);
+      else result[k] = structuredClone(v);
+      if (!mergedInto) origins.record({ path: here, locate });
     }
     return result;
   };

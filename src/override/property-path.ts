@@ -14,17 +14,20 @@ const ESCAPES: ReadonlyArray<[string, string]> = [
   ['\\[', '\uE002'],
 ];
 
+/** Only canonical numbers are indexes: `007` stays a map key. */
+const ARRAY_INDEX = /^(0|[1-9]\d*)$/;
+
 export function parsePropertyPath(text: string): PathSegment[] {
   let protectedText = text;
   for (const [escape, mark] of ESCAPES) protectedText = protectedText.split(escape).join(mark);
   if (protectedText.includes('\\')) throw pathError(text, "'\\' must be followed by '.', '[' or '\\'");
   const segments: PathSegment[] = [];
   for (const part of protectedText.split('.')) {
-    const match = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
+    const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
     if (!match) throw pathError(text, "brackets must hold an array index, like args[0]");
     const [, key = '', indexes = ''] = match;
     if (key === '' && indexes === '') throw pathError(text, 'it has an empty segment');
-    if (key !== '') segments.push(/^\d+$/.test(key) ? Number(key) : restore(key));
+    if (key !== '') segments.push(ARRAY_INDEX.test(key) ? Number(key) : restore(key));
     for (const m of indexes.matchAll(/\[(\d+)\]/g)) segments.push(Number(m[1]));
   }
   return segments;

@@ -26,9 +26,12 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   // A type error with errors below it comes from a branch the user did not mean: the value has the type
   // another branch wanted, or there would be nothing below it to complain about.
   const deeper = (e: ErrorObject) => kept.some((o) => o.instancePath.startsWith(e.instancePath + '/'));
-  const pruned = kept.filter((e) => !(e.keyword === 'type' && deeper(e)));
-  // A combinator that failed only because several branches matched leaves no other error: keep it then.
-  const ambiguous = errors.filter((e) => e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas);
+  const typeErrorAt = (at: string) => kept.some((o) => o.keyword === 'type' && o.instancePath === at);
+  // A oneOf that failed because several branches matched is the one problem there: the errors of its
+  // other branches would ask for yet another alternative. A value of the wrong type matches vacuously.
+  const ambiguous = errors.filter((e) => e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas && !typeErrorAt(e.instancePath));
+  const insideAmbiguous = (e: ErrorObject) => ambiguous.some((a) => e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath + '/'));
+  const pruned = kept.filter((e) => !(e.keyword === 'type' && deeper(e)) && !insideAmbiguous(e));
   return [...pruned, ...ambiguous];
 }
 
@@ -86,6 +89,10 @@ function toDiagnostic(group: readonly ErrorObject[], locate: Locate): Diagnostic
       const child = [...path, String(params.missingProperty)];
       // Locating the missing child finds the override that deleted it, or else its parent.
       return { location: locate(child, false), field: fieldName(child), message: 'is required' };
+    }
+    case 'false schema': {
+      const hint = path[path.length - 1] === 'target' ? '; in the map form the key is the target path' : '';
+      return { location: locate(path, true), field: fieldName(path), message: `is not allowed here${hint}` };
     }
     case 'oneOf':
       return { location: locate(path, false), field: fieldName(path), message: 'matches more than one allowed form; set only one of the alternative fields' };

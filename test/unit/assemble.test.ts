@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { assembleManifests, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
+import type { Manifest } from '../../src/types.js';
+
+const m = (kind: string, name: string, apiVersion = 'v1', namespace?: string): Manifest => ({
+  apiVersion,
+  kind,
+  metadata: { name, ...(namespace ? { namespace } : {}) },
+});
+
+/** apiVersion/kind/namespace/name of each manifest, in order. */
+const ids = (manifests: readonly Manifest[]) =>
+  manifests.map((x) => `${x.apiVersion}/${x.kind}/${x.metadata.namespace ?? ''}/${x.metadata.name}`);
+
+const resources = [m('Secret', 'db'), m('PersistentVolume', 'pv'), m('ClusterRole', 'reader', 'rbac.authorization.k8s.io/v1')];
+const workloads = () =>
+  new Map<string, Manifest[]>([
+    ['zeta', [m('Deployment', 'zeta', 'apps/v1'), m('Service', 'zeta')]],
+    ['alpha', [m('Deployment', 'alpha', 'apps/v1'), m('Secret', 'db')]],
+    ['Beta', [m('StatefulSet', 'Beta', 'apps/v1')]],
+  ]);
+
+describe('assembleManifests', () => {
+  it.each<{ name: string; options: AssembleOptions; expected: string[] }>([
+    {
+      name: 'no namespace: resources, then workloads by name (code-point order), duplicates dropped',
+      options: {},
+      expected: [
+        'v1/Secret//db',
+        'v1/PersistentVolume//pv',
+        'rbac.authorization.k8s.io/v1/ClusterRole//reader',
+        'apps/v1/StatefulSet//Beta',
+        'apps/v1/Deployment//alpha',
+        'apps/v1/Deployment//zeta',
+        'v1/Service//zeta',
+      ],
+    },
+    {
+      name: 'namespace set on namespaced kinds only',
+      options: { namespace: 'dev' },
+      expected: [
+        'v1/Secret/dev/db',
+        'v1/PersistentVolume//pv',
+        'rbac.authorization.k8s.io/v1/ClusterRole//reader',
+        'apps/v1/StatefulSet/dev/Beta',
+        'apps/v1/Deployment/dev/alpha',
+        'apps/v1/Deployment/dev/zeta',
+        'v1/Service/dev/zeta',
+      ],
+    },
+    {
+      name: 'generated Namespace comes first',
+      options: { namespace: 'dev', generateNamespace: true },
+      expected: [
+        'v1/Namespace//dev',
+        'v1/Secret/dev/db',
+        'v1/PersistentVolume//pv',
+        'rbac.authorization.k8s.io/v1/ClusterRole//reader',
+        'apps/v1/StatefulSet/dev/Beta',
+        'apps/v1/Deployment/dev/alpha',
+        'apps/v1/Deployment/dev/zeta',
+        'v1/Service/dev/zeta',
+      ],
+    },
+    {
+      name: 'generateNamespace without a namespace adds nothing',
+      options: { generateNamespace: true },
+      expected: [
+        'v1/Secret//db',
+        'v1/PersistentVolume//pv',
+        'rbac.authorization.k8s.io/v1/ClusterRole//reader',
+        'apps/v1/StatefulSet//Beta',
+        'apps/v1/Deployment//alpha',
+        'apps/v1/Deployment//zeta',
+        'v1/Service//zeta',
+      ],
+    },
+  ])('$name', ({ options, expected }) => {
+    expect(ids(assembleManifests(resources, workloads(), options))).toEqual(expected);
+  });
+
+  it('writes the generated Namespace with the managed-by label', () => {
+    expect(assembleManifests([], new Map(), { namespace: 'dev', generateNamespace: true })).toEqual([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev', labels: { 'app.kubernetes.io/managed-by': 'score-ts' } } },
+    ]);
+  });
+
+  it.each<{ name: string; input: Manifest[]; options: AssembleOptions; expected: string[] }>([
+    {
+      name: 'the first of two identical ids wins',
+      input: [{ ...m('ConfigMap', 'c'), data: { v: '1' } }, { ...m('ConfigMap', 'c'), data: { v: '2' } }],
+      options: {},
+      expected: ['v1/ConfigMap//c'],
+    },
+    {
+      name: 'same name in other namespaces are kept',
+      input: [m('ConfigMap', 'c', 'v1', 'a'), m('ConfigMap', 'c', 'v1', 'b'), m('ConfigMap', 'c', 'v1', 'a')],
+      options: {},
+      expected: ['v1/ConfigMap/a/c', 'v1/ConfigMap/b/c'],
+    },
+    {
+      name: 'same name with another kind is kept',
+      input: [m('ConfigMap', 'c'), m('Secret', 'c')],
+      options: {},
+      expected: ['v1/ConfigMap//c', 'v1/Secret//c'],
+    },
+    {
+      name: 'same kind and name with another apiVersion is kept',
+      input: [m('Ingress', 'i', 'networking.k8s.io/v1'), m('Ingress', 'i', 'extensions/v1beta1')],
+      options: {},
+      expected: ['networking.k8s.io/v1/Ingress//i', 'extensions/v1beta1/Ingress//i'],
+    },
+    {
+      name: 'the namespace option replaces the own namespace, then duplicates are dropped',
+      input: [m('ConfigMap', 'c', 'v1', 'a'), m('ConfigMap', 'c', 'v1', 'b')],
+      options: { namespace: 'z' },
+      expected: ['v1/ConfigMap/z/c'],
+    },
+    {
+      name: 'a generated Namespace and a resource Namespace of the same name are one',
+      input: [m('Namespace', 'dev')],
+      options: { namespace: 'dev', generateNamespace: true },
+      expected: ['v1/Namespace//dev'],
+    },
+    {
+      name: 'cluster-scoped kinds lose their own namespace',
+      input: [m('StorageClass', 'fast', 'storage.k8s.io/v1', 'x'), m('Namespace', 'other', 'v1', 'x')],
+      options: {},
+      expected: ['storage.k8s.io/v1/StorageClass//fast', 'v1/Namespace//other'],
+    },
+  ])('$name', ({ input, options, expected }) => {
+    expect(ids(assembleManifests(input, new Map(), options))).toEqual(expected);
+  });
+
+  it.each<{ name: string; kind: string; apiVersion: string }>([
+    { name: 'Namespace', kind: 'Namespace', apiVersion: 'v1' },
+    { name: 'Node', kind: 'Node', apiVersion: 'v1' },
+    { name: 'PersistentVolume', kind: 'PersistentVolume', apiVersion: 'v1' },
+    { name: 'StorageClass', kind: 'StorageClass', apiVersion: 'storage.k8s.io/v1' },
+    { name: 'ClusterRole', kind: 'ClusterRole', apiVersion: 'rbac.authorization.k8s.io/v1' },
+    { name: 'ClusterRoleBinding', kind: 'ClusterRoleBinding', apiVersion: 'rbac.authorization.k8s.io/v1' },
+    { name: 'CustomResourceDefinition', kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1' },
+    { name: 'PriorityClass', kind: 'PriorityClass', apiVersion: 'scheduling.k8s.io/v1' },
+    { name: 'IngressClass', kind: 'IngressClass', apiVersion: 'networking.k8s.io/v1' },
+  ])('never namespaces a $name', ({ kind, apiVersion }) => {
+    const [placed] = assembleManifests([m(kind, 'x', apiVersion)], new Map(), { namespace: 'dev' });
+    expect(placed!.metadata).toEqual({ name: 'x' });
+  });
+
+  it.each<{ name: string; kind: string; apiVersion: string }>([
+    { name: 'ConfigMap', kind: 'ConfigMap', apiVersion: 'v1' },
+    { name: 'PersistentVolumeClaim', kind: 'PersistentVolumeClaim', apiVersion: 'v1' },
+    { name: 'Role', kind: 'Role', apiVersion: 'rbac.authorization.k8s.io/v1' },
+    { name: 'Ingress', kind: 'Ingress', apiVersion: 'networking.k8s.io/v1' },
+  ])('namespaces a $name', ({ kind, apiVersion }) => {
+    const [placed] = assembleManifests([m(kind, 'x', apiVersion)], new Map(), { namespace: 'dev' });
+    expect(placed!.metadata).toEqual({ name: 'x', namespace: 'dev' });
+  });
+
+  it('orders keys: apiVersion, kind, metadata, then the rest; metadata: name, namespace, labels, annotations, rest', () => {
+    const input = {
+      spec: { replicas: 1 },
+      data: { a: 'b' },
+      metadata: { annotations: { a: 'b' }, uid: 'u', labels: { l: 'v' }, namespace: 'own', name: 'n' },
+      kind: 'ConfigMap',
+      apiVersion: 'v1',
+    } as unknown as Manifest;
+    const [placed] = assembleManifests([input], new Map(), {});
+    expect(JSON.stringify(placed)).toBe(
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'n', namespace: 'own', labels: { l: 'v' }, annotations: { a: 'b' }, uid: 'u' },
+        spec: { replicas: 1 },
+        data: { a: 'b' },
+      }),
+    );
+  });
+
+  it('leaves out empty metadata fields instead of writing them as undefined', () => {
+    const [placed] = assembleManifests([m('ConfigMap', 'c')], new Map(), {});
+    expect(Object.keys(placed!.metadata)).toEqual(['name']);
+  });
+
+  it('does not modify its input manifests', () => {
+    const input = [{ ...m('ConfigMap', 'c'), data: { a: 'b' } }];
+    const before = structuredClone(input);
+    assembleManifests(input, new Map([['w', [m('Deployment', 'w', 'apps/v1')]]]), { namespace: 'dev', generateNamespace: true });
+    expect(input).toEqual(before);
+  });
+});
+
+describe('checkNamespace', () => {
+  it.each<{ name: string; namespace: string }>([
+    { name: 'word', namespace: 'dev' },
+    { name: 'one letter', namespace: 'a' },
+    { name: 'starts with a digit', namespace: '1a' },
+    { name: 'with dashes', namespace: 'team-a-dev' },
+    { name: '63 characters', namespace: 'a'.repeat(63) },
+  ])('accepts $name', ({ namespace }) => {
+    expect(() => checkNamespace(namespace)).not.toThrow();
+  });
+
+  it.each<{ name: string; namespace: string }>([
+    { name: 'empty', namespace: '' },
+    { name: '64 characters', namespace: 'a'.repeat(64) },
+    { name: 'upper case', namespace: 'Dev' },
+    { name: 'leading dash', namespace: '-a' },
+    { name: 'trailing dash', namespace: 'a-' },
+    { name: 'underscore', namespace: 'a_b' },
+    { name: 'dot', namespace: 'a.b' },
+    { name: 'trailing newline', namespace: 'dev\n' },
+  ])('rejects $name', ({ namespace }) => {
+    expect(() => checkNamespace(namespace)).toThrow(UsageError);
+    expect(() => checkNamespace(namespace)).toThrow(
+      new UsageError(`--namespace '${namespace}' is not a valid Kubernetes namespace name: use up to 63 lowercase letters, digits and '-'`),
+    );
+  });
+});
