@@ -119,7 +119,7 @@ function buildConfigMap(workloadName: string, items: readonly FileItem[]): Manif
 }
 
 function checkSize(items: readonly FileItem[], problems: Problems): void {
-  const total = items.reduce((n, i) => n + Buffer.byteLength(i.text ?? '') + Math.ceil(((i.binary ?? '').length * 3) / 4), 0);
+  const total = items.reduce((n, i) => n + Buffer.byteLength(i.text ?? '') + Buffer.byteLength(i.binary ?? '', 'base64'), 0);
   if (total > CONFIGMAP_LIMIT_BYTES) {
     problems.add(['containers'], `the workload's files hold ${total} bytes, more than the 1 MiB a Kubernetes ConfigMap can store; mount large files from a volume instead`);
   }

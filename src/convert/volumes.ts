@@ -5,7 +5,7 @@
 import type { Container, ContainerVolume, FieldPath } from '../types.js';
 import { entriesByTarget } from './container-entries.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
-import { dnsLabel } from './names.js';
+import { dnsLabel, shortHash } from './names.js';
 import type { Problems } from './problems.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
 
@@ -61,7 +61,9 @@ function podVolumeFor(
     problems.add([...path, 'source'], `'${claimName}' is neither \${resources.NAME} nor the name of a PersistentVolumeClaim (lowercase letters, digits, '-' and '.')`);
     return undefined;
   }
-  return { name: dnsLabel(`pvc-${claimName}`), persistentVolumeClaim: { claimName } };
+  // Dots become dashes in volume names: a hash keeps `data.v1` and `data-v1` apart.
+  const suffix = /^[a-z0-9-]+$/.test(claimName) ? '' : `-${shortHash(claimName)}`;
+  return { name: dnsLabel(`pvc-${claimName}`, suffix), persistentVolumeClaim: { claimName } };
 }
 
 function volumeMount(name: string, target: string, volume: ContainerVolume): VolumeMount {
