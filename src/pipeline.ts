@@ -11,8 +11,10 @@ import { loadScoreFile, scoreFileExists } from './load/score-file.js';
 import { loadOverridesFile } from './load/overrides-file.js';
 import { applyOverrides } from './override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from './override/locate-with-overrides.js';
-import { emptyState, initStateDir, loadState, saveState, type ProjectState, type WorkloadRecord } from './project/state.js';
+import { emptyState, initStateDir, loadState, saveState, STATE_DIR, type ProjectState, type WorkloadRecord } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
+import { containsSecretRef } from './provision/secret-ref.js';
+import { loadProvisionerSet } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { toYamlStream } from './render/yaml-text.js';
 import { writeFileAtomic } from './render/write-file.js';
@@ -34,6 +36,10 @@ export interface GenerateOptions {
   readonly overrideProperties?: readonly string[];
   readonly namespace?: string;
   readonly generateNamespace?: boolean;
+  /** Provisioner files or folders for this run only, matched before the project's. */
+  readonly provisionerFiles?: readonly string[];
+  /** A secret to derive generated values from when there is no state (CI). */
+  readonly seed?: string;
 }
 
 export interface Logger {
@@ -54,10 +60,24 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   if (options.namespace !== undefined) checkNamespace(options.namespace);
   const state = loadOrInitState(options.projectDir, log);
   const workloads = loadProjectWorkloads(options, state, log);
-  const resources = provisionResources(workloads);
+  const provisioners = loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles ?? []);
+  const resources = provisionResources(workloads, {
+    provisioners,
+    previous: state.resources,
+    sharedState: state.sharedState,
+    projectDir: options.projectDir,
+    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
+    ...(options.seed ? { seed: options.seed } : {}),
+  });
   const converted = convertAll(workloads, resources);
   const manifests = assembleManifests(resources.manifests, converted, options);
-  const nextState: ProjectState = { ...state, workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])) };
+  checkNoSecretRefsLeft(manifests);
+  const nextState: ProjectState = {
+    ...state,
+    workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])),
+    resources: resources.records,
+    sharedState: resources.sharedState,
+  };
   return { yaml: toYamlStream(manifests), manifests, state: nextState, workloads: workloads.map((w) => w.name) };
 }
 
@@ -126,15 +146,36 @@ function convertAll(workloads: readonly LoadedWorkload[], resources: Provisioned
       convertWorkload(workload, {
         ...(image ? { image } : {}),
         resourceOutputs: (name) => resources.outputs(workload.name, name),
-        resourceVolume: (name) => {
-          throw new PlaceholderError(`resource '${name}' provides no volume`);
-        },
+        resourceVolume: (name) => resourceVolume(resources.outputs(workload.name, name), name),
+        secretValue: (ref) => resources.secretValues.get(ref),
       }),
     );
     if (manifests) converted.set(workload.name, manifests);
   }
   if (problems.length > 0) throw new ConvertError('some workloads cannot be converted', problems);
   return converted;
+}
+
+/** `${resources.NAME}` as a volume source mounts the Kubernetes volume source in the resource's `source` output. */
+function resourceVolume(outputs: Readonly<Record<string, unknown>> | undefined, name: string): Record<string, unknown> {
+  if (outputs === undefined) throw new PlaceholderError(`\${resources.${name}} refers to a resource this workload does not declare`);
+  const source = outputs.source;
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    throw new PlaceholderError(`resource '${name}' gives no 'source' output holding a Kubernetes volume source (such as {emptyDir: {}}), so it cannot be mounted`);
+  }
+  return structuredClone(source) as Record<string, unknown>;
+}
+
+/** A secret reference may only end up in a secretKeyRef or a Secret: anywhere else it is a provisioner bug. */
+function checkNoSecretRefsLeft(manifests: readonly Manifest[]): void {
+  const leaking = manifests.filter((m) => containsSecretRef(JSON.stringify(m)));
+  if (leaking.length > 0) {
+    throw new ConvertError('secret outputs were used where they cannot be kept secret', leaking.map((m) => ({
+      location: {},
+      field: '',
+      message: `${m.kind} ${m.metadata.name} holds a secret reference; a provisioner may use secretRef only in outputs`,
+    })));
+  }
 }
 
 function checkUniqueNames(workloads: readonly LoadedWorkload[]): void {

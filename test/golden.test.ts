@@ -2,7 +2,7 @@
  * Golden cases: each folder in test/golden/ holds the inputs of one run, `case.yaml` (args, expected exit
  * code), `expected.yaml` (stdout of a successful `-o -` run) and `expected.stderr`. Update with `npx vitest run -u` and review the diff.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +14,13 @@ interface GoldenCase {
   exit?: number;
   env?: Record<string, string>;
   externalClaims?: string[];
+  /** Files of test/golden/_shared/ to copy into the project (shared provisioner files). */
+  shared?: string[];
 }
 
 const goldenDir = path.join(repoRoot, 'test', 'golden');
 const cases = readdirSync(goldenDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
+  .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
   .map((d) => d.name)
   .sort();
 
@@ -31,6 +33,7 @@ describe('golden cases', () => {
     const dir = path.join(goldenDir, name);
     const spec = parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8')) as GoldenCase;
     const project = tempProject(dir);
+    for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(project, file));
     const run = await runIn(project, spec.args, spec.env);
     const expectedExit = spec.exit ?? 0;
     if (expectedExit === 0 && spec.args.includes('-')) await expect(run.stdout).toMatchFileSnapshot(path.join(dir, 'expected.yaml'));
@@ -39,7 +42,9 @@ describe('golden cases', () => {
     expect(run.code).toBe(expectedExit);
     if (expectedExit === 0 && spec.args.includes('-')) {
       expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [] })).toEqual([]);
-      const again = await runIn(tempProject(dir), spec.args, spec.env);
+      const againDir = tempProject(dir);
+      for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(againDir, file));
+      const again = await runIn(againDir, spec.args, spec.env);
       expect(again.stdout).toBe(run.stdout);
     }
   });

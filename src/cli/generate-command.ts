@@ -4,6 +4,11 @@ import { UsageError } from '../errors.js';
 import { splitOverrideProperty } from '../override/apply-overrides.js';
 import { generate, writeGenerated, type GenerateOptions } from '../pipeline.js';
 import type { CommandContext } from './main.js';
+import { collectValues } from './collect.js';
+import type { CliIo } from './io.js';
+
+/** A secret from which generated values are derived when there is no state, so CI runs agree. */
+export const SEED_VARIABLE = 'SCORE_TS_SEED';
 
 interface GenerateFlags {
   output: string;
@@ -12,6 +17,7 @@ interface GenerateFlags {
   overrideProperty?: string[];
   namespace?: string;
   generateNamespace?: boolean;
+  provisioners?: string[];
 }
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
@@ -22,7 +28,8 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', "the manifests file to write; '-' writes to stdout", 'manifests.yaml')
     .option('-i, --image <image>', "the image for containers whose image is '.'")
     .option('--overrides-file <file>', 'a YAML file of Score fields merged over the workload (null deletes a field)')
-    .option('--override-property <path=value>', 'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable', collect)
+    .option('--override-property <path=value>', 'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable', collectValues)
+    .option('--provisioners <file|dir>', 'provisioner files (or folders of them) for this run, matched before the project\'s; repeatable', collectValues)
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
     .addHelpText('after', `
@@ -32,10 +39,16 @@ Examples:
   score-ts generate api/score.yaml web/score.yaml -n demo --generate-namespace
   score-ts generate score.yaml --image ghcr.io/acme/app:1.2.3
   score-ts generate score.yaml --override-property containers.main.variables.DEBUG=true
-  score-ts generate                                     # regenerate every workload the project knows`)
+  score-ts generate                                     # regenerate every workload the project knows
+  SCORE_TS_SEED=$CI_SECRET score-ts generate score.yaml --provisioners ci/prod.provisioners.yaml
+
+Environment:
+  SCORE_TS_SEED  a secret: with it, values a provisioner generates for a resource the state does not
+                 know yet (passwords, names) are derived from it instead of random, so two runs
+                 without state give the same manifests`)
     .action((files: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
-      const options = toOptions(ctx.io.cwd, files, flags);
+      const options = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
       const result = generate(options, reporter);
       writeGenerated(result, flags.output, ctx.io.cwd, ctx.io.stdout);
       const where = flags.output === '-' ? 'stdout' : flags.output;
@@ -44,7 +57,7 @@ Examples:
     });
 }
 
-function toOptions(projectDir: string, files: string[], flags: GenerateFlags): GenerateOptions {
+function toOptions(projectDir: string, files: string[], flags: GenerateFlags, env: CliIo['env']): GenerateOptions {
   const overrideProperties = flags.overrideProperty ?? [];
   const perFile = flags.image !== undefined || flags.overridesFile !== undefined || overrideProperties.length > 0;
   if (perFile && files.length !== 1) {
@@ -60,9 +73,9 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags): G
     overrideProperties,
     ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
     generateNamespace: Boolean(flags.generateNamespace),
+    provisionerFiles: flags.provisioners ?? [],
+    ...(env[SEED_VARIABLE] ? { seed: env[SEED_VARIABLE] } : {}),
   };
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
+

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { initProject, STATE_DIR } from '../project/init.js';
 import type { CommandContext } from './main.js';
+import { collectValues } from './collect.js';
 
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
@@ -9,16 +10,19 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .description('create the project state folder (.score-ts/) and a sample score.yaml; safe to run again')
     .option('-f, --file <file>', 'the Score file to create if it does not exist', 'score.yaml')
     .option('--no-sample', 'do not create the sample Score file')
+    .option('--provisioners <file|dir>', 'install a provisioner file (or every YAML file of a folder) into the project, ahead of the built-in ones; repeatable', collectValues)
     .addHelpText('after', `
 Examples:
   score-ts init                    # .score-ts/ and a sample score.yaml
   score-ts init --no-sample        # only the state folder
-  score-ts init --file app.yaml    # the sample under another name`)
-    .action((opts: { file: string; sample: boolean }) => {
+  score-ts init --file app.yaml    # the sample under another name
+  score-ts init --provisioners platform/prod.provisioners.yaml`)
+    .action((opts: { file: string; sample: boolean; provisioners?: string[] }) => {
       const reporter = ctx.reporter();
-      const report = initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample });
+      const report = initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: opts.provisioners ?? [] });
       reporter.info(report.createdStateDir ? `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)` : `${STATE_DIR}/ already exists; left as it is`);
       if (report.wroteSample) reporter.info(`created ${opts.file}: run \`score-ts generate ${opts.file}\` next`);
       else if (opts.sample && report.sampleExisted) reporter.info(`${opts.file} already exists; left as it is`);
+      for (const file of report.installed) reporter.info(`installed ${file}`);
     });
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { packagePath } from '../package-path.js';
 import { registerGenerate } from './generate-command.js';
 import { registerInit } from './init-command.js';
+import { registerInspectCommands } from './inspect-commands.js';
 import { createReporter, processIo, type CliIo, type Reporter, type Verbosity } from './io.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
 
@@ -44,8 +45,17 @@ function buildProgram(io: CliIo): Command {
   const ctx: CommandContext = { io, reporter: () => reporterFor(program, io) };
   registerInit(program, ctx);
   registerGenerate(program, ctx);
-  for (const command of program.commands) command.exitOverride().configureOutput(outputConfig(io));
+  registerInspectCommands(program, ctx);
+  configureAll(program, io);
   return program;
+}
+
+/** Every subcommand, at any depth, throws instead of exiting and writes through `io`. */
+function configureAll(command: Command, io: CliIo): void {
+  for (const sub of command.commands) {
+    sub.exitOverride().configureOutput(outputConfig(io));
+    configureAll(sub, io);
+  }
 }
 
 /** Help is wrapped at 80 columns whatever the terminal, so it reads (and tests) the same everywhere. */

@@ -2,6 +2,9 @@
 import type { Container } from '../types.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import type { Problems } from './problems.js';
+import { shortHash } from './names.js';
+import { compareStrings } from './sorted.js';
+import { splitSecretRefs, type SecretRef } from '../provision/secret-ref.js';
 
 export interface EnvVar {
   name: string;
@@ -9,14 +12,38 @@ export interface EnvVar {
   valueFrom?: Record<string, unknown>;
 }
 
+/**
+ * Variables become env entries. A value that is exactly one secret output becomes a secretKeyRef; a value
+ * that mixes text and secrets reads each secret from a helper variable (declared first, since Kubernetes
+ * expands `$(NAME)` only from earlier entries), so no secret value is ever written in plain text.
+ */
 export function convertVariables(containerName: string, container: Container, ctx: ExpandContext, problems: Problems): EnvVar[] {
   const env: EnvVar[] = [];
+  const helpers = new Map<string, EnvVar>();
   for (const name of Object.keys(container.variables ?? {}).sort()) {
     const path = ['containers', containerName, 'variables', name];
     const value = problems.attempt(path, PlaceholderError, () => expandText(container.variables![name]!, ctx));
-    if (value !== undefined) env.push({ name, value: escapeKubernetesExpansion(value) });
+    if (value !== undefined) env.push(envVar(name, value, helpers));
   }
-  return env;
+  return [...[...helpers.values()].sort((a, b) => compareStrings(a.name, b.name)), ...env];
+}
+
+function envVar(name: string, value: string, helpers: Map<string, EnvVar>): EnvVar {
+  const parts = splitSecretRefs(value);
+  const only = parts[0];
+  if (parts.length === 1 && typeof only === 'object') return { name, valueFrom: secretKeyRef(only) };
+  if (!parts.some((p) => typeof p === 'object')) return { name, value: escapeKubernetesExpansion(value) };
+  const text = parts.map((part) => {
+    if (typeof part === 'string') return escapeKubernetesExpansion(part);
+    const helper = `SCORE_TS_SECRET_${shortHash(`${part.name}/${part.key}`).toUpperCase()}`;
+    helpers.set(helper, { name: helper, valueFrom: secretKeyRef(part) });
+    return `$(${helper})`;
+  });
+  return { name, value: text.join('') };
+}
+
+function secretKeyRef(ref: SecretRef): Record<string, unknown> {
+  return { secretKeyRef: { name: ref.name, key: ref.key } };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Resolves Score placeholders against the workload's metadata and its resources' outputs. */
+import type { SecretRef } from '../provision/secret-ref.js';
 import { parsePlaceholders, PlaceholderSyntaxError, type ResolvedValue } from './placeholders.js';
 
 /** What placeholders of one workload can see. */
@@ -6,6 +7,8 @@ export interface ExpandContext {
   readonly metadata: Readonly<Record<string, unknown>>;
   /** Outputs of the workload's resources by resource name; undefined when the workload has no such resource. */
   readonly resourceOutputs: (resourceName: string) => Readonly<Record<string, unknown>> | undefined;
+  /** The value behind a secret output, when score-ts generated it (files need values, not references). */
+  readonly secretValue?: (ref: SecretRef) => string | undefined;
 }
 
 /** A placeholder that names something that does not exist; the message says what to do. */

@@ -9,10 +9,12 @@ import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash, workloadLabels } from './names.js';
 import type { Problems } from './problems.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
+import { containsSecretRef, fillSecretRefs } from '../provision/secret-ref.js';
 
 /** Kubernetes rejects ConfigMaps over 1 MiB. */
 const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
 const FILES_VOLUME = 'files';
+const SECRET_FILES_VOLUME = 'secret-files';
 
 export interface FilesResult {
   readonly manifests: Manifest[];
@@ -26,6 +28,8 @@ interface FileItem {
   mode?: number;
   text?: string;
   binary?: string;
+  /** Holds a secret output: mounted from a Secret. */
+  secret?: boolean;
 }
 
 export function convertFiles(workload: WorkloadInput, ctx: ExpandContext, problems: Problems): FilesResult {
@@ -39,18 +43,42 @@ export function convertFiles(workload: WorkloadInput, ctx: ExpandContext, proble
       item.key = uniqueKey(containerName, entry.target, usedKeys);
       items.push(item);
       const list = mounts.get(containerName) ?? [];
-      list.push({ name: FILES_VOLUME, mountPath: entry.target, subPath: item.key, readOnly: true });
+      list.push({ name: item.secret ? SECRET_FILES_VOLUME : FILES_VOLUME, mountPath: entry.target, subPath: item.key, readOnly: true });
       mounts.set(containerName, list);
     }
   }
-  if (items.length === 0) return { manifests: [], volumes: [], mounts };
-  const configMap = buildConfigMap(workload.name, items);
   checkSize(items, problems);
-  const volume: PodVolume = {
-    name: FILES_VOLUME,
-    configMap: { name: configMap.metadata.name, items: items.map(({ key, mode }) => (mode === undefined ? { key, path: key } : { key, path: key, mode })) },
+  const plain = items.filter((i) => !i.secret);
+  const secret = items.filter((i) => i.secret);
+  const manifests: Manifest[] = [];
+  const volumes: PodVolume[] = [];
+  if (plain.length > 0) {
+    const configMap = buildConfigMap(workload.name, plain);
+    manifests.push(configMap);
+    volumes.push({ name: FILES_VOLUME, configMap: { name: configMap.metadata.name, items: volumeItems(plain) } });
+  }
+  if (secret.length > 0) {
+    const secretObject = buildSecret(workload.name, secret);
+    manifests.push(secretObject);
+    volumes.push({ name: SECRET_FILES_VOLUME, secret: { secretName: secretObject.metadata.name, items: volumeItems(secret) } });
+  }
+  return { manifests, volumes, mounts };
+}
+
+function volumeItems(items: readonly FileItem[]) {
+  return items.map(({ key, mode }) => (mode === undefined ? { key, path: key } : { key, path: key, mode }));
+}
+
+/** Files that hold secret outputs go to a Secret, never a ConfigMap. */
+function buildSecret(workloadName: string, items: readonly FileItem[]): Manifest {
+  const data = Object.fromEntries(items.map((i) => [i.key, i.binary ?? Buffer.from(i.text ?? '', 'utf8').toString('base64')]));
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: dnsLabel(workloadName, '-secret-files'), labels: workloadLabels(workloadName) },
+    type: 'Opaque',
+    data,
   };
-  return { manifests: [configMap], volumes: [volume], mounts };
 }
 
 function fileEntries(container: Container, containerName: string, problems: Problems) {
@@ -86,7 +114,12 @@ function convertFile(
   if (text === undefined) return undefined;
   const contentField = [...path, file.source !== undefined ? 'source' : 'content'];
   const expanded = file.noExpand ? text : problems.attempt(contentField, PlaceholderError, () => expandText(text, ctx));
-  return expanded === undefined ? undefined : { ...base, text: expanded };
+  if (expanded === undefined) return undefined;
+  if (file.noExpand || !containsSecretRef(expanded)) return { ...base, text: expanded };
+  const filled = fillSecretRefs(expanded, (ref) => ctx.secretValue?.(ref), (ref) =>
+    problems.add(contentField, `uses the secret ${ref.name}/${ref.key}, whose value is not among the generated Secrets; read it in a variable instead, where it becomes a secretKeyRef`),
+  );
+  return { ...base, text: filled, secret: true };
 }
 
 function parseMode(mode: string | undefined, path: FieldPath, problems: Problems): number | undefined {

@@ -18,6 +18,7 @@ export interface ConvertOptions {
   /** Outputs of the workload's provisioned resources, by resource name. */
   readonly resourceOutputs: ExpandContext['resourceOutputs'];
   readonly resourceVolume: ResourceVolumeSource;
+  readonly secretValue?: ExpandContext['secretValue'];
 }
 
 /** Converts a workload, reporting every problem in it together. */
@@ -25,7 +26,7 @@ export function convertWorkload(workload: WorkloadInput, options: ConvertOptions
   const problems = new Problems(workload.locate);
   const { spec, name } = workload;
   const kind = workloadKind(workload, problems);
-  const ctx: ExpandContext = { metadata: spec.metadata, resourceOutputs: options.resourceOutputs };
+  const ctx: ExpandContext = { metadata: spec.metadata, resourceOutputs: options.resourceOutputs, ...(options.secretValue ? { secretValue: options.secretValue } : {}) };
   const files = convertFiles(workload, ctx, problems);
   const volumes = convertVolumes(spec.containers, ctx, options.resourceVolume, problems);
   const mounts = mergeMounts(files.mounts, volumes.mounts);

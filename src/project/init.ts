@@ -2,18 +2,23 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../render/write-file.js';
+import { readProvisionersToInstall } from '../load/provisioner-files.js';
 import { initStateDir, STATE_DIR } from './state.js';
 
 export interface InitOptions {
   readonly projectDir: string;
   readonly file: string;
   readonly sample: boolean;
+  /** Provisioner files or folders to install into the project. */
+  readonly provisioners?: readonly string[];
 }
 
 export interface InitReport {
   readonly createdStateDir: boolean;
   readonly wroteSample: boolean;
   readonly sampleExisted: boolean;
+  /** Installed provisioner files, relative to the project. */
+  readonly installed: readonly string[];
 }
 
 export const SAMPLE_SCORE_FILE = `# A sample Score workload: edit it, then run \`score-ts generate score.yaml\`.
@@ -48,12 +53,19 @@ service:
 `;
 
 export function initProject(options: InitOptions): InitReport {
+  // Check every provisioner file before changing anything.
+  const toInstall = readProvisionersToInstall(options.projectDir, options.provisioners ?? []);
   const createdStateDir = initStateDir(options.projectDir);
+  const installed = toInstall.map(({ name, text }) => {
+    const target = `${STATE_DIR}/${name}`;
+    writeFileAtomic(path.join(options.projectDir, target), text, target, 0o600);
+    return target;
+  });
   const samplePath = path.resolve(options.projectDir, options.file);
   const sampleExisted = existsSync(samplePath);
   const wroteSample = options.sample && !sampleExisted;
   if (wroteSample) writeFileAtomic(samplePath, SAMPLE_SCORE_FILE, options.file);
-  return { createdStateDir, wroteSample, sampleExisted };
+  return { createdStateDir, wroteSample, sampleExisted, installed };
 }
 
 export { STATE_DIR };

@@ -23,13 +23,31 @@ export interface WorkloadRecord {
   overrideProperties?: string[];
 }
 
+/** What was provisioned for one resource uid. `state` holds generated values (passwords): keep it private. */
+export interface ResourceRecord {
+  type: string;
+  class: string;
+  id: string;
+  /** A random id made once for the resource, stable across runs. */
+  guid: string;
+  /** The uri of the provisioner that served it last. */
+  provisioner: string;
+  sourceWorkload: string;
+  state: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  /** Values of the Secret keys the outputs refer to, for `resources get-outputs --show-secrets`. */
+  secretValues?: Record<string, string>;
+}
+
 export interface ProjectState {
   version: number;
   workloads: Record<string, WorkloadRecord>;
+  resources: Record<string, ResourceRecord>;
+  sharedState: Record<string, unknown>;
 }
 
 export function emptyState(): ProjectState {
-  return { version: STATE_VERSION, workloads: {} };
+  return { version: STATE_VERSION, workloads: {}, resources: {}, sharedState: {} };
 }
 
 export function stateDir(projectDir: string): string {
@@ -62,10 +80,12 @@ export function loadState(projectDir: string): ProjectState | undefined {
     throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
   }
   const value = parseYamlSource(display, text).value as Partial<ProjectState> | null;
-  if (!value || typeof value !== 'object' || value.version !== STATE_VERSION || typeof value.workloads !== 'object' || value.workloads === null) {
-    throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it may hold generated passwords, so do not delete it lightly)`);
+  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const valid = isMap(value) && value!.version === STATE_VERSION && isMap(value!.workloads) && [value!.resources, value!.sharedState].every((v) => v === undefined || isMap(v));
+  if (!valid) {
+    throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`);
   }
-  return { version: STATE_VERSION, workloads: value.workloads };
+  return { version: STATE_VERSION, workloads: value!.workloads!, resources: value!.resources ?? {}, sharedState: value!.sharedState ?? {} };
 }
 
 export function saveState(projectDir: string, state: ProjectState): void {

@@ -1,29 +1,207 @@
 /**
- * The resource stage: gives each workload resource its outputs and manifests. No provisioners exist yet,
- * so every declared resource is reported (with its file and line) rather than left unresolved.
+ * The resource stage: each resource, in dependency order, is matched to a provisioner, its params are
+ * expanded (they may read outputs of resources provisioned before it), and the provisioner gives its state,
+ * shared state, outputs and manifests. The records of this run become the next project state.
  */
 import { ProvisionError, type Diagnostic } from '../errors.js';
+import { expandText, PlaceholderError, type ExpandContext } from '../convert/expand.js';
+import { sortedEntries } from '../convert/sorted.js';
+import { serviceName } from '../convert/names.js';
+import type { ResourceRecord } from '../project/state.js';
 import type { Manifest, WorkloadInput } from '../types.js';
 import { fieldName } from '../validate/schema-errors.js';
+import { checkOutputReferences } from './check-outputs.js';
+import { matchProvisioner, supportedTypes } from './match-provisioner.js';
+import type { Provisioner } from './provisioner-file.js';
+import type { ProvisionRequest, ProvisionResult, WorkloadService } from './provision-request.js';
+import { cryptoRandom, randomUuid, seededRandom } from './random.js';
+import { buildResourceGraph, type ResourceGraph, type ResourceNode } from './resource-graph.js';
+import { CommandError, runCmdProvisioner } from './run-cmd-provisioner.js';
+import { mergeShared, runTemplateProvisioner, StageError } from './run-template-provisioner.js';
+import { SecretRefError } from './secret-ref.js';
+import { collectSecretValues, type SecretValues } from './secret-values.js';
+
+export interface ProvisionOptions {
+  readonly provisioners: readonly Provisioner[];
+  /** Records of the previous run, by uid. */
+  readonly previous: Readonly<Record<string, ResourceRecord>>;
+  readonly sharedState: Readonly<Record<string, unknown>>;
+  readonly namespace?: string;
+  /** Derive generated values from this secret instead of the random source (CI without state). */
+  readonly seed?: string;
+  readonly projectDir: string;
+}
 
 export interface ProvisionedResources {
   readonly manifests: readonly Manifest[];
+  readonly records: Record<string, ResourceRecord>;
+  readonly sharedState: Record<string, unknown>;
+  readonly secretValues: SecretValues;
   /** Outputs of a workload's resource, or undefined if the workload declares no such resource. */
   outputs(workload: string, resource: string): Readonly<Record<string, unknown>> | undefined;
 }
 
-export function provisionResources(workloads: readonly WorkloadInput[]): ProvisionedResources {
+export function provisionResources(workloads: readonly WorkloadInput[], options: ProvisionOptions): ProvisionedResources {
+  const graph = buildResourceGraph(workloads);
+  const matched = matchAll(graph, options.provisioners);
+  checkOutputReferences(workloads, graph, matched);
+  const services = workloadServices(workloads);
+  const shared = structuredClone(options.sharedState) as Record<string, unknown>;
+  const records: Record<string, ResourceRecord> = { ...options.previous };
+  const outputsByUid = new Map<string, Record<string, unknown>>();
+  const manifests: Manifest[] = [];
+  for (const node of graph.order) {
+    const provisioner = matched.get(node.uid)!;
+    const request = buildRequest(node, graph, outputsByUid, options, services, shared);
+    const result = runProvisioner(node, provisioner, request, options);
+    mergeShared(shared, result.shared);
+    outputsByUid.set(node.uid, result.outputs);
+    manifests.push(...result.manifests);
+    records[node.uid] = record(node, request, provisioner, result);
+  }
+  const secretValues = collectSecretValues(manifests);
+  for (const uid of outputsByUid.keys()) records[uid]!.secretValues = secretValues.forOutputs(records[uid]!.outputs);
+  return {
+    manifests,
+    records,
+    sharedState: shared,
+    secretValues,
+    outputs: (workload, resource) => {
+      const uid = graph.uidOf(workload, resource);
+      return uid === undefined ? undefined : outputsByUid.get(uid);
+    },
+  };
+}
+
+function matchAll(graph: ResourceGraph, provisioners: readonly Provisioner[]): Map<string, Provisioner> {
+  const matched = new Map<string, Provisioner>();
   const problems: Diagnostic[] = [];
-  for (const workload of workloads) {
-    for (const [name, resource] of Object.entries(workload.spec.resources ?? {})) {
-      const path = ['resources', name];
-      problems.push({
-        location: workload.locate(path, true),
-        field: fieldName(path),
-        message: `no provisioner supports resource type '${resource.type}'; this version of score-ts has no provisioners, so remove the resource or wait for provisioner support`,
-      });
+  for (const node of graph.order) {
+    const provisioner = matchProvisioner(node, provisioners);
+    const { workload, name, spec } = node.declarations[0]!;
+    const at = (path: Array<string | number>, message: string) => problems.push({ location: workload.locate(path, true), field: fieldName(path), message });
+    if (!provisioner) {
+      const types = supportedTypes(provisioners);
+      at(['resources', name, 'type'], `no provisioner for type '${node.type}'${node.class !== 'default' ? ` and class '${node.class}'` : ''}; the loaded provisioners support: ${types.join(', ') || 'nothing'}`);
+      continue;
+    }
+    matched.set(node.uid, provisioner);
+    const supported = provisioner.supportedParams;
+    for (const param of Object.keys(spec.params ?? {})) {
+      if (supported && !supported.includes(param)) at(['resources', name, 'params', param], `is not a param of ${provisioner.uri} (it supports: ${supported.join(', ') || 'none'})`);
     }
   }
   if (problems.length > 0) throw new ProvisionError('some resources cannot be provisioned', problems);
-  return { manifests: [], outputs: () => undefined };
+  return matched;
+}
+
+function buildRequest(
+  node: ResourceNode,
+  graph: ResourceGraph,
+  outputsByUid: ReadonlyMap<string, Record<string, unknown>>,
+  options: ProvisionOptions,
+  workloadServices: Record<string, WorkloadService>,
+  shared: Record<string, unknown>,
+): ProvisionRequest {
+  const { workload, name, spec } = node.declarations[0]!;
+  const previous = options.previous[node.uid];
+  const ctx: ExpandContext = {
+    metadata: workload.spec.metadata,
+    resourceOutputs: (other) => {
+      const uid = graph.uidOf(workload.name, other);
+      return uid === undefined ? undefined : outputsByUid.get(uid);
+    },
+  };
+  return {
+    uid: node.uid,
+    guid: previous?.guid ?? randomUuid(randomFor(node.uid, options, 'guid')),
+    type: node.type,
+    class: node.class,
+    id: node.id,
+    params: expandParams(spec.params ?? {}, ['resources', name, 'params'], ctx, workload),
+    metadata: spec.metadata ?? {},
+    state: previous?.state ?? {},
+    shared,
+    sourceWorkload: workload.name,
+    workloadServices,
+    namespace: options.namespace ?? '',
+  };
+}
+
+function randomFor(uid: string, options: ProvisionOptions, scope: string) {
+  return options.seed ? seededRandom(options.seed, `${uid}\u0000${scope}`) : cryptoRandom();
+}
+
+/** Params with placeholders expanded, keeping their structure; every problem is reported. */
+function expandParams(params: Record<string, unknown>, path: Array<string | number>, ctx: ExpandContext, workload: WorkloadInput): Record<string, unknown> {
+  const problems: Diagnostic[] = [];
+  const expand = (value: unknown, at: Array<string | number>): unknown => {
+    if (typeof value === 'string') {
+      try {
+        return expandText(value, ctx);
+      } catch (e) {
+        if (!(e instanceof PlaceholderError)) throw e;
+        problems.push({ location: workload.locate(at, false), field: fieldName(at), message: e.message });
+        return value;
+      }
+    }
+    if (Array.isArray(value)) return value.map((v, i) => expand(v, [...at, i]));
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v, [...at, k])]));
+    return value;
+  };
+  const expanded = expand(params, path) as Record<string, unknown>;
+  if (problems.length > 0) throw new ProvisionError('resource params cannot be expanded', problems);
+  return expanded;
+}
+
+function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: ProvisionOptions): ProvisionResult {
+  const { workload, name } = node.declarations[0]!;
+  const fail = (message: string, line?: number): never => {
+    throw new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) failed`, [
+      { location: line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true), field: line ? '' : `resources.${name}`, message },
+    ]);
+  };
+  let result: ProvisionResult;
+  try {
+    result = provisioner.command
+      ? runCmdProvisioner(provisioner, request, options.projectDir)
+      : runTemplateProvisioner(provisioner, request, randomFor(node.uid, options, 'templates'));
+  } catch (e) {
+    if (e instanceof StageError) return fail(`${provisioner.uri}, stage ${e.stage}: ${e.message}`, e.line);
+    if (e instanceof CommandError || e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);
+    throw e;
+  }
+  const missing = (provisioner.expectedOutputs ?? []).filter((o) => !(o in result.outputs));
+  if (missing.length > 0) fail(`${provisioner.uri} did not give the outputs it promises: ${missing.join(', ')}`);
+  const bad = result.manifests.find((m) => typeof m.apiVersion !== 'string' || typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string');
+  if (bad) fail(`${provisioner.uri} made a manifest without apiVersion, kind and metadata.name`);
+  return result;
+}
+
+function record(node: ResourceNode, request: ProvisionRequest, provisioner: Provisioner, result: ProvisionResult): ResourceRecord {
+  return {
+    type: node.type,
+    class: node.class,
+    id: node.id,
+    guid: request.guid,
+    provisioner: provisioner.uri,
+    sourceWorkload: request.sourceWorkload,
+    state: result.state,
+    outputs: result.outputs,
+  };
+}
+
+/** Each workload's Service name and ports, for provisioners that point at other workloads. */
+function workloadServices(workloads: readonly WorkloadInput[]): Record<string, WorkloadService> {
+  return Object.fromEntries(
+    workloads.map((w) => [
+      w.name,
+      {
+        serviceName: serviceName(w.name),
+        ports: Object.fromEntries(
+          sortedEntries(w.spec.service?.ports).map(([portName, p]) => [portName, { port: p.port, targetPort: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }]),
+        ),
+      },
+    ]),
+  );
 }

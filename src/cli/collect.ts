@@ -1,0 +1,4 @@
+/** commander parser for repeatable flags: each use adds a value. */
+export function collectValues(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,0 +1,49 @@
+/** `score-ts provisioners list`, `score-ts resources list` and `score-ts resources get-outputs`. */
+import type { Command } from 'commander';
+import { stringify } from 'yaml';
+import { provisionerRows } from '../inspect/provisioner-rows.js';
+import { resourceOutputs, resourceRows } from '../inspect/resource-rows.js';
+import { loadProvisionerSet } from '../load/provisioner-files.js';
+import { emptyState, loadState, STATE_DIR } from '../project/state.js';
+import { collectValues } from './collect.js';
+import { checkFormat, formatTable } from './format.js';
+import type { CommandContext } from './main.js';
+
+export function registerInspectCommands(program: Command, ctx: CommandContext): void {
+  const provisioners = program.command('provisioners').description('inspect the provisioners this project loads');
+  provisioners
+    .command('list')
+    .description('list the loaded provisioners in matching order (first match wins)')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--provisioners <file|dir>', 'include these files first, as `generate --provisioners` would; repeatable', collectValues)
+    .addHelpText('after', '\nExamples:\n  score-ts provisioners list\n  score-ts provisioners list --format json | jq -r \'.[].type\'')
+    .action((opts: { format: string; provisioners?: string[] }) => {
+      const format = checkFormat(opts.format, ['table', 'json'] as const);
+      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, opts.provisioners ?? []));
+      ctx.io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows, ['type', 'class', 'id', 'params', 'outputs', 'source', 'description']));
+    });
+
+  const resources = program.command('resources').description('inspect the resources the project has provisioned');
+  resources
+    .command('list')
+    .description('list the provisioned resources recorded in the project state')
+    .option('--format <format>', 'table or json', 'table')
+    .addHelpText('after', '\nExamples:\n  score-ts resources list\n  score-ts resources list --format json')
+    .action((opts: { format: string }) => {
+      const format = checkFormat(opts.format, ['table', 'json'] as const);
+      const rows = resourceRows(loadState(ctx.io.cwd) ?? emptyState());
+      ctx.io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows, ['uid', 'workload', 'provisioner', 'outputs']));
+    });
+  resources
+    .command('get-outputs')
+    .description('print the outputs of one resource; secret values are hidden unless --show-secrets')
+    .argument('<uid>', 'the resource uid, as `resources list` shows it (type.class#id)')
+    .option('--format <format>', 'json or yaml', 'json')
+    .option('--show-secrets', 'print secret values instead of <secret NAME/KEY>')
+    .addHelpText('after', "\nExamples:\n  score-ts resources get-outputs 'postgres.default#app.db'\n  score-ts resources get-outputs 'postgres.default#app.db' --format yaml --show-secrets")
+    .action((uid: string, opts: { format: string; showSecrets?: boolean }) => {
+      const format = checkFormat(opts.format, ['json', 'yaml'] as const);
+      const outputs = resourceOutputs(loadState(ctx.io.cwd) ?? emptyState(), uid, Boolean(opts.showSecrets));
+      ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : stringify(outputs, { sortMapEntries: true }));
+    });
+}

@@ -1,0 +1,43 @@
+/** Rows for `score-ts resources list` and the outputs of `resources get-outputs`, from the project state. */
+import { InputError } from '../errors.js';
+import type { ProjectState } from '../project/state.js';
+import { compareStrings } from '../convert/sorted.js';
+import { fillSecretRefs, maskSecretRefs } from '../provision/secret-ref.js';
+
+export interface ResourceRow {
+  uid: string;
+  type: string;
+  class: string;
+  id: string;
+  workload: string;
+  provisioner: string;
+  outputs: string[];
+}
+
+export function resourceRows(state: ProjectState): ResourceRow[] {
+  return Object.keys(state.resources)
+    .sort(compareStrings)
+    .map((uid) => {
+      const r = state.resources[uid]!;
+      return { uid, type: r.type, class: r.class, id: r.id, workload: r.sourceWorkload, provisioner: r.provisioner, outputs: Object.keys(r.outputs).sort(compareStrings) };
+    });
+}
+
+/** A resource's outputs; secret values are shown as `<secret NAME/KEY>` unless `showSecrets`. */
+export function resourceOutputs(state: ProjectState, uid: string, showSecrets: boolean): Record<string, unknown> {
+  const record = state.resources[uid];
+  if (!record) {
+    const known = Object.keys(state.resources).sort(compareStrings);
+    throw new InputError(`no resource '${uid}' in the project state; known: ${known.join(', ') || 'none (run score-ts generate first)'}`);
+  }
+  const values = record.secretValues ?? {};
+  const reveal = (text: string) => fillSecretRefs(text, (ref) => values[`${ref.name}/${ref.key}`], () => {});
+  return mapStrings(record.outputs, showSecrets ? reveal : maskSecretRefs) as Record<string, unknown>;
+}
+
+function mapStrings(value: unknown, fn: (text: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
+  return value;
+}

@@ -1,0 +1,89 @@
+/**
+ * Finds and loads provisioner files, in the order that decides matching: the --provisioners files of this
+ * run, then the project's `.score-ts/*.provisioners.yaml` (lexicographic), then the built-in defaults.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, ScoreTsError, type Diagnostic } from '../errors.js';
+import { packagePath } from '../package-path.js';
+import { loadProvisioners, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
+import { describeIoError, readTextFile } from './score-file.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export const PROJECT_PROVISIONER_SUFFIX = '.provisioners.yaml';
+export const BUILT_IN_PROVISIONERS = 'default.provisioners.yaml';
+
+interface ProvisionerFile {
+  readonly absolute: string;
+  readonly display: string;
+  readonly origin: ProvisionerOrigin;
+}
+
+export function loadProvisionerSet(projectDir: string, stateDir: string, runPaths: readonly string[]): Provisioner[] {
+  const files = [...runPaths.flatMap((p) => expandRunPath(projectDir, p)), ...projectFiles(projectDir, stateDir), builtInFile()];
+  const problems: Diagnostic[] = [];
+  const provisioners: Provisioner[] = [];
+  for (const file of files) {
+    try {
+      const source = parseYamlSource(file.display, readTextFile(file.absolute, file.display, 'provisioner file'));
+      provisioners.push(...loadProvisioners(source, file.origin));
+    } catch (e) {
+      if (!(e instanceof ScoreTsError)) throw e;
+      problems.push(...(e.diagnostics.length > 0 ? e.diagnostics : [{ location: {}, field: '', message: e.message }]));
+    }
+  }
+  if (problems.length > 0) throw new InputError('invalid provisioner files', problems);
+  return provisioners;
+}
+
+/** A file, or every *.yaml / *.yml file of a folder in name order. */
+export function expandRunPath(projectDir: string, given: string): ProvisionerFile[] {
+  const absolute = path.resolve(projectDir, given);
+  let isDir: boolean;
+  try {
+    isDir = statSync(absolute).isDirectory();
+  } catch (e) {
+    throw new InputError(`cannot read provisioners ${given}: ${describeIoError(e)}`);
+  }
+  if (!isDir) return [{ absolute, display: given, origin: 'run' }];
+  return readdirSync(absolute)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ absolute: path.join(absolute, name), display: path.join(given, name), origin: 'run' as const }));
+}
+
+function projectFiles(projectDir: string, stateDir: string): ProvisionerFile[] {
+  const dir = path.join(projectDir, stateDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(PROJECT_PROVISIONER_SUFFIX))
+    .sort()
+    .map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}`, origin: 'project' as const }));
+}
+
+function builtInFile(): ProvisionerFile {
+  return { absolute: packagePath('provisioners', BUILT_IN_PROVISIONERS), display: `(built-in) provisioners/${BUILT_IN_PROVISIONERS}`, origin: 'built-in' };
+}
+
+/**
+ * Reads and checks provisioner files for `init --provisioners`, naming each as it will be installed:
+ * `NAME.provisioners.yaml`, so the project loads it (in name order, before the built-in ones).
+ */
+export function readProvisionersToInstall(projectDir: string, given: readonly string[]): Array<{ name: string; text: string }> {
+  const files = given.flatMap((p) => expandRunPath(projectDir, p));
+  const problems: Diagnostic[] = [];
+  const result = files.flatMap((file) => {
+    try {
+      const text = readTextFile(file.absolute, file.display, 'provisioner file');
+      loadProvisioners(parseYamlSource(file.display, text), 'project');
+      const base = path.basename(file.absolute).replace(/(\.provisioners)?\.ya?ml$/, '');
+      return [{ name: `${base}${PROJECT_PROVISIONER_SUFFIX}`, text }];
+    } catch (e) {
+      if (!(e instanceof ScoreTsError)) throw e;
+      problems.push(...(e.diagnostics.length > 0 ? e.diagnostics : [{ location: {}, field: '', message: e.message }]));
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new InputError('invalid provisioner files: nothing was installed', problems);
+  return result;
+}

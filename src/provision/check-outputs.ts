@@ -1,0 +1,58 @@
+/**
+ * Before anything is provisioned: every `${resources.NAME.OUTPUT}` a workload reads must be an output
+ * its provisioner promises (when the provisioner lists expected_outputs).
+ */
+import { entriesByTarget } from '../convert/container-entries.js';
+import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
+import { ProvisionError, type Diagnostic } from '../errors.js';
+import type { ContainerFile, ContainerVolume, FieldPath, WorkloadInput } from '../types.js';
+import { fieldName } from '../validate/schema-errors.js';
+import type { Provisioner } from './provisioner-file.js';
+import { forEachString, type ResourceGraph } from './resource-graph.js';
+
+export function checkOutputReferences(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>): void {
+  const problems: Diagnostic[] = [];
+  for (const workload of workloads) {
+    for (const [text, path] of placeholderFields(workload)) {
+      for (const ref of references(text)) {
+        const [, resource, output] = ref.ref;
+        const uid = resource === undefined ? undefined : graph.uidOf(workload.name, resource);
+        const expected = uid === undefined ? undefined : matched.get(uid)?.expectedOutputs;
+        if (!expected || output === undefined || expected.includes(output)) continue;
+        problems.push({
+          location: workload.locate(path, false),
+          field: fieldName(path),
+          message: `${ref.source}: ${matched.get(uid!)!.uri} gives no output '${output}' (it gives: ${expected.join(', ')})`,
+        });
+      }
+    }
+  }
+  if (problems.length > 0) throw new ProvisionError('workloads read outputs their resources do not give', problems);
+}
+
+/** Every string of a workload where placeholders are expanded, with its path. */
+function placeholderFields(workload: WorkloadInput): Array<[string, FieldPath]> {
+  const fields: Array<[string, FieldPath]> = [];
+  for (const [name, container] of Object.entries(workload.spec.containers)) {
+    for (const [key, value] of Object.entries(container.variables ?? {})) fields.push([value, ['containers', name, 'variables', key]]);
+    for (const { value, path } of entriesByTarget<ContainerFile>(container.files, ['containers', name, 'files'], () => {})) {
+      if (typeof value.content === 'string' && !value.noExpand) fields.push([value.content, [...path, 'content']]);
+    }
+    for (const { value, path } of entriesByTarget<ContainerVolume>(container.volumes, ['containers', name, 'volumes'], () => {})) {
+      fields.push([value.source, [...path, 'source']]);
+    }
+  }
+  for (const [name, resource] of Object.entries(workload.spec.resources ?? {})) {
+    forEachString(resource.params, ['resources', name, 'params'], (text, path) => fields.push([text, path]));
+  }
+  return fields;
+}
+
+function references(text: string) {
+  try {
+    return parsePlaceholders(text).flatMap((p) => ('ref' in p && p.ref[0] === 'resources' ? [p] : []));
+  } catch (e) {
+    if (e instanceof PlaceholderSyntaxError) return [];
+    throw e;
+  }
+}

@@ -1,0 +1,33 @@
+/** What a provisioner is given for one resource, and what it gives back. */
+import type { Manifest } from '../types.js';
+
+export interface WorkloadService {
+  readonly serviceName: string;
+  readonly ports: Readonly<Record<string, { port: number; targetPort: number; protocol: string }>>;
+}
+
+export interface ProvisionRequest {
+  readonly uid: string;
+  readonly guid: string;
+  readonly type: string;
+  readonly class: string;
+  readonly id: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** The resource's state from the previous run ({} the first time). */
+  readonly state: Readonly<Record<string, unknown>>;
+  /** The state all resources share. */
+  readonly shared: Readonly<Record<string, unknown>>;
+  readonly sourceWorkload: string;
+  readonly workloadServices: Readonly<Record<string, WorkloadService>>;
+  /** The target namespace, or '' when none is set. */
+  readonly namespace: string;
+}
+
+export interface ProvisionResult {
+  readonly state: Record<string, unknown>;
+  /** Merged into the shared state. */
+  readonly shared: Record<string, unknown>;
+  readonly outputs: Record<string, unknown>;
+  readonly manifests: Manifest[];
+}

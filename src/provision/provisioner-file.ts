@@ -1,0 +1,129 @@
+/**
+ * Provisioner files: a YAML list of entries (schemas/provisioners.schema.json). Every template is compiled
+ * when the file loads; problems are reported with file:line and the entry's uri.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { isScalar, type Scalar } from 'yaml';
+import { InputError, type Diagnostic } from '../errors.js';
+import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
+import { packagePath } from '../package-path.js';
+import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
+import { compileTemplate, TEMPLATE_STAGES, TemplateError, type CompiledTemplate, type TemplateStage } from './template-engine.js';
+
+/** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
+export type ProvisionerOrigin = 'run' | 'project' | 'built-in';
+
+export interface Provisioner {
+  readonly uri: string;
+  readonly type: string;
+  readonly class?: string;
+  readonly id?: string;
+  readonly description?: string;
+  readonly expectedOutputs?: readonly string[];
+  readonly supportedParams?: readonly string[];
+  readonly file: string;
+  readonly line: number;
+  readonly origin: ProvisionerOrigin;
+  /** Compiled templates of a template:// provisioner. */
+  readonly templates: Partial<Record<TemplateStage, CompiledTemplate>>;
+  /** The program of a cmd:// provisioner. */
+  readonly command?: { readonly program: string; readonly args: readonly string[] };
+}
+
+interface RawEntry {
+  uri: string;
+  type: string;
+  class?: string;
+  id?: string;
+  description?: string;
+  expected_outputs?: string[];
+  supported_params?: string[];
+  args?: string[];
+  [stage: string]: unknown;
+}
+
+let validator: ValidateFunction | undefined;
+
+function provisionerValidator(): ValidateFunction {
+  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(
+    JSON.parse(readFileSync(packagePath('schemas', 'provisioners.schema.json'), 'utf8')) as object,
+  );
+  return validator;
+}
+
+export function loadProvisioners(source: YamlSource, origin: ProvisionerOrigin): Provisioner[] {
+  const locate = (path: ReadonlyArray<string | number>, key: boolean) => (key ? locateKey(source, path) : locateValue(source, path));
+  const value = source.value ?? [];
+  const validate = provisionerValidator();
+  if (!validate(value)) {
+    const diagnostics = schemaErrorsToDiagnostics(validate.errors ?? [], locate).map((d) => withUri(d, value));
+    throw new InputError(`${source.file} is not a valid provisioner file`, diagnostics);
+  }
+  const problems: Diagnostic[] = [];
+  const entries = (value as RawEntry[]).map((raw, index) => toProvisioner(raw, index, source, origin, problems));
+  checkUniqueUris(entries, source, problems);
+  if (problems.length > 0) throw new InputError(`${source.file} has provisioners that cannot be used`, problems);
+  return entries;
+}
+
+function toProvisioner(raw: RawEntry, index: number, source: YamlSource, origin: ProvisionerOrigin, problems: Diagnostic[]): Provisioner {
+  const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
+  for (const stage of TEMPLATE_STAGES) {
+    const text = raw[stage];
+    if (typeof text !== 'string') continue;
+    try {
+      templates[stage] = compileTemplate({ text, firstLine: templateFirstLine(source, [index, stage]) });
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      problems.push({ location: { file: source.file, ...(e.line ? { line: e.line, column: 1 } : {}) }, field: `[${index}].${stage}`, message: `${raw.uri}: ${e.message}` });
+    }
+  }
+  const isCmd = raw.uri.startsWith('cmd://');
+  if (isCmd && Object.keys(templates).length > 0) {
+    problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${raw.uri}: a cmd:// provisioner runs a program and takes no templates` });
+  }
+  if (!isCmd && raw.args) problems.push({ location: locateKey(source, [index, 'args']), field: `[${index}].args`, message: `${raw.uri}: args are for cmd:// provisioners` });
+  return {
+    uri: raw.uri,
+    type: raw.type,
+    ...(raw.class !== undefined ? { class: raw.class } : {}),
+    ...(raw.id !== undefined ? { id: raw.id } : {}),
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    ...(raw.expected_outputs ? { expectedOutputs: raw.expected_outputs } : {}),
+    ...(raw.supported_params ? { supportedParams: raw.supported_params } : {}),
+    file: source.file,
+    line: locateValue(source, [index]).line ?? 1,
+    origin,
+    templates,
+    ...(isCmd ? { command: { program: raw.uri.slice('cmd://'.length), args: raw.args ?? [] } } : {}),
+  };
+}
+
+/** A block scalar (`|`) starts on the line after its indicator; other scalars on their own line. */
+function templateFirstLine(source: YamlSource, path: ReadonlyArray<string | number>): number {
+  const node = source.doc.getIn(path, true) as Scalar | undefined;
+  const line = locateValue(source, path).line ?? 1;
+  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? line + 1 : line;
+}
+
+function checkUniqueUris(entries: readonly Provisioner[], source: YamlSource, problems: Diagnostic[]): void {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.uri)) problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${entry.uri} is defined twice in this file` });
+    seen.add(entry.uri);
+  });
+}
+
+/** Adds the entry's uri to a diagnostic, so the user knows which provisioner is meant. */
+function withUri(d: Diagnostic, value: unknown): Diagnostic {
+  const index = /^\[(\d+)\]/.exec(d.field)?.[1];
+  const entry = index === undefined || !Array.isArray(value) ? undefined : (value[Number(index)] as unknown);
+  const uri = isRecord(entry) && typeof entry.uri === 'string' ? entry.uri : undefined;
+  return uri ? { ...d, message: `${d.message} (provisioner ${uri})` } : d;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+

@@ -1,0 +1,120 @@
+/**
+ * The resources of all workloads as a graph: one node per resource uid (two workloads that declare the same
+ * `id` share one node), edges from params that read other resources' outputs, and a dependency order.
+ */
+import { ProvisionError, type Diagnostic } from '../errors.js';
+import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
+import type { FieldPath, Locator, ResourceSpec, WorkloadInput } from '../types.js';
+import { fieldName } from '../validate/schema-errors.js';
+
+/** One `resources.NAME` entry of one workload. */
+export interface ResourceDeclaration {
+  readonly workload: WorkloadInput;
+  readonly name: string;
+  readonly spec: ResourceSpec;
+}
+
+export interface ResourceNode {
+  readonly uid: string;
+  readonly type: string;
+  readonly class: string;
+  readonly id: string;
+  /** Every declaration of this resource; the first one (by workload name) supplies params and metadata. */
+  readonly declarations: ResourceDeclaration[];
+  /** uids of the resources whose outputs this one's params read. */
+  readonly dependsOn: Set<string>;
+}
+
+export interface ResourceGraph {
+  /** Nodes in dependency order: every node after the nodes it depends on. */
+  readonly order: readonly ResourceNode[];
+  /** The uid of a workload's resource. */
+  uidOf(workload: string, resource: string): string | undefined;
+}
+
+/** `type.class#id`, or `type.class#workload.name` for a resource without an id (score-go's format). */
+export function resourceUid(workload: string, name: string, spec: ResourceSpec): string {
+  return `${spec.type}.${spec.class ?? 'default'}#${spec.id ?? `${workload}.${name}`}`;
+}
+
+export function buildResourceGraph(workloads: readonly WorkloadInput[]): ResourceGraph {
+  const nodes = new Map<string, ResourceNode>();
+  const uids = new Map<string, string>();
+  for (const workload of workloads) {
+    for (const [name, spec] of Object.entries(workload.spec.resources ?? {})) {
+      const uid = resourceUid(workload.name, name, spec);
+      uids.set(`${workload.name}\u0000${name}`, uid);
+      const node = nodes.get(uid) ?? { uid, type: spec.type, class: spec.class ?? 'default', id: spec.id ?? `${workload.name}.${name}`, declarations: [], dependsOn: new Set<string>() };
+      node.declarations.push({ workload, name, spec });
+      nodes.set(uid, node);
+    }
+  }
+  const uidOf = (workload: string, resource: string) => uids.get(`${workload}\u0000${resource}`);
+  addDependencies(nodes, uidOf);
+  return { order: dependencyOrder(nodes), uidOf };
+}
+
+function addDependencies(nodes: ReadonlyMap<string, ResourceNode>, uidOf: ResourceGraph['uidOf']): void {
+  const problems: Diagnostic[] = [];
+  for (const node of nodes.values()) {
+    for (const { workload, name, spec } of node.declarations) {
+      forEachString(spec.params, ['resources', name, 'params'], (text, path) => {
+        for (const ref of resourceReferences(text)) {
+          const uid = uidOf(workload.name, ref);
+          if (uid) node.dependsOn.add(uid);
+          else problems.push(problem(workload.locate, path, `\${resources.${ref}...} refers to a resource this workload does not declare`));
+        }
+      });
+    }
+  }
+  if (problems.length > 0) throw new ProvisionError('resource params refer to unknown resources', problems);
+}
+
+/** Names of the resources a string's placeholders read (syntax errors are reported when params expand). */
+function resourceReferences(text: string): string[] {
+  try {
+    return parsePlaceholders(text).flatMap((p) => ('ref' in p && p.ref[0] === 'resources' && p.ref[1] ? [p.ref[1]] : []));
+  } catch (e) {
+    if (e instanceof PlaceholderSyntaxError) return [];
+    throw e;
+  }
+}
+
+/** Depth-first post-order over nodes in declaration order: stable, and finds cycles. */
+function dependencyOrder(nodes: ReadonlyMap<string, ResourceNode>): ResourceNode[] {
+  const order: ResourceNode[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: ResourceNode[] = [];
+  const visit = (node: ResourceNode): void => {
+    const seen = state.get(node.uid);
+    if (seen === 'done') return;
+    if (seen === 'visiting') throw cycleError([...stack.slice(stack.indexOf(node)), node]);
+    state.set(node.uid, 'visiting');
+    stack.push(node);
+    for (const uid of [...node.dependsOn].sort()) visit(nodes.get(uid)!);
+    stack.pop();
+    state.set(node.uid, 'done');
+    order.push(node);
+  };
+  for (const node of nodes.values()) visit(node);
+  return order;
+}
+
+function cycleError(cycle: readonly ResourceNode[]): ProvisionError {
+  const first = cycle[0]!.declarations[0]!;
+  const names = cycle.map((n) => n.declarations.find((d) => d.workload === first.workload)?.name ?? n.uid);
+  return new ProvisionError('resources depend on each other in a cycle', [
+    problem(first.workload.locate, ['resources', first.name, 'params'], `the params form a cycle: ${names.join(' -> ')}; break it by removing one of these placeholders`),
+  ]);
+}
+
+function problem(locate: Locator, path: FieldPath, message: string): Diagnostic {
+  return { location: locate(path, false), field: fieldName(path), message };
+}
+
+/** Calls `fn` for every string inside a params value, with its path. */
+export function forEachString(value: unknown, path: FieldPath, fn: (text: string, path: FieldPath) => void): void {
+  if (typeof value === 'string') fn(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, [...path, i], fn));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) forEachString(v, [...path, k], fn);
+}

@@ -1,0 +1,57 @@
+/** Renders a template:// provisioner's stages in order: init, state, shared, outputs, manifests. */
+import type { Manifest } from '../types.js';
+import type { Provisioner } from './provisioner-file.js';
+import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
+import type { RandomSource } from './random.js';
+import { parseStageOutput, TemplateError, type TemplateStage } from './template-engine.js';
+import { TemplateFailure } from './template-helpers.js';
+
+/** A stage failed: the provisioner, the stage and (when known) the line of its file. */
+export class StageError extends Error {
+  constructor(
+    message: string,
+    readonly stage: TemplateStage,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export function runTemplateProvisioner(provisioner: Provisioner, request: ProvisionRequest, random: RandomSource): ProvisionResult {
+  const context: Record<string, unknown> = { ...request, init: {} };
+  const render = (stage: TemplateStage): unknown => {
+    const template = provisioner.templates[stage];
+    if (!template) return stage === 'manifests' ? [] : {};
+    try {
+      return parseStageOutput(stage, template(context, random));
+    } catch (e) {
+      if (e instanceof TemplateError || e instanceof TemplateFailure) throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined);
+      throw e;
+    }
+  };
+  context.init = render('init');
+  const state = render('state') as Record<string, unknown>;
+  context.state = state;
+  const shared = render('shared') as Record<string, unknown>;
+  // The live shared state is merged in place (no copies); merging the same patch again is harmless.
+  mergeShared(request.shared as Record<string, unknown>, shared);
+  const outputs = render('outputs') as Record<string, unknown>;
+  context.outputs = outputs;
+  const manifests = render('manifests') as Manifest[];
+  return { state, shared, outputs, manifests };
+}
+
+/** Deep merge of maps into `target` (in place): later values win, maps merge, null deletes. */
+export function mergeShared(target: Record<string, unknown>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(patch)) {
+    const current = target[key];
+    if (value === null) delete target[key];
+    else if (isMap(value) && isMap(current)) mergeShared(current, value);
+    else target[key] = value;
+  }
+  return target;
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,83 @@
+/**
+ * One isolated Handlebars environment for provisioner templates: compiled with noEscape and strict (a
+ * missing field is an error, not an empty string), prototype access off, all templates compiled when
+ * their provisioner file loads so syntax errors show before anything is provisioned.
+ */
+import Handlebars from 'handlebars';
+import { parse as parseYaml } from 'yaml';
+import { TEMPLATE_HELPERS } from './template-helpers.js';
+import type { RandomSource } from './random.js';
+
+export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
+export type TemplateStage = (typeof TEMPLATE_STAGES)[number];
+
+const handlebars = Handlebars.create();
+for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) handlebars.registerHelper(name, helper);
+
+/** Where a template sits in its file: lines of errors are reported as lines of the file. */
+export interface TemplateSource {
+  readonly text: string;
+  /** The file line of the template's first line. */
+  readonly firstLine: number;
+}
+
+/** A template failure, with the line in the provisioner file when known. */
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export type CompiledTemplate = (context: object, random: RandomSource) => string;
+
+/** Compiles a template now; syntax errors throw TemplateError with the file line. */
+export function compileTemplate(source: TemplateSource): CompiledTemplate {
+  try {
+    handlebars.parse(source.text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const line = /on line (\d+)/.exec(message)?.[1];
+    const last = message.split('\n').pop() ?? message;
+    const detail = last.includes("got 'EOF'") ? 'the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}' : last;
+    throw new TemplateError(`template syntax error: ${detail}`, line ? source.firstLine + Number(line) - 1 : source.firstLine);
+  }
+  const template = handlebars.compile(source.text, { noEscape: true, strict: true });
+  return (context, random) => {
+    try {
+      return template(context, { data: { random }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (e) {
+      const err = e as Error & { lineNumber?: number };
+      const message = explainRuntimeError(err.message.replace(/ - \d+:\d+$/, ''));
+      throw new TemplateError(message, err.lineNumber !== undefined ? source.firstLine + err.lineNumber - 1 : undefined);
+    }
+  };
+}
+
+/** Parses a stage's rendered text: a map for init/state/shared/outputs, a list for manifests. */
+export function parseStageOutput(stage: TemplateStage, rendered: string): unknown {
+  let value: unknown;
+  try {
+    value = parseYaml(rendered, { uniqueKeys: true, strict: true, maxAliasCount: 100 });
+  } catch (e) {
+    // The rendered text may hold generated secrets: report the position only, never the text.
+    const err = e as Error & { linePos?: Array<{ line: number }> };
+    const line = err.linePos?.[0]?.line;
+    throw new TemplateError(`rendered ${stage} is not valid YAML${line ? ` (rendered line ${line})` : ''}: ${err.message.split(' at line')[0]?.split('\n')[0]}`, undefined);
+  }
+  if (value === null || value === undefined) return stage === 'manifests' ? [] : {};
+  const wantList = stage === 'manifests';
+  if (wantList !== Array.isArray(value) || typeof value !== 'object') {
+    throw new TemplateError(`rendered ${stage} must be a YAML ${wantList ? 'list of manifests' : 'map'}`, undefined);
+  }
+  return value;
+}
+
+/** Handlebars' strict-mode message names the field but not the remedy. */
+function explainRuntimeError(message: string): string {
+  const missing = /^"(.+)" not defined in /.exec(message);
+  if (!missing) return message;
+  return `'${missing[1]}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
+}

@@ -1,0 +1,100 @@
+/**
+ * The helpers provisioner templates can call. Every helper that inserts a value into YAML text has a
+ * structure-safe form: `quote` (a JSON string, which YAML reads as one scalar) and `toJson` (any value as
+ * JSON, which YAML reads as a flow value). README lists each helper with a sentence.
+ */
+import { createHash } from 'node:crypto';
+import type { HelperOptions } from 'handlebars';
+import { dnsLabel } from '../convert/names.js';
+import { randomString, type RandomSource } from './random.js';
+import { encodeSecretRef } from './secret-ref.js';
+
+/** Thrown by `fail`: the provisioner's own message, shown as it is. */
+export class TemplateFailure extends Error {}
+
+type Helper = (...args: unknown[]) => unknown;
+
+/** Handlebars passes its options object last; helpers take the arguments before it. */
+function args(list: unknown[]): unknown[] {
+  return list.slice(0, -1);
+}
+
+function options(list: unknown[]): HelperOptions {
+  return list[list.length - 1] as HelperOptions;
+}
+
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+export const TEMPLATE_HELPERS: Record<string, Helper> = {
+  quote: (...a) => JSON.stringify(text(args(a)[0])),
+  toJson: (...a) => JSON.stringify(args(a)[0] ?? null),
+  default: (...a) => {
+    const [value, fallback] = args(a);
+    return isEmpty(value) ? fallback : value;
+  },
+  dig: (...a) => {
+    const [start, ...keys] = args(a);
+    let node = start;
+    for (const key of keys) {
+      if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, String(key))) return undefined;
+      node = (node as Record<string, unknown>)[String(key)];
+    }
+    return node;
+  },
+  randomString: (...a) => {
+    const [length, alphabet] = args(a);
+    const random = (options(a).data as { random: RandomSource }).random;
+    return randomString(random, Number(length), alphabet === undefined ? undefined : String(alphabet));
+  },
+  base64: (...a) => Buffer.from(text(args(a)[0]), 'utf8').toString('base64'),
+  base64Decode: (...a) => Buffer.from(text(args(a)[0]), 'base64').toString('utf8'),
+  sha256: (...a) => createHash('sha256').update(text(args(a)[0])).digest('hex'),
+  lower: (...a) => text(args(a)[0]).toLowerCase(),
+  upper: (...a) => text(args(a)[0]).toUpperCase(),
+  substr: (...a) => {
+    const [value, start, end] = args(a);
+    return text(value).slice(Number(start), end === undefined ? undefined : Number(end));
+  },
+  replace: (...a) => {
+    const [value, from, to] = args(a);
+    return text(value).split(text(from)).join(text(to));
+  },
+  concat: (...a) => args(a).map(text).join(''),
+  join: (...a) => {
+    const [list, separator] = args(a);
+    return Array.isArray(list) ? list.map(text).join(separator === undefined ? ',' : text(separator)) : text(list);
+  },
+  dnsLabel: (...a) => {
+    const [value, suffix] = args(a);
+    return dnsLabel(text(value), suffix === undefined ? '' : text(suffix));
+  },
+  int: (...a) => {
+    const value = args(a)[0];
+    const n = typeof value === 'number' ? value : Number(text(value));
+    if (!Number.isInteger(n) || text(value).trim() === '') throw new TemplateFailure(`int: '${text(value)}' is not an integer`);
+    return String(n);
+  },
+  regexMatch: (...a) => {
+    const [pattern, value] = args(a);
+    return new RegExp(text(pattern)).test(text(value));
+  },
+  eq: (...a) => args(a)[0] === args(a)[1],
+  ne: (...a) => args(a)[0] !== args(a)[1],
+  and: (...a) => args(a).every(Boolean),
+  or: (...a) => args(a).some(Boolean),
+  not: (...a) => !args(a)[0],
+  fail: (...a) => {
+    throw new TemplateFailure(text(args(a)[0]) || 'the provisioner failed');
+  },
+  secretRef: (...a) => {
+    const [name, key] = args(a);
+    return encodeSecretRef(text(name), text(key));
+  },
+};
