@@ -14,6 +14,7 @@ interface GoldenCase {
   exit?: number;
   env?: Record<string, string>;
   externalClaims?: string[];
+  externalSecrets?: string[];
   /** Files of test/golden/_shared/ to copy into the project (shared provisioner files). */
   shared?: string[];
 }
@@ -41,7 +42,7 @@ describe('golden cases', () => {
     await expect(normalise(run.stderr, project)).toMatchFileSnapshot(path.join(dir, 'expected.stderr'));
     expect(run.code).toBe(expectedExit);
     if (expectedExit === 0 && spec.args.includes('-')) {
-      expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [] })).toEqual([]);
+      expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [], externalSecrets: spec.externalSecrets ?? [] })).toEqual([]);
       const againDir = tempProject(dir);
       for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(againDir, file));
       const again = await runIn(againDir, spec.args, spec.env);

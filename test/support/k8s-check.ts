@@ -38,6 +38,8 @@ const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 export interface CheckOptions {
   /** PersistentVolumeClaims that exist outside the manifests. */
   readonly externalClaims?: readonly string[];
+  /** Secrets that exist outside the manifests (a production provisioner's credentials). */
+  readonly externalSecrets?: readonly string[];
 }
 
 /** Parses a manifests stream as kubectl does (YAML 1.1) and returns every problem found. */
@@ -154,6 +156,7 @@ function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) =>
       if (!ref) continue;
       const kind = e.valueFrom.secretKeyRef ? 'Secret' : 'ConfigMap';
       const target = find(kind, ref.name);
+      if (!target && kind === 'Secret' && (options.externalSecrets ?? []).includes(ref.name)) continue;
       if (!target) problems.push(`${owner}: env ${e.name} refers to missing ${kind} ${ref.name}`);
       else if (!(ref.key in (target.data ?? {})) && !(ref.key in (target.stringData ?? {}))) problems.push(`${owner}: env ${e.name} refers to missing key ${ref.key} of ${kind} ${ref.name}`);
     }
