@@ -40,6 +40,8 @@ export interface GenerateOptions {
   readonly provisionerFiles?: readonly string[];
   /** A secret to derive generated values from when there is no state (CI). */
   readonly seed?: string;
+  /** The environment of the run, for provisioners that read it (getenv). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Logger {
@@ -68,6 +70,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     projectDir: options.projectDir,
     ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
+    ...(options.env ? { env: options.env } : {}),
   });
   const converted = convertAll(workloads, resources);
   const manifests = assembleManifests(resources.manifests, converted, options);
@@ -148,6 +151,10 @@ function convertAll(workloads: readonly LoadedWorkload[], resources: Provisioned
         resourceOutputs: (name) => resources.outputs(workload.name, name),
         resourceVolume: (name) => resourceVolume(resources.outputs(workload.name, name), name),
         secretValue: (ref) => resources.secretValues.get(ref),
+        waits: Object.keys(workload.spec.resources ?? {}).flatMap((resource) => {
+          const waitFor = resources.waitFor(workload.name, resource);
+          return waitFor ? [{ resource, waitFor }] : [];
+        }),
       }),
     );
     if (manifests) converted.set(workload.name, manifests);

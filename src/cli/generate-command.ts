@@ -74,6 +74,7 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, en
     ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
     generateNamespace: Boolean(flags.generateNamespace),
     provisionerFiles: flags.provisioners ?? [],
+    env,
     ...(env[SEED_VARIABLE] ? { seed: env[SEED_VARIABLE] } : {}),
   };
 }

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 export const MANAGED_BY = 'score-ts';
 /** Annotation that picks the workload kind: Deployment (default) or StatefulSet. */
 export const KIND_ANNOTATION = 'k8s.score.dev/kind';
-/** Annotations under this prefix steer score-ts and are not copied to the objects. */
-export const CONTROL_ANNOTATION_PREFIX = 'k8s.score.dev/';
+/** Annotations under these prefixes steer score-ts and are not copied to the objects. */
+export const CONTROL_ANNOTATION_PREFIXES = ['k8s.score.dev/', 'score-ts.dev/'];
 
 /** A short, stable hash for making derived names unique. */
 export function shortHash(text: string, length = 8): string {
@@ -46,6 +46,6 @@ export function selectorLabels(workloadName: string): Record<string, string> {
 
 /** Workload annotations that are carried to the objects (control annotations are not). */
 export function carriedAnnotations(annotations: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
-  const entries = Object.entries(annotations ?? {}).filter(([k]) => !k.startsWith(CONTROL_ANNOTATION_PREFIX));
+  const entries = Object.entries(annotations ?? {}).filter(([k]) => !CONTROL_ANNOTATION_PREFIXES.some((p) => k.startsWith(p)));
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -8,6 +8,8 @@ import { KIND_ANNOTATION, carriedAnnotations, selectorLabels, workloadLabels } f
 import { Problems } from './problems.js';
 import { convertHeadlessService, convertService, headlessServiceName, objectMetadata } from './service.js';
 import { convertVolumes, type ResourceVolumeSource } from './volumes.js';
+import { waitContainers, waitsEnabled } from './wait-for.js';
+import type { WaitFor } from '../provision/provision-request.js';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
@@ -19,6 +21,8 @@ export interface ConvertOptions {
   readonly resourceOutputs: ExpandContext['resourceOutputs'];
   readonly resourceVolume: ResourceVolumeSource;
   readonly secretValue?: ExpandContext['secretValue'];
+  /** Resources to wait for before the containers start, in the workload's resource order. */
+  readonly waits?: ReadonlyArray<{ resource: string; waitFor: WaitFor }>;
 }
 
 /** Converts a workload, reporting every problem in it together. */
@@ -34,8 +38,10 @@ export function convertWorkload(workload: WorkloadInput, options: ConvertOptions
   if (problems.list.length > 0 || !kind) {
     throw new ConvertError(`${workload.file}: workload '${name}' cannot be converted`, problems.list);
   }
+  const waits = waitsEnabled(spec.metadata.annotations) ? waitContainers(options.waits ?? [], new Set(Object.keys(spec.containers))) : [];
+  const initContainers = [...waits, ...containers.initContainers];
   const podSpec = {
-    ...(containers.initContainers.length > 0 ? { initContainers: containers.initContainers } : {}),
+    ...(initContainers.length > 0 ? { initContainers } : {}),
     containers: containers.containers,
     ...(files.volumes.length + volumes.volumes.length > 0 ? { volumes: [...files.volumes, ...volumes.volumes] } : {}),
   };

@@ -13,14 +13,14 @@ import { parseYamlSource } from './yaml-source.js';
 export const PROJECT_PROVISIONER_SUFFIX = '.provisioners.yaml';
 export const BUILT_IN_PROVISIONERS = 'default.provisioners.yaml';
 
-interface ProvisionerFile {
+export interface ProvisionerFile {
   readonly absolute: string;
   readonly display: string;
   readonly origin: ProvisionerOrigin;
 }
 
 export function loadProvisionerSet(projectDir: string, stateDir: string, runPaths: readonly string[]): Provisioner[] {
-  const files = [...runPaths.flatMap((p) => expandRunPath(projectDir, p)), ...projectFiles(projectDir, stateDir), builtInFile()];
+  const files = [...runPaths.flatMap((p) => expandRunPath(projectDir, p)), ...projectFiles(projectDir, stateDir), ...builtInFiles()];
   const problems: Diagnostic[] = [];
   const provisioners: Provisioner[] = [];
   for (const file of files) {
@@ -61,8 +61,11 @@ function projectFiles(projectDir: string, stateDir: string): ProvisionerFile[] {
     .map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}`, origin: 'project' as const }));
 }
 
-function builtInFile(): ProvisionerFile {
-  return { absolute: packagePath('provisioners', BUILT_IN_PROVISIONERS), display: `(built-in) provisioners/${BUILT_IN_PROVISIONERS}`, origin: 'built-in' };
+/** The built-in files: default.provisioners.yaml (it teaches the format) first, then the others by name. */
+export function builtInFiles(): ProvisionerFile[] {
+  const dir = packagePath('provisioners');
+  const names = readdirSync(dir).filter((n) => n.endsWith(PROJECT_PROVISIONER_SUFFIX) && n !== BUILT_IN_PROVISIONERS).sort();
+  return [BUILT_IN_PROVISIONERS, ...names].map((name) => ({ absolute: path.join(dir, name), display: `(built-in) provisioners/${name}`, origin: 'built-in' as const }));
 }
 
 /**

@@ -10,13 +10,16 @@ import { fieldName } from '../validate/schema-errors.js';
 import type { Provisioner } from './provisioner-file.js';
 import { forEachString, type ResourceGraph } from './resource-graph.js';
 
-export function checkOutputReferences(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>): void {
+/** Checks the references and returns, per resource uid, the output names the workloads read. */
+export function checkOutputReferences(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>): Map<string, Set<string>> {
   const problems: Diagnostic[] = [];
+  const referenced = new Map<string, Set<string>>();
   for (const workload of workloads) {
     for (const [text, path] of placeholderFields(workload)) {
       for (const ref of references(text)) {
         const [, resource, output] = ref.ref;
         const uid = resource === undefined ? undefined : graph.uidOf(workload.name, resource);
+        if (uid !== undefined && output !== undefined) referenced.set(uid, (referenced.get(uid) ?? new Set<string>()).add(output));
         const expected = uid === undefined ? undefined : matched.get(uid)?.expectedOutputs;
         if (!expected || output === undefined || expected.includes(output)) continue;
         problems.push({
@@ -28,6 +31,7 @@ export function checkOutputReferences(workloads: readonly WorkloadInput[], graph
     }
   }
   if (problems.length > 0) throw new ProvisionError('workloads read outputs their resources do not give', problems);
+  return referenced;
 }
 
 /** Every string of a workload where placeholders are expanded, with its path. */

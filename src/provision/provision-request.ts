@@ -22,6 +22,14 @@ export interface ProvisionRequest {
   readonly workloadServices: Readonly<Record<string, WorkloadService>>;
   /** The target namespace, or '' when none is set. */
   readonly namespace: string;
+  /** The output names the workloads read from this resource (for providers such as `environment`). */
+  readonly references: readonly string[];
+}
+
+/** Where a workload can check that a resource accepts connections before its containers start. */
+export interface WaitFor {
+  readonly host: string;
+  readonly port: number;
 }
 
 export interface ProvisionResult {
@@ -30,4 +38,5 @@ export interface ProvisionResult {
   readonly shared: Record<string, unknown>;
   readonly outputs: Record<string, unknown>;
   readonly manifests: Manifest[];
+  readonly waitFor?: WaitFor;
 }

@@ -13,7 +13,7 @@ import { fieldName } from '../validate/schema-errors.js';
 import { checkOutputReferences } from './check-outputs.js';
 import { matchProvisioner, supportedTypes } from './match-provisioner.js';
 import type { Provisioner } from './provisioner-file.js';
-import type { ProvisionRequest, ProvisionResult, WorkloadService } from './provision-request.js';
+import type { ProvisionRequest, ProvisionResult, WaitFor, WorkloadService } from './provision-request.js';
 import { cryptoRandom, randomUuid, seededRandom } from './random.js';
 import { buildResourceGraph, type ResourceGraph, type ResourceNode } from './resource-graph.js';
 import { CommandError, runCmdProvisioner } from './run-cmd-provisioner.js';
@@ -30,6 +30,8 @@ export interface ProvisionOptions {
   /** Derive generated values from this secret instead of the random source (CI without state). */
   readonly seed?: string;
   readonly projectDir: string;
+  /** The environment of the generate run, read by the getenv helper. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface ProvisionedResources {
@@ -39,23 +41,27 @@ export interface ProvisionedResources {
   readonly secretValues: SecretValues;
   /** Outputs of a workload's resource, or undefined if the workload declares no such resource. */
   outputs(workload: string, resource: string): Readonly<Record<string, unknown>> | undefined;
+  /** Where to check that a workload's resource accepts connections, when its provisioner says. */
+  waitFor(workload: string, resource: string): WaitFor | undefined;
 }
 
 export function provisionResources(workloads: readonly WorkloadInput[], options: ProvisionOptions): ProvisionedResources {
   const graph = buildResourceGraph(workloads);
   const matched = matchAll(graph, options.provisioners);
-  checkOutputReferences(workloads, graph, matched);
+  const referenced = checkOutputReferences(workloads, graph, matched);
   const services = workloadServices(workloads);
   const shared = structuredClone(options.sharedState) as Record<string, unknown>;
   const records: Record<string, ResourceRecord> = { ...options.previous };
   const outputsByUid = new Map<string, Record<string, unknown>>();
+  const waits = new Map<string, WaitFor>();
   const manifests: Manifest[] = [];
   for (const node of graph.order) {
     const provisioner = matched.get(node.uid)!;
-    const request = buildRequest(node, graph, outputsByUid, options, services, shared);
+    const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
     const result = runProvisioner(node, provisioner, request, options);
     mergeShared(shared, result.shared);
     outputsByUid.set(node.uid, result.outputs);
+    if (result.waitFor) waits.set(node.uid, result.waitFor);
     manifests.push(...result.manifests);
     records[node.uid] = record(node, request, provisioner, result);
   }
@@ -69,6 +75,10 @@ export function provisionResources(workloads: readonly WorkloadInput[], options:
     outputs: (workload, resource) => {
       const uid = graph.uidOf(workload, resource);
       return uid === undefined ? undefined : outputsByUid.get(uid);
+    },
+    waitFor: (workload, resource) => {
+      const uid = graph.uidOf(workload, resource);
+      return uid === undefined ? undefined : waits.get(uid);
     },
   };
 }
@@ -102,7 +112,7 @@ function buildRequest(
   options: ProvisionOptions,
   workloadServices: Record<string, WorkloadService>,
   shared: Record<string, unknown>,
-): ProvisionRequest {
+): Omit<ProvisionRequest, 'references'> {
   const { workload, name, spec } = node.declarations[0]!;
   const previous = options.previous[node.uid];
   const ctx: ExpandContext = {
@@ -165,7 +175,7 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   try {
     result = provisioner.command
       ? runCmdProvisioner(provisioner, request, options.projectDir)
-      : runTemplateProvisioner(provisioner, request, randomFor(node.uid, options, 'templates'));
+      : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env ?? {} });
   } catch (e) {
     if (e instanceof StageError) return fail(`${provisioner.uri}, stage ${e.stage}: ${e.message}`, e.line);
     if (e instanceof CommandError || e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);

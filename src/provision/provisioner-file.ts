@@ -9,7 +9,7 @@ import { InputError, type Diagnostic } from '../errors.js';
 import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
 import { packagePath } from '../package-path.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
-import { compileTemplate, TEMPLATE_STAGES, TemplateError, type CompiledTemplate, type TemplateStage } from './template-engine.js';
+import { compileTemplate, TEMPLATE_FIELDS, TemplateError, type CompiledTemplate, type TemplateStage } from './template-engine.js';
 
 /** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
 export type ProvisionerOrigin = 'run' | 'project' | 'built-in';
@@ -69,7 +69,7 @@ export function loadProvisioners(source: YamlSource, origin: ProvisionerOrigin):
 
 function toProvisioner(raw: RawEntry, index: number, source: YamlSource, origin: ProvisionerOrigin, problems: Diagnostic[]): Provisioner {
   const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
-  for (const stage of TEMPLATE_STAGES) {
+  for (const stage of TEMPLATE_FIELDS) {
     const text = raw[stage];
     if (typeof text !== 'string') continue;
     try {

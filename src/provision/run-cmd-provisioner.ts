@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Manifest } from '../types.js';
 import type { Provisioner } from './provisioner-file.js';
-import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
+import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
+import { checkWaitFor } from './run-template-provisioner.js';
 import { encodeSecretRef } from './secret-ref.js';
 
 const TIMEOUT_MS = 60_000;
@@ -50,6 +51,7 @@ function toWire(r: ProvisionRequest): Record<string, unknown> {
     source_workload: r.sourceWorkload,
     workload_services: r.workloadServices,
     namespace: r.namespace,
+    references: r.references,
   };
 }
 
@@ -73,7 +75,17 @@ function fromWire(stdout: string, program: string): ProvisionResult {
     state: field<Record<string, unknown>>('resource_state', isMap, {}),
     shared: field<Record<string, unknown>>('shared_state', isMap, {}),
     manifests,
+    ...waitForField(field<Record<string, unknown>>('wait_for', isMap, {}), program),
   };
+}
+
+function waitForField(value: Record<string, unknown>, program: string): { waitFor?: WaitFor } {
+  try {
+    const waitFor = checkWaitFor(value);
+    return waitFor ? { waitFor } : {};
+  } catch {
+    throw new CommandError(`'${program}' answered a wait_for without a host and a port (1-65535)`);
+  }
 }
 
 function decodeSecretRefs(value: unknown): unknown {

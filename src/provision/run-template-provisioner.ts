@@ -1,9 +1,8 @@
 /** Renders a template:// provisioner's stages in order: init, state, shared, outputs, manifests. */
 import type { Manifest } from '../types.js';
 import type { Provisioner } from './provisioner-file.js';
-import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
-import type { RandomSource } from './random.js';
-import { parseStageOutput, TemplateError, type TemplateStage } from './template-engine.js';
+import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
+import { parseStageOutput, TemplateError, type TemplateData, type TemplateStage } from './template-engine.js';
 import { TemplateFailure } from './template-helpers.js';
 
 /** A stage failed: the provisioner, the stage and (when known) the line of its file. */
@@ -17,13 +16,13 @@ export class StageError extends Error {
   }
 }
 
-export function runTemplateProvisioner(provisioner: Provisioner, request: ProvisionRequest, random: RandomSource): ProvisionResult {
+export function runTemplateProvisioner(provisioner: Provisioner, request: ProvisionRequest, data: TemplateData): ProvisionResult {
   const context: Record<string, unknown> = { ...request, init: {} };
   const render = (stage: TemplateStage): unknown => {
     const template = provisioner.templates[stage];
     if (!template) return stage === 'manifests' ? [] : {};
     try {
-      return parseStageOutput(stage, template(context, random));
+      return parseStageOutput(stage, template(context, data));
     } catch (e) {
       if (e instanceof TemplateError || e instanceof TemplateFailure) throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined);
       throw e;
@@ -38,7 +37,19 @@ export function runTemplateProvisioner(provisioner: Provisioner, request: Provis
   const outputs = render('outputs') as Record<string, unknown>;
   context.outputs = outputs;
   const manifests = render('manifests') as Manifest[];
-  return { state, shared, outputs, manifests };
+  const waitFor = provisioner.templates.wait_for ? checkWaitFor(render('wait_for')) : undefined;
+  return { state, shared, outputs, manifests, ...(waitFor ? { waitFor } : {}) };
+}
+
+/** wait_for renders `{host, port}`; an empty map means there is nothing to wait for. */
+export function checkWaitFor(value: unknown): WaitFor | undefined {
+  const map = value as Record<string, unknown>;
+  if (Object.keys(map).length === 0) return undefined;
+  const port = Number(map.port);
+  if (typeof map.host !== 'string' || map.host === '' || !Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StageError('wait_for must give a host (string) and a port (1-65535)', 'wait_for', undefined);
+  }
+  return { host: map.host, port };
 }
 
 /** Deep merge of maps into `target` (in place): later values win, maps merge, null deletes. */

@@ -9,7 +9,9 @@ import { TEMPLATE_HELPERS } from './template-helpers.js';
 import type { RandomSource } from './random.js';
 
 export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
-export type TemplateStage = (typeof TEMPLATE_STAGES)[number];
+/** Templates a provisioner may have: the stages, and wait_for (rendered last, a map of host and port). */
+export const TEMPLATE_FIELDS = [...TEMPLATE_STAGES, 'wait_for'] as const;
+export type TemplateStage = (typeof TEMPLATE_FIELDS)[number];
 
 const handlebars = Handlebars.create();
 for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) handlebars.registerHelper(name, helper);
@@ -31,7 +33,13 @@ export class TemplateError extends Error {
   }
 }
 
-export type CompiledTemplate = (context: object, random: RandomSource) => string;
+export type CompiledTemplate = (context: object, data: TemplateData) => string;
+
+/** Per-run data the helpers read: the random source and the environment of the generate run. */
+export interface TemplateData {
+  readonly random: RandomSource;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
 
 /** Compiles a template now; syntax errors throw TemplateError with the file line. */
 export function compileTemplate(source: TemplateSource): CompiledTemplate {
@@ -45,9 +53,9 @@ export function compileTemplate(source: TemplateSource): CompiledTemplate {
     throw new TemplateError(`template syntax error: ${detail}`, line ? source.firstLine + Number(line) - 1 : source.firstLine);
   }
   const template = handlebars.compile(source.text, { noEscape: true, strict: true });
-  return (context, random) => {
+  return (context, data) => {
     try {
-      return template(context, { data: { random }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      return template(context, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (e) {
       const err = e as Error & { lineNumber?: number };
       const message = explainRuntimeError(err.message.replace(/ - \d+:\d+$/, ''));

@@ -90,6 +90,12 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   and: (...a) => args(a).every(Boolean),
   or: (...a) => args(a).some(Boolean),
   not: (...a) => !args(a)[0],
+  getenv: (...a) => {
+    const name = text(args(a)[0]);
+    const value = (options(a).data as { env: Record<string, string | undefined> }).env[name];
+    if (value === undefined) throw new TemplateFailure(`the environment variable ${name} is not set for this run`);
+    return value;
+  },
   fail: (...a) => {
     throw new TemplateFailure(text(args(a)[0]) || 'the provisioner failed');
   },
