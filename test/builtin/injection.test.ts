@@ -4,17 +4,16 @@
  * refuses them with a clear error; never as extra keys or extra manifests.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProvisionError } from '../../src/errors.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import { loadProvisioners } from '../../src/provision/provisioner-file.js';
+import { builtInFiles } from '../../src/load/provisioner-files.js';
 import { provisionResources } from '../../src/provision/provision.js';
 import { workloadFromYaml } from '../convert/fixtures.js';
 import { repoRoot } from '../support/run-cli.js';
 
-const file = path.join(repoRoot, 'provisioners', 'default.provisioners.yaml');
-const builtIns = loadProvisioners(parseYamlSource('default.provisioners.yaml', readFileSync(file, 'utf8')), 'built-in');
+const builtIns = builtInFiles().flatMap((file) => loadProvisioners(parseYamlSource(file.display, readFileSync(file.absolute, 'utf8')), 'built-in'));
 
 const PAYLOADS = [
   'x\n  evil: true',

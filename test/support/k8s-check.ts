@@ -120,7 +120,8 @@ function checkReferences(objects: readonly Obj[], options: CheckOptions): string
       const svc = find('Service', obj.spec.serviceName);
       if (!svc || svc.spec?.clusterIP !== 'None') problems.push(`${id(obj)}: serviceName ${obj.spec.serviceName} is not a headless Service in the output`);
     }
-    problems.push(...checkPod(id(obj), pod, find, options));
+    const claimTemplates = (obj.spec?.volumeClaimTemplates ?? []).map((t: Obj) => t.metadata?.name as string);
+    problems.push(...checkPod(id(obj), pod, find, options, claimTemplates));
   }
   return problems;
 }
@@ -134,11 +135,11 @@ function checkServiceSelector(svc: Obj, objects: readonly Obj[]): string[] {
   return matches ? [] : [`${id(svc)}: selector matches no pod template in the output`];
 }
 
-function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions): string[] {
+function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions, claimTemplateNames: readonly string[] = []): string[] {
   const problems: string[] = [];
   const volumes = new Map<string, Obj>((pod.volumes ?? []).map((v: Obj) => [v.name, v]));
   if (volumes.size !== (pod.volumes ?? []).length) problems.push(`${owner}: duplicate volume names`);
-  const claimTemplates = new Set<string>();
+  const claimTemplates = new Set<string>(claimTemplateNames);
   const containers: Obj[] = [...(pod.initContainers ?? []), ...(pod.containers ?? [])];
   const names = new Set(containers.map((c) => c.name));
   if (names.size !== containers.length) problems.push(`${owner}: duplicate container names`);
