@@ -13,6 +13,7 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 
 type Obj = Record<string, any>;
 
@@ -27,6 +28,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'batch/v1/Job': Job,
   'batch/v1/CronJob': CronJob,
   'networking.k8s.io/v1/Ingress': Ingress,
+  'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRoute,
 };
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -40,6 +42,8 @@ export interface CheckOptions {
   readonly externalClaims?: readonly string[];
   /** Secrets that exist outside the manifests (a production provisioner's credentials). */
   readonly externalSecrets?: readonly string[];
+  /** Custom resources (`apiVersion/kind`) with no schema here, checked for shape and names only. */
+  readonly customKinds?: readonly string[];
 }
 
 /** Parses a manifests stream as kubectl does (YAML 1.1) and returns every problem found. */
@@ -53,7 +57,7 @@ export function checkManifests(text: string, options: CheckOptions = {}): string
     if (obj) objects.push(obj);
   }
   if (objects.length === 0) problems.push('no objects');
-  for (const obj of objects) problems.push(...checkSchema(obj), ...checkNames(obj));
+  for (const obj of objects) problems.push(...checkSchema(obj, options), ...checkNames(obj));
   problems.push(...checkUnique(objects), ...checkReferences(objects, options));
   return problems;
 }
@@ -62,7 +66,8 @@ function id(obj: Obj): string {
   return `${obj.kind}/${obj.metadata?.name}`;
 }
 
-function checkSchema(obj: Obj): string[] {
+function checkSchema(obj: Obj, options: CheckOptions): string[] {
+  if ((options.customKinds ?? []).includes(`${obj.apiVersion}/${obj.kind}`)) return typeof obj.spec === 'object' ? [] : [`${id(obj)}: no spec`];
   const Model = MODELS[`${obj.apiVersion}/${obj.kind}`];
   if (!Model) return [`${id(obj)}: no schema known for ${obj.apiVersion} ${obj.kind}`];
   try {
