@@ -125,7 +125,7 @@ describe('provisioner precedence: generate --provisioners, then the project, the
     const list = await runIn(dir, ['provisioners', 'list', '--format', 'json']);
     const rows = JSON.parse(list.stdout) as Array<{ uri: string; source: string }>;
     expect(rows[0]).toMatchObject({ uri: 'template://platform/volume', source: '.score-ts/platform.provisioners.yaml:1' });
-    expect(rows.at(-1)!.source).toMatch(/^\(built-in\) provisioners\/default\.provisioners\.yaml:\d+$/);
+    expect(rows.at(-1)!.source).toMatch(/^\(built-in\) provisioners\/[a-z-]+\.provisioners\.yaml:\d+$/);
   });
 
   it('init --provisioners with a broken file installs nothing', async () => {

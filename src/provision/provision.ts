@@ -181,7 +181,7 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
     if (e instanceof CommandError || e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);
     throw e;
   }
-  const missing = (provisioner.expectedOutputs ?? []).filter((o) => !(o in result.outputs));
+  const missing = (provisioner.expectedOutputs ?? []).filter((o) => !Object.hasOwn(result.outputs, o));
   if (missing.length > 0) fail(`${provisioner.uri} did not give the outputs it promises: ${missing.join(', ')}`);
   const bad = result.manifests.find((m) => typeof m.apiVersion !== 'string' || typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string');
   if (bad) fail(`${provisioner.uri} made a manifest without apiVersion, kind and metadata.name`);

@@ -35,16 +35,17 @@ export function seededRandom(seed: string, scope: string): RandomSource {
 /** A uniformly random string over `alphabet` (rejection sampling: no modulo bias). */
 export function randomString(source: RandomSource, length: number, alphabet = ALPHANUMERIC): string {
   if (!Number.isInteger(length) || length < 1 || length > 4096) throw new RangeError(`length must be 1..4096, got ${length}`);
-  if (alphabet.length < 2 || alphabet.length > 256) throw new RangeError('the alphabet needs 2 to 256 characters');
-  const limit = 256 - (256 % alphabet.length);
-  let out = '';
+  const symbols = Array.from(alphabet); // code points, so emoji are not split
+  if (symbols.length < 2 || symbols.length > 256) throw new RangeError('the alphabet needs 2 to 256 characters');
+  const limit = 256 - (256 % symbols.length);
+  const out: string[] = [];
   while (out.length < length) {
     for (const byte of source.bytes(length * 2)) {
-      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (byte < limit) out.push(symbols[byte % symbols.length]!);
       if (out.length === length) break;
     }
   }
-  return out;
+  return out.join('');
 }
 
 /** An RFC 4122 version-4 UUID from the source. */

@@ -53,9 +53,13 @@ export function checkWaitFor(value: unknown): WaitFor | undefined {
 }
 
 /** Deep merge of maps into `target` (in place): later values win, maps merge, null deletes. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function mergeShared(target: Record<string, unknown>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
   for (const [key, value] of Object.entries(patch)) {
-    const current = target[key];
+    // Shared state comes from templates and programs: never let it reach an object's prototype.
+    if (UNSAFE_KEYS.has(key)) continue;
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (value === null) delete target[key];
     else if (isMap(value) && isMap(current)) mergeShared(current, value);
     else target[key] = value;

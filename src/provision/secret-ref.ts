@@ -17,8 +17,8 @@ const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 export class SecretRefError extends Error {}
 
 export function encodeSecretRef(name: string, key: string): string {
-  if (!SECRET_NAME.test(name)) throw new SecretRefError(`secretRef: '${name}' is not a valid Secret name`);
-  if (!SECRET_KEY.test(key)) throw new SecretRefError(`secretRef: '${key}' is not a valid Secret key`);
+  if (!SECRET_NAME.test(name) || name.length > 253) throw new SecretRefError(`secretRef: '${name}' is not a valid Secret name`);
+  if (!SECRET_KEY.test(key) || key.length > 253) throw new SecretRefError(`secretRef: '${key}' is not a valid Secret key`);
   return `${OPEN}${name}:${key}${CLOSE}`;
 }
 

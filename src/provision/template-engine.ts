@@ -46,11 +46,9 @@ export function compileTemplate(source: TemplateSource): CompiledTemplate {
   try {
     handlebars.parse(source.text);
   } catch (e) {
-    const message = (e as Error).message;
-    const line = /on line (\d+)/.exec(message)?.[1];
-    const last = message.split('\n').pop() ?? message;
-    const detail = last.includes("got 'EOF'") ? 'the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}' : last;
-    throw new TemplateError(`template syntax error: ${detail}`, line ? source.firstLine + Number(line) - 1 : source.firstLine);
+    const err = e as Error & { lineNumber?: number };
+    const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
+    throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
   const template = handlebars.compile(source.text, { noEscape: true, strict: true });
   return (context, data) => {
@@ -83,9 +81,22 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
   return value;
 }
 
+/** The useful line of a Handlebars parse error (its message also holds a source excerpt and a caret). */
+function syntaxDetail(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const last = lines[lines.length - 1] ?? message;
+  if (last.includes("got 'EOF'")) return 'the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}';
+  const expecting = lines.find((l) => l.startsWith('Expecting'));
+  const first = (lines[0] ?? message).replace(/ - \d+:\d+$/, '');
+  if (/^-*\^$/.test(last)) return expecting ?? first;
+  return (lines.length > 1 && !last.startsWith('Expecting') ? first : last).replace(/ - \d+:\d+$/, '');
+}
+
 /** Handlebars' strict-mode message names the field but not the remedy. */
 function explainRuntimeError(message: string): string {
   const missing = /^"(.+)" not defined in /.exec(message);
+  const inside = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message);
+  if (inside) return `reads '${inside[1]}' inside a missing value; for optional values use (dig MAP KEY ...) or {{#if VALUE}}`;
   if (!missing) return message;
   return `'${missing[1]}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
 }

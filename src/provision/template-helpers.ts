@@ -92,7 +92,8 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   not: (...a) => !args(a)[0],
   getenv: (...a) => {
     const name = text(args(a)[0]);
-    const value = (options(a).data as { env: Record<string, string | undefined> }).env[name];
+    const env = (options(a).data as { env: Record<string, string | undefined> }).env;
+    const value = Object.hasOwn(env, name) ? env[name] : undefined;
     if (value === undefined) throw new TemplateFailure(`the environment variable ${name} is not set for this run`);
     return value;
   },

@@ -1,0 +1,104 @@
+/**
+ * Builders for the provisioner tables: provisioner files and workloads are written as YAML text and parsed
+ * with the real loaders, so every line number in a diagnostic is the one a user would see.
+ */
+import { ScoreTsError, formatDiagnostic } from '../../src/errors.js';
+import { parseYamlSource } from '../../src/load/yaml-source.js';
+import type { ProvisionRequest } from '../../src/provision/provision-request.js';
+import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
+import type { RandomSource } from '../../src/provision/random.js';
+import type { TemplateData } from '../../src/provision/template-engine.js';
+import { dedent } from '../convert/fixtures.js';
+
+export { dedent, workloadFromYaml, SCORE_FILE } from '../convert/fixtures.js';
+
+/** The file name every provisioner case is "read" from. */
+export const PROVISIONER_FILE = 'test.provisioners.yaml';
+
+/** Provisioners parsed from YAML text (dedented: its first line is line 1 of the file). */
+export function provisionersFromYaml(text: string): Provisioner[] {
+  return loadProvisioners(parseYamlSource(PROVISIONER_FILE, dedent(text)), 'run');
+}
+
+/** The only provisioner of a file. */
+export function provisionerFromYaml(text: string): Provisioner {
+  const list = provisionersFromYaml(text);
+  if (list.length !== 1) throw new Error(`expected one provisioner, got ${list.length}`);
+  return list[0]!;
+}
+
+/** A request with plain values; tests override what they look at. */
+export function request(overrides: Partial<ProvisionRequest> = {}): ProvisionRequest {
+  return {
+    uid: 'postgres.default#web.db',
+    guid: '00000000-0000-4000-8000-000000000000',
+    type: 'postgres',
+    class: 'default',
+    id: 'web.db',
+    params: {},
+    metadata: {},
+    state: {},
+    shared: {},
+    sourceWorkload: 'web',
+    workloadServices: {},
+    namespace: '',
+    references: [],
+    ...overrides,
+  };
+}
+
+/** What helpers read while a template renders: a random source (counting by default) and an environment. */
+export function templateData(random: RandomSource = countingRandom(), env: Record<string, string | undefined> = {}): TemplateData {
+  return { random, env };
+}
+
+/** A random source that gives the bytes 0, 1, 2, ... (wrapping at 256), so helpers give exact values. */
+export function countingRandom(start = 0): RandomSource {
+  let next = start;
+  return {
+    bytes(count) {
+      const out = Buffer.alloc(count);
+      for (let i = 0; i < count; i++) out[i] = next++ % 256;
+      return out;
+    },
+  };
+}
+
+/** A random source that gives the listed bytes, then zeros. */
+export function fixedRandom(bytes: readonly number[]): RandomSource {
+  let at = 0;
+  return {
+    bytes(count) {
+      const out = Buffer.alloc(count);
+      for (let i = 0; i < count; i++) out[i] = bytes[at++] ?? 0;
+      return out;
+    },
+  };
+}
+
+/** What a ScoreTsError shows: its message and each diagnostic as the CLI prints it. */
+export interface Shown {
+  readonly message: string;
+  readonly diagnostics: string[];
+}
+
+/** Runs `fn`, which must throw a ScoreTsError of `type`, and returns what it shows. */
+export function shownError(fn: () => unknown, type: new (...args: never[]) => ScoreTsError = ScoreTsError): Shown {
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof type)) throw e;
+    return { message: e.message, diagnostics: e.diagnostics.map(formatDiagnostic) };
+  }
+  throw new Error('expected an error, but nothing was thrown');
+}
+
+/** The error `fn` throws (fails the test when it throws nothing). */
+export function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected an error, but nothing was thrown');
+}

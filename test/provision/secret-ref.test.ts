@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  containsSecretRef,
+  encodeSecretRef,
+  fillSecretRefs,
+  maskSecretRefs,
+  SecretRefError,
+  splitSecretRefs,
+  type SecretRef,
+} from '../../src/provision/secret-ref.js';
+import { thrown } from './builders.js';
+
+const M = (name: string, key: string) => `\u27e6secret:${name}:${key}\u27e7`;
+
+describe('encodeSecretRef', () => {
+  it.each<{ name: string; secret: string; key: string }>([
+    { name: 'simple', secret: 'db', key: 'password' },
+    { name: 'dashes and digits', secret: 'pg-0-secret', key: 'pass-1' },
+    { name: 'dotted subdomain name', secret: 'a.b-c.d1', key: 'x' },
+    { name: 'key with dots, underscores and capitals', secret: 's', key: 'Tls_Key.pem' },
+    { name: 'key starting with a dot', secret: 's', key: '.dockerconfigjson' },
+    { name: '253-character name', secret: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`, key: 'k' },
+  ])('valid: $name', ({ secret, key }) => {
+    const marker = encodeSecretRef(secret, key);
+    expect(marker).toBe(M(secret, key));
+    expect(containsSecretRef(marker)).toBe(true);
+    expect(splitSecretRefs(marker)).toEqual([{ name: secret, key }]);
+  });
+
+  it.each<{ name: string; secret: string; key: string; message: string }>([
+    { name: 'capitals in the name', secret: 'Db', key: 'k', message: "secretRef: 'Db' is not a valid Secret name" },
+    { name: 'underscore in the name', secret: 'my_db', key: 'k', message: "secretRef: 'my_db' is not a valid Secret name" },
+    { name: 'name starting with a dash', secret: '-db', key: 'k', message: "secretRef: '-db' is not a valid Secret name" },
+    { name: 'name ending with a dash', secret: 'db-', key: 'k', message: "secretRef: 'db-' is not a valid Secret name" },
+    { name: 'name with an empty label', secret: 'a..b', key: 'k', message: "secretRef: 'a..b' is not a valid Secret name" },
+    { name: 'empty name', secret: '', key: 'k', message: "secretRef: '' is not a valid Secret name" },
+    { name: 'colon in the name', secret: 'a:b', key: 'k', message: "secretRef: 'a:b' is not a valid Secret name" },
+    {
+      name: 'name over 253 characters',
+      secret: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`,
+      key: 'k',
+      message: `secretRef: '${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}' is not a valid Secret name`,
+    },
+    { name: 'space in the key', secret: 's', key: 'a b', message: "secretRef: 'a b' is not a valid Secret key" },
+    { name: 'slash in the key', secret: 's', key: 'a/b', message: "secretRef: 'a/b' is not a valid Secret key" },
+    { name: 'colon in the key', secret: 's', key: 'a:b', message: "secretRef: 'a:b' is not a valid Secret key" },
+    { name: 'empty key', secret: 's', key: '', message: "secretRef: '' is not a valid Secret key" },
+    { name: 'bad name is reported before a bad key', secret: 'X', key: ' ', message: "secretRef: 'X' is not a valid Secret name" },
+    { name: 'key over 253 characters', secret: 's', key: 'k'.repeat(254), message: `secretRef: '${'k'.repeat(254)}' is not a valid Secret key` },
+  ])('invalid: $name', ({ secret, key, message }) => {
+    const error = thrown(() => encodeSecretRef(secret, key));
+    expect(error).toBeInstanceOf(SecretRefError);
+    expect(error.message).toBe(message);
+  });
+});
+
+describe('splitSecretRefs', () => {
+  it.each<{ name: string; text: string; expected: Array<string | SecretRef> }>([
+    { name: 'no marker', text: 'plain', expected: ['plain'] },
+    { name: 'empty text', text: '', expected: [] },
+    { name: 'marker only', text: M('db', 'pw'), expected: [{ name: 'db', key: 'pw' }] },
+    {
+      name: 'text around markers',
+      text: `postgres://${M('db', 'user')}:${M('db', 'pw')}@host`,
+      expected: ['postgres://', { name: 'db', key: 'user' }, ':', { name: 'db', key: 'pw' }, '@host'],
+    },
+    { name: 'adjacent markers', text: M('a', 'x') + M('b', 'y'), expected: [{ name: 'a', key: 'x' }, { name: 'b', key: 'y' }] },
+    { name: 'a malformed marker stays text', text: '\u27e6secret:Bad:k\u27e7', expected: ['\u27e6secret:Bad:k\u27e7'] },
+    { name: 'an unclosed marker stays text', text: '\u27e6secret:db:k', expected: ['\u27e6secret:db:k'] },
+  ])('$name', ({ text, expected }) => {
+    expect(splitSecretRefs(text)).toEqual(expected);
+  });
+
+  it.each<{ name: string; text: string; expected: boolean }>([
+    { name: 'marker', text: `x${M('a', 'b')}`, expected: true },
+    { name: 'plain', text: 'secret:a:b', expected: false },
+    { name: 'opening bracket without secret:', text: '\u27e6a\u27e7', expected: false },
+  ])('containsSecretRef: $name', ({ text, expected }) => {
+    expect(containsSecretRef(text)).toBe(expected);
+  });
+});
+
+describe('maskSecretRefs and fillSecretRefs', () => {
+  const values: Record<string, string> = { 'db/user': 'admin', 'db/pw': 'p@ss:w0rd$1', 'other/k': '' };
+  const lookup = (ref: SecretRef) => values[`${ref.name}/${ref.key}`];
+
+  it.each<{ name: string; text: string; masked: string; filled: string; missing: string[] }>([
+    { name: 'plain text unchanged', text: 'no secrets', masked: 'no secrets', filled: 'no secrets', missing: [] },
+    {
+      name: 'two markers in a URL',
+      text: `postgres://${M('db', 'user')}:${M('db', 'pw')}@db:5432`,
+      masked: 'postgres://<secret db/user>:<secret db/pw>@db:5432',
+      filled: 'postgres://admin:p@ss:w0rd$1@db:5432',
+      missing: [],
+    },
+    { name: 'value with $ is inserted literally', text: `[${M('db', 'pw')}]`, masked: '[<secret db/pw>]', filled: '[p@ss:w0rd$1]', missing: [] },
+    { name: 'empty value', text: `[${M('other', 'k')}]`, masked: '[<secret other/k>]', filled: '[]', missing: [] },
+    {
+      name: 'unknown reference is reported and kept',
+      text: `a ${M('nope', 'k')} b ${M('db', 'user')}`,
+      masked: 'a <secret nope/k> b <secret db/user>',
+      filled: `a ${M('nope', 'k')} b admin`,
+      missing: ['nope/k'],
+    },
+  ])('$name', ({ text, masked, filled, missing }) => {
+    expect(maskSecretRefs(text)).toBe(masked);
+    const reported: string[] = [];
+    expect(fillSecretRefs(text, lookup, (ref) => reported.push(`${ref.name}/${ref.key}`))).toBe(filled);
+    expect(reported).toEqual(missing);
+  });
+
+  it('round trip: encode, split and fill give the text with values', () => {
+    const text = `u=${encodeSecretRef('db', 'user')};p=${encodeSecretRef('db', 'pw')}`;
+    const rebuilt = splitSecretRefs(text)
+      .map((p) => (typeof p === 'string' ? p : encodeSecretRef(p.name, p.key)))
+      .join('');
+    expect(rebuilt).toBe(text);
+    expect(fillSecretRefs(rebuilt, lookup, () => expect.fail('nothing is missing'))).toBe('u=admin;p=p@ss:w0rd$1');
+    expect(maskSecretRefs(rebuilt)).toBe('u=<secret db/user>;p=<secret db/pw>');
+  });
+});
