@@ -45,6 +45,12 @@ export function buildResourceGraph(workloads: readonly WorkloadInput[]): Resourc
       const uid = resourceUid(workload.name, name, spec);
       uids.set(`${workload.name}\u0000${name}`, uid);
       const node = nodes.get(uid) ?? { uid, type: spec.type, class: spec.class ?? 'default', id: spec.id ?? `${workload.name}.${name}`, declarations: [], dependsOn: new Set<string>() };
+      const first = node.declarations[0];
+      if (first && canonicalJson(first.spec.params ?? {}) !== canonicalJson(spec.params ?? {})) {
+        throw new ProvisionError(`resource ${uid} is declared with different params`, [
+          problem(workload.locate, ['resources', name, 'params'], `differs from the params of the same resource (id '${spec.id}') in ${first.workload.file}; a shared resource has one set of params`),
+        ]);
+      }
       node.declarations.push({ workload, name, spec });
       nodes.set(uid, node);
     }
@@ -117,4 +123,13 @@ export function forEachString(value: unknown, path: FieldPath, fn: (text: string
   if (typeof value === 'string') fn(value, path);
   else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, [...path, i], fn));
   else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) forEachString(v, [...path, k], fn);
+}
+
+/** JSON with sorted keys, so equal params compare equal whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
