@@ -1,6 +1,7 @@
 /**
  * Every folder in examples/ is generated here: its `score-ts.args` (one argument per line; default
- * `generate score.yaml`) runs in a copy of the folder, and the output must equal its manifests.yaml.
+ * `generate score.yaml`) runs in a copy of the folder with SCORE_TS_SEED=examples, and the output must equal
+ * its manifests.yaml.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,8 @@ function exampleArgs(dir: string): string[] {
 describe('examples', () => {
   it.each(examples)('%s', async (name) => {
     const dir = path.join(examplesDir, name);
-    const run = await runIn(tempProject(dir), [...exampleArgs(dir), '-o', '-']);
+    // The seed makes generated names and passwords repeatable, so manifests.yaml can be compared.
+    const run = await runIn(tempProject(dir), [...exampleArgs(dir), '-o', '-'], { SCORE_TS_SEED: 'examples' });
     expect(run.stderr).not.toContain('error');
     expect(run.code).toBe(0);
     await expect(run.stdout).toMatchFileSnapshot(path.join(dir, 'manifests.yaml'));

@@ -2,6 +2,11 @@
 import { createHash } from 'node:crypto';
 
 export const MANAGED_BY = 'score-ts';
+/**
+ * On everything made for a workload, its resources included, so `kubectl delete ... -l score-ts.dev/workload=NAME`
+ * removes exactly what one app created.
+ */
+export const WORKLOAD_LABEL = 'score-ts.dev/workload';
 /** Annotation that picks the workload kind: Deployment (default) or StatefulSet. */
 export const KIND_ANNOTATION = 'k8s.score.dev/kind';
 /** Annotations under these prefixes steer score-ts and are not copied to the objects. */
@@ -36,6 +41,7 @@ export function workloadLabels(workloadName: string): Record<string, string> {
     'app.kubernetes.io/name': workloadName,
     'app.kubernetes.io/instance': workloadName,
     'app.kubernetes.io/managed-by': MANAGED_BY,
+    [WORKLOAD_LABEL]: workloadName,
   };
 }
 

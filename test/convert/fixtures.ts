@@ -68,6 +68,7 @@ export function labelsOf(name: string): Record<string, string> {
     'app.kubernetes.io/name': name,
     'app.kubernetes.io/instance': name,
     'app.kubernetes.io/managed-by': 'score-ts',
+    'score-ts.dev/workload': name,
   };
 }
 

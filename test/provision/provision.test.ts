@@ -169,14 +169,20 @@ describe('provisionResources', () => {
     expect(result.outputs('web', 'b')!.shared).toEqual({ seen: { old: true, 'web.a': true, 'web.b': true }, keep: 1 });
   });
 
-  it('a shared id is provisioned once, with the params of the first workload', () => {
-    const api = workload('api', '  db:\n    type: echo\n    id: shared\n    params:\n      from: api\n');
-    const web = workload('web', '  main:\n    type: echo\n    id: shared\n    params:\n      from: web\n');
+  it('a shared id is provisioned once, for the first workload', () => {
+    const api = workload('api', '  db:\n    type: echo\n    id: shared\n    params:\n      size: 2\n');
+    const web = workload('web', '  main:\n    type: echo\n    id: shared\n    params:\n      size: 2\n');
     const result = provisionResources([api, web], options(provisioners(ECHO)));
     expect(Object.keys(result.records)).toEqual(['echo.default#shared']);
     expect(result.records['echo.default#shared']!.sourceWorkload).toBe('api');
     expect(result.outputs('web', 'main')).toBe(result.outputs('api', 'db'));
-    expect(result.outputs('web', 'main')!.params).toEqual({ from: 'api' });
+    expect(result.outputs('web', 'main')!.params).toEqual({ size: 2 });
+  });
+
+  it('a shared id declared with different params is an error naming both files', () => {
+    const api = workload('api', '  db:\n    type: echo\n    id: shared\n    params:\n      from: api\n');
+    const web = workload('web', '  main:\n    type: echo\n    id: shared\n    params:\n      from: web\n');
+    expect(() => provisionResources([api, web], options(provisioners(ECHO)))).toThrow('resource echo.default#shared is declared with different params');
   });
 
   it.each<{ name: string; workloads: () => WorkloadInput[]; provisioners: string; message: string; diagnostics: string[] }>([

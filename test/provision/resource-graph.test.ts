@@ -83,7 +83,7 @@ describe('buildResourceGraph', () => {
   it('a shared id keeps both declarations, first workload first, with class default', () => {
     const graph = buildResourceGraph([
       workload('api', '  main-db:\n    type: postgres\n    id: shared\n    params:\n      size: 1\n'),
-      workload('web', '  db:\n    type: postgres\n    id: shared\n'),
+      workload('web', '  db:\n    type: postgres\n    id: shared\n    params:\n      size: 1\n'),
     ]);
     expect(graph.order).toHaveLength(1);
     const node = graph.order[0]!;

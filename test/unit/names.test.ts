@@ -83,6 +83,7 @@ describe('labels', () => {
       'app.kubernetes.io/name': 'web',
       'app.kubernetes.io/instance': 'web',
       'app.kubernetes.io/managed-by': 'score-ts',
+      'score-ts.dev/workload': 'web',
     });
   });
 
