@@ -191,3 +191,26 @@ describe('the installed command (bin/score-ts.js)', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('writing the output', () => {
+  it('writes through a symlink and keeps the link', async () => {
+    const { symlinkSync, lstatSync, mkdirSync: mkdir } = await import('node:fs');
+    const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'hello-world'));
+    mkdir(path.join(dir, 'deploy'));
+    writeFileSync(path.join(dir, 'deploy', 'app.yaml'), 'old\n');
+    symlinkSync(path.join('deploy', 'app.yaml'), path.join(dir, 'manifests.yaml'));
+    expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
+    expect(lstatSync(path.join(dir, 'manifests.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'deploy', 'app.yaml'), 'utf8')).toContain('kind: Deployment');
+  });
+
+  it('writes into a named pipe instead of replacing it', async () => {
+    const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'hello-world'));
+    const fifo = path.join(dir, 'out.pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawnSync('sh', ['-c', `cat '${fifo}' > '${fifo}.txt' & node '${bin}' --quiet generate score.yaml -o '${fifo}'; wait`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(reader.status).toBe(0);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+    expect(readFileSync(`${fifo}.txt`, 'utf8')).toContain('kind: Deployment');
+  });
+});
