@@ -17,6 +17,10 @@ interface GoldenCase {
   externalSecrets?: string[];
   /** Files of test/golden/_shared/ to copy into the project (shared provisioner files). */
   shared?: string[];
+  /** The command prints data other than manifests (a list): compare stdout with expected.stdout. */
+  stdout?: boolean;
+  /** A command run first in the same project (for commands that read the state). */
+  setup?: string[];
 }
 
 const goldenDir = path.join(repoRoot, 'test', 'golden');
@@ -35,13 +39,15 @@ describe('golden cases', () => {
     const spec = parse(readFileSync(path.join(dir, 'case.yaml'), 'utf8')) as GoldenCase;
     const project = tempProject(dir);
     for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(project, file));
+    if (spec.setup) expect((await runIn(project, spec.setup, spec.env)).code).toBe(0);
     const run = await runIn(project, spec.args, spec.env);
     const expectedExit = spec.exit ?? 0;
-    if (expectedExit === 0 && spec.args.includes('-')) await expect(run.stdout).toMatchFileSnapshot(path.join(dir, 'expected.yaml'));
+    if (spec.stdout) await expect(run.stdout).toMatchFileSnapshot(path.join(dir, 'expected.stdout'));
+    else if (expectedExit === 0 && spec.args.includes('-')) await expect(run.stdout).toMatchFileSnapshot(path.join(dir, 'expected.yaml'));
     else expect(run.stdout).toBe('');
     await expect(normalise(run.stderr, project)).toMatchFileSnapshot(path.join(dir, 'expected.stderr'));
     expect(run.code).toBe(expectedExit);
-    if (expectedExit === 0 && spec.args.includes('-')) {
+    if (expectedExit === 0 && spec.args.includes('-') && !spec.stdout) {
       expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [], externalSecrets: spec.externalSecrets ?? [] })).toEqual([]);
       const againDir = tempProject(dir);
       for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(againDir, file));
