@@ -62,7 +62,10 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   if (options.namespace !== undefined) checkNamespace(options.namespace);
   const state = loadOrInitState(options.projectDir, log);
   const workloads = loadProjectWorkloads(options, state, log);
-  const provisioners = loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles ?? []);
+  // Provisioner files are read when some workload has resources or files were named for this run (then all of
+  // them, so a broken one shows); a project without resources starts faster.
+  const needsProvisioners = (options.provisionerFiles?.length ?? 0) > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
+  const provisioners = needsProvisioners ? loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles ?? []) : [];
   const resources = provisionResources(workloads, {
     provisioners,
     previous: state.resources,

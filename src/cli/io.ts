@@ -1,5 +1,4 @@
 /** What the CLI touches of the outside world, so tests can run it in-process. */
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Logger } from '../pipeline.js';
 
 export interface CliIo {
@@ -24,22 +23,36 @@ export function processIo(): CliIo {
 /** 0 = --quiet (errors only), 1 = default, 2 = -v, 3 = -vv. */
 export type Verbosity = 0 | 1 | 2 | 3;
 
+/** The few colours the CLI uses; plain text when colour is off. */
+export interface Palette {
+  red(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+}
+
+const PLAIN: Palette = { red: (t) => t, yellow: (t) => t, dim: (t) => t };
+
+/** Colour only on a terminal and without NO_COLOR; chalk is loaded only then. */
+export async function loadPalette(io: CliIo): Promise<Palette> {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  if (!io.stderrIsTTY || noColor) return PLAIN;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  return { red: (t) => chalk.red(t), yellow: (t) => chalk.yellow(t), dim: (t) => chalk.dim(t) };
+}
+
 export interface Reporter extends Logger {
   readonly verbosity: Verbosity;
-  readonly colors: ChalkInstance;
   debug(message: string): void;
   error(message: string): void;
   /** An indented line under an error, such as one diagnostic. */
   detail(message: string): void;
 }
 
-export function createReporter(io: CliIo, verbosity: Verbosity): Reporter {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  const colors = new Chalk({ level: io.stderrIsTTY && !noColor ? 1 : 0 });
+export function createReporter(io: CliIo, verbosity: Verbosity, colors: Palette = PLAIN): Reporter {
   const line = (text: string) => io.stderr(`${text}\n`);
   return {
     verbosity,
-    colors,
     info: (m) => verbosity >= 1 && line(m),
     warn: (m) => verbosity >= 1 && line(`${colors.yellow('warning:')} ${m}`),
     debug: (m) => verbosity >= 2 && line(colors.dim(m)),

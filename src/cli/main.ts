@@ -5,7 +5,7 @@ import { packagePath } from '../package-path.js';
 import { registerGenerate } from './generate-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspectCommands } from './inspect-commands.js';
-import { createReporter, processIo, type CliIo, type Reporter, type Verbosity } from './io.js';
+import { createReporter, loadPalette, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
 
 export interface CommandContext {
@@ -21,17 +21,18 @@ Exit codes:
   2  usage error: unknown command or flag, or flags that do not go together`;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
+  const palette = await loadPalette(io);
+  const program = buildProgram(io, palette);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
-    return reportError(error, reporterFor(program, io));
+    return reportError(error, reporterFor(program, io, palette));
   }
 }
 
-function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo, palette: Palette): Command {
   const program = new Command('score-ts')
     .description('Translate Score workload files (score.dev) into Kubernetes manifests.')
     .version(packageVersion(), '--version', 'print the score-ts version')
@@ -42,7 +43,7 @@ function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput(outputConfig(io));
-  const ctx: CommandContext = { io, reporter: () => reporterFor(program, io) };
+  const ctx: CommandContext = { io, reporter: () => reporterFor(program, io, palette) };
   registerInit(program, ctx);
   registerGenerate(program, ctx);
   registerInspectCommands(program, ctx);
@@ -63,10 +64,10 @@ function outputConfig(io: CliIo) {
   return { writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 };
 }
 
-function reporterFor(program: Command, io: CliIo): Reporter {
+function reporterFor(program: Command, io: CliIo, palette: Palette): Reporter {
   const { verbose, quiet } = program.opts<{ verbose: number; quiet?: boolean }>();
   const verbosity: Verbosity = quiet ? 0 : (Math.min(1 + verbose, 3) as Verbosity);
-  return createReporter(io, verbosity);
+  return createReporter(io, verbosity, palette);
 }
 
 /** commander throws for --help and --version too: those are successes. */

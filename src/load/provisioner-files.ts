@@ -2,11 +2,12 @@
  * Finds and loads provisioner files, in the order that decides matching: the --provisioners files of this
  * run, then the project's `.score-ts/*.provisioners.yaml` (lexicographic), then the built-in defaults.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { loadArtifact } from '../build/artifacts.js';
 import path from 'node:path';
 import { InputError, ScoreTsError, type Diagnostic } from '../errors.js';
 import { packagePath } from '../package-path.js';
-import { loadProvisioners, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
+import { loadProvisioners, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
 import { describeIoError, readTextFile } from './score-file.js';
 import { parseYamlSource } from './yaml-source.js';
 
@@ -20,7 +21,8 @@ export interface ProvisionerFile {
 }
 
 export function loadProvisionerSet(projectDir: string, stateDir: string, runPaths: readonly string[]): Provisioner[] {
-  const files = [...runPaths.flatMap((p) => expandRunPath(projectDir, p)), ...projectFiles(projectDir, stateDir), ...builtInFiles()];
+  const cached = cachedBuiltIns();
+  const files = [...runPaths.flatMap((p) => expandRunPath(projectDir, p)), ...projectFiles(projectDir, stateDir), ...(cached ? [] : builtInFiles())];
   const problems: Diagnostic[] = [];
   const provisioners: Provisioner[] = [];
   for (const file of files) {
@@ -33,7 +35,18 @@ export function loadProvisionerSet(projectDir: string, stateDir: string, runPath
     }
   }
   if (problems.length > 0) throw new InputError('invalid provisioner files', problems);
-  return provisioners;
+  return cached ? [...provisioners, ...cached] : provisioners;
+}
+
+/** The built-in provisioners from the build's cache, when it matches the files (else they are parsed). */
+function cachedBuiltIns(): Provisioner[] | undefined {
+  const texts = builtInFiles().map((f) => readFileSync(f.absolute, 'utf8'));
+  return loadArtifact<CachedProvisioner[]>('builtin-provisioners.cjs', builtInCacheKey(texts))?.map(provisionerFromCache);
+}
+
+/** What the cache of the built-in files is keyed by: all their texts. */
+export function builtInCacheKey(texts: readonly string[]): string {
+  return texts.join('\u0000');
 }
 
 /** A file, or every *.yaml / *.yml file of a folder in name order. */

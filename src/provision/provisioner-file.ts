@@ -2,14 +2,13 @@
  * Provisioner files: a YAML list of entries (schemas/provisioners.schema.json). Every template is compiled
  * when the file loads; problems are reported with file:line and the entry's uri.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import { isScalar, type Scalar } from 'yaml';
 import { InputError, type Diagnostic } from '../errors.js';
 import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
-import { packagePath } from '../package-path.js';
+import { loadValidator } from '../validate/load-validator.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
-import { compileTemplate, TEMPLATE_FIELDS, TemplateError, type CompiledTemplate, type TemplateStage } from './template-engine.js';
+import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from './template-engine.js';
 
 /** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
 export type ProvisionerOrigin = 'run' | 'project' | 'built-in';
@@ -31,7 +30,8 @@ export interface Provisioner {
   readonly command?: { readonly program: string; readonly args: readonly string[] };
 }
 
-interface RawEntry {
+/** An entry as written in the file (after schema validation). */
+export interface RawProvisioner {
   uri: string;
   type: string;
   class?: string;
@@ -45,10 +45,9 @@ interface RawEntry {
 
 let validator: ValidateFunction | undefined;
 
+/** The precompiled validator from the build, or the schema compiled now when there is none. */
 function provisionerValidator(): ValidateFunction {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(
-    JSON.parse(readFileSync(packagePath('schemas', 'provisioners.schema.json'), 'utf8')) as object,
-  );
+  validator ??= loadValidator('provisioners-validator.cjs', 'provisioners.schema.json', true);
   return validator;
 }
 
@@ -61,13 +60,13 @@ export function loadProvisioners(source: YamlSource, origin: ProvisionerOrigin):
     throw new InputError(`${source.file} is not a valid provisioner file`, diagnostics);
   }
   const problems: Diagnostic[] = [];
-  const entries = (value as RawEntry[]).map((raw, index) => toProvisioner(raw, index, source, origin, problems));
+  const entries = (value as RawProvisioner[]).map((raw, index) => toProvisioner(raw, index, source, origin, problems));
   checkUniqueUris(entries, source, problems);
   if (problems.length > 0) throw new InputError(`${source.file} has provisioners that cannot be used`, problems);
   return entries;
 }
 
-function toProvisioner(raw: RawEntry, index: number, source: YamlSource, origin: ProvisionerOrigin, problems: Diagnostic[]): Provisioner {
+function toProvisioner(raw: RawProvisioner, index: number, source: YamlSource, origin: ProvisionerOrigin, problems: Diagnostic[]): Provisioner {
   const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
   for (const stage of TEMPLATE_FIELDS) {
     const text = raw[stage];
@@ -84,6 +83,42 @@ function toProvisioner(raw: RawEntry, index: number, source: YamlSource, origin:
     problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${raw.uri}: a cmd:// provisioner runs a program and takes no templates` });
   }
   if (!isCmd && raw.args) problems.push({ location: locateKey(source, [index, 'args']), field: `[${index}].args`, message: `${raw.uri}: args are for cmd:// provisioners` });
+  return provisionerFrom(raw, { file: source.file, line: locateValue(source, [index]).line ?? 1, origin, templates });
+}
+
+/** A built-in entry from the build's cache: checked at build time, templates precompiled. */
+export interface CachedProvisioner {
+  readonly raw: RawProvisioner;
+  readonly file: string;
+  readonly line: number;
+  readonly templates: Partial<Record<TemplateStage, { firstLine: number; spec: unknown }>>;
+}
+
+export function provisionerFromCache(cached: CachedProvisioner): Provisioner {
+  const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
+  for (const [stage, t] of Object.entries(cached.templates)) templates[stage as TemplateStage] = templateFromSpec(t.spec, t.firstLine);
+  return provisionerFrom(cached.raw, { file: cached.file, line: cached.line, origin: 'built-in', templates });
+}
+
+/** Where each template of an entry starts in its file (for the build's cache). */
+export function templateFirstLines(source: YamlSource, index: number): Partial<Record<TemplateStage, number>> {
+  const raw = (source.value as RawProvisioner[])[index]!;
+  return Object.fromEntries(TEMPLATE_FIELDS.filter((stage) => typeof raw[stage] === 'string').map((stage) => [stage, templateFirstLine(source, [index, stage])]));
+}
+
+export function entryLine(source: YamlSource, index: number): number {
+  return locateValue(source, [index]).line ?? 1;
+}
+
+interface Placement {
+  readonly file: string;
+  readonly line: number;
+  readonly origin: ProvisionerOrigin;
+  readonly templates: Partial<Record<TemplateStage, CompiledTemplate>>;
+}
+
+function provisionerFrom(raw: RawProvisioner, { file, line, origin, templates }: Placement): Provisioner {
+  const isCmd = raw.uri.startsWith('cmd://');
   return {
     uri: raw.uri,
     type: raw.type,
@@ -92,8 +127,8 @@ function toProvisioner(raw: RawEntry, index: number, source: YamlSource, origin:
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     ...(raw.expected_outputs ? { expectedOutputs: raw.expected_outputs } : {}),
     ...(raw.supported_params ? { supportedParams: raw.supported_params } : {}),
-    file: source.file,
-    line: locateValue(source, [index]).line ?? 1,
+    file,
+    line,
     origin,
     templates,
     ...(isCmd ? { command: { program: raw.uri.slice('cmd://'.length), args: raw.args ?? [] } } : {}),

@@ -1,9 +1,12 @@
 /**
- * One isolated Handlebars environment for provisioner templates: compiled with noEscape and strict (a
- * missing field is an error, not an empty string), prototype access off, all templates compiled when
- * their provisioner file loads so syntax errors show before anything is provisioned.
+ * Isolated Handlebars environments for provisioner templates: compiled with noEscape and strict (a missing
+ * field is an error, not an empty string), prototype access off, all templates compiled when their
+ * provisioner file loads so syntax errors show before anything is provisioned. The built-in templates are
+ * precompiled at build time and need only the small Handlebars runtime; the compiler loads only for
+ * provisioner files of the user's.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsNamespace from 'handlebars';
 import { parse as parseYaml } from 'yaml';
 import { TEMPLATE_HELPERS } from './template-helpers.js';
 import type { RandomSource } from './random.js';
@@ -13,8 +16,33 @@ export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests
 export const TEMPLATE_FIELDS = [...TEMPLATE_STAGES, 'wait_for'] as const;
 export type TemplateStage = (typeof TEMPLATE_FIELDS)[number];
 
-const handlebars = Handlebars.create();
-for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) handlebars.registerHelper(name, helper);
+type HandlebarsEnv = typeof HandlebarsNamespace;
+const require = createRequire(import.meta.url);
+let compilerEnv: HandlebarsEnv | undefined;
+let runtimeEnv: HandlebarsEnv | undefined;
+let compilations = 0;
+
+function withHelpers(env: HandlebarsEnv): HandlebarsEnv {
+  for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, helper);
+  return env;
+}
+
+/** The full Handlebars (parser and compiler), loaded on first use. */
+function compiler(): HandlebarsEnv {
+  compilerEnv ??= withHelpers((require('handlebars') as HandlebarsEnv).create());
+  return compilerEnv;
+}
+
+/** The Handlebars runtime alone, enough for precompiled templates. */
+function runtime(): HandlebarsEnv {
+  runtimeEnv ??= withHelpers((require('handlebars/runtime') as HandlebarsEnv).create());
+  return runtimeEnv;
+}
+
+/** How many templates have been compiled in this process (a guard against compiling per resource). */
+export function templateCompilations(): number {
+  return compilations;
+}
 
 /** Where a template sits in its file: lines of errors are reported as lines of the file. */
 export interface TemplateSource {
@@ -43,6 +71,8 @@ export interface TemplateData {
 
 /** Compiles a template now; syntax errors throw TemplateError with the file line. */
 export function compileTemplate(source: TemplateSource): CompiledTemplate {
+  const handlebars = compiler();
+  compilations++;
   try {
     handlebars.parse(source.text);
   } catch (e) {
@@ -50,7 +80,28 @@ export function compileTemplate(source: TemplateSource): CompiledTemplate {
     const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
     throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
-  const template = handlebars.compile(source.text, { noEscape: true, strict: true });
+  return wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine);
+}
+
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
+/** The JavaScript source of a precompiled template, for the build's cache of the built-in provisioners. */
+export function precompileTemplate(text: string): string {
+  return compiler().precompile(text, COMPILE_OPTIONS) as string;
+}
+
+/** A template from a precompiled spec (see precompileTemplate), run by the Handlebars runtime. */
+export function templateFromSpec(spec: unknown, firstLine: number): CompiledTemplate {
+  // Made on first use: a run touches only the templates of the provisioners it matches.
+  let template: CompiledTemplate | undefined;
+  return (context, data) => {
+    template ??= wrapTemplate(runtime().template(spec as Parameters<HandlebarsEnv['template']>[0]), firstLine);
+    return template(context, data);
+  };
+}
+
+function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine: number): CompiledTemplate {
+  const source = { firstLine };
   return (context, data) => {
     try {
       return template(context, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
