@@ -173,7 +173,7 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
       yaml: '- uri: template://t\n  type: t\n  state: |\n    password: {{randomString 8}}\n      bad: x\n',
       stage: 'state',
       line: undefined,
-      message: 'rendered state is not valid YAML (rendered line 1): Nested mappings are not allowed in compact mappings',
+      message: 'rendered state is not valid YAML (rendered line 2): bad indentation of a mapping entry',
     },
     {
       name: 'rendered manifests is a map',

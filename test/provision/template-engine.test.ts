@@ -183,20 +183,20 @@ describe('parseStageOutput', () => {
     { name: 'number for init', stage: 'init', rendered: '42', message: 'rendered init must be a YAML map' },
     { name: 'map for manifests', stage: 'manifests', rendered: 'kind: A', message: 'rendered manifests must be a YAML list of manifests' },
     { name: 'scalar for manifests', stage: 'manifests', rendered: 'x', message: 'rendered manifests must be a YAML list of manifests' },
-    { name: 'duplicate keys', stage: 'outputs', rendered: 'a: 1\na: 2', message: 'rendered outputs is not valid YAML (rendered line 2): Map keys must be unique' },
+    { name: 'duplicate keys', stage: 'outputs', rendered: 'a: 1\na: 2', message: 'rendered outputs is not valid YAML (rendered line 2): duplicated mapping key' },
     {
       name: 'unclosed flow sequence',
       stage: 'state',
       rendered: 'password: [s3cr3t-Value',
-      message: 'rendered state is not valid YAML (rendered line 1): Flow sequence in block collection must be sufficiently indented and end with a ]',
+      message: 'rendered state is not valid YAML (rendered line 2): unexpected end of the stream within a flow collection',
     },
     {
       name: 'value broken over lines',
       stage: 'outputs',
       rendered: 'password: s3cr3t-Value\n  bad: x',
-      message: 'rendered outputs is not valid YAML (rendered line 1): Nested mappings are not allowed in compact mappings',
+      message: 'rendered outputs is not valid YAML (rendered line 2): bad indentation of a mapping entry',
     },
-    { name: 'unclosed quote', stage: 'shared', rendered: 'k: "s3cr3t-Value\n', message: 'rendered shared is not valid YAML (rendered line 2): Missing closing "quote' },
+    { name: 'unclosed quote', stage: 'shared', rendered: 'k: "s3cr3t-Value\n', message: 'rendered shared is not valid YAML (rendered line 2): unexpected end of the stream within a double quoted scalar' },
   ])('$name', ({ stage, rendered, message }) => {
     const error = thrown(() => parseStageOutput(stage, rendered));
     expect(error).toBeInstanceOf(TemplateError);
