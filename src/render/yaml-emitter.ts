@@ -10,7 +10,7 @@ const NOT_A_STRING = [
   /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
   /^(null|Null|NULL|~|=|<<)$/,
   /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/,
-  /^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$/, // YAML 1.1 floats, `.` and `1.2.3` included
+  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$/, // YAML 1.1 floats, `.` included
   /^[-+]?0[xXoObB][0-9a-fA-F_]+$/,
   /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/,
   /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/,
