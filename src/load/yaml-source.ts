@@ -1,5 +1,6 @@
 /** YAML documents that remember where every value came from, so errors can point at file:line:column. */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import jsyaml from 'js-yaml';
 import { InputError, type Location } from '../errors.js';
 import type { FieldPath } from '../types.js';
 
@@ -16,20 +17,24 @@ export interface YamlSource {
 
 /** Aliases expanded beyond this count are rejected (defends against "billion laughs" documents). */
 const MAX_ALIAS_COUNT = 1000;
+/** Anchors, aliases and tags: documents using them always take the full parser, with its limits. */
+const ANCHOR_ALIAS_OR_TAG = /(^|[\s,[{])[&*!][^\s]/m;
 
-/** Parses one YAML document; every syntax error of the file is reported together. */
+/**
+ * Parses one YAML document (YAML 1.2 core schema). Plain documents are read with the fast js-yaml, and the
+ * positions-keeping parser runs only when a location is asked for (an error); anything else, or any
+ * document js-yaml refuses, goes through the full parser, which reports every syntax error with its line.
+ */
 export function parseYamlSource(file: string, text: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const problems = [...doc.errors];
-  if (problems.length > 0) {
-    const diagnostics = problems.map((e) => ({
-      location: { file, ...linePos(lineCounter, e.pos[0]) },
-      field: '',
-      message: firstLine(e.message),
-    }));
-    throw new InputError(`${file}: invalid YAML`, diagnostics);
+  if (!ANCHOR_ALIAS_OR_TAG.test(text)) {
+    try {
+      const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+      return lazySource(file, text, value ?? null);
+    } catch {
+      // Fall through: the full parser gives the diagnostics.
+    }
   }
+  const { doc, lineCounter } = parseWithPositions(file, text);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -39,6 +44,36 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     ]);
   }
   return { file, doc, lineCounter, value };
+}
+
+function parseWithPositions(file: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  if (doc.errors.length > 0) {
+    const diagnostics = doc.errors.map((e) => ({
+      location: { file, ...linePos(lineCounter, e.pos[0]) },
+      field: '',
+      message: firstLine(e.message),
+    }));
+    throw new InputError(`${file}: invalid YAML`, diagnostics);
+  }
+  return { doc, lineCounter };
+}
+
+/** A source whose positions are parsed on first use. */
+function lazySource(file: string, text: string, value: unknown): YamlSource {
+  let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const positions = () => (parsed ??= parseWithPositions(file, text));
+  return {
+    file,
+    value,
+    get doc() {
+      return positions().doc;
+    },
+    get lineCounter() {
+      return positions().lineCounter;
+    },
+  };
 }
 
 /** The location of the value at `path`, or of its deepest existing ancestor. */

@@ -4,11 +4,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
 import { parseYamlSource } from '../load/yaml-source.js';
 import { writeFileAtomic } from '../render/write-file.js';
+import { emitYaml } from '../render/yaml-emitter.js';
+import { compareStrings } from '../convert/sorted.js';
 
 export const STATE_DIR = '.score-ts';
 const STATE_FILE = 'state.yaml';
@@ -89,6 +90,14 @@ export function loadState(projectDir: string): ProjectState | undefined {
 }
 
 export function saveState(projectDir: string, state: ProjectState): void {
-  const text = `# score-ts project state. Written by score-ts; holds generated secrets: keep it private, never commit it.\n${stringify(state, { sortMapEntries: true })}`;
+  const text = `# score-ts project state. Written by score-ts; holds generated secrets: keep it private, never commit it.\n${emitYaml(sortKeysDeep(state))}`;
   writeFileAtomic(path.join(stateDir(projectDir), STATE_FILE), text, `${STATE_DIR}/${STATE_FILE}`, 0o600);
+}
+
+/** Maps with their keys in code-point order at every level, so the file does not depend on history. */
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  const map = value as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(map).sort(compareStrings).map((k) => [k, sortKeysDeep(map[k])]));
 }
