@@ -27,6 +27,11 @@ export function loadArtifact<T>(name: string, sourceText: string): T | undefined
   return artifact.sourceHash === sourceHash(sourceText) ? artifact.value : undefined;
 }
 
+/** A generated module written by the same build as an artifact that was checked with loadArtifact. */
+export function loadArtifactModule<T>(name: string): T {
+  return require(artifactPath(name)) as T;
+}
+
 export function readPackageFile(...segments: string[]): string {
   return readFileSync(packagePath(...segments), 'utf8');
 }

@@ -3,7 +3,7 @@
  * run, then the project's `.score-ts/*.provisioners.yaml` (lexicographic), then the built-in defaults.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { loadArtifact } from '../build/artifacts.js';
+import { loadArtifact, loadArtifactModule } from '../build/artifacts.js';
 import path from 'node:path';
 import { InputError, ScoreTsError, type Diagnostic } from '../errors.js';
 import { packagePath } from '../package-path.js';
@@ -41,7 +41,11 @@ export function loadProvisionerSet(projectDir: string, stateDir: string, runPath
 /** The built-in provisioners from the build's cache, when it matches the files (else they are parsed). */
 function cachedBuiltIns(): Provisioner[] | undefined {
   const texts = builtInFiles().map((f) => readFileSync(f.absolute, 'utf8'));
-  return loadArtifact<CachedProvisioner[]>('builtin-provisioners.cjs', builtInCacheKey(texts))?.map(provisionerFromCache);
+  return loadArtifact<CachedProvisioner[]>('builtin-provisioners.cjs', builtInCacheKey(texts))?.map((entry) => provisionerFromCache(entry, loadSpecs));
+}
+
+function loadSpecs(module: string): Record<string, unknown> {
+  return loadArtifactModule<Record<string, unknown>>(module);
 }
 
 /** What the cache of the built-in files is keyed by: all their texts. */

@@ -91,12 +91,17 @@ export interface CachedProvisioner {
   readonly raw: RawProvisioner;
   readonly file: string;
   readonly line: number;
-  readonly templates: Partial<Record<TemplateStage, { firstLine: number; spec: unknown }>>;
+  /** The generated module that holds this entry's precompiled templates. */
+  readonly module: string;
+  readonly templates: Partial<Record<TemplateStage, { firstLine: number }>>;
 }
 
-export function provisionerFromCache(cached: CachedProvisioner): Provisioner {
+/** `loadSpecs` gives the precompiled templates of a cached entry; it is called on first use only. */
+export function provisionerFromCache(cached: CachedProvisioner, loadSpecs: (module: string) => Record<string, unknown>): Provisioner {
   const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
-  for (const [stage, t] of Object.entries(cached.templates)) templates[stage as TemplateStage] = templateFromSpec(t.spec, t.firstLine);
+  for (const [stage, t] of Object.entries(cached.templates)) {
+    templates[stage as TemplateStage] = templateFromSpec(() => loadSpecs(cached.module)[stage], t.firstLine);
+  }
   return provisionerFrom(cached.raw, { file: cached.file, line: cached.line, origin: 'built-in', templates });
 }
 

@@ -91,11 +91,11 @@ export function precompileTemplate(text: string): string {
 }
 
 /** A template from a precompiled spec (see precompileTemplate), run by the Handlebars runtime. */
-export function templateFromSpec(spec: unknown, firstLine: number): CompiledTemplate {
+export function templateFromSpec(spec: () => unknown, firstLine: number): CompiledTemplate {
   // Made on first use: a run touches only the templates of the provisioners it matches.
   let template: CompiledTemplate | undefined;
   return (context, data) => {
-    template ??= wrapTemplate(runtime().template(spec as Parameters<HandlebarsEnv['template']>[0]), firstLine);
+    template ??= wrapTemplate(runtime().template(spec() as Parameters<HandlebarsEnv['template']>[0]), firstLine);
     return template(context, data);
   };
 }
