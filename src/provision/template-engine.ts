@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
 import jsyaml from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import { TEMPLATE_HELPERS } from './template-helpers.js';
 import type { RandomSource } from './random.js';
 
@@ -119,12 +120,15 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
   try {
     // js-yaml with the YAML 1.2 core schema: about ten times faster than a positions-keeping parser on the
     // hot path of large projects (every stage of every resource); duplicate keys are errors.
-    value = jsyaml.load(rendered, { schema: jsyaml.CORE_SCHEMA });
+    // Anchors and aliases take the full parser, whose alias limit stops "billion laughs" output.
+    value = ANCHOR_OR_ALIAS.test(rendered) ? parseWithAliasLimit(rendered) : jsyaml.load(rendered, { schema: jsyaml.CORE_SCHEMA });
   } catch (e) {
     // The rendered text may hold generated secrets: report the position and reason only, never the text.
-    const err = e as { reason?: string; mark?: { line: number } };
-    const line = err.mark ? ` (rendered line ${err.mark.line + 1})` : '';
-    throw new TemplateError(`rendered ${stage} is not valid YAML${line}: ${err.reason ?? 'syntax error'}`, undefined);
+    const err = e as { reason?: string; mark?: { line: number }; linePos?: Array<{ line: number }>; message?: string };
+    const lineNumber = err.mark ? err.mark.line + 1 : err.linePos?.[0]?.line;
+    const line = lineNumber ? ` (rendered line ${lineNumber})` : '';
+    const reason = err.reason ?? err.message?.split(' at line')[0]?.split('\n')[0] ?? 'syntax error';
+    throw new TemplateError(`rendered ${stage} is not valid YAML${line}: ${reason}`, undefined);
   }
   if (value === null || value === undefined) return stage === 'manifests' ? [] : {};
   const wantList = stage === 'manifests';
@@ -132,6 +136,12 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
     throw new TemplateError(`rendered ${stage} must be a YAML ${wantList ? 'list of manifests' : 'map'}`, undefined);
   }
   return value;
+}
+
+const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
+
+function parseWithAliasLimit(text: string): unknown {
+  return parseYaml(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false });
 }
 
 /** The useful line of a Handlebars parse error (its message also holds a source excerpt and a caret). */

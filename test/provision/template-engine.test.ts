@@ -218,3 +218,15 @@ describe('parseStageOutput', () => {
     expect(error.message).not.toContain('s3cr3t');
   });
 });
+
+describe('parseStageOutput: anchors and aliases', () => {
+  it('reads aliases within the limit', () => {
+    expect(parseStageOutput('outputs', 'a: &x 1\nb: *x\n')).toEqual({ a: 1, b: 1 });
+  });
+
+  it('refuses a "billion laughs" output (alias limit)', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `l${i + 1}: &l${i + 1} [${Array(9).fill(`*l${i}`).join(', ')}]`);
+    const bomb = ['l0: &l0 "lol"', ...levels].join('\n');
+    expect(() => parseStageOutput('outputs', bomb)).toThrow(TemplateError);
+  });
+});
