@@ -159,6 +159,18 @@ describe('generate', () => {
     expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8')).toBe('version: 1\nworkloads: [\n');
   });
 
+  it('reports a state file that was cut short with its line, and leaves it alone', async () => {
+    const dir = tempProject(hello);
+    expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
+    const file = path.join(dir, '.score-ts', 'state.yaml');
+    const cut = readFileSync(file, 'utf8').split('\n').slice(0, 5).join('\n');
+    writeFileSync(file, cut);
+    const run = await runIn(dir, ['generate', 'score.yaml', '-o', '-']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\.score-ts\/state\.yaml:\d+:\d+: /);
+    expect(readFileSync(file, 'utf8')).toBe(cut);
+  });
+
   it.each([
     { name: '--quiet prints nothing on success', flags: ['--quiet'], stderr: '' },
     { name: 'NO_COLOR output has no escape codes', flags: [], stderr: 'wrote 2 objects for hello-world to stdout\n' },
