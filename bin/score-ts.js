@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Thin shim: run the built CLI (one bundled module, for a fast start) and exit with its code.
+import { createRequire } from 'node:module';
+
 const args = process.argv.slice(2);
 if (args.length === 1 && args[0] === '--version') {
   // Nothing else is needed to answer this, so nothing else is loaded.
@@ -7,6 +9,7 @@ if (args.length === 1 && args[0] === '--version') {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
 } else {
-  const { runCli } = await import('../dist/score-ts.mjs');
+  // The bundle is CommonJS so that it loads synchronously, without the ES module loader's round trips.
+  const { runCli } = createRequire(import.meta.url)('../dist/score-ts.cjs');
   process.exitCode = await runCli(args);
 }

@@ -1,6 +1,6 @@
 /** `score-ts provisioners list`, `score-ts resources list` and `score-ts resources get-outputs`. */
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
+import { yamlLibrary } from '../load/yaml-library.js';
 import { provisionerRows } from '../inspect/provisioner-rows.js';
 import { resourceOutputs, resourceRows } from '../inspect/resource-rows.js';
 import { loadProvisionerSet } from '../load/provisioner-files.js';
@@ -44,6 +44,6 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
     .action((uid: string, opts: { format: string; showSecrets?: boolean }) => {
       const format = checkFormat(opts.format, ['json', 'yaml'] as const);
       const outputs = resourceOutputs(loadState(ctx.io.cwd) ?? emptyState(), uid, Boolean(opts.showSecrets));
-      ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : stringify(outputs, { sortMapEntries: true }));
+      ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : yamlLibrary().stringify(outputs, { sortMapEntries: true }));
     });
 }

@@ -1,5 +1,6 @@
 /** YAML documents that remember where every value came from, so errors can point at file:line:column. */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLibrary } from './yaml-library.js';
 import jsyaml from 'js-yaml';
 import { InputError, type Location } from '../errors.js';
 import type { FieldPath } from '../types.js';
@@ -47,6 +48,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 }
 
 function parseWithPositions(file: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
@@ -88,6 +90,7 @@ export function locateKey(source: YamlSource, path: FieldPath): Location {
 }
 
 function deepestNode(source: YamlSource, path: FieldPath, wantKey: boolean): Node | null {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = source.doc.contents;
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;

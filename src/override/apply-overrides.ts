@@ -4,7 +4,7 @@
  */
 import { InputError, UsageError, type Location } from '../errors.js';
 import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
-import { parse as parseYamlValue } from 'yaml';
+import { yamlLibrary } from '../load/yaml-library.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
 export interface OverrideOrigin {
@@ -75,7 +75,7 @@ function applyProperty(value: Json, property: string, origins: OriginMap): Json 
 
 function parseValue(raw: string, origin: string): Json {
   try {
-    return parseYamlValue(raw, { strict: true, uniqueKeys: true });
+    return yamlLibrary().parse(raw, { strict: true, uniqueKeys: true });
   } catch (e) {
     throw new InputError(`${origin}: the value is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

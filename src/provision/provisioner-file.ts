@@ -3,7 +3,8 @@
  * when the file loads; problems are reported with file:line and the entry's uri.
  */
 import type { ValidateFunction } from 'ajv';
-import { isScalar, type Scalar } from 'yaml';
+import type { Scalar } from 'yaml';
+import { yamlLibrary } from '../load/yaml-library.js';
 import { InputError, type Diagnostic } from '../errors.js';
 import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
 import { loadValidator } from '../validate/load-validator.js';
@@ -144,7 +145,7 @@ function provisionerFrom(raw: RawProvisioner, { file, line, origin, templates }:
 function templateFirstLine(source: YamlSource, path: ReadonlyArray<string | number>): number {
   const node = source.doc.getIn(path, true) as Scalar | undefined;
   const line = locateValue(source, path).line ?? 1;
-  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? line + 1 : line;
+  return yamlLibrary().isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? line + 1 : line;
 }
 
 function checkUniqueUris(entries: readonly Provisioner[], source: YamlSource, problems: Diagnostic[]): void {

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
 import jsyaml from 'js-yaml';
-import { parse as parseYaml } from 'yaml';
+import { yamlLibrary } from '../load/yaml-library.js';
 import { TEMPLATE_HELPERS } from './template-helpers.js';
 import type { RandomSource } from './random.js';
 
@@ -141,7 +141,7 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
 const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
 
 function parseWithAliasLimit(text: string): unknown {
-  return parseYaml(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false });
+  return yamlLibrary().parse(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false });
 }
 
 /** The useful line of a Handlebars parse error (its message also holds a source excerpt and a caret). */
