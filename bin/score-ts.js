@@ -9,7 +9,6 @@ if (args.length === 1 && args[0] === '--version') {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   process.stdout.write(`${pkg.version}\n`);
 } else {
-  // The bundle is CommonJS so that it loads synchronously, without the ES module loader's round trips.
-  const { runCli } = createRequire(import.meta.url)('../dist/score-ts.cjs');
+  const { runCli } = createRequire(import.meta.url)('./load-cli.cjs').loadCli();
   process.exitCode = await runCli(args);
 }

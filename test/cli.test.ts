@@ -226,3 +226,18 @@ describe('writing the output', () => {
     expect(readFileSync(`${fifo}.txt`, 'utf8')).toContain('kind: Deployment');
   });
 });
+
+describe('colour', () => {
+  it.each([
+    { name: 'on a terminal without NO_COLOR: red error label', tty: true, env: {}, coloured: true },
+    { name: 'on a terminal with NO_COLOR: plain', tty: true, env: { NO_COLOR: '1' }, coloured: false },
+    { name: 'not a terminal: plain', tty: false, env: {}, coloured: false },
+  ])('$name', async ({ tty, env, coloured }) => {
+    const { runCli } = await import('../src/cli/main.js');
+    let stderr = '';
+    const code = await runCli(['generate', 'missing.yaml'], { cwd: tempProject(), env, stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: tty });
+    expect(code).toBe(1);
+    expect(stderr.includes('\u001b[31merror:')).toBe(coloured);
+    expect(stderr).toContain('cannot read Score file missing.yaml');
+  });
+});
