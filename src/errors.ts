@@ -62,6 +62,11 @@ export class ConvertError extends ScoreTsError {
   }
 }
 
+/** The diagnostics of an error, or one made of its message when it has none. */
+export function diagnosticsOf(error: ScoreTsError): readonly Diagnostic[] {
+  return error.diagnostics.length > 0 ? error.diagnostics : [{ location: {}, field: '', message: error.message }];
+}
+
 /** Formats a location the way compilers do: `score.yaml:7:9` or the origin's name. */
 export function formatLocation(location: Location): string {
   if (location.origin) return location.origin;

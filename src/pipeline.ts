@@ -3,7 +3,7 @@
  * Every stage reports all of its problems, and the run stops before the next stage.
  */
 import path from 'node:path';
-import { ConvertError, InputError, ScoreTsError, type Diagnostic } from './errors.js';
+import { ConvertError, diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from './errors.js';
 import { convertWorkload } from './convert/workload.js';
 import { PlaceholderError } from './convert/expand.js';
 import { readFileSources } from './load/file-sources.js';
@@ -77,14 +77,15 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   });
   const converted = convertAll(workloads, resources);
   const manifests = assembleManifests(resources.manifests, converted, options);
-  checkNoSecretRefsLeft(manifests);
+  const yaml = toYamlStream(manifests);
+  checkNoSecretRefsLeft(yaml, manifests);
   const nextState: ProjectState = {
     ...state,
     workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])),
     resources: resources.records,
     sharedState: resources.sharedState,
   };
-  return { yaml: toYamlStream(manifests), manifests, state: nextState, workloads: workloads.map((w) => w.name) };
+  return { yaml, manifests, state: nextState, workloads: workloads.map((w) => w.name) };
 }
 
 function loadOrInitState(projectDir: string, log: Logger): ProjectState {
@@ -177,7 +178,9 @@ function resourceVolume(outputs: Readonly<Record<string, unknown>> | undefined, 
 }
 
 /** A secret reference may only end up in a secretKeyRef or a Secret: anywhere else it is a provisioner bug. */
-function checkNoSecretRefsLeft(manifests: readonly Manifest[]): void {
+function checkNoSecretRefsLeft(yaml: string, manifests: readonly Manifest[]): void {
+  // One scan of the output text; only when it finds a reference are the objects searched to name them.
+  if (!containsSecretRef(yaml)) return;
   const leaking = manifests.filter((m) => containsSecretRef(JSON.stringify(m)));
   if (leaking.length > 0) {
     throw new ConvertError('secret outputs were used where they cannot be kept secret', leaking.map((m) => ({
@@ -205,7 +208,7 @@ function collect<T>(problems: Diagnostic[], step: () => T): T | undefined {
     return step();
   } catch (e) {
     if (!(e instanceof ScoreTsError)) throw e;
-    problems.push(...(e.diagnostics.length > 0 ? e.diagnostics : [{ location: {}, field: '', message: e.message }]));
+    problems.push(...diagnosticsOf(e));
     return undefined;
   }
 }

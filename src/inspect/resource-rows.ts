@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import type { ProjectState } from '../project/state.js';
 import { compareStrings } from '../convert/sorted.js';
 import { fillSecretRefs, maskSecretRefs } from '../provision/secret-ref.js';
+import { mapStrings } from '../plain-data.js';
 
 export interface ResourceRow {
   uid: string;
@@ -32,12 +33,5 @@ export function resourceOutputs(state: ProjectState, uid: string, showSecrets: b
   }
   const values = record.secretValues ?? {};
   const reveal = (text: string) => fillSecretRefs(text, (ref) => values[`${ref.name}/${ref.key}`], () => {});
-  return mapStrings(record.outputs, showSecrets ? reveal : maskSecretRefs) as Record<string, unknown>;
-}
-
-function mapStrings(value: unknown, fn: (text: string) => string): unknown {
-  if (typeof value === 'string') return fn(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
-  return value;
+  return mapStrings(record.outputs, (text) => (showSecrets ? reveal(text) : maskSecretRefs(text))) as Record<string, unknown>;
 }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadArtifact, loadArtifactModule } from '../build/artifacts.js';
 import path from 'node:path';
-import { InputError, ScoreTsError, type Diagnostic } from '../errors.js';
+import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../errors.js';
 import { packagePath } from '../package-path.js';
 import { loadProvisioners, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
 import { describeIoError, readTextFile } from './score-file.js';
@@ -31,7 +31,7 @@ export function loadProvisionerSet(projectDir: string, stateDir: string, runPath
       provisioners.push(...loadProvisioners(source, file.origin));
     } catch (e) {
       if (!(e instanceof ScoreTsError)) throw e;
-      problems.push(...(e.diagnostics.length > 0 ? e.diagnostics : [{ location: {}, field: '', message: e.message }]));
+      problems.push(...diagnosticsOf(e));
     }
   }
   if (problems.length > 0) throw new InputError('invalid provisioner files', problems);
@@ -100,7 +100,7 @@ export function readProvisionersToInstall(projectDir: string, given: readonly st
       return [{ name: `${base}${PROJECT_PROVISIONER_SUFFIX}`, text }];
     } catch (e) {
       if (!(e instanceof ScoreTsError)) throw e;
-      problems.push(...(e.diagnostics.length > 0 ? e.diagnostics : [{ location: {}, field: '', message: e.message }]));
+      problems.push(...diagnosticsOf(e));
       return [];
     }
   });

@@ -5,6 +5,7 @@
 import { InputError, UsageError, type Location } from '../errors.js';
 import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
 import { yamlLibrary } from '../load/yaml-library.js';
+import { isPlainMap as isMap } from '../plain-data.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
 export interface OverrideOrigin {
@@ -129,9 +130,6 @@ function arrayIndex(array: Json[], segment: PathSegment, origin: string, path: P
   return segment;
 }
 
-function isMap(v: Json): v is JsonMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isContainer(v: Json): v is JsonMap | Json[] {
   return typeof v === 'object' && v !== null;

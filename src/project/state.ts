@@ -9,6 +9,7 @@ import { describeIoError } from '../load/score-file.js';
 import { parseYamlSource } from '../load/yaml-source.js';
 import { writeFileAtomic } from '../render/write-file.js';
 import { compareStrings } from '../convert/sorted.js';
+import { isPlainMap as isMap } from '../plain-data.js';
 
 export const STATE_DIR = '.score-ts';
 const STATE_FILE = 'state.yaml';
@@ -80,7 +81,6 @@ export function loadState(projectDir: string): ProjectState | undefined {
     throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
   }
   const value = parseState(display, text) as Partial<ProjectState> | null;
-  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   const valid = isMap(value) && value!.version === STATE_VERSION && isMap(value!.workloads) && [value!.resources, value!.sharedState].every((v) => v === undefined || isMap(v));
   if (!valid) {
     throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`);

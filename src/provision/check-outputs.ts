@@ -8,7 +8,8 @@ import { ProvisionError, type Diagnostic } from '../errors.js';
 import type { ContainerFile, ContainerVolume, FieldPath, WorkloadInput } from '../types.js';
 import { fieldName } from '../validate/schema-errors.js';
 import type { Provisioner } from './provisioner-file.js';
-import { forEachString, type ResourceGraph } from './resource-graph.js';
+import type { ResourceGraph } from './resource-graph.js';
+import { forEachString } from '../plain-data.js';
 
 /** Checks the references and returns, per resource uid, the output names the workloads read. */
 export function checkOutputReferences(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>): Map<string, Set<string>> {

@@ -10,6 +10,7 @@ import { serviceName } from '../convert/names.js';
 import type { ResourceRecord } from '../project/state.js';
 import type { Manifest, WorkloadInput } from '../types.js';
 import { fieldName } from '../validate/schema-errors.js';
+import { mapStrings } from '../plain-data.js';
 import { checkOutputReferences } from './check-outputs.js';
 import { matchProvisioner, supportedTypes } from './match-provisioner.js';
 import type { Provisioner } from './provisioner-file.js';
@@ -145,21 +146,19 @@ function randomFor(uid: string, options: ProvisionOptions, scope: string) {
 /** Params with placeholders expanded, keeping their structure; every problem is reported. */
 function expandParams(params: Record<string, unknown>, path: Array<string | number>, ctx: ExpandContext, workload: WorkloadInput): Record<string, unknown> {
   const problems: Diagnostic[] = [];
-  const expand = (value: unknown, at: Array<string | number>): unknown => {
-    if (typeof value === 'string') {
+  const expanded = mapStrings(
+    params,
+    (text, at) => {
       try {
-        return expandText(value, ctx);
+        return expandText(text, ctx);
       } catch (e) {
         if (!(e instanceof PlaceholderError)) throw e;
         problems.push({ location: workload.locate(at, false), field: fieldName(at), message: e.message });
-        return value;
+        return text;
       }
-    }
-    if (Array.isArray(value)) return value.map((v, i) => expand(v, [...at, i]));
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v, [...at, k])]));
-    return value;
-  };
-  const expanded = expand(params, path) as Record<string, unknown>;
+    },
+    path,
+  ) as Record<string, unknown>;
   if (problems.length > 0) throw new ProvisionError('resource params cannot be expanded', problems);
   return expanded;
 }

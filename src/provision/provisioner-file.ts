@@ -8,6 +8,7 @@ import { yamlLibrary } from '../load/yaml-library.js';
 import { InputError, type Diagnostic } from '../errors.js';
 import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
 import { loadValidator } from '../validate/load-validator.js';
+import { isPlainMap } from '../plain-data.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
 import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from './template-engine.js';
 
@@ -160,11 +161,7 @@ function checkUniqueUris(entries: readonly Provisioner[], source: YamlSource, pr
 function withUri(d: Diagnostic, value: unknown): Diagnostic {
   const index = /^\[(\d+)\]/.exec(d.field)?.[1];
   const entry = index === undefined || !Array.isArray(value) ? undefined : (value[Number(index)] as unknown);
-  const uri = isRecord(entry) && typeof entry.uri === 'string' ? entry.uri : undefined;
+  const uri = isPlainMap(entry) && typeof entry.uri === 'string' ? entry.uri : undefined;
   return uri ? { ...d, message: `${d.message} (provisioner ${uri})` } : d;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -6,6 +6,7 @@ import { ProvisionError, type Diagnostic } from '../errors.js';
 import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
 import type { FieldPath, Locator, ResourceSpec, WorkloadInput } from '../types.js';
 import { fieldName } from '../validate/schema-errors.js';
+import { forEachString } from '../plain-data.js';
 
 /** One `resources.NAME` entry of one workload. */
 export interface ResourceDeclaration {
@@ -116,13 +117,6 @@ function cycleError(cycle: readonly ResourceNode[]): ProvisionError {
 
 function problem(locate: Locator, path: FieldPath, message: string): Diagnostic {
   return { location: locate(path, false), field: fieldName(path), message };
-}
-
-/** Calls `fn` for every string inside a params value, with its path. */
-export function forEachString(value: unknown, path: FieldPath, fn: (text: string, path: FieldPath) => void): void {
-  if (typeof value === 'string') fn(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, [...path, i], fn));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) forEachString(v, [...path, k], fn);
 }
 
 /** JSON with sorted keys, so equal params compare equal whatever their key order. */

@@ -10,6 +10,7 @@ import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
 import { checkWaitFor } from './run-template-provisioner.js';
 import { encodeSecretRef } from './secret-ref.js';
+import { isPlainMap as isMap } from '../plain-data.js';
 
 const TIMEOUT_MS = 60_000;
 
@@ -94,10 +95,6 @@ function decodeSecretRefs(value: unknown): unknown {
   const ref = value.secretRef;
   if (Object.keys(value).length === 1 && isMap(ref) && typeof ref.name === 'string' && typeof ref.key === 'string') return encodeSecretRef(ref.name, ref.key);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeSecretRefs(v)]));
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function indent(text: string): string {

@@ -4,6 +4,7 @@ import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
 import { parseStageOutput, TemplateError, type TemplateData, type TemplateStage } from './template-engine.js';
 import { TemplateFailure } from './template-helpers.js';
+import { isPlainMap as isMap } from '../plain-data.js';
 
 /** A stage failed: the provisioner, the stage and (when known) the line of its file. */
 export class StageError extends Error {
@@ -65,8 +66,4 @@ export function mergeShared(target: Record<string, unknown>, patch: Readonly<Rec
     else target[key] = value;
   }
   return target;
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,6 +1,7 @@
 /** The values behind secret references, read from the Secrets the provisioners generated. */
 import type { Manifest } from '../types.js';
 import { splitSecretRefs, type SecretRef } from './secret-ref.js';
+import { forEachString } from '../plain-data.js';
 
 export interface SecretValues {
   get(ref: SecretRef): string | undefined;
@@ -20,7 +21,7 @@ export function collectSecretValues(manifests: readonly Manifest[]): SecretValue
     get,
     forOutputs(outputs) {
       const found: Record<string, string> = {};
-      visitStrings(outputs, (text) => {
+      forEachString(outputs, [], (text) => {
         for (const part of splitSecretRefs(text)) {
           if (typeof part === 'string') continue;
           const value = get(part);
@@ -30,10 +31,4 @@ export function collectSecretValues(manifests: readonly Manifest[]): SecretValue
       return Object.keys(found).length > 0 ? found : undefined;
     },
   };
-}
-
-function visitStrings(value: unknown, fn: (text: string) => void): void {
-  if (typeof value === 'string') fn(value);
-  else if (Array.isArray(value)) value.forEach((v) => visitStrings(v, fn));
-  else if (typeof value === 'object' && value !== null) Object.values(value).forEach((v) => visitStrings(v, fn));
 }

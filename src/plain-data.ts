@@ -1,0 +1,21 @@
+/** Helpers for plain data (what YAML and JSON give): maps, lists and scalars. */
+import type { FieldPath } from './types.js';
+
+export function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Calls `fn` for every string inside a value, with its path. */
+export function forEachString(value: unknown, path: FieldPath, fn: (text: string, path: FieldPath) => void): void {
+  if (typeof value === 'string') fn(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, [...path, i], fn));
+  else if (isPlainMap(value)) for (const [k, v] of Object.entries(value)) forEachString(v, [...path, k], fn);
+}
+
+/** A copy of a value with every string inside it replaced by `fn(string, path)`. */
+export function mapStrings(value: unknown, fn: (text: string, path: FieldPath) => string, path: FieldPath = []): unknown {
+  if (typeof value === 'string') return fn(value, path);
+  if (Array.isArray(value)) return value.map((v, i) => mapStrings(v, fn, [...path, i]));
+  if (isPlainMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, [...path, k])]));
+  return value;
+}
