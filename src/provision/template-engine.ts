@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import jsyaml from 'js-yaml';
 import { yamlLibrary } from '../load/yaml-library.js';
 import { TEMPLATE_HELPERS } from './template-helpers.js';
@@ -34,9 +35,9 @@ function compiler(): HandlebarsEnv {
   return compilerEnv;
 }
 
-/** The Handlebars runtime alone, enough for precompiled templates. */
+/** The Handlebars runtime alone, enough for precompiled templates (bundled, so the code cache covers it). */
 function runtime(): HandlebarsEnv {
-  runtimeEnv ??= withHelpers((require('handlebars/runtime') as HandlebarsEnv).create());
+  runtimeEnv ??= withHelpers((handlebarsRuntime as HandlebarsEnv).create());
   return runtimeEnv;
 }
 
