@@ -2,7 +2,7 @@
  * Random values for provisioners. From the cryptographic source by default; when a secret seed is given
  * (CI without state), derived from it with HMAC-SHA256 so two runs give the same values.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomFillSync } from 'node:crypto';
 
 export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -11,8 +11,23 @@ export interface RandomSource {
   bytes(count: number): Buffer;
 }
 
+/** Bytes from the cryptographic source, fetched 8 KiB at a time (a call per request is slow); each byte is used once. */
+const pool = Buffer.alloc(8192);
+let poolUsed = pool.length;
+const CRYPTO_RANDOM: RandomSource = {
+  bytes(count) {
+    if (count > pool.length) return randomFillSync(Buffer.alloc(count));
+    if (poolUsed + count > pool.length) {
+      randomFillSync(pool);
+      poolUsed = 0;
+    }
+    poolUsed += count;
+    return Buffer.from(pool.subarray(poolUsed - count, poolUsed));
+  },
+};
+
 export function cryptoRandom(): RandomSource {
-  return { bytes: (count) => randomBytes(count) };
+  return CRYPTO_RANDOM;
 }
 
 /** A deterministic stream for one resource: the same seed and scope give the same bytes. */

@@ -114,7 +114,17 @@ describe('cryptoRandom', () => {
     expect(cryptoRandom().bytes(16).toString('hex')).not.toBe(cryptoRandom().bytes(16).toString('hex'));
   });
 
-  it.each([1, 16, 100])('gives exactly %i bytes', (count) => {
+  it.each([1, 16, 100, 5000, 10000])('gives exactly %i bytes', (count) => {
     expect(cryptoRandom().bytes(count).length).toBe(count);
+  });
+
+  it('never hands out the same pooled bytes twice, across refills, and a kept result does not change', () => {
+    const source = cryptoRandom();
+    const first = source.bytes(32);
+    const copy = Buffer.from(first);
+    const values = Array.from({ length: 2000 }, () => source.bytes(32).toString('hex')); // about 8 refills
+    expect(new Set(values).size).toBe(2000);
+    expect(values).not.toContain(copy.toString('hex'));
+    expect(first.equals(copy)).toBe(true);
   });
 });
