@@ -11,13 +11,13 @@ import { loadScoreFile, scoreFileExists } from './load/score-file.js';
 import { loadOverridesFile } from './load/overrides-file.js';
 import { applyOverrides } from './override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from './override/locate-with-overrides.js';
-import { emptyState, initStateDir, loadState, saveState, STATE_DIR, type ProjectState, type WorkloadRecord } from './project/state.js';
+import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState, type WorkloadRecord } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { containsSecretRef } from './provision/secret-ref.js';
 import { loadProvisionerSet } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { toYamlStream } from './render/yaml-text.js';
-import { writeFileAtomic } from './render/write-file.js';
+import { writeFilesTogether } from './render/write-file.js';
 import type { Manifest, ScoreWorkload, WorkloadInput } from './types.js';
 import { validateWorkload } from './validate/validate-workload.js';
 import { compareStrings, sortedEntries } from './convert/sorted.js';
@@ -40,6 +40,8 @@ export interface GenerateOptions {
   readonly provisionerFiles?: readonly string[];
   /** A secret to derive generated values from when there is no state (CI). */
   readonly seed?: string;
+  /** Let `files.*.source` read outside the project and Score file folders (off: a Score file may come from anyone). */
+  readonly allowFilesOutsideProject?: boolean;
   /** The environment of the run, for provisioners that read it (getenv). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -91,16 +93,15 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
 function loadOrInitState(projectDir: string, log: Logger): ProjectState {
   const existing = loadState(projectDir);
   if (existing) return existing;
-  initStateDir(projectDir);
   log.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
-  return loadState(projectDir) ?? emptyState();
+  return emptyState();
 }
 
 /** The workloads of this run: those of the files given now, then the others the project knows. */
 function loadProjectWorkloads(options: GenerateOptions, state: ProjectState, log: Logger): LoadedWorkload[] {
   const problems: Diagnostic[] = [];
   const given = options.scoreFiles.map((file) => givenRecord(options, file));
-  const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options.projectDir, record)) ?? []);
+  const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options, record)) ?? []);
   const givenNames = new Set(workloads.map((w) => w.name));
   const givenFiles = new Set(given.map((r) => r.file));
   for (const [name, record] of sortedEntries(state.workloads)) {
@@ -109,7 +110,7 @@ function loadProjectWorkloads(options: GenerateOptions, state: ProjectState, log
       log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: it is dropped from the project`);
       continue;
     }
-    const workload = collect(problems, () => loadWorkload(options.projectDir, record));
+    const workload = collect(problems, () => loadWorkload(options, record));
     if (workload) workloads.push(workload);
   }
   if (problems.length > 0) throw new InputError('invalid Score input', problems);
@@ -129,7 +130,8 @@ function givenRecord(options: GenerateOptions, file: string): WorkloadRecord {
 }
 
 /** One workload through load, validate, override, validate again and file reading. */
-function loadWorkload(projectDir: string, record: WorkloadRecord): LoadedWorkload {
+function loadWorkload(options: GenerateOptions, record: WorkloadRecord): LoadedWorkload {
+  const { projectDir } = options;
   const { source, dir } = loadScoreFile(record.file, projectDir);
   const before = validateWorkload(source.value, locateInSource(source));
   if (before.length > 0) throw new InputError(`${record.file} is not a valid Score file`, before);
@@ -139,7 +141,7 @@ function loadWorkload(projectDir: string, record: WorkloadRecord): LoadedWorkloa
   const after = validateWorkload(value, locate);
   if (after.length > 0) throw new InputError(`${record.file} is not valid after its overrides`, after);
   const spec = value as ScoreWorkload;
-  const files = readFileSources(spec, dir, locate);
+  const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true });
   if (files.problems.length > 0) throw new InputError(`${record.file}: some file sources cannot be read`, files.problems);
   return { name: spec.metadata.name, spec, file: record.file, locate, fileSources: files.sources, record };
 }
@@ -219,8 +221,17 @@ function projectRelative(projectDir: string, file: string): string {
 }
 
 /** Writes the manifests (a file, or stdout for '-') and then the project state. */
+/**
+ * Writes the state and the manifests together: both are staged first, so a failure leaves both as they were;
+ * then the state (the source of truth: a run interrupted between the two renames is repaired by the next).
+ */
 export function writeGenerated(result: GenerateResult, output: string, projectDir: string, stdout: (text: string) => void): void {
-  if (output === '-') stdout(result.yaml);
-  else writeFileAtomic(path.resolve(projectDir, output), result.yaml, output);
-  saveState(projectDir, result.state);
+  prepareStateDir(projectDir);
+  const state = stateFile(projectDir, result.state);
+  if (output === '-') {
+    writeFilesTogether([state]);
+    stdout(result.yaml);
+    return;
+  }
+  writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.yaml, displayPath: output }]);
 }

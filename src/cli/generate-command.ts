@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { splitOverrideProperty } from '../override/apply-overrides.js';
 import { generate, writeGenerated, type GenerateOptions } from '../pipeline.js';
 import type { CommandContext } from './main.js';
+import { withProjectLock } from '../project/lock.js';
 import { collectValues } from './collect.js';
 import type { CliIo } from './io.js';
 
@@ -18,6 +19,7 @@ interface GenerateFlags {
   namespace?: string;
   generateNamespace?: boolean;
   provisioners?: string[];
+  allowFilesOutsideProject?: boolean;
 }
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
@@ -32,6 +34,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('--provisioners <file|dir>', 'provisioner files (or folders of them) for this run, matched before the project\'s; repeatable', collectValues)
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
+    .option('--allow-files-outside-project', "let files.*.source read files outside the project and the Score file's folder")
     .addHelpText('after', `
 Examples:
   score-ts generate score.yaml                          # write manifests.yaml
@@ -49,8 +52,11 @@ Environment:
     .action((files: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
       const options = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
-      const result = generate(options, reporter);
-      writeGenerated(result, flags.output, ctx.io.cwd, ctx.io.stdout);
+      const result = withProjectLock(ctx.io.cwd, () => {
+        const generated = generate(options, reporter);
+        writeGenerated(generated, flags.output, ctx.io.cwd, ctx.io.stdout);
+        return generated;
+      });
       const where = flags.output === '-' ? 'stdout' : flags.output;
       const count = result.manifests.length;
       reporter.info(`wrote ${count} object${count === 1 ? '' : 's'} for ${result.workloads.join(', ')} to ${where}`);
@@ -74,6 +80,7 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, en
     ...(flags.namespace !== undefined ? { namespace: flags.namespace } : {}),
     generateNamespace: Boolean(flags.generateNamespace),
     provisionerFiles: flags.provisioners ?? [],
+    allowFilesOutsideProject: Boolean(flags.allowFilesOutsideProject),
     env,
     ...(env[SEED_VARIABLE] ? { seed: env[SEED_VARIABLE] } : {}),
   };

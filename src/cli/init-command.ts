@@ -1,6 +1,9 @@
 /** `score-ts init`: flags -> initProject -> messages. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { initProject, STATE_DIR } from '../project/init.js';
+import { withProjectLock } from '../project/lock.js';
 import type { CommandContext } from './main.js';
 import { collectValues } from './collect.js';
 
@@ -19,8 +22,9 @@ Examples:
   score-ts init --provisioners platform/prod.provisioners.yaml`)
     .action((opts: { file: string; sample: boolean; provisioners?: string[] }) => {
       const reporter = ctx.reporter();
-      const report = initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: opts.provisioners ?? [] });
-      reporter.info(report.createdStateDir ? `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)` : `${STATE_DIR}/ already exists; left as it is`);
+      const stateDirExisted = existsSync(path.join(ctx.io.cwd, STATE_DIR));
+      const report = withProjectLock(ctx.io.cwd, () => initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: opts.provisioners ?? [] }));
+      reporter.info(!stateDirExisted ? `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)` : `${STATE_DIR}/ already exists; left as it is`);
       if (report.wroteSample) reporter.info(`created ${opts.file}: run \`score-ts generate ${opts.file}\` next`);
       else if (opts.sample && report.sampleExisted) reporter.info(`${opts.file} already exists; left as it is`);
       for (const file of report.installed) reporter.info(`installed ${file}`);

@@ -14,7 +14,6 @@ export interface InitOptions {
 }
 
 export interface InitReport {
-  readonly createdStateDir: boolean;
   readonly wroteSample: boolean;
   readonly sampleExisted: boolean;
   /** Installed provisioner files, relative to the project. */
@@ -55,7 +54,7 @@ service:
 export function initProject(options: InitOptions): InitReport {
   // Check every provisioner file before changing anything.
   const toInstall = readProvisionersToInstall(options.projectDir, options.provisioners ?? []);
-  const createdStateDir = initStateDir(options.projectDir);
+  initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text }) => {
     const target = `${STATE_DIR}/${name}`;
     writeFileAtomic(path.join(options.projectDir, target), text, target, 0o600);
@@ -65,7 +64,7 @@ export function initProject(options: InitOptions): InitReport {
   const sampleExisted = existsSync(samplePath);
   const wroteSample = options.sample && !sampleExisted;
   if (wroteSample) writeFileAtomic(samplePath, SAMPLE_SCORE_FILE, options.file);
-  return { createdStateDir, wroteSample, sampleExisted, installed };
+  return { wroteSample, sampleExisted, installed };
 }
 
 export { STATE_DIR };

@@ -55,10 +55,15 @@ export function stateDir(projectDir: string): string {
   return path.join(projectDir, STATE_DIR);
 }
 
-/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state. Returns false if it existed. */
-export function initStateDir(projectDir: string): boolean {
+/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state. */
+export function initStateDir(projectDir: string): void {
+  prepareStateDir(projectDir);
+  if (!existsSync(path.join(stateDir(projectDir), STATE_FILE))) saveState(projectDir, emptyState());
+}
+
+/** Creates `.score-ts/` (owner-only) and its .gitignore if missing. */
+export function prepareStateDir(projectDir: string): void {
   const dir = stateDir(projectDir);
-  const created = !existsSync(dir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const gitignore = path.join(dir, '.gitignore');
@@ -66,8 +71,6 @@ export function initStateDir(projectDir: string): boolean {
   } catch (e) {
     throw new InputError(`cannot create ${STATE_DIR}/: ${describeIoError(e)}`);
   }
-  if (!existsSync(path.join(dir, STATE_FILE))) saveState(projectDir, emptyState());
-  return created;
 }
 
 export function loadState(projectDir: string): ProjectState | undefined {
@@ -89,9 +92,18 @@ export function loadState(projectDir: string): ProjectState | undefined {
 }
 
 export function saveState(projectDir: string, state: ProjectState): void {
-  // JSON is YAML, reads several times faster than other YAML in large projects, and stays editable.
-  const text = `${STATE_HEADER}\n${JSON.stringify(sortKeysDeep(state), null, 2)}\n`;
-  writeFileAtomic(path.join(stateDir(projectDir), STATE_FILE), text, `${STATE_DIR}/${STATE_FILE}`, 0o600);
+  const file = stateFile(projectDir, state);
+  writeFileAtomic(file.file, file.content, file.displayPath, file.mode);
+}
+
+/** The state file as written: JSON (which is YAML) reads several times faster than other YAML and stays editable. */
+export function stateFile(projectDir: string, state: ProjectState): { file: string; content: string; displayPath: string; mode: number } {
+  return {
+    file: path.join(stateDir(projectDir), STATE_FILE),
+    content: `${STATE_HEADER}\n${JSON.stringify(sortKeysDeep(state), null, 2)}\n`,
+    displayPath: `${STATE_DIR}/${STATE_FILE}`,
+    mode: 0o600,
+  };
 }
 
 const STATE_HEADER = '# score-ts project state. Written by score-ts; holds generated secrets: keep it private, never commit it.';

@@ -1,0 +1,221 @@
+/**
+ * Nothing lost: a run that fails at any stage leaves the manifests and the state byte-identical; writing
+ * runs of one project never overlap; a killed run never leaves new manifests with the old state.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFilesTogether } from '../../src/render/write-file.js';
+import { repoRoot, runIn, tempProject } from '../support/run-cli.js';
+
+const bin = path.join(repoRoot, 'bin', 'score-ts.js');
+const withDatabase = `apiVersion: score.dev/v1b1
+metadata: {name: shop}
+containers:
+  main:
+    image: nginx:1.28
+    variables:
+      DB: \${resources.db.url}
+resources:
+  db: {type: postgres}
+`;
+
+/** A project generated once: its manifests and state are the "previous" files the failures must keep. */
+async function generatedProject(): Promise<{ dir: string; snapshot: () => [Buffer, Buffer] }> {
+  const dir = tempProject();
+  writeFileSync(path.join(dir, 'score.yaml'), withDatabase);
+  const first = await runIn(dir, ['generate', 'score.yaml']);
+  expect(first.code, first.stderr).toBe(0);
+  const snapshot = (): [Buffer, Buffer] => [readFileSync(path.join(dir, 'manifests.yaml')), readFileSync(path.join(dir, '.score-ts', 'state.yaml'))];
+  return { dir, snapshot };
+}
+
+const failingTemplate = `- uri: template://test/broken
+  type: postgres
+  outputs: |
+    url: {{fail "the platform's database quota is used up"}}
+`;
+const failingProgram = `- uri: cmd://node
+  args: [-e, "process.exit(3)"]
+  type: postgres
+`;
+
+describe('a failed run changes nothing', () => {
+  it.each([
+    { stage: 'template error', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingTemplate), args: ['--provisioners', 'p.provisioners.yaml'], message: 'quota is used up' },
+    { stage: 'provisioner program failure', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingProgram), args: ['--provisioners', 'p.provisioners.yaml'], message: "'node' exited with 3" },
+    { stage: 'disk full (/dev/full)', setup: () => {}, args: ['-o', '/dev/full'], message: 'cannot write /dev/full' },
+    { stage: 'output folder is a file', setup: (dir: string) => writeFileSync(path.join(dir, 'plain-file'), ''), args: ['-o', 'plain-file/manifests.yaml'], message: 'cannot write plain-file/manifests.yaml' },
+    { stage: 'broken provisioner file', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), '- uri: [\n'), args: ['--provisioners', 'p.provisioners.yaml'], message: 'p.provisioners.yaml:' },
+  ])('$stage', async ({ setup, args, message }) => {
+    const { dir, snapshot } = await generatedProject();
+    const before = snapshot();
+    writeFileSync(path.join(dir, 'score.yaml'), withDatabase.replace('nginx:1.28', 'nginx:1.29'));
+    setup(dir);
+    const run = await runIn(dir, ['generate', 'score.yaml', ...args]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(path.join(dir, '.score-ts')).sort()).toEqual(['.gitignore', 'state.yaml']);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a first run that fails leaves no state behind', async () => {
+    const dir = tempProject();
+    writeFileSync(path.join(dir, 'score.yaml'), 'apiVersion: score.dev/v1b1\nmetadata: {name: x}\ncontainers: {}\n');
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code).toBe(1);
+    expect(existsSync(path.join(dir, '.score-ts', 'state.yaml'))).toBe(false);
+    expect(existsSync(path.join(dir, 'manifests.yaml'))).toBe(false);
+  });
+
+  it.each([
+    { name: 'empty', text: '' },
+    { name: 'a list', text: '- 1\n' },
+    { name: 'another version', text: 'version: 9\nworkloads: {}\n' },
+  ])('a state file that is $name is reported and kept', async ({ text }) => {
+    const { dir, snapshot } = await generatedProject();
+    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), text);
+    const before = snapshot();
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('.score-ts/state.yaml');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('writes several files together or not at all', () => {
+    const dir = mkdirTemp();
+    writeFileSync(path.join(dir, 'a'), 'old a');
+    writeFileSync(path.join(dir, 'blocker'), '');
+    expect(() =>
+      writeFilesTogether([
+        { file: path.join(dir, 'a'), content: 'new a', displayPath: 'a' },
+        { file: path.join(dir, 'blocker', 'b'), content: 'new b', displayPath: 'blocker/b' },
+      ]),
+    ).toThrow(/cannot write blocker\/b/);
+    expect(readFileSync(path.join(dir, 'a'), 'utf8')).toBe('old a');
+    expect(readdirSync(dir).sort()).toEqual(['a', 'blocker']);
+  });
+});
+
+function mkdirTemp(): string {
+  const dir = path.join(os.tmpdir(), `score-ts-write-${process.pid}-${Math.random().toString(16).slice(2)}`);
+  mkdirSync(dir);
+  return dir;
+}
+
+describe('one writing run at a time', () => {
+  it('refuses to run while a live process holds the lock, and names it', async () => {
+    const { dir, snapshot } = await generatedProject();
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(path.join(dir, '.score-ts', 'lock'), JSON.stringify({ pid: holder.pid, host: os.hostname(), started: '2026-01-01T00:00:00Z' }));
+      const before = snapshot();
+      const run = await runIn(dir, ['generate', 'score.yaml']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`another score-ts run (process ${holder.pid} on ${os.hostname()}`);
+      expect(run.stderr).toContain('remove .score-ts/lock if no score-ts is running');
+      expect(snapshot()).toEqual(before);
+      expect((await runIn(dir, ['init', '--no-sample'])).code).toBe(1);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('takes over the lock of a process that is gone, and releases its own', async () => {
+    const { dir } = await generatedProject();
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    writeFileSync(path.join(dir, '.score-ts', 'lock'), JSON.stringify({ pid: Number(gone.stdout), host: os.hostname(), started: 'x' }));
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(path.join(dir, '.score-ts', 'lock'))).toBe(false);
+  });
+
+  it('two generate processes started together never corrupt the state', async () => {
+    const dir = largeProject(60);
+    for (let round = 0; round < 4; round++) {
+      const runs = await Promise.all([0, 1].map(() => runProcess(dir, ['generate', ...workloadFiles(60)])));
+      for (const r of runs) {
+        if (r.code !== 0) expect(r.stderr).toMatch(/another score-ts run .* is (writing|starting)|is starting in this project/);
+      }
+      expect(runs.some((r) => r.code === 0)).toBe(true);
+      const state = readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8');
+      expect(() => JSON.parse(state.slice(state.indexOf('\n') + 1))).not.toThrow();
+      expect(existsSync(path.join(dir, '.score-ts', 'lock'))).toBe(false);
+    }
+  }, 60_000);
+});
+
+describe('a run killed at any moment', () => {
+  it('leaves the old files, the new files, or the new state with the old manifests (repaired by the next run)', async () => {
+    const dir = largeProject(150);
+    const args = ['generate', ...workloadFiles(150)];
+    expect((await runProcess(dir, args)).code).toBe(0);
+    const outcomes = new Set<string>();
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const before = snapshot(dir);
+      // Each attempt gives one workload a new database, so both its manifests and the state change.
+      writeFileSync(path.join(dir, 'w0', 'score.yaml'), workloadYaml(0, `db${attempt}`));
+      const killed = await runProcess(dir, args, 60 + attempt * 60);
+      const after = snapshot(dir);
+      const next = await runProcess(dir, ['generate']);
+      expect(next.code, next.stderr).toBe(0);
+      const repaired = snapshot(dir);
+      const manifestsChanged = !after.manifests.equals(before.manifests);
+      const stateChanged = !after.state.equals(before.state);
+      // Never new manifests with the old state: those manifests would hold passwords the state forgot.
+      expect(manifestsChanged && !stateChanged).toBe(false);
+      if (manifestsChanged) expect(after.manifests).toEqual(repaired.manifests);
+      if (stateChanged) expect(after.state).toEqual(repaired.state);
+      outcomes.add(`${killed.signal ?? 'exit'}:${manifestsChanged}/${stateChanged}`);
+      // Temporary files a killed run left are removed by the next one.
+      expect([...readdirSync(dir), ...readdirSync(path.join(dir, '.score-ts'))].filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    }
+    expect([...outcomes].some((o) => o.startsWith('SIGKILL'))).toBe(true);
+  }, 120_000);
+});
+
+function snapshot(dir: string): { manifests: Buffer; state: Buffer } {
+  return { manifests: readFileSync(path.join(dir, 'manifests.yaml')), state: readFileSync(path.join(dir, '.score-ts', 'state.yaml')) };
+}
+
+function workloadYaml(i: number, database = 'db'): string {
+  return `apiVersion: score.dev/v1b1
+metadata: {name: svc-${i}}
+containers:
+  main:
+    image: registry.example.com/svc-${i}:1
+    variables: {DB: "\${resources.${database}.url}"}
+resources:
+  ${database}: {type: postgres}
+`;
+}
+
+function largeProject(size: number): string {
+  const dir = tempProject();
+  for (let i = 0; i < size; i++) {
+    mkdirSync(path.join(dir, `w${i}`));
+    writeFileSync(path.join(dir, `w${i}`, 'score.yaml'), workloadYaml(i));
+  }
+  return dir;
+}
+
+const workloadFiles = (size: number): string[] => Array.from({ length: size }, (_, i) => `w${i}/score.yaml`);
+
+/** Runs the built CLI as a process; with `killAfterMs`, sends SIGKILL then. */
+function runProcess(cwd: string, args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
