@@ -57,12 +57,14 @@ export interface GenerateResult {
   readonly manifests: readonly Manifest[];
   /** The state to save once the output is written. */
   readonly state: ProjectState;
+  /** True when the project had no state before this run. */
+  readonly newState: boolean;
   readonly workloads: readonly string[];
 }
 
 export function generate(options: GenerateOptions, log: Logger): GenerateResult {
   if (options.namespace !== undefined) checkNamespace(options.namespace);
-  const state = loadOrInitState(options.projectDir, log);
+  const { state, isNew: newState } = loadOrInitState(options.projectDir);
   const workloads = loadProjectWorkloads(options, state, log);
   // Provisioner files are read when some workload has resources or files were named for this run (then all of
   // them, so a broken one shows); a project without resources starts faster.
@@ -87,14 +89,13 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     resources: resources.records,
     sharedState: resources.sharedState,
   };
-  return { yaml, manifests, state: nextState, workloads: workloads.map((w) => w.name) };
+  return { yaml, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
 }
 
-function loadOrInitState(projectDir: string, log: Logger): ProjectState {
+/** The saved state, or a new one (written only when the run succeeds). */
+function loadOrInitState(projectDir: string): { state: ProjectState; isNew: boolean } {
   const existing = loadState(projectDir);
-  if (existing) return existing;
-  log.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
-  return emptyState();
+  return existing ? { state: existing, isNew: false } : { state: emptyState(), isNew: true };
 }
 
 /** The workloads of this run: those of the files given now, then the others the project knows. */

@@ -57,6 +57,7 @@ Environment:
         writeGenerated(generated, flags.output, ctx.io.cwd, ctx.io.stdout);
         return generated;
       });
+      if (result.newState) reporter.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
       const where = flags.output === '-' ? 'stdout' : flags.output;
       const count = result.manifests.length;
       reporter.info(`wrote ${count} object${count === 1 ? '' : 's'} for ${result.workloads.join(', ')} to ${where}`);
