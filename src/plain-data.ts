@@ -19,3 +19,13 @@ export function mapStrings(value: unknown, fn: (text: string, path: FieldPath) =
   if (isPlainMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, [...path, k])]));
   return value;
 }
+
+/** A map's own value for `key` (never one inherited from the prototype, such as `__proto__` or `constructor`). */
+export function ownValue(map: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
+/** Sets a map's own `key`, even `__proto__`, without touching any prototype. */
+export function setOwn(map: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+}

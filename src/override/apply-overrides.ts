@@ -5,7 +5,7 @@
 import { InputError, UsageError, type Location } from '../errors.js';
 import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
 import { yamlLibrary } from '../load/yaml-library.js';
-import { isPlainMap as isMap } from '../plain-data.js';
+import { isPlainMap as isMap, ownValue, setOwn } from '../plain-data.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
 export interface OverrideOrigin {
@@ -46,12 +46,13 @@ function mergeOverridesFile(value: Json, file: YamlSource, origins: OriginMap): 
     const result: JsonMap = isMap(target) ? target : {};
     for (const [k, v] of Object.entries(patch)) {
       const here = [...at, k];
-      const mergedInto = isMap(v) && isMap(result[k]);
+      const existing = ownValue(result, k);
+      const mergedInto = isMap(v) && isMap(existing);
       if (v === null) delete result[k];
       // A map merges (into an empty one when new, so its nulls delete nothing and vanish); copies keep
       // later overrides from changing the overrides file's own data.
-      else if (isMap(v)) result[k] = merge(mergedInto ? result[k] : {}, v, here);
-      else result[k] = structuredClone(v);
+      else if (isMap(v)) setOwn(result, k, merge(mergedInto ? existing : {}, v, here));
+      else setOwn(result, k, structuredClone(v));
       if (!mergedInto) origins.record({ path: here, locate });
     }
     return result;
@@ -94,8 +95,10 @@ function setPath(root: Json, path: PathSegment[], newValue: Json, origin: string
       else node = node[index] = isContainer(node[index]) ? node[index] : {};
     } else if (isMap(node)) {
       const key = String(segment);
-      if (last) node[key] = newValue;
-      else node = node[key] = isContainer(node[key]) ? node[key] : {};
+      const existing = ownValue(node, key) as Json;
+      const next = last ? newValue : isContainer(existing) ? existing : {};
+      setOwn(node, key, next);
+      node = next;
     } else {
       throw new InputError(`${origin}: cannot set a field inside a ${typeof node} value at '${path.slice(0, i).join('.')}'`);
     }
@@ -114,7 +117,7 @@ function deletePath(root: Json, path: PathSegment[], origin: string): Json {
     } else if (isMap(node)) {
       const key = String(segment);
       if (last) delete node[key];
-      else node = node[key];
+      else node = ownValue(node, key) as Json;
     } else {
       return root; // Deleting something that is not there leaves the document as it is.
     }

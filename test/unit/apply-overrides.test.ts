@@ -386,3 +386,24 @@ describe('locateWithOverrides', () => {
     expect(plain(['containers', 'web', 'variables', 'A'], false)).toEqual({ file: 'score.yaml', line: 8, column: 10 });
   });
 });
+
+describe('applyOverrides: prototype keys stay plain keys', () => {
+  it.each([
+    '__proto__.polluted=yes',
+    'constructor.prototype.polluted=yes',
+    'metadata.__proto__.polluted=yes',
+    'containers.main.__proto__.polluted=yes',
+  ])('--override-property %s sets an own key and never a prototype', (property) => {
+    const { value } = applyOverrides({ metadata: { name: 'a' }, containers: { main: { image: 'x' } } }, { properties: [property] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(JSON.stringify(value)).toContain('"polluted":"yes"');
+  });
+
+  it('an overrides file with __proto__ keys sets own keys', () => {
+    const file = parseYamlSource('o.yaml', '__proto__: {polluted: yes}\nmetadata: {__proto__: {polluted: yes}}\n');
+    const { value } = applyOverrides({ metadata: { name: 'a' } }, { file, properties: [] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(value as object)).toContain('__proto__');
+  });
+});
