@@ -41,7 +41,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     throw new InputError(`${file}: invalid YAML`, [
-      { location: { file }, field: '', message: `${firstLine((e as Error).message)} (too many alias expansions?)` },
+      { location: { file }, field: '', message: `${firstLine((e as Error).message)}; aliases may expand to at most ${MAX_ALIAS_COUNT} nodes` },
     ]);
   }
   return { file, doc, lineCounter, value };
@@ -120,6 +120,8 @@ function linePos(lineCounter: LineCounter, offset: number): { line: number; colu
   return { line, column: col };
 }
 
+/** The first line of a parser message; a stack overflow is said in the user's terms. */
 function firstLine(message: string): string {
+  if (message.includes('Maximum call stack size exceeded')) return 'the document nests too deeply to be read (thousands of levels); no Score or provisioner file needs that';
   return message.split('\n')[0] ?? message;
 }
