@@ -225,14 +225,16 @@ function projectRelative(projectDir: string, file: string): string {
 /**
  * Writes the state and the manifests together: both are staged first, so a failure leaves both as they were;
  * then the state (the source of truth: a run interrupted between the two renames is repaired by the next).
+ * Returns true when the state folder had to be made private again.
  */
-export function writeGenerated(result: GenerateResult, output: string, projectDir: string, stdout: (text: string) => void): void {
-  prepareStateDir(projectDir);
+export function writeGenerated(result: GenerateResult, output: string, projectDir: string, stdout: (text: string) => void): boolean {
+  const tightened = prepareStateDir(projectDir);
   const state = stateFile(projectDir, result.state);
   if (output === '-') {
     writeFilesTogether([state]);
     stdout(result.yaml);
-    return;
+  } else {
+    writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.yaml, displayPath: output }]);
   }
-  writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.yaml, displayPath: output }]);
+  return tightened;
 }

@@ -5,6 +5,7 @@ import { splitOverrideProperty } from '../override/apply-overrides.js';
 import { generate, writeGenerated, type GenerateOptions } from '../pipeline.js';
 import type { CommandContext } from './main.js';
 import { withProjectLock } from '../project/lock.js';
+import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import { collectValues } from './collect.js';
 import type { CliIo } from './io.js';
 
@@ -54,7 +55,7 @@ Environment:
       const options = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
       const result = withProjectLock(ctx.io.cwd, () => {
         const generated = generate(options, reporter);
-        writeGenerated(generated, flags.output, ctx.io.cwd, ctx.io.stdout);
+        if (writeGenerated(generated, flags.output, ctx.io.cwd, ctx.io.stdout)) reporter.warn(STATE_DIR_TIGHTENED);
         return generated;
       });
       if (result.newState) reporter.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { initProject, STATE_DIR } from '../project/init.js';
 import { withProjectLock } from '../project/lock.js';
+import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import type { CommandContext } from './main.js';
 import { collectValues } from './collect.js';
 
@@ -28,5 +29,6 @@ Examples:
       if (report.wroteSample) reporter.info(`created ${opts.file}: run \`score-ts generate ${opts.file}\` next`);
       else if (opts.sample && report.sampleExisted) reporter.info(`${opts.file} already exists; left as it is`);
       for (const file of report.installed) reporter.info(`installed ${file}`);
+      if (report.tightenedStateDir) reporter.warn(STATE_DIR_TIGHTENED);
     });
 }

@@ -14,6 +14,8 @@ export interface InitOptions {
 }
 
 export interface InitReport {
+  /** The state folder was readable by others and was made private. */
+  readonly tightenedStateDir: boolean;
   readonly wroteSample: boolean;
   readonly sampleExisted: boolean;
   /** Installed provisioner files, relative to the project. */
@@ -54,7 +56,7 @@ service:
 export function initProject(options: InitOptions): InitReport {
   // Check every provisioner file before changing anything.
   const toInstall = readProvisionersToInstall(options.projectDir, options.provisioners ?? []);
-  initStateDir(options.projectDir);
+  const tightenedStateDir = initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text }) => {
     const target = `${STATE_DIR}/${name}`;
     writeFileAtomic(path.join(options.projectDir, target), text, target, 0o600);
@@ -64,7 +66,7 @@ export function initProject(options: InitOptions): InitReport {
   const sampleExisted = existsSync(samplePath);
   const wroteSample = options.sample && !sampleExisted;
   if (wroteSample) writeFileAtomic(samplePath, SAMPLE_SCORE_FILE, options.file);
-  return { wroteSample, sampleExisted, installed };
+  return { tightenedStateDir, wroteSample, sampleExisted, installed };
 }
 
 export { STATE_DIR };

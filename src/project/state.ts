@@ -2,7 +2,7 @@
  * The project state in `.score-ts/state.yaml`: what the project knows between runs. Written atomically,
  * readable by its owner only; a damaged file is reported, never silently replaced.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
@@ -12,6 +12,8 @@ import { compareStrings } from '../convert/sorted.js';
 import { isPlainMap as isMap } from '../plain-data.js';
 
 export const STATE_DIR = '.score-ts';
+/** Said when the state folder was found readable by others and made private. */
+export const STATE_DIR_TIGHTENED = `${STATE_DIR}/ was readable by others: made it private to its owner (it holds generated secrets)`;
 const STATE_FILE = 'state.yaml';
 const STATE_VERSION = 1;
 
@@ -55,19 +57,26 @@ export function stateDir(projectDir: string): string {
   return path.join(projectDir, STATE_DIR);
 }
 
-/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state. */
-export function initStateDir(projectDir: string): void {
-  prepareStateDir(projectDir);
+/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state; true when it had to be made private. */
+export function initStateDir(projectDir: string): boolean {
+  const tightened = prepareStateDir(projectDir);
   if (!existsSync(path.join(stateDir(projectDir), STATE_FILE))) saveState(projectDir, emptyState());
+  return tightened;
 }
 
-/** Creates `.score-ts/` (owner-only) and its .gitignore if missing. */
-export function prepareStateDir(projectDir: string): void {
+/**
+ * Creates `.score-ts/` (owner-only) and its .gitignore if missing. A folder others can read is made
+ * private again; returns true when that happened, so the user can be told.
+ */
+export function prepareStateDir(projectDir: string): boolean {
   const dir = stateDir(projectDir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const gitignore = path.join(dir, '.gitignore');
     if (!existsSync(gitignore)) writeFileSync(gitignore, '# score-ts state holds generated secrets: never commit it.\n*\n', { mode: 0o600 });
+    if ((statSync(dir).mode & 0o077) === 0) return false;
+    chmodSync(dir, 0o700);
+    return true;
   } catch (e) {
     throw new InputError(`cannot create ${STATE_DIR}/: ${describeIoError(e)}`);
   }
