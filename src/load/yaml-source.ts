@@ -50,7 +50,8 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 function parseWithPositions(file: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': the library's warnings (a map used as a key) would reach stderr as Node warnings.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const diagnostics = doc.errors.map((e) => ({
       location: { file, ...linePos(lineCounter, e.pos[0]) },

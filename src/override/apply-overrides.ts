@@ -77,7 +77,7 @@ function applyProperty(value: Json, property: string, origins: OriginMap): Json 
 
 function parseValue(raw: string, origin: string): Json {
   try {
-    return yamlLibrary().parse(raw, { strict: true, uniqueKeys: true });
+    return yamlLibrary().parse(raw, { strict: true, uniqueKeys: true, logLevel: 'error' });
   } catch (e) {
     throw new InputError(`${origin}: the value is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

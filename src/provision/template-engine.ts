@@ -142,7 +142,7 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
 const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
 
 function parseWithAliasLimit(text: string): unknown {
-  return yamlLibrary().parse(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false });
+  return yamlLibrary().parse(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
 }
 
 /** The useful line of a Handlebars parse error (its message also holds a source excerpt and a caret). */

@@ -87,3 +87,13 @@ it('handles a 5 MB string value', () => {
   expect(run.code, run.stderr).toBe(0);
   expect(readFileSync(path.join(dir, 'manifests.yaml'), 'utf8')).toContain(big);
 });
+
+it('a map used as a key gives no Node warning on stderr, in a Score file or an override value', () => {
+  const dir = tempProject();
+  writeFileSync(path.join(dir, 'score.yaml'), `${BASE}    variables:\n      ? [a, b]\n      : c\n`);
+  const inFile = runProcess(dir, ['generate', 'score.yaml']);
+  expect(inFile.stderr).not.toMatch(/Warning|trace-warnings/);
+  writeFileSync(path.join(dir, 'score.yaml'), BASE);
+  const inValue = runProcess(dir, ['generate', 'score.yaml', '--override-property', 'metadata.annotations={[a]: b}']);
+  expect(inValue.stderr).not.toMatch(/Warning|trace-warnings/);
+});
