@@ -18,6 +18,8 @@ import { loadProvisionerSet } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { toYamlStream } from './render/yaml-text.js';
 import { writeFilesTogether } from './render/write-file.js';
+import { applyPatchTemplates, loadPatchTemplates } from './patch/patch-templates.js';
+import { cryptoRandom, seededRandom } from './provision/random.js';
 import type { Manifest, ScoreWorkload, WorkloadInput } from './types.js';
 import { validateWorkload } from './validate/validate-workload.js';
 import { compareStrings, sortedEntries } from './convert/sorted.js';
@@ -80,7 +82,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     ...(options.env ? { env: options.env } : {}),
   });
   const converted = convertAll(workloads, resources);
-  const manifests = assembleManifests(resources.manifests, converted, options);
+  const manifests = patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options);
   const yaml = toYamlStream(manifests);
   checkNoSecretRefsLeft(yaml, manifests);
   const nextState: ProjectState = {
@@ -90,6 +92,15 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     sharedState: resources.sharedState,
   };
   return { yaml, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
+}
+
+/** The project's patch templates, applied in order to the assembled manifests. */
+function patchManifests(manifests: Manifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions): Manifest[] {
+  const templates = loadPatchTemplates(options.projectDir, STATE_DIR);
+  if (templates.length === 0) return manifests;
+  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) };
+  const random = options.seed ? seededRandom(options.seed, 'patch-templates') : cryptoRandom();
+  return applyPatchTemplates(manifests, templates, context, { random, env: options.env ?? {} });
 }
 
 /** The saved state, or a new one (written only when the run succeeds). */

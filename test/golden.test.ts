@@ -51,6 +51,7 @@ describe('golden cases', () => {
       expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [], externalSecrets: spec.externalSecrets ?? [] })).toEqual([]);
       const againDir = tempProject(dir);
       for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(againDir, file));
+      if (spec.setup) expect((await runIn(againDir, spec.setup, spec.env)).code).toBe(0);
       const again = await runIn(againDir, spec.args, spec.env);
       expect(again.stdout).toBe(run.stdout);
     }

@@ -3,12 +3,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../render/write-file.js';
 import { readProvisionersToInstall } from '../load/provisioner-files.js';
+import { readPatchTemplatesToInstall } from '../patch/patch-templates.js';
 import { initStateDir, STATE_DIR } from './state.js';
 
 export interface InitOptions {
   readonly projectDir: string;
   readonly file: string;
   readonly sample: boolean;
+  /** Patch template files or folders to install into the project. */
+  readonly patchTemplates?: readonly string[];
   /** Provisioner files or folders to install into the project. */
   readonly provisioners?: readonly string[];
 }
@@ -54,8 +57,11 @@ service:
 `;
 
 export function initProject(options: InitOptions): InitReport {
-  // Check every provisioner file before changing anything.
-  const toInstall = readProvisionersToInstall(options.projectDir, options.provisioners ?? []);
+  // Check every provisioner file and patch template before changing anything.
+  const toInstall = [
+    ...readProvisionersToInstall(options.projectDir, options.provisioners ?? []),
+    ...readPatchTemplatesToInstall(options.projectDir, options.patchTemplates ?? []),
+  ];
   const tightenedStateDir = initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text }) => {
     const target = `${STATE_DIR}/${name}`;

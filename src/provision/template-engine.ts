@@ -122,7 +122,7 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
     // js-yaml with the YAML 1.2 core schema: about ten times faster than a positions-keeping parser on the
     // hot path of large projects (every stage of every resource); duplicate keys are errors.
     // Anchors and aliases take the full parser, whose alias limit stops "billion laughs" output.
-    value = ANCHOR_OR_ALIAS.test(rendered) ? parseWithAliasLimit(rendered) : jsyaml.load(rendered, { schema: jsyaml.CORE_SCHEMA });
+    value = parseRendered(rendered);
   } catch (e) {
     // The rendered text may hold generated secrets: report the position and reason only, never the text.
     const err = e as { reason?: string; mark?: { line: number }; linePos?: Array<{ line: number }>; message?: string };
@@ -140,6 +140,11 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
 }
 
 const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
+
+/** Rendered template text as data; anchors and aliases take the parser with an alias limit ("billion laughs"). */
+export function parseRendered(rendered: string): unknown {
+  return ANCHOR_OR_ALIAS.test(rendered) ? parseWithAliasLimit(rendered) : jsyaml.load(rendered, { schema: jsyaml.CORE_SCHEMA });
+}
 
 function parseWithAliasLimit(text: string): unknown {
   return yamlLibrary().parse(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });

@@ -1,0 +1,118 @@
+/**
+ * Patch templates: Handlebars templates installed with `init --patch-templates` into `.score-ts/` as
+ * `NAME.patch.tpl`, applied in name order on every generate. Each renders a YAML list of operations (see
+ * patch-operations.ts) with `manifests`, `workloads` (name to Score spec) and `namespace` in its context.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, type Diagnostic } from '../errors.js';
+import { describeIoError, readTextFile } from '../load/score-file.js';
+import { compileTemplate, parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
+import { isPlainMap } from '../plain-data.js';
+import type { Manifest, ScoreWorkload } from '../types.js';
+import { applyOperation, PatchError, toOperation } from './patch-operations.js';
+
+export const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
+
+export interface PatchTemplate {
+  /** How messages name it: `.score-ts/NAME.patch.tpl`. */
+  readonly display: string;
+  readonly render: CompiledTemplate;
+}
+
+export interface PatchContext {
+  readonly workloads: Readonly<Record<string, ScoreWorkload>>;
+  readonly namespace?: string;
+}
+
+/** The installed templates of the project, compiled, in name order. */
+export function loadPatchTemplates(projectDir: string, stateDir: string): PatchTemplate[] {
+  const dir = path.join(projectDir, stateDir);
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir).filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX)).sort();
+  return compileAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })));
+}
+
+/** Reads and compiles the files to install (a file, or the files of a folder); nothing is installed if one is broken. */
+export function readPatchTemplatesToInstall(projectDir: string, given: readonly string[]): Array<{ name: string; text: string }> {
+  const files = given.flatMap((g) => expand(projectDir, g));
+  compileAll(files);
+  return files.map((f) => ({ name: `${path.basename(f.absolute).replace(/(\.patch)?\.[^.]*$/, '')}${PATCH_TEMPLATE_SUFFIX}`, text: readTextFile(f.absolute, f.display, 'patch template') }));
+}
+
+function expand(projectDir: string, given: string): Array<{ absolute: string; display: string }> {
+  const absolute = path.resolve(projectDir, given);
+  let isDir: boolean;
+  try {
+    isDir = statSync(absolute).isDirectory();
+  } catch (e) {
+    throw new InputError(`cannot read patch templates ${given}: ${describeIoError(e)}`);
+  }
+  if (!isDir) return [{ absolute, display: given }];
+  return readdirSync(absolute).sort().filter((n) => !n.startsWith('.')).map((n) => ({ absolute: path.join(absolute, n), display: path.join(given, n) }));
+}
+
+function compileAll(files: ReadonlyArray<{ absolute: string; display: string }>): PatchTemplate[] {
+  const problems: Diagnostic[] = [];
+  const templates = files.flatMap((file) => {
+    const text = readTextFile(file.absolute, file.display, 'patch template');
+    try {
+      return [{ display: file.display, render: compileTemplate({ text, firstLine: 1 }) }];
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      problems.push({ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message });
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new InputError('invalid patch templates', problems);
+  return templates;
+}
+
+/** Applies every template in order to a copy of the manifests; the next template sees the previous one's result. */
+export function applyPatchTemplates(manifests: readonly Manifest[], templates: readonly PatchTemplate[], context: PatchContext, data: TemplateData): Manifest[] {
+  let current: unknown[] = structuredClone([...manifests]);
+  for (const template of templates) current = applyTemplate(current, template, context, data);
+  return current as Manifest[];
+}
+
+function applyTemplate(manifests: unknown[], template: PatchTemplate, context: PatchContext, data: TemplateData): unknown[] {
+  const fail = (message: string, line?: number): never => {
+    throw new InputError(`patch template ${template.display} failed`, [{ location: { file: template.display, ...(line ? { line } : {}) }, field: '', message }]);
+  };
+  let rendered: string;
+  try {
+    rendered = template.render({ manifests, workloads: context.workloads, namespace: context.namespace ?? '' }, data);
+  } catch (e) {
+    if (e instanceof TemplateError) return fail(e.message, e.line);
+    throw e;
+  }
+  const operations = parseOperations(rendered, fail);
+  operations.forEach((item, i) => {
+    const where = `operation ${i + 1}${isPlainMap(item) && typeof item.op === 'string' ? ` (${item.op} ${String(item.path)})` : ''}`;
+    try {
+      applyOperation(manifests, toOperation(item));
+    } catch (e) {
+      if (e instanceof PatchError) fail(`${where}: ${e.message}`);
+      throw e;
+    }
+  });
+  manifests.forEach((m, i) => {
+    if (!isPlainMap(m) || typeof m.kind !== 'string' || !isPlainMap(m.metadata) || typeof m.metadata.name !== 'string') {
+      fail(`after its operations, manifest ${i} is not an object with kind and metadata.name`);
+    }
+  });
+  return manifests;
+}
+
+function parseOperations(rendered: string, fail: (message: string) => never): unknown[] {
+  let value: unknown;
+  try {
+    value = parseRendered(rendered);
+  } catch (e) {
+    const err = e as { reason?: string; mark?: { line: number }; message?: string };
+    return fail(`the rendered text is not valid YAML${err.mark ? ` (rendered line ${err.mark.line + 1})` : ''}: ${err.reason ?? err.message?.split('\n')[0] ?? 'syntax error'}`);
+  }
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) return fail('it must render a YAML list of operations (- op: set, path: ..., value: ...)');
+  return value;
+}
