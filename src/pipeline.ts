@@ -16,7 +16,7 @@ import { provisionResources, type ProvisionedResources } from './provision/provi
 import { containsSecretRef } from './provision/secret-ref.js';
 import { loadProvisionerSet } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
-import { toYamlStream } from './render/yaml-text.js';
+import { renderOutput, type OutputFormat } from './render/output-formats.js';
 import { writeFilesTogether } from './render/write-file.js';
 import { applyPatchTemplates, loadPatchTemplates } from './patch/patch-templates.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
@@ -42,6 +42,8 @@ export interface GenerateOptions {
   readonly provisionerFiles?: readonly string[];
   /** A secret to derive generated values from when there is no state (CI). */
   readonly seed?: string;
+  /** The output format (yaml by default). */
+  readonly format?: OutputFormat;
   /** Let `files.*.source` read outside the project and Score file folders (off: a Score file may come from anyone). */
   readonly allowFilesOutsideProject?: boolean;
   /** The environment of the run, for provisioners that read it (getenv). */
@@ -54,8 +56,8 @@ export interface Logger {
 }
 
 export interface GenerateResult {
-  /** The manifests as one YAML stream. */
-  readonly yaml: string;
+  /** The manifests as the output file's text (a YAML stream unless another format was asked for). */
+  readonly text: string;
   readonly manifests: readonly Manifest[];
   /** The state to save once the output is written. */
   readonly state: ProjectState;
@@ -83,15 +85,15 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   });
   const converted = convertAll(workloads, resources);
   const manifests = patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options);
-  const yaml = toYamlStream(manifests);
-  checkNoSecretRefsLeft(yaml, manifests);
+  const text = renderOutput(manifests, options.format ?? 'yaml');
+  checkNoSecretRefsLeft(text, manifests);
   const nextState: ProjectState = {
     ...state,
     workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])),
     resources: resources.records,
     sharedState: resources.sharedState,
   };
-  return { yaml, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
+  return { text, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
 }
 
 /** The project's patch templates, applied in order to the assembled manifests. */
@@ -192,9 +194,9 @@ function resourceVolume(outputs: Readonly<Record<string, unknown>> | undefined, 
 }
 
 /** A secret reference may only end up in a secretKeyRef or a Secret: anywhere else it is a provisioner bug. */
-function checkNoSecretRefsLeft(yaml: string, manifests: readonly Manifest[]): void {
+function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[]): void {
   // One scan of the output text; only when it finds a reference are the objects searched to name them.
-  if (!containsSecretRef(yaml)) return;
+  if (!containsSecretRef(text)) return;
   const leaking = manifests.filter((m) => containsSecretRef(JSON.stringify(m)));
   if (leaking.length > 0) {
     throw new ConvertError('secret outputs were used where they cannot be kept secret', leaking.map((m) => ({
@@ -243,9 +245,9 @@ export function writeGenerated(result: GenerateResult, output: string, projectDi
   const state = stateFile(projectDir, result.state);
   if (output === '-') {
     writeFilesTogether([state]);
-    stdout(result.yaml);
+    stdout(result.text);
   } else {
-    writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.yaml, displayPath: output }]);
+    writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.text, displayPath: output }]);
   }
   return tightened;
 }

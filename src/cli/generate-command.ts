@@ -1,13 +1,18 @@
 /** `score-ts generate`: flags -> GenerateOptions -> generate -> write -> messages. */
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import { readTextFile } from '../load/score-file.js';
+import { describeDifferences } from '../render/compare-output.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-formats.js';
 import { splitOverrideProperty } from '../override/apply-overrides.js';
 import { generate, writeGenerated, type GenerateOptions } from '../pipeline.js';
 import type { CommandContext } from './main.js';
 import { withProjectLock } from '../project/lock.js';
 import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import { collectValues } from './collect.js';
-import type { CliIo } from './io.js';
+import type { CliIo, Reporter } from './io.js';
 
 /** A secret from which generated values are derived when there is no state, so CI runs agree. */
 export const SEED_VARIABLE = 'SCORE_TS_SEED';
@@ -21,6 +26,8 @@ interface GenerateFlags {
   generateNamespace?: boolean;
   provisioners?: string[];
   allowFilesOutsideProject?: boolean;
+  check?: boolean;
+  format: string;
 }
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
@@ -35,6 +42,8 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('--provisioners <file|dir>', 'provisioner files (or folders of them) for this run, matched before the project\'s; repeatable', collectValues)
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
+    .option('--format <format>', "the output format: yaml, json (one v1 List) or kyaml (Kubernetes' strict YAML subset)", 'yaml')
+    .option('--check', 'write nothing; fail (exit 1) with a summary when the output file differs from what would be written')
     .option('--allow-files-outside-project', "let files.*.source read files outside the project and the Score file's folder")
     .addHelpText('after', `
 Examples:
@@ -45,6 +54,8 @@ Examples:
   score-ts generate score.yaml --override-property containers.main.variables.DEBUG=true
   score-ts generate                                     # regenerate every workload the project knows
   SCORE_TS_SEED=$CI_SECRET score-ts generate score.yaml --provisioners ci/prod.provisioners.yaml
+  score-ts generate --check                             # in CI: are the committed manifests current?
+  score-ts generate score.yaml --format json -o manifests.json
 
 Environment:
   SCORE_TS_SEED  a secret: with it, values a provisioner generates for a resource the state does not
@@ -53,6 +64,7 @@ Environment:
     .action((files: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
       const options = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
+      if (flags.check) return checkOutputFile(options, flags.output, ctx, reporter);
       const result = withProjectLock(ctx.io.cwd, () => {
         const generated = generate(options, reporter);
         if (writeGenerated(generated, flags.output, ctx.io.cwd, ctx.io.stdout)) reporter.warn(STATE_DIR_TIGHTENED);
@@ -63,6 +75,22 @@ Environment:
       const count = result.manifests.length;
       reporter.info(`wrote ${count} object${count === 1 ? '' : 's'} for ${result.workloads.join(', ')} to ${where}`);
     });
+}
+
+/** --check: generate in memory and compare with the file; nothing is written, not even the state. */
+function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandContext, reporter: Reporter): void {
+  if (output === '-') throw new UsageError('--check compares with a file: give it with -o FILE (default manifests.yaml)');
+  const file = path.resolve(ctx.io.cwd, output);
+  if (!existsSync(file)) throw new InputError(`${output} does not exist: run score-ts generate to write it`);
+  const result = generate(options, reporter);
+  const current = readTextFile(file, output, 'manifests file');
+  if (current === result.text) {
+    reporter.info(`${output} is up to date (${result.manifests.length} objects)`);
+    return;
+  }
+  const differences = describeDifferences(current, result.manifests);
+  const summary = differences.length > 0 ? differences : ['the objects are the same but the text differs (edited by hand, or written with another --format?)'];
+  throw new InputError(`${output} is out of date: run score-ts generate to update it`, summary.map((message) => ({ location: {}, field: '', message })));
 }
 
 function toOptions(projectDir: string, files: string[], flags: GenerateFlags, env: CliIo['env']): GenerateOptions {
@@ -83,9 +111,15 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, en
     generateNamespace: Boolean(flags.generateNamespace),
     provisionerFiles: flags.provisioners ?? [],
     allowFilesOutsideProject: Boolean(flags.allowFilesOutsideProject),
+    format: outputFormat(flags.format),
     env,
     ...(env[SEED_VARIABLE] ? { seed: env[SEED_VARIABLE] } : {}),
   };
 }
 
 
+
+function outputFormat(format: string): OutputFormat {
+  if ((OUTPUT_FORMATS as readonly string[]).includes(format)) return format as OutputFormat;
+  throw new UsageError(`--format ${format} is not known: use ${OUTPUT_FORMATS.join(', ')}`);
+}

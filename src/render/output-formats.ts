@@ -1,0 +1,56 @@
+/**
+ * The output formats of generate: `yaml` (block style, the default), `json` (one `v1 List` of the objects,
+ * which kubectl accepts) and `kyaml` (Kubernetes' KYAML: flow style, every string double-quoted, trailing
+ * commas; a YAML that reads the same under YAML 1.1 and 1.2 and survives re-indentation).
+ */
+import { isPlainSafe } from './yaml-emitter.js';
+import { toYamlStream } from './yaml-text.js';
+
+export const OUTPUT_FORMATS = ['yaml', 'json', 'kyaml'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export function renderOutput(manifests: readonly unknown[], format: OutputFormat): string {
+  switch (format) {
+    case 'yaml':
+      return toYamlStream(manifests);
+    case 'json':
+      return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }, null, 2)}\n`;
+    case 'kyaml':
+      return manifests.map((m) => `---\n${kyamlValue(m, '')}\n`).join('');
+  }
+}
+
+/** One value in KYAML, its nested lines indented two spaces more than `indent`. */
+function kyamlValue(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    // Lists of maps hug their brackets (`[{` ... `}, {` ... `}]`), as kubectl writes them.
+    if (value.every((v) => isMap(v) && Object.keys(v).length > 0)) return `[${value.map((v) => kyamlValue(v, indent)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => `${inner}${kyamlValue(v, inner)},\n`).join('')}${indent}]`;
+  }
+  if (isMap(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${kyamlKey(k)}: ${kyamlValue(v, inner)},\n`).join('')}${indent}}`;
+  }
+  if (typeof value === 'string') return quoted(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : quoted(String(value));
+  if (typeof value === 'boolean') return String(value);
+  return 'null';
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Keys stay bare when no reader could take them for anything but a string. */
+function kyamlKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(key) && isPlainSafe(key) ? key : quoted(key);
+}
+
+/** A JSON string, with the characters YAML 1.1 treats as line breaks (and the BOM) escaped too. */
+function quoted(text: string): string {
+  return JSON.stringify(text).replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
