@@ -17,6 +17,7 @@ import { containsSecretRef } from './provision/secret-ref.js';
 import { loadProvisionerSet } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { renderOutput, type OutputFormat } from './render/output-formats.js';
+import { projectNameFromFolder, withProjectLabel } from './render/project-label.js';
 import { writeFilesTogether } from './render/write-file.js';
 import { applyPatchTemplates, loadPatchTemplates } from './patch/patch-templates.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
@@ -42,6 +43,8 @@ export interface GenerateOptions {
   readonly provisionerFiles?: readonly string[];
   /** A secret to derive generated values from when there is no state (CI). */
   readonly seed?: string;
+  /** The project label's value; by default the one in the state, or the project folder's name. */
+  readonly project?: string;
   /** The output format (yaml by default). */
   readonly format?: OutputFormat;
   /** Let `files.*.source` read outside the project and Score file folders (off: a Score file may come from anyone). */
@@ -84,11 +87,13 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     ...(options.env ? { env: options.env } : {}),
   });
   const converted = convertAll(workloads, resources);
-  const manifests = patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options);
+  const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
+  const manifests = withProjectLabel(patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options), project);
   const text = renderOutput(manifests, options.format ?? 'yaml');
   checkNoSecretRefsLeft(text, manifests);
   const nextState: ProjectState = {
     ...state,
+    project,
     workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])),
     resources: resources.records,
     sharedState: resources.sharedState,

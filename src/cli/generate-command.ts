@@ -6,6 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import { readTextFile } from '../load/score-file.js';
 import { describeDifferences } from '../render/compare-output.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-formats.js';
+import { checkProjectName } from '../render/project-label.js';
 import { splitOverrideProperty } from '../override/apply-overrides.js';
 import { generate, writeGenerated, type GenerateOptions } from '../pipeline.js';
 import type { CommandContext } from './main.js';
@@ -28,6 +29,7 @@ interface GenerateFlags {
   allowFilesOutsideProject?: boolean;
   check?: boolean;
   format: string;
+  project?: string;
 }
 
 export function registerGenerate(program: Command, ctx: CommandContext): void {
@@ -43,6 +45,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
     .option('--format <format>', "the output format: yaml, json (one v1 List) or kyaml (Kubernetes' strict YAML subset)", 'yaml')
+    .option('--project <name>', 'the value of the score-ts.dev/project label on every object (default: the project folder\'s name; remembered)')
     .option('--check', 'write nothing; fail (exit 1) with a summary when the output file differs from what would be written')
     .option('--allow-files-outside-project', "let files.*.source read files outside the project and the Score file's folder")
     .addHelpText('after', `
@@ -112,6 +115,7 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, en
     provisionerFiles: flags.provisioners ?? [],
     allowFilesOutsideProject: Boolean(flags.allowFilesOutsideProject),
     format: outputFormat(flags.format),
+    ...(flags.project !== undefined ? { project: checkProjectName(flags.project) } : {}),
     env,
     ...(env[SEED_VARIABLE] ? { seed: env[SEED_VARIABLE] } : {}),
   };

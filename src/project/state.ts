@@ -44,6 +44,8 @@ export interface ResourceRecord {
 
 export interface ProjectState {
   version: number;
+  /** The value of the score-ts.dev/project label (set on the first run; kept when the folder moves). */
+  project?: string;
   workloads: Record<string, WorkloadRecord>;
   resources: Record<string, ResourceRecord>;
   sharedState: Record<string, unknown>;
@@ -97,7 +99,8 @@ export function loadState(projectDir: string): ProjectState | undefined {
   if (!valid) {
     throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`);
   }
-  return { version: STATE_VERSION, workloads: value!.workloads!, resources: value!.resources ?? {}, sharedState: value!.sharedState ?? {} };
+  const project = typeof value!.project === 'string' ? { project: value!.project } : {};
+  return { version: STATE_VERSION, ...project, workloads: value!.workloads!, resources: value!.resources ?? {}, sharedState: value!.sharedState ?? {} };
 }
 
 export function saveState(projectDir: string, state: ProjectState): void {

@@ -1,5 +1,5 @@
 /** Runs the CLI in-process against a folder, capturing stdout and stderr. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main.js';
@@ -23,9 +23,11 @@ export async function runIn(cwd: string, args: readonly string[], env: Record<st
   return { code, stdout, stderr };
 }
 
-/** A fresh temporary project folder, optionally seeded with a copy of `from`. */
+/** A fresh temporary project folder, optionally seeded with a copy of `from` (and named like it). */
 export function tempProject(from?: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'score-ts-test-'));
+  // The folder keeps the source's name (it is the default project label), or is called 'project'.
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'score-ts-test-')), from ? path.basename(from) : 'project');
+  mkdirSync(dir);
   // A developer's local run may have left project state in the source folder: never copy it.
   if (from) cpSync(from, dir, { recursive: true, filter: (src) => path.basename(src) !== '.score-ts' });
   return dir;
