@@ -7,8 +7,12 @@ export const MANAGED_BY = 'score-ts';
  * removes exactly what one app created.
  */
 export const WORKLOAD_LABEL = 'score-ts.dev/workload';
-/** Annotation that picks the workload kind: Deployment (default) or StatefulSet. */
+/** Annotation that picks the workload kind: Deployment (default), StatefulSet, Job or CronJob. */
 export const KIND_ANNOTATION = 'k8s.score.dev/kind';
+/** A CronJob's cron schedule (required for a CronJob, an error on any other kind). */
+export const SCHEDULE_ANNOTATION = 'k8s.score.dev/schedule';
+/** A CronJob's IANA time zone, such as Europe/Berlin (optional; the cluster's zone, usually UTC, otherwise). */
+export const TIME_ZONE_ANNOTATION = 'k8s.score.dev/time-zone';
 /** Annotations under these prefixes steer score-ts and are not copied to the objects. */
 export const CONTROL_ANNOTATION_PREFIXES = ['k8s.score.dev/', 'score-ts.dev/'];
 

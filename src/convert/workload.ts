@@ -1,18 +1,19 @@
-/** One workload -> its Kubernetes objects: files ConfigMap, Service, and a Deployment or StatefulSet. */
+/**
+ * One workload -> its Kubernetes objects: files ConfigMap, Service, and the object that runs its pods (a
+ * Deployment, a StatefulSet with its headless Service, a Job or a CronJob; see workload-kind.ts).
+ */
 import { ConvertError } from '../errors.js';
 import type { Manifest, WorkloadInput } from '../types.js';
 import { convertContainers } from './containers.js';
 import type { ExpandContext } from './expand.js';
 import { convertFiles } from './files.js';
-import { KIND_ANNOTATION, carriedAnnotations, selectorLabels, workloadLabels } from './names.js';
 import { Problems } from './problems.js';
-import { convertHeadlessService, convertService, headlessServiceName, objectMetadata } from './service.js';
+import { convertHeadlessService, convertService } from './service.js';
 import { convertVolumes, type ResourceVolumeSource } from './volumes.js';
 import { waitContainers, waitsEnabled } from './wait-for.js';
+import { planWorkloadKind } from './workload-kind.js';
+import { convertWorkloadObject } from './workload-object.js';
 import type { WaitFor } from '../provision/provision-request.js';
-
-export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
-export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export interface ConvertOptions {
   /** Replaces `image: .` in every container. */
@@ -29,13 +30,13 @@ export interface ConvertOptions {
 export function convertWorkload(workload: WorkloadInput, options: ConvertOptions): Manifest[] {
   const problems = new Problems(workload.locate);
   const { spec, name } = workload;
-  const kind = workloadKind(workload, problems);
+  const plan = planWorkloadKind(workload, problems);
   const ctx: ExpandContext = { metadata: spec.metadata, resourceOutputs: options.resourceOutputs, ...(options.secretValue ? { secretValue: options.secretValue } : {}) };
   const files = convertFiles(workload, ctx, problems);
   const volumes = convertVolumes(spec.containers, ctx, options.resourceVolume, problems);
   const mounts = mergeMounts(files.mounts, volumes.mounts);
   const containers = convertContainers(workload, ctx, { mounts, ...(options.image ? { image: options.image } : {}) }, problems);
-  if (problems.list.length > 0 || !kind) {
+  if (problems.list.length > 0 || !plan) {
     throw new ConvertError(`${workload.file}: workload '${name}' cannot be converted`, problems.list);
   }
   const waits = waitsEnabled(spec.metadata.annotations) ? waitContainers(options.waits ?? [], new Set(Object.keys(spec.containers))) : [];
@@ -47,35 +48,9 @@ export function convertWorkload(workload: WorkloadInput, options: ConvertOptions
   };
   const service = convertService(name, spec);
   const manifests = [...files.manifests, ...(service ? [service] : [])];
-  if (kind === 'StatefulSet') manifests.push(convertHeadlessService(name, spec));
-  manifests.push(workloadObject(kind, workload, podSpec));
+  if (plan.kind === 'StatefulSet') manifests.push(convertHeadlessService(name, spec));
+  manifests.push(convertWorkloadObject(plan, workload, podSpec));
   return manifests;
-}
-
-function workloadKind(workload: WorkloadInput, problems: Problems): WorkloadKind | undefined {
-  const value = workload.spec.metadata.annotations?.[KIND_ANNOTATION];
-  if (value === undefined) return 'Deployment';
-  if ((WORKLOAD_KINDS as readonly string[]).includes(value)) return value as WorkloadKind;
-  problems.add(['metadata', 'annotations', KIND_ANNOTATION], `'${value}' is not a supported workload kind; use one of: ${WORKLOAD_KINDS.join(', ')}`);
-  return undefined;
-}
-
-function workloadObject(kind: WorkloadKind, workload: WorkloadInput, podSpec: Record<string, unknown>): Manifest {
-  const { name, spec } = workload;
-  const annotations = carriedAnnotations(spec.metadata.annotations);
-  return {
-    apiVersion: 'apps/v1',
-    kind,
-    metadata: objectMetadata(name, name, spec),
-    spec: {
-      ...(kind === 'StatefulSet' ? { serviceName: headlessServiceName(name) } : {}),
-      selector: { matchLabels: selectorLabels(name) },
-      template: {
-        metadata: { labels: workloadLabels(name), ...(annotations ? { annotations } : {}) },
-        spec: podSpec,
-      },
-    },
-  };
 }
 
 function mergeMounts<T>(...maps: ReadonlyArray<ReadonlyMap<string, T[]>>): Map<string, T[]> {

@@ -317,7 +317,7 @@ describe('convertWorkload: problems', () => {
       `,
       message: "score.yaml: workload 'web' cannot be converted",
       diagnostics: [
-        "score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: 'DaemonSet' is not a supported workload kind; use one of: Deployment, StatefulSet",
+        "score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: 'DaemonSet' is not a supported workload kind; use one of: Deployment, StatefulSet, Job, CronJob",
       ],
     },
     {
@@ -334,7 +334,7 @@ describe('convertWorkload: problems', () => {
       `,
       message: "score.yaml: workload 'web' cannot be converted",
       diagnostics: [
-        "score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: 'statefulset' is not a supported workload kind; use one of: Deployment, StatefulSet",
+        "score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: 'statefulset' is not a supported workload kind; use one of: Deployment, StatefulSet, Job, CronJob",
       ],
     },
     {
@@ -344,7 +344,7 @@ describe('convertWorkload: problems', () => {
         metadata:
           name: web
           annotations:
-            k8s.score.dev/kind: Job
+            k8s.score.dev/kind: DaemonSet
         containers:
           main:
             image: .
@@ -365,7 +365,7 @@ describe('convertWorkload: problems', () => {
       `,
       message: "score.yaml: workload 'web' cannot be converted",
       diagnostics: [
-        "score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: 'Job' is not a supported workload kind; use one of: Deployment, StatefulSet",
+        "score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: 'DaemonSet' is not a supported workload kind; use one of: Deployment, StatefulSet, Job, CronJob",
         "score.yaml:8:12: containers.main.image: is '.', the image built from this project: pass it with --image IMAGE",
         `score.yaml:12:15: containers.main.files./etc/x.mode: '0999' is not an octal file mode like "0644"`,
         "score.yaml:15:17: containers.main.volumes./data.source: resource 'nope' provides no volume",
