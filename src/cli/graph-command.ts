@@ -1,0 +1,33 @@
+/** `score-ts graph`: flags -> GraphOptions -> graphProject -> Mermaid or dot text on stdout. */
+import type { Command } from 'commander';
+import { graphProject } from '../inspect/graph.js';
+import { renderGraph } from '../inspect/graph-render.js';
+import { collectValues } from './collect.js';
+import { checkFormat } from './format.js';
+import type { CommandContext } from './main.js';
+
+export function registerGraph(program: Command, ctx: CommandContext): void {
+  program
+    .command('graph')
+    .description('draw the workloads, their resources and provisioners as a Mermaid or dot graph')
+    .argument('[score-files...]', 'Score files to draw with the workloads the project knows')
+    .option('--format <format>', 'mermaid or dot', 'mermaid')
+    .option('--provisioners <file|dir>', 'include these files first, as `generate --provisioners` would; repeatable', collectValues)
+    .addHelpText('after', `
+Examples:
+  score-ts graph                                        # the workloads the project knows
+  score-ts graph api/score.yaml web/score.yaml > graph.mmd
+  score-ts graph --format dot | dot -Tsvg > graph.svg
+  score-ts graph score.yaml --provisioners ci/prod.provisioners.yaml
+
+Solid arrows go from a workload to the resources it uses, labelled with its name for
+the resource; dashed arrows go to the workload that a service, service-port, endpoint
+or route resource names in params.workload. Resources no provisioner serves, and
+workloads named there but missing from the project, are drawn dashed in red.
+Nothing is provisioned or written, and no resource output or secret is shown.`)
+    .action((files: string[], opts: { format: string; provisioners?: string[] }) => {
+      const format = checkFormat(opts.format, ['mermaid', 'dot'] as const);
+      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: opts.provisioners ?? [] }, ctx.reporter());
+      ctx.io.stdout(renderGraph(graph, format));
+    });
+}
