@@ -14,6 +14,7 @@ describe('help output', () => {
     { name: 'program', args: ['--help'] },
     { name: 'init', args: ['init', '--help'] },
     { name: 'generate', args: ['generate', '--help'] },
+    { name: 'graph', args: ['graph', '--help'] },
   ])('$name', async ({ name, args }) => {
     const run = await runIn(tempProject(), args);
     expect(run.code).toBe(0);

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { packagePath } from '../package-path.js';
+import { registerComfortCommands } from './comfort-commands.js';
 import { registerGenerate } from './generate-command.js';
+import { registerGraph } from './graph-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspectCommands } from './inspect-commands.js';
 import { createReporter, loadPalette, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
@@ -47,6 +49,8 @@ function buildProgram(io: CliIo, palette: Palette): Command {
   registerInit(program, ctx);
   registerGenerate(program, ctx);
   registerInspectCommands(program, ctx);
+  registerComfortCommands(program, ctx);
+  registerGraph(program, ctx);
   configureAll(program, io);
   return program;
 }

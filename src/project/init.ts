@@ -25,7 +25,8 @@ export interface InitReport {
   readonly installed: readonly string[];
 }
 
-export const SAMPLE_SCORE_FILE = `# A sample Score workload: edit it, then run \`score-ts generate score.yaml\`.
+export const SAMPLE_SCORE_FILE = `# yaml-language-server: $schema=https://raw.githubusercontent.com/score-spec/spec/main/score-v1b1.json
+# A sample Score workload: edit it, then run \`score-ts generate score.yaml\`.
 # Reference: https://docs.score.dev/docs/score-specification/score-spec-reference/
 apiVersion: score.dev/v1b1
 metadata:
