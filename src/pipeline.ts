@@ -3,15 +3,10 @@
  * Every stage reports all of its problems, and the run stops before the next stage.
  */
 import path from 'node:path';
-import { ConvertError, diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from './errors.js';
+import { ConvertError, type Diagnostic } from './errors.js';
 import { convertWorkload } from './convert/workload.js';
 import { PlaceholderError } from './convert/expand.js';
-import { readFileSources } from './load/file-sources.js';
-import { loadScoreFile, scoreFileExists } from './load/score-file.js';
-import { loadOverridesFile } from './load/overrides-file.js';
-import { applyOverrides } from './override/apply-overrides.js';
-import { locateInSource, locateWithOverrides } from './override/locate-with-overrides.js';
-import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState, type WorkloadRecord } from './project/state.js';
+import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { containsSecretRef } from './provision/secret-ref.js';
 import { loadProvisionerSet } from './load/provisioner-files.js';
@@ -21,14 +16,8 @@ import { projectNameFromFolder, withProjectLabel } from './render/project-label.
 import { writeFilesTogether } from './render/write-file.js';
 import { applyPatchTemplates, loadPatchTemplates } from './patch/patch-templates.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
-import type { Manifest, ScoreWorkload, WorkloadInput } from './types.js';
-import { validateWorkload } from './validate/validate-workload.js';
-import { compareStrings, sortedEntries } from './convert/sorted.js';
-
-/** A workload with the record of how it was loaded (kept in the state). */
-interface LoadedWorkload extends WorkloadInput {
-  readonly record: WorkloadRecord;
-}
+import type { Manifest } from './types.js';
+import { collect, loadProjectWorkloads, type LoadedWorkload } from './load/project-workloads.js';
 
 export interface GenerateOptions {
   /** The project folder (holds `.score-ts/`); Score file paths are relative to it. */
@@ -72,7 +61,7 @@ export interface GenerateResult {
 export function generate(options: GenerateOptions, log: Logger): GenerateResult {
   if (options.namespace !== undefined) checkNamespace(options.namespace);
   const { state, isNew: newState } = loadOrInitState(options.projectDir);
-  const workloads = loadProjectWorkloads(options, state, log);
+  const workloads = loadProjectWorkloads({ ...options, readFileSources: true, command: 'generate' }, state.workloads, log);
   // Provisioner files are read when some workload has resources or files were named for this run (then all of
   // them, so a broken one shows); a project without resources starts faster.
   const needsProvisioners = (options.provisionerFiles?.length ?? 0) > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
@@ -114,55 +103,6 @@ function patchManifests(manifests: Manifest[], workloads: readonly LoadedWorkloa
 function loadOrInitState(projectDir: string): { state: ProjectState; isNew: boolean } {
   const existing = loadState(projectDir);
   return existing ? { state: existing, isNew: false } : { state: emptyState(), isNew: true };
-}
-
-/** The workloads of this run: those of the files given now, then the others the project knows. */
-function loadProjectWorkloads(options: GenerateOptions, state: ProjectState, log: Logger): LoadedWorkload[] {
-  const problems: Diagnostic[] = [];
-  const given = options.scoreFiles.map((file) => givenRecord(options, file));
-  const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options, record)) ?? []);
-  const givenNames = new Set(workloads.map((w) => w.name));
-  const givenFiles = new Set(given.map((r) => r.file));
-  for (const [name, record] of sortedEntries(state.workloads)) {
-    if (givenNames.has(name) || givenFiles.has(record.file)) continue;
-    if (!scoreFileExists(record.file, options.projectDir)) {
-      log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: it is dropped from the project`);
-      continue;
-    }
-    const workload = collect(problems, () => loadWorkload(options, record));
-    if (workload) workloads.push(workload);
-  }
-  if (problems.length > 0) throw new InputError('invalid Score input', problems);
-  if (workloads.length === 0) {
-    throw new InputError('no Score files given and the project knows no workloads yet: run `score-ts generate score.yaml` (or `score-ts init` for a sample)');
-  }
-  checkUniqueNames(workloads);
-  return workloads.sort((a, b) => compareStrings(a.name, b.name));
-}
-
-function givenRecord(options: GenerateOptions, file: string): WorkloadRecord {
-  const record: WorkloadRecord = { file: projectRelative(options.projectDir, file) };
-  if (options.image) record.image = options.image;
-  if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
-  if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
-  return record;
-}
-
-/** One workload through load, validate, override, validate again and file reading. */
-function loadWorkload(options: GenerateOptions, record: WorkloadRecord): LoadedWorkload {
-  const { projectDir } = options;
-  const { source, dir } = loadScoreFile(record.file, projectDir);
-  const before = validateWorkload(source.value, locateInSource(source));
-  if (before.length > 0) throw new InputError(`${record.file} is not a valid Score file`, before);
-  const overridesFile = record.overridesFile ? loadOverridesFile(record.overridesFile, projectDir) : undefined;
-  const { value, origins } = applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties: record.overrideProperties ?? [] });
-  const locate = locateWithOverrides(source, origins);
-  const after = validateWorkload(value, locate);
-  if (after.length > 0) throw new InputError(`${record.file} is not valid after its overrides`, after);
-  const spec = value as ScoreWorkload;
-  const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true });
-  if (files.problems.length > 0) throw new InputError(`${record.file}: some file sources cannot be read`, files.problems);
-  return { name: spec.metadata.name, spec, file: record.file, locate, fileSources: files.sources, record };
 }
 
 function convertAll(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): Map<string, Manifest[]> {
@@ -212,34 +152,6 @@ function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[]): vo
   }
 }
 
-function checkUniqueNames(workloads: readonly LoadedWorkload[]): void {
-  const byName = new Map<string, string>();
-  const problems: Diagnostic[] = [];
-  for (const w of workloads) {
-    const other = byName.get(w.name);
-    if (other) problems.push({ location: w.locate(['metadata', 'name'], false), field: 'metadata.name', message: `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project` });
-    byName.set(w.name, w.file);
-  }
-  if (problems.length > 0) throw new InputError('duplicate workload names', problems);
-}
-
-/** Runs a step, adding the diagnostics of a ScoreTsError to `problems` instead of stopping. */
-function collect<T>(problems: Diagnostic[], step: () => T): T | undefined {
-  try {
-    return step();
-  } catch (e) {
-    if (!(e instanceof ScoreTsError)) throw e;
-    problems.push(...diagnosticsOf(e));
-    return undefined;
-  }
-}
-
-function projectRelative(projectDir: string, file: string): string {
-  const relative = path.relative(projectDir, path.resolve(projectDir, file));
-  return relative.split(path.sep).join('/');
-}
-
-/** Writes the manifests (a file, or stdout for '-') and then the project state. */
 /**
  * Writes the state and the manifests together: both are staged first, so a failure leaves both as they were;
  * then the state (the source of truth: a run interrupted between the two renames is repaired by the next).

@@ -11,7 +11,7 @@ import { matchProvisioner } from '../provision/match-provisioner.js';
 import type { Provisioner } from '../provision/provisioner-file.js';
 import { buildResourceGraph } from '../provision/resource-graph.js';
 import type { WorkloadInput } from '../types.js';
-import { loadGraphWorkloads } from './graph-workloads.js';
+import { loadProjectWorkloads } from '../load/project-workloads.js';
 
 export interface GraphWorkload {
   /** The node id: safe in Mermaid and dot. */
@@ -58,7 +58,7 @@ export const LINK_TYPES: readonly string[] = ['endpoint', 'route', 'service', 's
 /** Loads the project and builds its graph; warns about each unmatched resource and missing workload. */
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
   const remembered = (loadState(options.projectDir) ?? emptyState()).workloads;
-  const workloads = loadGraphWorkloads(options.projectDir, options.scoreFiles, remembered, log);
+  const workloads = loadProjectWorkloads({ projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph' }, remembered, log);
   // As in generate: provisioner files are read when some workload has resources or files were named.
   const needsProvisioners = options.provisionerFiles.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
   const provisioners = needsProvisioners ? loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles) : [];

@@ -1,0 +1,112 @@
+/**
+ * The workloads of a project: those of the Score files given now, then the others the state remembers (with
+ * the image and overrides they were generated with). Each goes through load, validate, override, validate
+ * again and, for generate, the reading of its file sources. Every problem is reported at once.
+ */
+import path from 'node:path';
+import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../errors.js';
+import { compareStrings, sortedEntries } from '../convert/sorted.js';
+import { applyOverrides } from '../override/apply-overrides.js';
+import { locateInSource, locateWithOverrides } from '../override/locate-with-overrides.js';
+import type { Logger } from '../pipeline.js';
+import type { WorkloadRecord } from '../project/state.js';
+import type { ScoreWorkload, WorkloadInput } from '../types.js';
+import { validateWorkload } from '../validate/validate-workload.js';
+import { readFileSources } from './file-sources.js';
+import { loadOverridesFile } from './overrides-file.js';
+import { loadScoreFile, scoreFileExists } from './score-file.js';
+
+/** A workload with the record of how it was loaded (kept in the state). */
+export interface LoadedWorkload extends WorkloadInput {
+  readonly record: WorkloadRecord;
+}
+
+export interface WorkloadLoadOptions {
+  readonly projectDir: string;
+  readonly scoreFiles: readonly string[];
+  /** For the given files: the flags recorded with them. */
+  readonly image?: string;
+  readonly overridesFile?: string;
+  readonly overrideProperties?: readonly string[];
+  /** Read `files.*.source` (generate does; commands that only look at the project do not). */
+  readonly readFileSources: boolean;
+  readonly allowFilesOutsideProject?: boolean;
+  /** The command, for the message when there is nothing to load. */
+  readonly command: string;
+}
+
+export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: Readonly<Record<string, WorkloadRecord>>, log: Logger): LoadedWorkload[] {
+  const problems: Diagnostic[] = [];
+  const given = options.scoreFiles.map((file) => givenRecord(options, file));
+  const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options, record)) ?? []);
+  const givenNames = new Set(workloads.map((w) => w.name));
+  const givenFiles = new Set(given.map((r) => r.file));
+  for (const [name, record] of sortedEntries(remembered)) {
+    if (givenNames.has(name) || givenFiles.has(record.file)) continue;
+    if (!scoreFileExists(record.file, options.projectDir)) {
+      log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'}`);
+      continue;
+    }
+    const workload = collect(problems, () => loadWorkload(options, record));
+    if (workload) workloads.push(workload);
+  }
+  if (problems.length > 0) throw new InputError('invalid Score input', problems);
+  if (workloads.length === 0) {
+    throw new InputError(`no Score files given and the project knows no workloads yet: run \`score-ts ${options.command} score.yaml\` (or \`score-ts init\` for a sample)`);
+  }
+  checkUniqueNames(workloads);
+  return workloads.sort((a, b) => compareStrings(a.name, b.name));
+}
+
+function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord {
+  const record: WorkloadRecord = { file: projectRelative(options.projectDir, file) };
+  if (options.image) record.image = options.image;
+  if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
+  if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
+  return record;
+}
+
+function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): LoadedWorkload {
+  const { projectDir } = options;
+  const { source, dir } = loadScoreFile(record.file, projectDir);
+  const before = validateWorkload(source.value, locateInSource(source));
+  if (before.length > 0) throw new InputError(`${record.file} is not a valid Score file`, before);
+  const overridesFile = record.overridesFile ? loadOverridesFile(record.overridesFile, projectDir) : undefined;
+  const { value, origins } = applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties: record.overrideProperties ?? [] });
+  const locate = locateWithOverrides(source, origins);
+  const after = validateWorkload(value, locate);
+  if (after.length > 0) throw new InputError(`${record.file} is not valid after its overrides`, after);
+  const spec = value as ScoreWorkload;
+  const workload = { name: spec.metadata.name, spec, file: record.file, locate, fileSources: new Map<string, Buffer>(), record };
+  if (!options.readFileSources) return workload;
+  const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true });
+  if (files.problems.length > 0) throw new InputError(`${record.file}: some file sources cannot be read`, files.problems);
+  return { ...workload, fileSources: files.sources };
+}
+
+function checkUniqueNames(workloads: readonly WorkloadInput[]): void {
+  const byName = new Map<string, string>();
+  const problems: Diagnostic[] = [];
+  for (const w of workloads) {
+    const other = byName.get(w.name);
+    if (other) problems.push({ location: w.locate(['metadata', 'name'], false), field: 'metadata.name', message: `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project` });
+    byName.set(w.name, w.file);
+  }
+  if (problems.length > 0) throw new InputError('duplicate workload names', problems);
+}
+
+/** Runs a step, adding the diagnostics of a ScoreTsError to `problems` instead of stopping. */
+export function collect<T>(problems: Diagnostic[], step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof ScoreTsError)) throw e;
+    problems.push(...diagnosticsOf(e));
+    return undefined;
+  }
+}
+
+/** The path as the state records it: relative to the project, with '/' separators. */
+function projectRelative(projectDir: string, file: string): string {
+  return path.relative(projectDir, path.resolve(projectDir, file)).split(path.sep).join('/');
+}
