@@ -15,10 +15,15 @@ describe('help output', () => {
     { name: 'init', args: ['init', '--help'] },
     { name: 'generate', args: ['generate', '--help'] },
     { name: 'graph', args: ['graph', '--help'] },
+    { name: 'provisioners-list', args: ['provisioners', 'list', '--help'] },
+    { name: 'resources-list', args: ['resources', 'list', '--help'] },
+    { name: 'resources-get-outputs', args: ['resources', 'get-outputs', '--help'] },
+    { name: 'resources-prune', args: ['resources', 'prune', '--help'] },
   ])('$name', async ({ name, args }) => {
     const run = await runIn(tempProject(), args);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
+    if (name !== 'program') expect(run.stdout).toContain('Examples:');
     await expect(run.stdout).toMatchFileSnapshot(path.join(repoRoot, 'test', 'help', `${name}.txt`));
   });
 

@@ -1,16 +1,20 @@
-/** `score-ts provisioners list`, `score-ts resources list` and `score-ts resources get-outputs`. */
+/** `score-ts provisioners list` and `score-ts resources list | get-outputs | prune`. */
 import type { Command } from 'commander';
 import { yamlLibrary } from '../load/yaml-library.js';
 import { provisionerRows } from '../inspect/provisioner-rows.js';
 import { resourceOutputs, resourceRows } from '../inspect/resource-rows.js';
 import { loadProvisionerSet } from '../load/provisioner-files.js';
-import { emptyState, loadState, STATE_DIR } from '../project/state.js';
+import { emptyState, loadState, saveState, STATE_DIR } from '../project/state.js';
+import { withProjectLock } from '../project/lock.js';
+import { loadProjectWorkloads } from '../load/project-workloads.js';
+import { unusedResources, withoutResources } from '../inspect/unused-resources.js';
 import { collectValues } from './collect.js';
 import { checkFormat, formatTable } from './format.js';
 import type { CommandContext } from './main.js';
 
 export function registerInspectCommands(program: Command, ctx: CommandContext): void {
-  const provisioners = program.command('provisioners').description('inspect the provisioners this project loads');
+  const provisioners = program.command('provisioners').description('inspect the provisioners this project loads')
+    .addHelpText('after', '\nExamples:\n  score-ts provisioners list');
   provisioners
     .command('list')
     .description('list the loaded provisioners in matching order (first match wins)')
@@ -23,7 +27,8 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
       ctx.io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows, ['type', 'class', 'id', 'params', 'outputs', 'source', 'description']));
     });
 
-  const resources = program.command('resources').description('inspect the resources the project has provisioned');
+  const resources = program.command('resources').description('inspect the resources the project has provisioned')
+    .addHelpText('after', "\nExamples:\n  score-ts resources list\n  score-ts resources get-outputs 'postgres.default#app.db'\n  score-ts resources prune --yes");
   resources
     .command('list')
     .description('list the provisioned resources recorded in the project state')
@@ -45,5 +50,23 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
       const format = checkFormat(opts.format, ['json', 'yaml'] as const);
       const outputs = resourceOutputs(loadState(ctx.io.cwd) ?? emptyState(), uid, Boolean(opts.showSecrets));
       ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : yamlLibrary().stringify(outputs, { sortMapEntries: true }));
+    });
+  resources
+    .command('prune')
+    .description('list the resources the state keeps that no current workload uses; with --yes, drop them from the state')
+    .option('--yes', 'drop them (their generated passwords are lost; the objects already in a cluster are not touched)')
+    .addHelpText('after', '\nExamples:\n  score-ts resources prune          # list what would be dropped\n  score-ts resources prune --yes    # drop it')
+    .action((opts: { yes?: boolean }) => {
+      const reporter = ctx.reporter();
+      withProjectLock(ctx.io.cwd, () => {
+        const state = loadState(ctx.io.cwd) ?? emptyState();
+        const workloads = Object.keys(state.workloads).length === 0 ? [] : loadProjectWorkloads({ projectDir: ctx.io.cwd, scoreFiles: [], readFileSources: false, command: 'generate' }, state.workloads, reporter);
+        const unused = unusedResources(state, workloads);
+        if (unused.length === 0) return reporter.info('every resource in the state is used by a current workload');
+        for (const uid of unused) ctx.io.stdout(`${uid}\t${state.resources[uid]!.sourceWorkload}\t${state.resources[uid]!.provisioner}\n`);
+        if (!opts.yes) return reporter.info(`${unused.length} unused resource${unused.length === 1 ? '' : 's'}; run \`score-ts resources prune --yes\` to drop them from the state`);
+        saveState(ctx.io.cwd, withoutResources(state, unused));
+        reporter.info(`dropped ${unused.length} resource${unused.length === 1 ? '' : 's'} from the state`);
+      });
     });
 }
