@@ -82,7 +82,7 @@ describe('completion', () => {
       [['score-ts', 'provisioners', ''], 'list help'],
       [['score-ts', 'resources', 'get-outputs', '--s'], '--show-secrets'],
       [['score-ts', 'completion', ''], 'bash fish zsh'],
-      [['score-ts', 'resources', 'help', ''], 'get-outputs list'],
+      [['score-ts', 'resources', 'help', ''], 'get-outputs list prune'],
     ];
     const calls = cases.map(([words]) => `t ${words.map((w) => `'${w}'`).join(' ')}`).join('\n');
     const driver = `${script}\nt() { COMP_WORDS=("$@"); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _score_ts; echo "\${COMPREPLY[*]}"; }\n${calls}\n`;
