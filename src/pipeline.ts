@@ -8,6 +8,7 @@ import { convertWorkload } from './convert/workload.js';
 import { PlaceholderError } from './convert/expand.js';
 import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
+import { resourceUid } from './provision/resource-graph.js';
 import { containsSecretRef } from './provision/secret-ref.js';
 import { loadProvisionerSet } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
@@ -45,6 +46,10 @@ export interface GenerateOptions {
 export interface Logger {
   info(message: string): void;
   warn(message: string): void;
+  /** What each stage did (-v). */
+  debug?(message: string): void;
+  /** Finer detail, such as each patch operation (-vv). */
+  trace?(message: string): void;
 }
 
 export interface GenerateResult {
@@ -62,10 +67,12 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   if (options.namespace !== undefined) checkNamespace(options.namespace);
   const { state, isNew: newState } = loadOrInitState(options.projectDir);
   const workloads = loadProjectWorkloads({ ...options, readFileSources: true, command: 'generate' }, state.workloads, log);
+  log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
   // Provisioner files are read when some workload has resources or files were named for this run (then all of
   // them, so a broken one shows); a project without resources starts faster.
   const needsProvisioners = (options.provisionerFiles?.length ?? 0) > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
   const provisioners = needsProvisioners ? loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles ?? []) : [];
+  log.trace?.(`${provisioners.length} provisioners loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ') || 'none'}`);
   const resources = provisionResources(workloads, {
     provisioners,
     previous: state.resources,
@@ -75,9 +82,11 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.env ? { env: options.env } : {}),
   });
+  logResources(workloads, resources, log);
   const converted = convertAll(workloads, resources);
   const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
-  const manifests = withProjectLabel(patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options), project);
+  const manifests = withProjectLabel(patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options, log), project);
+  log.debug?.(`${manifests.length} objects, labelled score-ts.dev/project=${project}`);
   const text = renderOutput(manifests, options.format ?? 'yaml');
   checkNoSecretRefsLeft(text, manifests);
   const nextState: ProjectState = {
@@ -91,12 +100,24 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
 }
 
 /** The project's patch templates, applied in order to the assembled manifests. */
-function patchManifests(manifests: Manifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions): Manifest[] {
+function patchManifests(manifests: Manifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger): Manifest[] {
   const templates = loadPatchTemplates(options.projectDir, STATE_DIR);
   if (templates.length === 0) return manifests;
+  log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
   const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) };
   const random = options.seed ? seededRandom(options.seed, 'patch-templates') : cryptoRandom();
-  return applyPatchTemplates(manifests, templates, context, { random, env: options.env ?? {} });
+  return applyPatchTemplates(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line));
+}
+
+/** -v: which provisioner served each resource of each workload (no outputs: they may hold secrets). */
+function logResources(workloads: readonly LoadedWorkload[], resources: ProvisionedResources, log: Logger): void {
+  if (!log.debug) return;
+  for (const w of workloads) {
+    for (const [name, spec] of Object.entries(w.spec.resources ?? {})) {
+      const uid = resourceUid(w.name, name, spec);
+      log.debug(`resource ${w.name}.${name} (${uid}): ${resources.records[uid]?.provisioner ?? 'not provisioned'}`);
+    }
+  }
 }
 
 /** The saved state, or a new one (written only when the run succeeds). */

@@ -44,6 +44,7 @@ export async function loadPalette(io: CliIo): Promise<Palette> {
 export interface Reporter extends Logger {
   readonly verbosity: Verbosity;
   debug(message: string): void;
+  trace(message: string): void;
   error(message: string): void;
   /** An indented line under an error, such as one diagnostic. */
   detail(message: string): void;
@@ -56,6 +57,7 @@ export function createReporter(io: CliIo, verbosity: Verbosity, colors: Palette 
     info: (m) => verbosity >= 1 && line(m),
     warn: (m) => verbosity >= 1 && line(`${colors.yellow('warning:')} ${m}`),
     debug: (m) => verbosity >= 2 && line(colors.dim(m)),
+    trace: (m) => verbosity >= 3 && line(colors.dim(m)),
     error: (m) => line(`${colors.red('error:')} ${m}`),
     detail: (m) => line(`  ${m}`),
   };

@@ -69,13 +69,13 @@ function compileAll(files: ReadonlyArray<{ absolute: string; display: string }>)
 }
 
 /** Applies every template in order to a copy of the manifests; the next template sees the previous one's result. */
-export function applyPatchTemplates(manifests: readonly Manifest[], templates: readonly PatchTemplate[], context: PatchContext, data: TemplateData): Manifest[] {
+export function applyPatchTemplates(manifests: readonly Manifest[], templates: readonly PatchTemplate[], context: PatchContext, data: TemplateData, trace: (line: string) => void = () => {}): Manifest[] {
   let current: unknown[] = structuredClone([...manifests]);
-  for (const template of templates) current = applyTemplate(current, template, context, data);
+  for (const template of templates) current = applyTemplate(current, template, context, data, trace);
   return current as Manifest[];
 }
 
-function applyTemplate(manifests: unknown[], template: PatchTemplate, context: PatchContext, data: TemplateData): unknown[] {
+function applyTemplate(manifests: unknown[], template: PatchTemplate, context: PatchContext, data: TemplateData, trace: (line: string) => void): unknown[] {
   const fail = (message: string, line?: number): never => {
     throw new InputError(`patch template ${template.display} failed`, [{ location: { file: template.display, ...(line ? { line } : {}) }, field: '', message }]);
   };
@@ -90,7 +90,9 @@ function applyTemplate(manifests: unknown[], template: PatchTemplate, context: P
   operations.forEach((item, i) => {
     const where = `operation ${i + 1}${isPlainMap(item) && typeof item.op === 'string' ? ` (${item.op} ${String(item.path)})` : ''}`;
     try {
-      applyOperation(manifests, toOperation(item));
+      const operation = toOperation(item);
+      applyOperation(manifests, operation);
+      trace(`${template.display}: ${operation.op} ${operation.path}${operation.description ? ` (${operation.description})` : ''}`);
     } catch (e) {
       if (e instanceof PatchError) fail(`${where}: ${e.message}`);
       throw e;
