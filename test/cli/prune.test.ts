@@ -1,6 +1,7 @@
-/** resources prune: lists resources no current workload uses; --yes drops them from the state. */
+/** resources prune (lists resources no current workload uses; --yes drops them) and the project label. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runIn, tempProject } from '../support/run-cli.js';
 
@@ -42,3 +43,26 @@ describe('resources prune', () => {
     expect(stateResources(dir)).toHaveLength(2);
   });
 });
+
+describe('the project label', () => {
+  it('is on every object but the Namespace, on claim templates too, and --project changes it for good', async () => {
+    const dir = tempProject();
+    writeFileSync(path.join(dir, 'score.yaml'), withBoth);
+    const docs = async (args: string[]) => parseAllDocuments((await runIn(dir, ['generate', 'score.yaml', '-n', 'shop', '--generate-namespace', ...args, '-o', '-'])).stdout).map((d) => d.toJS() as Labelled);
+    for (const doc of await docs([])) {
+      if (doc.kind === 'Namespace') expect(doc.metadata.labels?.['score-ts.dev/project']).toBeUndefined();
+      else expect(doc.metadata.labels?.['score-ts.dev/project'], `${doc.kind} ${doc.metadata.name}`).toBe('project');
+      for (const claim of doc.spec?.volumeClaimTemplates ?? []) expect(claim.metadata.labels?.['score-ts.dev/project']).toBe('project');
+    }
+    await docs(['--project', 'shop-prod']);
+    const later = await docs([]);
+    expect(later.filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'shop-prod')).toBe(true);
+    expect((await runIn(dir, ['generate', 'score.yaml', '--project', 'not a label'])).code).toBe(2);
+  });
+});
+
+interface Labelled {
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  spec?: { volumeClaimTemplates?: Array<{ metadata: { labels?: Record<string, string> } }> };
+}
