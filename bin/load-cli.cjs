@@ -24,7 +24,10 @@ function loadCli() {
   return {
     runCli: module.exports.runCli,
     /** Writes the code cache of everything compiled so far (the build calls it after a sample run). */
-    saveCache: () => fs.writeFileSync(cacheFile, script.createCachedData()),
+    saveCache: () => {
+      fs.writeFileSync(cacheFile, script.createCachedData());
+      module.exports.saveArtifactCodeCaches();
+    },
   };
 }
 

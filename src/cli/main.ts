@@ -86,3 +86,5 @@ function packageVersion(): string {
 }
 
 export { EXIT_FAILED };
+/** For the build: the code caches of the generated modules a sample run loaded (see bin/load-cli.cjs). */
+export { saveArtifactCodeCaches } from '../build/artifacts.js';
