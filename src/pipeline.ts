@@ -10,7 +10,7 @@ import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type Proj
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
 import { containsSecretRef } from './provision/secret-ref.js';
-import { loadProvisionerSet } from './load/provisioner-files.js';
+import { loadProvisionersFor } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { renderOutput, type OutputFormat } from './render/output-formats.js';
 import { projectNameFromFolder, withProjectLabel } from './render/project-label.js';
@@ -68,10 +68,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const { state, isNew: newState } = loadOrInitState(options.projectDir);
   const workloads = loadProjectWorkloads({ ...options, readFileSources: true, command: 'generate' }, state.workloads, log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
-  // Provisioner files are read when some workload has resources or files were named for this run (then all of
-  // them, so a broken one shows); a project without resources starts faster.
-  const needsProvisioners = (options.provisionerFiles?.length ?? 0) > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
-  const provisioners = needsProvisioners ? loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles ?? []) : [];
+  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles ?? []);
   log.trace?.(`${provisioners.length} provisioners loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ') || 'none'}`);
   const resources = provisionResources(workloads, {
     provisioners,

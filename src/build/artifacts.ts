@@ -19,7 +19,7 @@ const loaded = new Map<string, { exports: unknown; script: vm.Script }>();
  * Requires a generated module with V8's code cache beside it (`FILE.cache`, written by the build after a sample
  * run, as for the bundle), so its functions need not be compiled again; a stale cache is rejected by V8.
  */
-function require(file: string): unknown {
+function requireWithCodeCache(file: string): unknown {
   const known = loaded.get(file);
   if (known) return known.exports;
   const cacheFile = `${file}.cache`;
@@ -48,13 +48,13 @@ export function artifactPath(name: string): string {
 export function loadArtifact<T>(name: string, sourceText: string): T | undefined {
   const file = artifactPath(name);
   if (!existsSync(file)) return undefined;
-  const artifact = require(file) as { sourceHash: string; value: T };
+  const artifact = requireWithCodeCache(file) as { sourceHash: string; value: T };
   return artifact.sourceHash === sourceHash(sourceText) ? artifact.value : undefined;
 }
 
 /** A generated module written by the same build as an artifact that was checked with loadArtifact. */
 export function loadArtifactModule<T>(name: string): T {
-  return require(artifactPath(name)) as T;
+  return requireWithCodeCache(artifactPath(name)) as T;
 }
 
 export function readPackageFile(...segments: string[]): string {

@@ -4,7 +4,7 @@
  * written; of the project state only the list of workloads is used (never outputs or secret values).
  */
 import { compareStrings } from '../convert/sorted.js';
-import { loadProvisionerSet } from '../load/provisioner-files.js';
+import { loadProvisionersFor } from '../load/provisioner-files.js';
 import type { Logger } from '../pipeline.js';
 import { emptyState, loadState, STATE_DIR } from '../project/state.js';
 import { matchProvisioner } from '../provision/match-provisioner.js';
@@ -59,9 +59,7 @@ export const LINK_TYPES: readonly string[] = ['endpoint', 'route', 'service', 's
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
   const remembered = (loadState(options.projectDir) ?? emptyState()).workloads;
   const workloads = loadProjectWorkloads({ projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph' }, remembered, log);
-  // As in generate: provisioner files are read when some workload has resources or files were named.
-  const needsProvisioners = options.provisionerFiles.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
-  const provisioners = needsProvisioners ? loadProvisionerSet(options.projectDir, STATE_DIR, options.provisionerFiles) : [];
+  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles);
   const graph = buildProjectGraph(workloads, provisioners);
   warnAboutMarked(graph, log);
   return graph;

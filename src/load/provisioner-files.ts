@@ -2,14 +2,15 @@
  * Finds and loads provisioner files, in the order that decides matching: the --provisioners files of this
  * run, then the project's `.score-ts/*.provisioners.yaml` (lexicographic), then the built-in defaults.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadArtifact, loadArtifactModule } from '../build/artifacts.js';
 import path from 'node:path';
 import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../errors.js';
 import { packagePath } from '../package-path.js';
 import { loadProvisioners, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
-import { describeIoError, readTextFile } from './score-file.js';
+import { expandFileOrFolder, readTextFile } from './score-file.js';
 import { parseYamlSource } from './yaml-source.js';
+import type { WorkloadInput } from '../types.js';
 
 export const PROJECT_PROVISIONER_SUFFIX = '.provisioners.yaml';
 export const BUILT_IN_PROVISIONERS = 'default.provisioners.yaml';
@@ -18,6 +19,15 @@ export interface ProvisionerFile {
   readonly absolute: string;
   readonly display: string;
   readonly origin: ProvisionerOrigin;
+}
+
+/**
+ * The provisioners a run needs: none when no workload has resources and no files were named for the run (a
+ * project without resources starts faster); otherwise all of them, so a broken file always shows.
+ */
+export function loadProvisionersFor(projectDir: string, stateDir: string, workloads: readonly WorkloadInput[], runPaths: readonly string[]): Provisioner[] {
+  const needed = runPaths.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
+  return needed ? loadProvisionerSet(projectDir, stateDir, runPaths) : [];
 }
 
 export function loadProvisionerSet(projectDir: string, stateDir: string, runPaths: readonly string[]): Provisioner[] {
@@ -55,18 +65,7 @@ export function builtInCacheKey(texts: readonly string[]): string {
 
 /** A file, or every *.yaml / *.yml file of a folder in name order. */
 export function expandRunPath(projectDir: string, given: string): ProvisionerFile[] {
-  const absolute = path.resolve(projectDir, given);
-  let isDir: boolean;
-  try {
-    isDir = statSync(absolute).isDirectory();
-  } catch (e) {
-    throw new InputError(`cannot read provisioners ${given}: ${describeIoError(e)}`);
-  }
-  if (!isDir) return [{ absolute, display: given, origin: 'run' }];
-  return readdirSync(absolute)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => ({ absolute: path.join(absolute, name), display: path.join(given, name), origin: 'run' as const }));
+  return expandFileOrFolder(projectDir, given, 'provisioners', (name) => /\.ya?ml$/.test(name)).map((f) => ({ ...f, origin: 'run' as const }));
 }
 
 function projectFiles(projectDir: string, stateDir: string): ProvisionerFile[] {

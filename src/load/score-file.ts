@@ -1,5 +1,5 @@
 /** Reads Score files from disk. `load/` is the only stage that reads the user's files. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -50,4 +50,17 @@ export function describeIoError(e: unknown): string {
 
 export function scoreFileExists(displayPath: string, cwd: string): boolean {
   return existsSync(path.resolve(cwd, displayPath));
+}
+
+/** A file the user named, or the files of a folder they named (those `accept` takes, in name order). */
+export function expandFileOrFolder(projectDir: string, given: string, what: string, accept: (name: string) => boolean): Array<{ absolute: string; display: string }> {
+  const absolute = path.resolve(projectDir, given);
+  let isDir: boolean;
+  try {
+    isDir = statSync(absolute).isDirectory();
+  } catch (e) {
+    throw new InputError(`cannot read ${what} ${given}: ${describeIoError(e)}`);
+  }
+  if (!isDir) return [{ absolute, display: given }];
+  return readdirSync(absolute).filter(accept).sort().map((name) => ({ absolute: path.join(absolute, name), display: path.join(given, name) }));
 }

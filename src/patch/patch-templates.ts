@@ -3,11 +3,11 @@
  * `NAME.patch.tpl`, applied in name order on every generate. Each renders a YAML list of operations (see
  * patch-operations.ts) with `manifests`, `workloads` (name to Score spec) and `namespace` in its context.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../errors.js';
-import { describeIoError, readTextFile } from '../load/score-file.js';
-import { compileTemplate, parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
+import { expandFileOrFolder, readTextFile } from '../load/score-file.js';
+import { compileTemplate, parseRendered, renderedYamlProblem, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
 import { isPlainMap } from '../plain-data.js';
 import type { Manifest, ScoreWorkload } from '../types.js';
 import { applyOperation, PatchError, toOperation } from './patch-operations.js';
@@ -30,34 +30,30 @@ export function loadPatchTemplates(projectDir: string, stateDir: string): PatchT
   const dir = path.join(projectDir, stateDir);
   if (!existsSync(dir)) return [];
   const names = readdirSync(dir).filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX)).sort();
-  return compileAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })));
+  return compileAll(readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })))).map(({ template }) => template);
 }
 
 /** Reads and compiles the files to install (a file, or the files of a folder); nothing is installed if one is broken. */
 export function readPatchTemplatesToInstall(projectDir: string, given: readonly string[]): Array<{ name: string; text: string }> {
-  const files = given.flatMap((g) => expand(projectDir, g));
-  compileAll(files);
-  return files.map((f) => ({ name: `${path.basename(f.absolute).replace(/(\.patch)?\.[^.]*$/, '')}${PATCH_TEMPLATE_SUFFIX}`, text: readTextFile(f.absolute, f.display, 'patch template') }));
+  const files = readAll(given.flatMap((g) => expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))));
+  return compileAll(files).map(({ file, text }) => ({ name: `${path.basename(file.absolute).replace(/(\.patch)?\.[^.]*$/, '')}${PATCH_TEMPLATE_SUFFIX}`, text }));
 }
 
-function expand(projectDir: string, given: string): Array<{ absolute: string; display: string }> {
-  const absolute = path.resolve(projectDir, given);
-  let isDir: boolean;
-  try {
-    isDir = statSync(absolute).isDirectory();
-  } catch (e) {
-    throw new InputError(`cannot read patch templates ${given}: ${describeIoError(e)}`);
-  }
-  if (!isDir) return [{ absolute, display: given }];
-  return readdirSync(absolute).sort().filter((n) => !n.startsWith('.')).map((n) => ({ absolute: path.join(absolute, n), display: path.join(given, n) }));
+interface TemplateFile {
+  readonly absolute: string;
+  readonly display: string;
 }
 
-function compileAll(files: ReadonlyArray<{ absolute: string; display: string }>): PatchTemplate[] {
+function readAll(files: readonly TemplateFile[]): Array<{ file: TemplateFile; text: string }> {
+  return files.map((file) => ({ file, text: readTextFile(file.absolute, file.display, 'patch template') }));
+}
+
+/** Compiles every file, reporting all syntax errors together. */
+function compileAll(files: ReadonlyArray<{ file: TemplateFile; text: string }>): Array<{ file: TemplateFile; text: string; template: PatchTemplate }> {
   const problems: Diagnostic[] = [];
-  const templates = files.flatMap((file) => {
-    const text = readTextFile(file.absolute, file.display, 'patch template');
+  const compiled = files.flatMap(({ file, text }) => {
     try {
-      return [{ display: file.display, render: compileTemplate({ text, firstLine: 1 }) }];
+      return [{ file, text, template: { display: file.display, render: compileTemplate({ text, firstLine: 1 }) } }];
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       problems.push({ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message });
@@ -65,7 +61,7 @@ function compileAll(files: ReadonlyArray<{ absolute: string; display: string }>)
     }
   });
   if (problems.length > 0) throw new InputError('invalid patch templates', problems);
-  return templates;
+  return compiled;
 }
 
 /** Applies every template in order to a copy of the manifests; the next template sees the previous one's result. */
@@ -111,8 +107,7 @@ function parseOperations(rendered: string, fail: (message: string) => never): un
   try {
     value = parseRendered(rendered);
   } catch (e) {
-    const err = e as { reason?: string; mark?: { line: number }; message?: string };
-    return fail(`the rendered text is not valid YAML${err.mark ? ` (rendered line ${err.mark.line + 1})` : ''}: ${err.reason ?? err.message?.split('\n')[0] ?? 'syntax error'}`);
+    return fail(`the rendered text is not valid YAML${renderedYamlProblem(e)}`);
   }
   if (value === null || value === undefined) return [];
   if (!Array.isArray(value)) return fail('it must render a YAML list of operations (- op: set, path: ..., value: ...)');

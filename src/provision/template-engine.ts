@@ -124,12 +124,7 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
     // Anchors and aliases take the full parser, whose alias limit stops "billion laughs" output.
     value = parseRendered(rendered);
   } catch (e) {
-    // The rendered text may hold generated secrets: report the position and reason only, never the text.
-    const err = e as { reason?: string; mark?: { line: number }; linePos?: Array<{ line: number }>; message?: string };
-    const lineNumber = err.mark ? err.mark.line + 1 : err.linePos?.[0]?.line;
-    const line = lineNumber ? ` (rendered line ${lineNumber})` : '';
-    const reason = err.reason ?? err.message?.split(' at line')[0]?.split('\n')[0] ?? 'syntax error';
-    throw new TemplateError(`rendered ${stage} is not valid YAML${line}: ${reason}`, undefined);
+    throw new TemplateError(`rendered ${stage} is not valid YAML${renderedYamlProblem(e)}`, undefined);
   }
   if (value === null || value === undefined) return stage === 'manifests' ? [] : {};
   const wantList = stage === 'manifests';
@@ -140,6 +135,17 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
 }
 
 const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
+
+/**
+ * Where and why rendered text is not YAML, as ` (rendered line N): reason`. The text may hold generated
+ * secrets: only the position and the reason are reported, never the text.
+ */
+export function renderedYamlProblem(e: unknown): string {
+  const err = e as { reason?: string; mark?: { line: number }; linePos?: Array<{ line: number }>; message?: string };
+  const lineNumber = err.mark ? err.mark.line + 1 : err.linePos?.[0]?.line;
+  const line = lineNumber ? ` (rendered line ${lineNumber})` : '';
+  return `${line}: ${err.reason ?? err.message?.split(' at line')[0]?.split('\n')[0] ?? 'syntax error'}`;
+}
 
 /** Rendered template text as data; anchors and aliases take the parser with an alias limit ("billion laughs"). */
 export function parseRendered(rendered: string): unknown {

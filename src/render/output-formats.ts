@@ -3,6 +3,7 @@
  * which kubectl accepts) and `kyaml` (Kubernetes' KYAML: flow style, every string double-quoted, trailing
  * commas; a YAML that reads the same under YAML 1.1 and 1.2 and survives re-indentation).
  */
+import { isPlainMap as isMap } from '../plain-data.js';
 import { isPlainSafe } from './yaml-emitter.js';
 import { toYamlStream } from './yaml-text.js';
 
@@ -39,10 +40,6 @@ function kyamlValue(value: unknown, indent: string): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : quoted(String(value));
   if (typeof value === 'boolean') return String(value);
   return 'null';
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Keys stay bare when no reader could take them for anything but a string. */
