@@ -25,56 +25,73 @@ export function isPlainSafe(text: string): boolean {
   return text !== '' && PLAIN.test(text) && !AMBIGUOUS.test(text) && !NOT_A_STRING.some((re) => re.test(text));
 }
 
+/**
+ * The same keys (`metadata`, `name`) and many values (labels, images) come back thousands of times in a large
+ * output, so short strings' answers are remembered; the memo stops growing at a fixed size.
+ */
+const plainMemo = new Map<string, boolean>();
+const MEMO_LIMIT = 20_000;
+const MEMO_LONGEST = 200;
+
+function isPlainSafeMemo(text: string): boolean {
+  const known = plainMemo.get(text);
+  if (known !== undefined) return known;
+  const answer = isPlainSafe(text);
+  if (text.length <= MEMO_LONGEST && plainMemo.size < MEMO_LIMIT) plainMemo.set(text, answer);
+  return answer;
+}
+
 /** Keys are stricter: no leading `-` or `:`, which some readers take for indicators in keys. */
 function isPlainKey(key: string): boolean {
-  return isPlainSafe(key) && !/^[-:]/.test(key);
+  return isPlainSafeMemo(key) && !/^[-:]/.test(key);
 }
 
 /** One YAML document (without `---`), ending in a newline. */
 export function emitYaml(value: unknown): string {
   const lines: string[] = [];
-  if (isCollection(value) && !isEmpty(value)) emitCollection(value, '', lines);
+  if (hasEntries(value)) emitCollection(value, '', '', lines);
   else lines.push(scalar(value, ''));
   return `${lines.join('\n')}\n`;
 }
 
 type Collection = Record<string, unknown> | unknown[];
 
-function isCollection(v: unknown): v is Collection {
-  return typeof v === 'object' && v !== null;
+/** A non-empty list or map (an empty one is written inline as `[]` or `{}`); counts nothing, copies nothing. */
+function hasEntries(v: unknown): v is Collection {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  for (const key in v) if (Object.hasOwn(v, key)) return true;
+  return false;
 }
 
-function isEmpty(v: Collection): boolean {
-  return Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
-}
-
-/** Writes a non-empty collection whose lines all start at `indent`. */
-function emitCollection(value: Collection, indent: string, lines: string[]): void {
+/**
+ * Writes a non-empty collection whose lines start at `indent`, except the first, which starts with `first`
+ * (the same indent, or the `- ` of the list item it is in).
+ */
+function emitCollection(value: Collection, indent: string, first: string, lines: string[]): void {
+  let lead = first;
+  const inner = `${indent}  `;
   if (Array.isArray(value)) {
-    for (const item of value) emitEntry(`${indent}- `, item, `${indent}  `, lines);
-  } else {
-    for (const [key, item] of Object.entries(value)) {
-      if (item === undefined) continue;
-      const head = `${indent}${isPlainKey(key) ? key : JSON.stringify(key)}:`;
-      if (isCollection(item) && !isEmpty(item)) {
-        lines.push(head);
-        emitCollection(item, Array.isArray(item) ? `${indent}  ` : `${indent}  `, lines);
-      } else {
-        lines.push(`${head} ${scalar(item, `${indent}  `)}`);
-      }
+    for (const item of value) {
+      const dash = `${lead}- `;
+      if (hasEntries(item)) emitCollection(item, inner, dash, lines);
+      else lines.push(dash + scalar(item, inner));
+      lead = indent;
     }
-  }
-}
-
-/** A list item: `- ` then the value; a map's first entry shares the dash's line. */
-function emitEntry(dash: string, item: unknown, inner: string, lines: string[]): void {
-  if (!isCollection(item) || isEmpty(item)) {
-    lines.push(`${dash}${scalar(item, inner)}`);
     return;
   }
-  const nested: string[] = [];
-  emitCollection(item, inner, nested);
-  lines.push(dash + nested[0]!.slice(inner.length), ...nested.slice(1));
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (item === undefined) continue;
+    const head = `${lead}${isPlainKey(key) ? key : JSON.stringify(key)}:`;
+    if (hasEntries(item)) {
+      lines.push(head);
+      emitCollection(item, inner, inner, lines);
+    } else {
+      lines.push(`${head} ${scalar(item, inner)}`);
+    }
+    lead = indent;
+  }
 }
 
 function scalar(value: unknown, indent: string): string {
@@ -84,7 +101,7 @@ function scalar(value: unknown, indent: string): string {
   if (Array.isArray(value)) return '[]';
   if (typeof value === 'object') return '{}';
   const text = String(value);
-  if (isPlainSafe(text)) return text;
+  if (isPlainSafeMemo(text)) return text;
   return literalBlock(text, indent) ?? singleQuoted(text) ?? JSON.stringify(text);
 }
 
