@@ -14,7 +14,7 @@ import { loadProvisionersFor } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { renderOutput, type OutputFormat } from './render/output-formats.js';
 import { projectNameFromFolder, withProjectLabel } from './render/project-label.js';
-import { writeFilesTogether } from './render/write-file.js';
+import { batches, writeFilesTogether } from './render/write-file.js';
 import { applyPatchTemplates, loadPatchTemplates } from './patch/patch-templates.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
 import type { Manifest } from './types.js';
@@ -53,8 +53,11 @@ export interface Logger {
 }
 
 export interface GenerateResult {
-  /** The manifests as the output file's text (a YAML stream unless another format was asked for). */
-  readonly text: string;
+  /**
+   * The output file's text (a YAML stream unless another format was asked for), made piece by piece as it is
+   * read, each piece checked for leaked secret references; read it once.
+   */
+  readonly output: Iterable<string>;
   readonly manifests: readonly Manifest[];
   /** The state to save once the output is written. */
   readonly state: ProjectState;
@@ -84,8 +87,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
   const manifests = withProjectLabel(patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options, log), project);
   log.debug?.(`${manifests.length} objects, labelled score-ts.dev/project=${project}`);
-  const text = renderOutput(manifests, options.format ?? 'yaml');
-  checkNoSecretRefsLeft(text, manifests);
+  const output = checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests);
   const nextState: ProjectState = {
     ...state,
     project,
@@ -93,7 +95,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     resources: resources.records,
     sharedState: resources.sharedState,
   };
-  return { text, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
+  return { output, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
 }
 
 /** The project's patch templates, applied in order to the assembled manifests. */
@@ -156,6 +158,14 @@ function resourceVolume(outputs: Readonly<Record<string, unknown>> | undefined, 
   return structuredClone(source) as Record<string, unknown>;
 }
 
+/** The pieces of output, each checked by checkNoSecretRefsLeft before it is passed on. */
+function* checkedForSecretRefs(pieces: Iterable<string>, manifests: readonly Manifest[]): Generator<string> {
+  for (const piece of pieces) {
+    checkNoSecretRefsLeft(piece, manifests);
+    yield piece;
+  }
+}
+
 /** A secret reference may only end up in a secretKeyRef or a Secret: anywhere else it is a provisioner bug. */
 function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[]): void {
   // One scan of the output text; only when it finds a reference are the objects searched to name them.
@@ -179,10 +189,12 @@ export function writeGenerated(result: GenerateResult, output: string, projectDi
   const tightened = prepareStateDir(projectDir);
   const state = stateFile(projectDir, result.state);
   if (output === '-') {
+    // Every piece is made (and checked) before the state is saved and anything is printed.
+    const pieces = [...result.output];
     writeFilesTogether([state]);
-    stdout(result.text);
+    for (const batch of batches(pieces)) stdout(batch);
   } else {
-    writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.text, displayPath: output }]);
+    writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.output, displayPath: output }]);
   }
   return tightened;
 }

@@ -87,7 +87,7 @@ function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandC
   if (!existsSync(file)) throw new InputError(`${output} does not exist: run score-ts generate to write it`);
   const result = generate(options, reporter);
   const current = readTextFile(file, output, 'manifests file');
-  if (current === result.text) {
+  if (current === [...result.output].join('')) {
     reporter.info(`${output} is up to date (${result.manifests.length} objects)`);
     return;
   }

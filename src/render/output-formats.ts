@@ -5,19 +5,26 @@
  */
 import { isPlainMap as isMap } from '../plain-data.js';
 import { isPlainSafe } from './yaml-emitter.js';
-import { toYamlStream } from './yaml-text.js';
+import { toYamlDocument } from './yaml-text.js';
 
 export const OUTPUT_FORMATS = ['yaml', 'json', 'kyaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
-export function renderOutput(manifests: readonly unknown[], format: OutputFormat): string {
+/**
+ * The output text in pieces, made one at a time as they are read: one per object (all of json is one), so a
+ * large output is written without ever being held as one string.
+ */
+export function* renderOutput(manifests: readonly unknown[], format: OutputFormat): Generator<string> {
   switch (format) {
     case 'yaml':
-      return toYamlStream(manifests);
+      for (const m of manifests) yield `---\n${toYamlDocument(m)}`;
+      return;
     case 'json':
-      return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }, null, 2)}\n`;
+      yield `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }, null, 2)}\n`;
+      return;
     case 'kyaml':
-      return manifests.map((m) => `---\n${kyamlValue(m, '')}\n`).join('');
+      for (const m of manifests) yield `---\n${kyamlValue(m, '')}\n`;
+      return;
   }
 }
 

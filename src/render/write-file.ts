@@ -2,9 +2,11 @@
  * Writes files so a reader never sees half of one: the content goes to a temporary file beside the target
  * (staged), then a rename puts it in place (committed). Staging several files before committing any lets a
  * run that fails on one (disk full, no permission) leave all of them as they were.
+ * Content may come in pieces, which are written as they are made (a large output is never one string); a
+ * piece that throws fails the staging like a write error does.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
@@ -18,12 +20,14 @@ export interface StagedFile {
   discard(): void;
 }
 
-export function writeFileAtomic(file: string, content: string, displayPath: string, mode = 0o644): void {
+export type FileContent = string | Iterable<string>;
+
+export function writeFileAtomic(file: string, content: FileContent, displayPath: string, mode = 0o644): void {
   stageFile(file, content, displayPath, mode).commit();
 }
 
 /** Writes `content` next to `file`; nothing changes at `file` until commit. */
-export function stageFile(file: string, content: string, displayPath: string, mode = 0o644): StagedFile {
+export function stageFile(file: string, content: FileContent, displayPath: string, mode = 0o644): StagedFile {
   const target = resolveTarget(file);
   let existing;
   try {
@@ -31,17 +35,19 @@ export function stageFile(file: string, content: string, displayPath: string, mo
   } catch (e) {
     throw new InputError(`cannot write ${displayPath}: ${describeIoError(e)}`);
   }
-  // A device or pipe (/dev/stdout, /dev/null, a FIFO) is written to on commit, never replaced by a rename.
-  if (existing && !existing.isFile()) return { direct: true, commit: () => writeOrExplain(() => writeFileSync(target, content), displayPath), discard: () => {} };
+  // A device or pipe (/dev/stdout, /dev/null, a FIFO) is written to on commit, never replaced by a rename;
+  // its pieces are made now, so a piece that fails does so before anything is committed.
+  if (existing && !existing.isFile()) {
+    const text = typeof content === 'string' ? content : [...content].join('');
+    return { direct: true, commit: () => writeOrExplain(() => writeFileSync(target, text), displayPath), discard: () => {} };
+  }
   const temp = path.join(path.dirname(target), `${tempPrefix(target)}${randomBytes(6).toString('hex')}.tmp`);
-  writeOrExplain(() => {
-    try {
-      writeFileSync(temp, content, { mode, flag: 'wx' });
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw e;
-    }
-  }, displayPath);
+  try {
+    writeTemp(temp, content, mode, displayPath);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
   return {
     direct: false,
     commit() {
@@ -56,7 +62,7 @@ export function stageFile(file: string, content: string, displayPath: string, mo
  * Stages every file, then commits them: devices first (a full disk shows there, before anything is renamed),
  * then the renames in the order given. If any cannot be staged or a device write fails, no file is changed.
  */
-export function writeFilesTogether(files: ReadonlyArray<{ file: string; content: string; displayPath: string; mode?: number }>): void {
+export function writeFilesTogether(files: ReadonlyArray<{ file: string; content: FileContent; displayPath: string; mode?: number }>): void {
   const staged: StagedFile[] = [];
   try {
     for (const f of files) staged.push(stageFile(f.file, f.content, f.displayPath, f.mode));
@@ -73,9 +79,37 @@ export function writeFilesTogether(files: ReadonlyArray<{ file: string; content:
   for (const s of staged) if (!s.direct) s.commit();
 }
 
-function writeOrExplain(write: () => void, displayPath: string): void {
+/** Creates `temp` (never an existing file) and writes the content to it, in batches when it comes in pieces. */
+function writeTemp(temp: string, content: FileContent, mode: number, displayPath: string): void {
+  const fd = writeOrExplain(() => openSync(temp, 'wx', mode), displayPath);
   try {
-    write();
+    for (const batch of typeof content === 'string' ? [content] : batches(content)) writeOrExplain(() => writeFileSync(fd, batch), displayPath);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const BATCH_LENGTH = 256 * 1024;
+
+/** Joins small pieces into writes of about BATCH_LENGTH characters: few system calls, little memory. */
+export function* batches(pieces: Iterable<string>): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    pending.push(piece);
+    length += piece.length;
+    if (length >= BATCH_LENGTH) {
+      yield pending.join('');
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
+}
+
+function writeOrExplain<T>(write: () => T, displayPath: string): T {
+  try {
+    return write();
   } catch (e) {
     throw new InputError(`cannot write ${displayPath}: ${describeIoError(e)}; the previous file, if any, is unchanged`);
   }

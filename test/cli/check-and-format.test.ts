@@ -89,7 +89,7 @@ describe('generate --format', () => {
 
 describe('KYAML', () => {
   it('writes flow style with double-quoted strings, trailing commas and hugged lists of maps', () => {
-    const text = renderOutput([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { 'example.com/x': 'on' } }, spec: { containers: [{ name: 'c', args: ['a', 'b'] }], empty: [], none: {} } }], 'kyaml');
+    const text = [...renderOutput([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { 'example.com/x': 'on' } }, spec: { containers: [{ name: 'c', args: ['a', 'b'] }], empty: [], none: {} } }], 'kyaml')].join('');
     expect(text).toBe(`---
 {
   apiVersion: "v1",
@@ -116,7 +116,7 @@ describe('KYAML', () => {
   });
 
   it.each([['yes'], ['0755'], ['line\nbreak'], ['tab\t'], ['\u2028'], ['\u0085'], ['"quoted"'], ['{x}'], ['123'], ['null'], [''], ['é😀']])('reads back %j as the same string under YAML 1.1 and 1.2', (value) => {
-    const text = renderOutput([{ kind: 'ConfigMap', metadata: { name: 'x' }, data: { [value || 'k']: value, on: value, 'y': value } }], 'kyaml');
+    const text = [...renderOutput([{ kind: 'ConfigMap', metadata: { name: 'x' }, data: { [value || 'k']: value, on: value, 'y': value } }], 'kyaml')].join('');
     for (const version of ['1.1', '1.2'] as const) {
       const back = parse(text.replace(/^---\n/, ''), { version }) as { data: Record<string, string> };
       expect(back.data[value || 'k']).toBe(value);

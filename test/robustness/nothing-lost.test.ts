@@ -37,6 +37,16 @@ const failingTemplate = `- uri: template://test/broken
   outputs: |
     url: {{fail "the platform's database quota is used up"}}
 `;
+// Found only while the output is written: after the big object before it (more than one write's worth) went
+// to the temporary file.
+const leakingTemplate = `- uri: template://test/leaky
+  type: postgres
+  outputs: |
+    url: {{quote (secretRef "db" "url")}}
+  manifests: |
+    - {apiVersion: v1, kind: ConfigMap, metadata: {name: big}, data: {text: ${'x'.repeat(400_000)}}}
+    - {apiVersion: v1, kind: ConfigMap, metadata: {name: zz-last}, data: {url: {{quote (secretRef "db" "url")}} }}
+`;
 const failingProgram = `- uri: cmd://node
   args: [-e, "process.exit(3)"]
   type: postgres
@@ -46,6 +56,8 @@ describe('a failed run changes nothing', () => {
   it.each([
     { stage: 'template error', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingTemplate), args: ['--provisioners', 'p.provisioners.yaml'], message: 'quota is used up' },
     { stage: 'provisioner program failure', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingProgram), args: ['--provisioners', 'p.provisioners.yaml'], message: "'node' exited with 3" },
+    { stage: 'secret reference leaked into the last object', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), leakingTemplate), args: ['--provisioners', 'p.provisioners.yaml'], message: 'ConfigMap zz-last holds a secret reference' },
+    { stage: 'secret reference leaked, output to stdout', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), leakingTemplate), args: ['--provisioners', 'p.provisioners.yaml', '-o', '-'], message: 'ConfigMap zz-last holds a secret reference' },
     { stage: 'disk full (/dev/full)', setup: () => {}, args: ['-o', '/dev/full'], message: 'cannot write /dev/full' },
     { stage: 'output folder is a file', setup: (dir: string) => writeFileSync(path.join(dir, 'plain-file'), ''), args: ['-o', 'plain-file/manifests.yaml'], message: 'cannot write plain-file/manifests.yaml' },
     { stage: 'broken provisioner file', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), '- uri: [\n'), args: ['--provisioners', 'p.provisioners.yaml'], message: 'p.provisioners.yaml:' },
@@ -57,6 +69,7 @@ describe('a failed run changes nothing', () => {
     const run = await runIn(dir, ['generate', 'score.yaml', ...args]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe('');
     expect(snapshot()).toEqual(before);
     expect(readdirSync(path.join(dir, '.score-ts')).sort()).toEqual(['.gitignore', 'state.yaml']);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
