@@ -95,14 +95,14 @@ export interface CachedProvisioner {
   readonly line: number;
   /** The generated module that holds this entry's precompiled templates. */
   readonly module: string;
-  readonly templates: Partial<Record<TemplateStage, { firstLine: number }>>;
+  readonly templates: Partial<Record<TemplateStage, { firstLine: number; quoteInsertedWhole: boolean }>>;
 }
 
 /** `loadSpecs` gives the precompiled templates of a cached entry; it is called on first use only. */
 export function provisionerFromCache(cached: CachedProvisioner, loadSpecs: (module: string) => Record<string, unknown>): Provisioner {
   const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
   for (const [stage, t] of Object.entries(cached.templates)) {
-    templates[stage as TemplateStage] = templateFromSpec(() => loadSpecs(cached.module)[stage], t.firstLine);
+    templates[stage as TemplateStage] = templateFromSpec(() => loadSpecs(cached.module)[stage], t.firstLine, t.quoteInsertedWhole);
   }
   return provisionerFrom(cached.raw, { file: cached.file, line: cached.line, origin: 'built-in', templates });
 }

@@ -2,7 +2,7 @@
 import type { Manifest } from '../types.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
-import { parseStageOutput, TemplateError, type TemplateData, type TemplateStage } from './template-engine.js';
+import { renderStage, TemplateError, type TemplateData, type TemplateStage } from './template-engine.js';
 import { TemplateFailure } from './template-helpers.js';
 import { isPlainMap as isMap } from '../plain-data.js';
 
@@ -23,7 +23,7 @@ export function runTemplateProvisioner(provisioner: Provisioner, request: Provis
     const template = provisioner.templates[stage];
     if (!template) return stage === 'manifests' ? [] : {};
     try {
-      return parseStageOutput(stage, template(context, data));
+      return renderStage(stage, template, context, data);
     } catch (e) {
       if (e instanceof TemplateError || e instanceof TemplateFailure) throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined);
       throw e;

@@ -12,6 +12,7 @@ import jsyaml from 'js-yaml';
 import { yamlLibrary } from '../load/yaml-library.js';
 import { TEMPLATE_HELPERS } from './template-helpers.js';
 import type { RandomSource } from './random.js';
+import { ANCHOR_OR_ALIAS, quoteInsertedWhole, RenderedShapes } from './rendered-shapes.js';
 
 export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
 /** Templates a provisioner may have: the stages, and wait_for (rendered last, a map of host and port). */
@@ -23,6 +24,7 @@ const require = createRequire(import.meta.url);
 let compilerEnv: HandlebarsEnv | undefined;
 let runtimeEnv: HandlebarsEnv | undefined;
 let compilations = 0;
+let parses = 0;
 
 function withHelpers(env: HandlebarsEnv): HandlebarsEnv {
   for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, helper);
@@ -46,6 +48,11 @@ export function templateCompilations(): number {
   return compilations;
 }
 
+/** How many rendered texts have been parsed as YAML in this process (a guard against parsing per resource). */
+export function renderedTextParses(): number {
+  return parses;
+}
+
 /** Where a template sits in its file: lines of errors are reported as lines of the file. */
 export interface TemplateSource {
   readonly text: string;
@@ -63,66 +70,94 @@ export class TemplateError extends Error {
   }
 }
 
-export type CompiledTemplate = (context: object, data: TemplateData) => string;
+export interface CompiledTemplate {
+  (context: object, data: TemplateData): string;
+  /** Set when the template's `quote`s are all inserted whole, so its renders can be read by shape (rendered-shapes.ts). */
+  readonly shapes?: RenderedShapes;
+}
 
 /** Per-run data the helpers read: the random source and the environment of the generate run. */
 export interface TemplateData {
   readonly random: RandomSource;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** While set, `quote` records each value here and inserts a marker in its place. */
+  readonly quoted?: string[];
 }
 
 /** Compiles a template now; syntax errors throw TemplateError with the file line. */
 export function compileTemplate(source: TemplateSource): CompiledTemplate {
   const handlebars = compiler();
   compilations++;
+  let ast: unknown;
   try {
-    handlebars.parse(source.text);
+    ast = handlebars.parse(source.text);
   } catch (e) {
     const err = e as Error & { lineNumber?: number };
     const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
     throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
-  return wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine);
+  return wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast));
 }
 
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
-/** The JavaScript source of a precompiled template, for the build's cache of the built-in provisioners. */
-export function precompileTemplate(text: string): string {
-  return compiler().precompile(text, COMPILE_OPTIONS) as string;
+/**
+ * The JavaScript source of a precompiled template, for the build's cache of the built-in provisioners, and
+ * whether its `quote`s are all inserted whole (see rendered-shapes.ts).
+ */
+export function precompileTemplate(text: string): { code: string; quoteInsertedWhole: boolean } {
+  const handlebars = compiler();
+  return { code: handlebars.precompile(text, COMPILE_OPTIONS) as string, quoteInsertedWhole: quoteInsertedWhole(handlebars.parse(text)) };
 }
 
 /** A template from a precompiled spec (see precompileTemplate), run by the Handlebars runtime. */
-export function templateFromSpec(spec: () => unknown, firstLine: number): CompiledTemplate {
+export function templateFromSpec(spec: () => unknown, firstLine: number, quoteWhole: boolean): CompiledTemplate {
   // Made on first use: a run touches only the templates of the provisioners it matches.
   let template: CompiledTemplate | undefined;
-  return (context, data) => {
-    template ??= wrapTemplate(runtime().template(spec() as Parameters<HandlebarsEnv['template']>[0]), firstLine);
+  const render = (context: object, data: TemplateData): string => {
+    template ??= wrapTemplate(runtime().template(spec() as Parameters<HandlebarsEnv['template']>[0]), firstLine, false);
     return template(context, data);
   };
+  return withShapes(render, quoteWhole);
 }
 
-function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine: number): CompiledTemplate {
-  const source = { firstLine };
-  return (context, data) => {
+function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine: number, quoteWhole: boolean): CompiledTemplate {
+  const render = (context: object, data: TemplateData): string => {
     try {
       return template(context, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (e) {
       const err = e as Error & { lineNumber?: number };
       const message = explainRuntimeError(err.message.replace(/ - \d+:\d+$/, ''));
-      throw new TemplateError(message, err.lineNumber !== undefined ? source.firstLine + err.lineNumber - 1 : undefined);
+      throw new TemplateError(message, err.lineNumber !== undefined ? firstLine + err.lineNumber - 1 : undefined);
     }
   };
+  return withShapes(render, quoteWhole);
+}
+
+/** The render function, with a cache of its shapes when its `quote`s are all inserted whole. */
+function withShapes(render: (context: object, data: TemplateData) => string, quoteWhole: boolean): CompiledTemplate {
+  return quoteWhole ? Object.assign(render, { shapes: new RenderedShapes() }) : render;
+}
+
+/** Renders a stage and reads its YAML (by shape when the template allows it, see rendered-shapes.ts). */
+export function renderStage(stage: TemplateStage, template: CompiledTemplate, context: object, data: TemplateData): unknown {
+  const shapes = template.shapes;
+  if (!shapes?.worthMarking()) return parseStageOutput(stage, template(context, data));
+  const quoted: string[] = [];
+  const text = template(context, { ...data, quoted });
+  return readStageValue(stage, () => shapes.parse({ text, quoted, renderPlain: () => template(context, data) }, parseRendered));
 }
 
 /** Parses a stage's rendered text: a map for init/state/shared/outputs, a list for manifests. */
 export function parseStageOutput(stage: TemplateStage, rendered: string): unknown {
+  return readStageValue(stage, () => parseRendered(rendered));
+}
+
+/** A stage's value (`read` parses its rendered YAML), checked to be what the stage must give. */
+function readStageValue(stage: TemplateStage, read: () => unknown): unknown {
   let value: unknown;
   try {
-    // js-yaml with the YAML 1.2 core schema: about ten times faster than a positions-keeping parser on the
-    // hot path of large projects (every stage of every resource); duplicate keys are errors.
-    // Anchors and aliases take the full parser, whose alias limit stops "billion laughs" output.
-    value = parseRendered(rendered);
+    value = read();
   } catch (e) {
     throw new TemplateError(`rendered ${stage} is not valid YAML${renderedYamlProblem(e)}`, undefined);
   }
@@ -133,8 +168,6 @@ export function parseStageOutput(stage: TemplateStage, rendered: string): unknow
   }
   return value;
 }
-
-const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
 
 /**
  * Where and why rendered text is not YAML, as ` (rendered line N): reason`. The text may hold generated
@@ -147,8 +180,13 @@ export function renderedYamlProblem(e: unknown): string {
   return `${line}: ${err.reason ?? err.message?.split(' at line')[0]?.split('\n')[0] ?? 'syntax error'}`;
 }
 
-/** Rendered template text as data; anchors and aliases take the parser with an alias limit ("billion laughs"). */
+/**
+ * Rendered template text as data. js-yaml with the YAML 1.2 core schema: about ten times faster than a
+ * positions-keeping parser on the hot path of large projects; duplicate keys are errors. Anchors and aliases
+ * take the full parser, whose alias limit stops "billion laughs" output.
+ */
 export function parseRendered(rendered: string): unknown {
+  parses++;
   return ANCHOR_OR_ALIAS.test(rendered) ? parseWithAliasLimit(rendered) : jsyaml.load(rendered, { schema: jsyaml.CORE_SCHEMA });
 }
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { HelperOptions } from 'handlebars';
 import { dnsLabel } from '../convert/names.js';
 import { randomString, type RandomSource } from './random.js';
+import { quoteMarker } from './rendered-shapes.js';
 import { encodeSecretRef } from './secret-ref.js';
 
 /** Thrown by `fail`: the provisioner's own message, shown as it is. */
@@ -33,7 +34,14 @@ function isEmpty(value: unknown): boolean {
 }
 
 export const TEMPLATE_HELPERS: Record<string, Helper> = {
-  quote: (...a) => JSON.stringify(text(args(a)[0])),
+  quote: (...a) => {
+    const value = text(args(a)[0]);
+    // While a render marks its quoted values (rendered-shapes.ts), a marker stands in for the value.
+    const marks = (options(a).data as { quoted?: string[] }).quoted;
+    if (!marks) return JSON.stringify(value);
+    marks.push(value);
+    return quoteMarker(marks.length - 1);
+  },
   toJson: (...a) => JSON.stringify(args(a)[0] ?? null),
   default: (...a) => {
     const [value, fallback] = args(a);

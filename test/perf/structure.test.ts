@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProvisionerSet } from '../../src/load/provisioner-files.js';
 import { provisionResources } from '../../src/provision/provision.js';
-import { templateCompilations } from '../../src/provision/template-engine.js';
+import { renderedTextParses, templateCompilations } from '../../src/provision/template-engine.js';
 import { workloadFromYaml } from '../convert/fixtures.js';
 import { repoRoot, tempProject } from '../support/run-cli.js';
 
@@ -32,11 +32,12 @@ resources:
   );
 }
 
-function compilationsFor(count: number): number {
-  const before = templateCompilations();
+/** Template compilations and rendered texts parsed while provisioning `count` workloads. */
+function workFor(count: number): { compilations: number; parses: number } {
+  const before = { compilations: templateCompilations(), parses: renderedTextParses() };
   const provisioners = loadProvisionerSet(project, '.score-ts', [testProvisioners]);
   provisionResources(workloads(count), { provisioners, previous: {}, sharedState: {}, projectDir: project, seed: 'guard' });
-  return templateCompilations() - before;
+  return { compilations: templateCompilations() - before.compilations, parses: renderedTextParses() - before.parses };
 }
 
 describe('compilation does not grow with the number of resources', () => {
@@ -44,6 +45,15 @@ describe('compilation does not grow with the number of resources', () => {
 
   it.each([1, 10, 200])('%i workloads: each template of the run file compiled once, built-in ones never', (count) => {
     expect(templatesInFile).toBeGreaterThan(5);
-    expect(compilationsFor(count)).toBe(templatesInFile);
+    expect(workFor(count).compilations).toBe(templatesInFile);
+  });
+});
+
+describe('reading rendered YAML does not grow with the number of resources', () => {
+  it('resources of one type share the shape of their rendered YAML: 200 workloads parse as much as 10', () => {
+    const ten = workFor(10).parses;
+    // Each stage template of the two types: its first render, then its shape, once.
+    expect(ten).toBeLessThanOrEqual(2 * 2 * 6);
+    expect(workFor(200).parses).toBe(ten);
   });
 });
