@@ -1,6 +1,6 @@
-/** The CLI as users run it: help, init, generate to a file and to stdout, state, exit codes. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_SCORE_FILE } from '../src/project/init.js';
@@ -196,6 +196,21 @@ describe('the installed command (bin/score-ts.js)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readFileSync(path.join(repoRoot, 'test', 'golden', 'hello-world', 'expected.yaml'), 'utf8'));
     expect(result.stderr).toContain('wrote 2 objects');
+  });
+
+  it('runs cmd:// provisioners (node:child_process is loaded on first use in the bundle)', () => {
+    const golden = path.join(repoRoot, 'test', 'golden', 'cmd-provisioner');
+    const dir = tempProject(golden);
+    const args = ['generate', 'score.yaml', '--provisioners', 'cmd.provisioners.yaml', '-o', '-'];
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(readFileSync(path.join(golden, 'expected.yaml'), 'utf8'));
+  });
+
+  it('the bundle\'s lazy stand-in for node:child_process has every export Node has', () => {
+    const require = createRequire(import.meta.url);
+    const standIn = require(path.join(repoRoot, 'src', 'build', 'lazy-child-process.cjs')) as object;
+    expect(Object.keys(standIn).sort()).toEqual(Object.keys(require('node:child_process') as object).sort());
   });
 
   it.each([

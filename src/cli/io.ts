@@ -1,4 +1,5 @@
 /** What the CLI touches of the outside world, so tests can run it in-process. */
+import { fstatSync } from 'node:fs';
 import type { Logger } from '../pipeline.js';
 
 export interface CliIo {
@@ -16,8 +17,20 @@ export function processIo(): CliIo {
     env: process.env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Asked only when colour could be on; a stderr that is no character device is no terminal, and is then
+    // left unopened (opening process.stderr loads Node's stream modules, a few milliseconds).
+    get stderrIsTTY() {
+      return isCharacterDevice(2) && Boolean(process.stderr.isTTY);
+    },
   };
+}
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
 }
 
 /** 0 = --quiet (errors only), 1 = default, 2 = -v, 3 = -vv. */
@@ -35,7 +48,7 @@ const PLAIN: Palette = { red: (t) => t, yellow: (t) => t, dim: (t) => t };
 /** Colour only on a terminal and without NO_COLOR; chalk is loaded only then. */
 export async function loadPalette(io: CliIo): Promise<Palette> {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  if (!io.stderrIsTTY || noColor) return PLAIN;
+  if (noColor || !io.stderrIsTTY) return PLAIN;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { red: (t) => chalk.red(t), yellow: (t) => chalk.yellow(t), dim: (t) => chalk.dim(t) };
