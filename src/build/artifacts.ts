@@ -1,9 +1,10 @@
 /**
  * Build-time artifacts that make every run start fast: the two JSON schemas as precompiled ajv validators
- * and the built-in provisioner files parsed, checked and precompiled. Each carries the hash of the file it
- * was made from; a stale or missing artifact is ignored and the source is compiled at run time instead.
+ * and the built-in provisioner files parsed, checked and precompiled. Beside each is a copy of the source text
+ * it was made from (`NAME.source`): an artifact is used only while its source is that exact text, so a stale
+ * or missing artifact is ignored and the source is compiled at run time instead. (A comparison, not a hash:
+ * hashing would load node:crypto, which a usual run does not need.)
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -36,20 +37,21 @@ export function saveArtifactCodeCaches(): void {
   for (const [file, { script }] of loaded) writeFileSync(`${file}.cache`, script.createCachedData());
 }
 
-export function sourceHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 export function artifactPath(name: string): string {
   return packagePath(...ARTIFACTS_DIR, name);
 }
 
-/** A generated CommonJS module, when it exists and was made from `sourceText`. */
+/** Where the build keeps the source text an artifact was made from. */
+export function artifactSourcePath(name: string): string {
+  return `${artifactPath(name)}.source`;
+}
+
+/** A generated CommonJS module's `value`, when it exists and was made from `sourceText`. */
 export function loadArtifact<T>(name: string, sourceText: string): T | undefined {
   const file = artifactPath(name);
-  if (!existsSync(file)) return undefined;
-  const artifact = requireWithCodeCache(file) as { sourceHash: string; value: T };
-  return artifact.sourceHash === sourceHash(sourceText) ? artifact.value : undefined;
+  const source = artifactSourcePath(name);
+  if (!existsSync(file) || !existsSync(source) || readFileSync(source, 'utf8') !== sourceText) return undefined;
+  return (requireWithCodeCache(file) as { value: T }).value;
 }
 
 /** A generated module written by the same build as an artifact that was checked with loadArtifact. */

@@ -1,5 +1,5 @@
 /** Kubernetes names and labels derived from workload names, always valid and always the same. */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
 
 export const MANAGED_BY = 'score-ts';
 /**
@@ -18,7 +18,7 @@ export const CONTROL_ANNOTATION_PREFIXES = ['k8s.score.dev/', 'score-ts.dev/'];
 
 /** A short, stable hash for making derived names unique. */
 export function shortHash(text: string, length = 8): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
+  return nodeCrypto().createHash('sha256').update(text).digest('hex').slice(0, length);
 }
 
 /**

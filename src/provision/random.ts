@@ -1,8 +1,9 @@
 /**
- * Random values for provisioners. From the cryptographic source by default; when a secret seed is given
- * (CI without state), derived from it with HMAC-SHA256 so two runs give the same values.
+ * Random values for provisioners. From the system's cryptographic source by default (system-random.ts); when
+ * a secret seed is given (CI without state), derived from it with HMAC-SHA256 so two runs give the same values.
  */
-import { createHmac, randomFillSync } from 'node:crypto';
+import { nodeCrypto } from '../node-crypto.js';
+import { systemRandomBytes } from '../system-random.js';
 
 export const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -11,20 +12,7 @@ export interface RandomSource {
   bytes(count: number): Buffer;
 }
 
-/** Bytes from the cryptographic source, fetched 8 KiB at a time (a call per request is slow); each byte is used once. */
-const pool = Buffer.alloc(8192);
-let poolUsed = pool.length;
-const CRYPTO_RANDOM: RandomSource = {
-  bytes(count) {
-    if (count > pool.length) return randomFillSync(Buffer.alloc(count));
-    if (poolUsed + count > pool.length) {
-      randomFillSync(pool);
-      poolUsed = 0;
-    }
-    poolUsed += count;
-    return Buffer.from(pool.subarray(poolUsed - count, poolUsed));
-  },
-};
+const CRYPTO_RANDOM: RandomSource = { bytes: systemRandomBytes };
 
 export function cryptoRandom(): RandomSource {
   return CRYPTO_RANDOM;
@@ -38,7 +26,7 @@ export function seededRandom(seed: string, scope: string): RandomSource {
       const chunks: Buffer[] = [];
       let total = 0;
       while (total < count) {
-        const chunk = createHmac('sha256', seed).update(`${scope}\u0000${counter++}`).digest();
+        const chunk = nodeCrypto().createHmac('sha256', seed).update(`${scope}\u0000${counter++}`).digest();
         chunks.push(chunk);
         total += chunk.length;
       }

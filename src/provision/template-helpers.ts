@@ -3,9 +3,9 @@
  * structure-safe form: `quote` (a JSON string, which YAML reads as one scalar) and `toJson` (any value as
  * JSON, which YAML reads as a flow value). README lists each helper with a sentence.
  */
-import { createHash } from 'node:crypto';
 import type { HelperOptions } from 'handlebars';
 import { dnsLabel } from '../convert/names.js';
+import { nodeCrypto } from '../node-crypto.js';
 import { randomString, type RandomSource } from './random.js';
 import { quoteMarker } from './rendered-shapes.js';
 import { encodeSecretRef } from './secret-ref.js';
@@ -63,7 +63,7 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   },
   base64: (...a) => Buffer.from(text(args(a)[0]), 'utf8').toString('base64'),
   base64Decode: (...a) => Buffer.from(text(args(a)[0]), 'base64').toString('utf8'),
-  sha256: (...a) => createHash('sha256').update(text(args(a)[0])).digest('hex'),
+  sha256: (...a) => nodeCrypto().createHash('sha256').update(text(args(a)[0])).digest('hex'),
   lower: (...a) => text(args(a)[0]).toLowerCase(),
   upper: (...a) => text(args(a)[0]).toUpperCase(),
   substr: (...a) => {

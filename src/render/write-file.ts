@@ -5,11 +5,11 @@
  * Content may come in pieces, which are written as they are made (a large output is never one string); a
  * piece that throws fails the staging like a write error does.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
+import { systemRandomBytes } from '../system-random.js';
 
 export interface StagedFile {
   /** True for devices and pipes, which are written on commit and cannot be staged. */
@@ -41,7 +41,7 @@ export function stageFile(file: string, content: FileContent, displayPath: strin
     const text = typeof content === 'string' ? content : [...content].join('');
     return { direct: true, commit: () => writeOrExplain(() => writeFileSync(target, text), displayPath), discard: () => {} };
   }
-  const temp = path.join(path.dirname(target), `${tempPrefix(target)}${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(target), `${tempPrefix(target)}${systemRandomBytes(6).toString('hex')}.tmp`);
   try {
     writeTemp(temp, content, mode, displayPath);
   } catch (e) {

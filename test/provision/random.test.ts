@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fillFromDevice } from '../../src/system-random.js';
 import { ALPHANUMERIC, cryptoRandom, randomString, randomUuid, seededRandom, type RandomSource } from '../../src/provision/random.js';
 import { countingRandom, fixedRandom, thrown } from './builders.js';
 
@@ -126,5 +130,17 @@ describe('cryptoRandom', () => {
     expect(new Set(values).size).toBe(2000);
     expect(values).not.toContain(copy.toString('hex'));
     expect(first.equals(copy)).toBe(true);
+  });
+});
+
+describe('the system source (system-random.ts)', () => {
+  it('reads /dev/urandom, and refuses a missing device or a regular file in its place', () => {
+    const buffer = Buffer.alloc(64);
+    expect(fillFromDevice(buffer)).toBe(true);
+    expect(buffer.equals(Buffer.alloc(64))).toBe(false);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'score-ts-random-')), 'urandom');
+    writeFileSync(file, 'x'.repeat(128));
+    expect(fillFromDevice(Buffer.alloc(64), file)).toBe(false);
+    expect(fillFromDevice(Buffer.alloc(64), `${file}-missing`)).toBe(false);
   });
 });
