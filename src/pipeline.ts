@@ -54,8 +54,8 @@ export interface Logger {
 
 export interface GenerateResult {
   /**
-   * The output file's text (a YAML stream unless another format was asked for), made piece by piece as it is
-   * read, each piece checked for leaked secret references; read it once.
+   * The output file's text (a YAML stream unless another format was asked for), made piece by piece each time
+   * it is read, each piece checked for leaked secret references.
    */
   readonly output: Iterable<string>;
   readonly manifests: readonly Manifest[];
@@ -87,7 +87,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
   const manifests = withProjectLabel(patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options, log), project);
   log.debug?.(`${manifests.length} objects, labelled score-ts.dev/project=${project}`);
-  const output = checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests);
+  const output = { [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests) };
   const nextState: ProjectState = {
     ...state,
     project,
