@@ -79,19 +79,42 @@ export function writeFilesTogether(files: ReadonlyArray<{ file: string; content:
   for (const s of staged) if (!s.direct) s.commit();
 }
 
-/** Creates `temp` (never an existing file) and writes the content to it, in batches when it comes in pieces. */
+/** Creates `temp` (never an existing file) and writes the content to it. */
 function writeTemp(temp: string, content: FileContent, mode: number, displayPath: string): void {
   const fd = writeOrExplain(() => openSync(temp, 'wx', mode), displayPath);
+  const write = (data: string | Buffer) => writeOrExplain(() => writeFileSync(fd, data), displayPath);
   try {
-    for (const batch of typeof content === 'string' ? [content] : batches(content)) writeOrExplain(() => writeFileSync(fd, batch), displayPath);
+    if (typeof content === 'string') write(content);
+    else writePieces(content, write);
   } finally {
     closeSync(fd);
   }
 }
 
+const BATCH_BYTES = 256 * 1024;
+
+/**
+ * Pieces are gathered in one buffer, reused for every write: few system calls, and no fresh memory per write
+ * (new pages are slow to come by on a virtual machine). A piece too big for the buffer is written alone.
+ */
+function writePieces(pieces: Iterable<string>, write: (data: string | Buffer) => void): void {
+  const buffer = Buffer.allocUnsafe(BATCH_BYTES);
+  let used = 0;
+  for (const piece of pieces) {
+    const bytes = Buffer.byteLength(piece);
+    if (used + bytes > BATCH_BYTES && used > 0) {
+      write(buffer.subarray(0, used));
+      used = 0;
+    }
+    if (bytes > BATCH_BYTES) write(piece);
+    else used += buffer.write(piece, used);
+  }
+  if (used > 0) write(buffer.subarray(0, used));
+}
+
 const BATCH_LENGTH = 256 * 1024;
 
-/** Joins small pieces into writes of about BATCH_LENGTH characters: few system calls, little memory. */
+/** Joins small pieces into strings of about BATCH_LENGTH characters, for writers that take text (stdout). */
 export function* batches(pieces: Iterable<string>): Generator<string> {
   let pending: string[] = [];
   let length = 0;
