@@ -68,6 +68,16 @@ describe('reading rendered YAML by shape gives what reading the text gives', () 
     );
   });
 
+  it('a __proto__ key stays an own key of the copy and reaches no prototype', () => {
+    const template = compileTemplate({ text: 'm:\n  __proto__:\n    polluted: {{quote v}}\n', firstLine: 1 });
+    const values = ['1', '2', '3'].map((v) => renderStage('outputs', template, { v }, data()) as { m: Record<string, unknown> });
+    for (const [i, value] of values.entries()) {
+      expect(Object.getOwnPropertyDescriptor(value.m, '__proto__')?.value).toEqual({ polluted: String(i + 1) });
+      expect(Object.getPrototypeOf(value.m)).toBe(Object.prototype);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('each render gets its own copy: changing one result changes no other', () => {
     const template = compileTemplate({ text: 'a: {{quote v}}\nm: {k: 1}\n', firstLine: 1 });
     const [first, second, third] = ['1', '2', '3'].map((v) => renderStage('outputs', template, { v }, data()) as { a: string; m: { k: number } });
