@@ -72,9 +72,12 @@ function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): Loa
   const before = validateWorkload(source.value, locateInSource(source));
   if (before.length > 0) throw new InputError(`${record.file} is not a valid Score file`, before);
   const overridesFile = record.overridesFile ? loadOverridesFile(record.overridesFile, projectDir) : undefined;
-  const { value, origins } = applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties: record.overrideProperties ?? [] });
+  const properties = record.overrideProperties ?? [];
+  const overridden = overridesFile !== undefined || properties.length > 0;
+  // Without overrides the document is the workload: nothing to copy, and nothing new to validate.
+  const { value, origins } = overridden ? applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties }) : { value: source.value, origins: [] };
   const locate = locateWithOverrides(source, origins);
-  const after = validateWorkload(value, locate);
+  const after = overridden ? validateWorkload(value, locate) : [];
   if (after.length > 0) throw new InputError(`${record.file} is not valid after its overrides`, after);
   const spec = value as ScoreWorkload;
   const workload = { name: spec.metadata.name, spec, file: record.file, locate, fileSources: new Map<string, Buffer>(), record };
