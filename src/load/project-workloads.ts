@@ -43,11 +43,7 @@ export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: R
   const givenFiles = new Set(given.map((r) => r.file));
   for (const [name, record] of sortedEntries(remembered)) {
     if (givenNames.has(name) || givenFiles.has(record.file)) continue;
-    if (!scoreFileExists(record.file, options.projectDir)) {
-      log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'}`);
-      continue;
-    }
-    const workload = collect(problems, () => loadWorkload(options, record));
+    const workload = collect(problems, () => loadRemembered(options, name, record, log));
     if (workload) workloads.push(workload);
   }
   if (problems.length > 0) throw new InputError('invalid Score input', problems);
@@ -64,6 +60,17 @@ function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord
   if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
   if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
   return record;
+}
+
+/** A workload the state remembers; when its Score file is gone, a warning and nothing (a stat only then). */
+function loadRemembered(options: WorkloadLoadOptions, name: string, record: WorkloadRecord, log: Logger): LoadedWorkload | undefined {
+  try {
+    return loadWorkload(options, record);
+  } catch (e) {
+    if (scoreFileExists(record.file, options.projectDir)) throw e;
+    log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'}`);
+    return undefined;
+  }
 }
 
 function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): LoadedWorkload {
