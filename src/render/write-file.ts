@@ -42,12 +42,7 @@ export function stageFile(file: string, content: FileContent, displayPath: strin
     return { direct: true, commit: () => writeOrExplain(() => writeFileSync(target, text), displayPath), discard: () => {} };
   }
   const temp = path.join(path.dirname(target), `${tempPrefix(target)}${systemRandomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeTemp(temp, content, mode, displayPath);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  writeTemp(temp, content, mode, displayPath);
   return {
     direct: false,
     commit() {
@@ -79,15 +74,18 @@ export function writeFilesTogether(files: ReadonlyArray<{ file: string; content:
   for (const s of staged) if (!s.direct) s.commit();
 }
 
-/** Creates `temp` (never an existing file) and writes the content to it. */
+/** Creates `temp` (never an existing file) and writes the content to it; removes it again on any failure. */
 function writeTemp(temp: string, content: FileContent, mode: number, displayPath: string): void {
   const fd = writeOrExplain(() => openSync(temp, 'wx', mode), displayPath);
   const write = (data: string | Buffer) => writeOrExplain(() => writeFileSync(fd, data), displayPath);
+  let written = false;
   try {
     if (typeof content === 'string') write(content);
     else writePieces(content, write);
+    written = true;
   } finally {
     closeSync(fd);
+    if (!written) rmSync(temp, { force: true });
   }
 }
 
