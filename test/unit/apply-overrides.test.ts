@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../provision/builders.js';
 import { InputError, UsageError, type Location } from '../../src/errors.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import { applyOverrides, type OverrideResult } from '../../src/override/apply-overrides.js';
@@ -18,15 +19,6 @@ function run(properties: string[], fileText?: string, document: unknown = base()
 /** Each origin as its path and where it says a value at that path came from. */
 function originsOf(result: OverrideResult): Array<[ReadonlyArray<string | number>, Location]> {
   return result.origins.map((o) => [o.path, o.locate(o.path, false)]);
-}
-
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('applyOverrides: --overrides-file', () => {
@@ -101,7 +93,7 @@ describe('applyOverrides: --overrides-file', () => {
     { name: 'an empty file', file: '' },
     { name: 'a scalar', file: 'hello\n' },
   ])('rejects $name as an overrides file', ({ file }) => {
-    const e = errorOf(() => run([], file));
+    const e = thrown(() => run([], file));
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toBe('overrides.yaml: an overrides file must be a YAML map of Score fields');
     expect((e as InputError).diagnostics).toEqual([
@@ -299,13 +291,13 @@ describe('applyOverrides: --override-property', () => {
       message: "--override-property path '' is not valid: it has an empty segment",
     },
   ])('rejects $name', ({ property, kind, message }) => {
-    const e = errorOf(() => run([property]));
+    const e = thrown(() => run([property]));
     expect(e).toBeInstanceOf(kind);
     expect(e.message).toBe(message);
   });
 
   it('rejects setting a field inside a scalar document', () => {
-    const e = errorOf(() => applyOverrides('just text', { properties: ['a.b=1'] }));
+    const e = thrown(() => applyOverrides('just text', { properties: ['a.b=1'] }));
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toBe("--override-property 'a.b=1': cannot set a field inside a string value at ''");
   });

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { thrown } from '../provision/builders.js';
 import { UsageError } from '../../src/errors.js';
 import { compareVersions, findUnmetComparison, formatVersion, parseVersion, parseVersionConstraint } from '../../src/cli/version-constraint.js';
 
 function satisfies(version: string, constraint: string): boolean {
   return findUnmetComparison(parseVersion(version)!, parseVersionConstraint(constraint)) === undefined;
-}
-
-function errorOf(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('parseVersionConstraint: which versions satisfy a constraint', () => {
@@ -67,7 +59,7 @@ describe('parseVersionConstraint: malformed constraints are usage errors', () =>
     { name: 'a wildcard', constraint: '0.1.x', message: `invalid version constraint '0.1.x': '0.1.x' is not a version; ${hint}` },
     { name: 'a prerelease on a partial version', constraint: '1.2-rc.1', message: `invalid version constraint '1.2-rc.1': '1.2-rc.1' is not a version; ${hint}` },
   ])('$name ($constraint)', ({ constraint, message }) => {
-    const error = errorOf(() => parseVersionConstraint(constraint));
+    const error = thrown(() => parseVersionConstraint(constraint));
     expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(message);
   });
