@@ -1,10 +1,10 @@
 /** `score-ts provisioners list` and `score-ts resources list | get-outputs | prune`. */
 import type { Command } from 'commander';
-import { yamlLibrary } from '../load/yaml-library.js';
 import { provisionerRows } from '../inspect/provisioner-rows.js';
 import { resourceOutputs, resourceRows } from '../inspect/resource-rows.js';
 import { loadProvisionerSet } from '../load/provisioner-files.js';
-import { emptyState, loadState, saveState, STATE_DIR } from '../project/state.js';
+import { emptyState, loadState, saveState, sortKeysDeep, STATE_DIR } from '../project/state.js';
+import { toYamlDocument } from '../render/yaml-text.js';
 import { withProjectLock } from '../project/lock.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
 import { unusedResources, withoutResources } from '../inspect/unused-resources.js';
@@ -49,7 +49,7 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
     .action((uid: string, opts: { format: string; showSecrets?: boolean }) => {
       const format = checkFormat(opts.format, ['json', 'yaml'] as const);
       const outputs = resourceOutputs(loadState(ctx.io.cwd) ?? emptyState(), uid, Boolean(opts.showSecrets));
-      ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : yamlLibrary().stringify(outputs, { sortMapEntries: true }));
+      ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : toYamlDocument(sortKeysDeep(outputs)));
     });
   resources
     .command('prune')

@@ -3,6 +3,8 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { yamlLibrary } from './yaml-library.js';
 import jsyaml from 'js-yaml';
 import { InputError, type Location } from '../errors.js';
+import { circularAliasMessage, findCircularAlias } from './circular-alias.js';
+import { fieldName } from '../validate/schema-errors.js';
 import type { FieldPath } from '../types.js';
 
 export type { FieldPath } from '../types.js';
@@ -36,6 +38,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
     }
   }
   const { doc, lineCounter } = parseWithPositions(file, text);
+  refuseCircularAlias(file, text, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -61,6 +64,15 @@ function parseWithPositions(file: string, text: string): { doc: Document.Parsed;
     throw new InputError(`${file}: invalid YAML`, diagnostics);
   }
   return { doc, lineCounter };
+}
+
+/** An alias inside the value it refers to would make a value that contains itself (see circular-alias.ts). */
+function refuseCircularAlias(file: string, text: string, doc: Document.Parsed, lineCounter: LineCounter): void {
+  const found = findCircularAlias(doc, text);
+  if (!found) return;
+  throw new InputError(`${file}: invalid YAML`, [
+    { location: { file, ...linePos(lineCounter, found.aliasOffset) }, field: fieldName(found.path), message: circularAliasMessage(found, lineCounter) },
+  ]);
 }
 
 /** A source whose positions are parsed on first use. */

@@ -4,7 +4,7 @@
  */
 import { InputError, UsageError, type Location } from '../errors.js';
 import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
-import { yamlLibrary } from '../load/yaml-library.js';
+import { parseYamlData } from '../load/circular-alias.js';
 import { isPlainMap as isMap, ownValue, setOwn } from '../plain-data.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
@@ -77,7 +77,7 @@ function applyProperty(value: Json, property: string, origins: OriginMap): Json 
 
 function parseValue(raw: string, origin: string): Json {
   try {
-    return yamlLibrary().parse(raw, { strict: true, uniqueKeys: true, logLevel: 'error' });
+    return parseYamlData(raw, { strict: true, uniqueKeys: true, logLevel: 'error' }) as Json;
   } catch (e) {
     throw new InputError(`${origin}: the value is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

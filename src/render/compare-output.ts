@@ -2,6 +2,7 @@
  * `generate --check`: what differs between the manifests file on disk and what generate would write, as a
  * short list a person can read in a CI log (objects added, removed, changed, with the changed fields).
  */
+import { findCircularAlias } from '../load/circular-alias.js';
 import { yamlLibrary } from '../load/yaml-library.js';
 import { isPlainMap } from '../plain-data.js';
 
@@ -28,7 +29,9 @@ export function describeDifferences(previousText: string, next: readonly unknown
 function readObjects(text: string): unknown[] {
   try {
     const documents = yamlLibrary().parseAllDocuments(text, { logLevel: 'error' });
-    const values = (Array.isArray(documents) ? documents : []).map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown);
+    // A value that contains itself (a circular alias) cannot be compared: such a file reads as no objects.
+    if (!Array.isArray(documents) || documents.some((d) => findCircularAlias(d) !== undefined)) return [];
+    const values = documents.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown);
     return values.flatMap((v) => (isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v]));
   } catch {
     return [];

@@ -4,7 +4,8 @@
  * commas; a YAML that reads the same under YAML 1.1 and 1.2 and survives re-indentation).
  */
 import { isPlainMap as isMap } from '../plain-data.js';
-import { isPlainSafe } from './yaml-emitter.js';
+import { isPlainSafe, MAX_IMPLICIT_KEY } from './yaml-emitter.js';
+import { escapeJsonText, quoteYamlString } from './yaml-quote.js';
 import { toYamlDocument } from './yaml-text.js';
 
 export const OUTPUT_FORMATS = ['yaml', 'json', 'kyaml'] as const;
@@ -20,7 +21,8 @@ export function* renderOutput(manifests: readonly unknown[], format: OutputForma
       for (const m of manifests) yield `---\n${toYamlDocument(m)}`;
       return;
     case 'json':
-      yield `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }, null, 2)}\n`;
+      // Escaped like YAML's quoted strings too: JSON is read by YAML readers as well (kubectl, yq).
+      yield `${escapeJsonText(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }, null, 2))}\n`;
       return;
     case 'kyaml':
       for (const m of manifests) yield `---\n${kyamlValue(m, '')}\n`;
@@ -43,18 +45,16 @@ function kyamlValue(value: unknown, indent: string): string {
     const inner = `${indent}  `;
     return `{\n${entries.map(([k, v]) => `${inner}${kyamlKey(k)}: ${kyamlValue(v, inner)},\n`).join('')}${indent}}`;
   }
-  if (typeof value === 'string') return quoted(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : quoted(String(value));
+  if (typeof value === 'string') return quoteYamlString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : quoteYamlString(String(value));
   if (typeof value === 'boolean') return String(value);
   return 'null';
 }
 
-/** Keys stay bare when no reader could take them for anything but a string. */
+/** Keys stay bare when no reader could take them for anything but a string; a very long one is `? key`. */
 function kyamlKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(key) && isPlainSafe(key) ? key : quoted(key);
+  if (/^[A-Za-z_][A-Za-z0-9_./-]*$/.test(key) && isPlainSafe(key) && key.length <= MAX_IMPLICIT_KEY) return key;
+  const written = quoteYamlString(key);
+  return written.length > MAX_IMPLICIT_KEY ? `? ${written}` : written;
 }
 
-/** A JSON string, with the characters YAML 1.1 treats as line breaks (and the BOM) escaped too. */
-function quoted(text: string): string {
-  return JSON.stringify(text).replace(/[\u0085\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

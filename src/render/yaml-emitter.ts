@@ -2,8 +2,10 @@
  * A small YAML writer for the plain data score-ts emits (maps, lists, strings, numbers, booleans, null), in
  * block style with two-space indentation. Much faster than a general YAML library on large outputs. A string
  * is written plain only when it cannot be read back as anything else under YAML 1.1 (kubectl) or 1.2;
- * otherwise it is double-quoted, or written as a literal block when it spans lines.
+ * otherwise it is double-quoted (with the escapes of yaml-quote.ts), or written as a literal block when it
+ * spans lines.
  */
+import { needsEscapes, quoteYamlString } from './yaml-quote.js';
 
 /** Text a YAML 1.1 or 1.2 reader would resolve to a non-string (bool, null, number, date, merge key). */
 const NOT_A_STRING = [
@@ -56,6 +58,9 @@ export function emitYaml(value: unknown): string {
 
 type Collection = Record<string, unknown> | unknown[];
 
+/** Below libyaml's limit of 1024 characters for an implicit key, counted in UTF-16 units (never fewer than characters). */
+export const MAX_IMPLICIT_KEY = 1000;
+
 /** A non-empty list or map (an empty one is written inline as `[]` or `{}`); counts nothing, copies nothing. */
 function hasEntries(v: unknown): v is Collection {
   if (typeof v !== 'object' || v === null) return false;
@@ -83,7 +88,9 @@ function emitCollection(value: Collection, indent: string, first: string, lines:
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (item === undefined) continue;
-    const head = `${lead}${isPlainKey(key) ? key : JSON.stringify(key)}:`;
+    const written = isPlainKey(key) ? key : quoteYamlString(key);
+    // YAML 1.1 readers take at most 1024 characters for an implicit key: a longer one is written `? key`.
+    const head = written.length > MAX_IMPLICIT_KEY ? `${lead}? ${written}\n${indent}:` : `${lead}${written}:`;
     if (hasEntries(item)) {
       lines.push(head);
       emitCollection(item, inner, inner, lines);
@@ -102,18 +109,19 @@ function scalar(value: unknown, indent: string): string {
   if (typeof value === 'object') return '{}';
   const text = String(value);
   if (isPlainSafeMemo(text)) return text;
-  return literalBlock(text, indent) ?? singleQuoted(text) ?? JSON.stringify(text);
+  if (needsEscapes(text)) return quoteYamlString(text);
+  return literalBlock(text, indent) ?? singleQuoted(text) ?? quoteYamlString(text);
 }
 
 /** Single quotes read better for text full of double quotes (shell commands); they escape nothing else. */
 function singleQuoted(text: string): string | undefined {
-  if (!text.includes('"') || /[\n\r\t\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text)) return undefined;
+  if (!text.includes('"') || text.includes('\n')) return undefined;
   return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** A multi-line string as `|` (with `-`/`+` chomping), when its lines allow it. */
 function literalBlock(text: string, indent: string): string | undefined {
-  if (!text.includes('\n') || /[\r\t\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(text)) return undefined;
+  if (!text.includes('\n')) return undefined;
   const body = text.replace(/\n+$/, '');
   const trailing = text.length - body.length;
   const lines = body.split('\n');
