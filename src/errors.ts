@@ -18,6 +18,8 @@ export interface Diagnostic {
   /** Dotted field path inside the document, e.g. `containers.web.image`. Empty for the whole document. */
   field: string;
   message: string;
+  /** What a program wrote about it (a cmd:// provisioner's stderr): shown under it, line by line. */
+  output?: string;
 }
 
 export type ErrorKind = 'usage' | 'input' | 'provision' | 'convert' | 'internal';

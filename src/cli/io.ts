@@ -1,6 +1,10 @@
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 import { fstatSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { describeIoError } from '../load/score-file.js';
+import { writeToDescriptor } from '../render/write-file.js';
 import type { Logger } from '../pipeline.js';
+import { escapeLine, indentBlock } from './terminal-text.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -15,14 +19,49 @@ export function processIo(): CliIo {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    // Written synchronously to the descriptors (not through process.stdout, which is asynchronous on a pipe):
+    // a reader that closes stdout early is noticed at the write, and data and messages stay in order.
+    stdout: writeStdout,
+    stderr: writeStderr,
     // Asked only when colour could be on; a stderr that is no character device is no terminal, and is then
     // left unopened (opening process.stderr loads Node's stream modules, a few milliseconds).
     get stderrIsTTY() {
       return isCharacterDevice(2) && Boolean(process.stderr.isTTY);
     },
   };
+}
+
+/**
+ * The exit status when a reader closes our stdout early (`generate -o - | head -1`): that of a tool killed
+ * by SIGPIPE (128 + 13), as Unix tools give, with no message. Not 0: the output was cut short, and
+ * `set -o pipefail` should say so.
+ */
+export const EXIT_CLOSED_PIPE = 141;
+
+/** The reader of stdout has gone (EPIPE): the run stops (releasing its lock) and exits with EXIT_CLOSED_PIPE, quietly. */
+export class OutputClosedError extends Error {
+  constructor() {
+    super('stdout was closed by its reader');
+    this.name = 'OutputClosedError';
+  }
+}
+
+function writeStdout(text: string): void {
+  try {
+    writeToDescriptor(1, text);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') throw new OutputClosedError();
+    throw new InputError(`cannot write stdout: ${describeIoError(e)}`);
+  }
+}
+
+/** Messages are best-effort: a closed or full stderr must not stop a run, nor fail it. */
+function writeStderr(text: string): void {
+  try {
+    writeToDescriptor(2, text);
+  } catch {
+    // Nowhere left to say it.
+  }
 }
 
 function isCharacterDevice(fd: number): boolean {
@@ -61,17 +100,29 @@ export interface Reporter extends Logger {
   error(message: string): void;
   /** An indented line under an error, such as one diagnostic. */
   detail(message: string): void;
+  /** Lines another program wrote (a cmd:// provisioner's stderr) or a stack trace, under the line before. */
+  output(text: string): void;
 }
 
+/**
+ * Every line score-ts writes to stderr (only `--help` and commander's own messages take another way). A
+ * message is one line: its control characters, line feeds and bidi controls are shown escaped (see
+ * terminal-text.ts), so no value inside it can colour, clear or reorder the terminal or start a line of its
+ * own; only `output` writes several lines, each escaped and indented under the line before.
+ */
 export function createReporter(io: CliIo, verbosity: Verbosity, colors: Palette = PLAIN): Reporter {
   const line = (text: string) => io.stderr(`${text}\n`);
   return {
     verbosity,
-    info: (m) => verbosity >= 1 && line(m),
-    warn: (m) => verbosity >= 1 && line(`${colors.yellow('warning:')} ${m}`),
-    debug: (m) => verbosity >= 2 && line(colors.dim(m)),
-    trace: (m) => verbosity >= 3 && line(colors.dim(m)),
-    error: (m) => line(`${colors.red('error:')} ${m}`),
-    detail: (m) => line(`  ${m}`),
+    info: (m) => verbosity >= 1 && line(escapeLine(m)),
+    warn: (m) => verbosity >= 1 && line(`${colors.yellow('warning:')} ${escapeLine(m)}`),
+    debug: (m) => verbosity >= 2 && line(colors.dim(escapeLine(m))),
+    trace: (m) => verbosity >= 3 && line(colors.dim(escapeLine(m))),
+    error: (m) => line(`${colors.red('error:')} ${escapeLine(m)}`),
+    detail: (m) => line(`  ${escapeLine(m)}`),
+    output: (text) => indentBlock(text, OUTPUT_INDENT).forEach(line),
   };
 }
+
+/** Deeper than a detail line, so no line of another program's output can pass for one of score-ts's. */
+const OUTPUT_INDENT = '    ';

@@ -7,8 +7,9 @@ import { registerGenerate } from './generate-command.js';
 import { registerGraph } from './graph-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspectCommands } from './inspect-commands.js';
-import { createReporter, loadPalette, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
+import { createReporter, EXIT_CLOSED_PIPE, loadPalette, OutputClosedError, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
+import { escapeCommanderError, escapeLines } from './terminal-text.js';
 
 export interface CommandContext {
   readonly io: CliIo;
@@ -18,9 +19,10 @@ export interface CommandContext {
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0  success: the output was written
-  1  failure: invalid input, a resource or workload that cannot be converted, or an I/O error
-  2  usage error: unknown command or flag, or flags that do not go together`;
+  0    success: the output was written
+  1    failure: invalid input, a resource or workload that cannot be converted, or an I/O error
+  2    usage error: unknown command or flag, or flags that do not go together
+  141  stdout was closed before all of it was written (as by \`| head\`), quietly`;
 
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const palette = await loadPalette(io);
@@ -30,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
+    if (error instanceof OutputClosedError) return EXIT_CLOSED_PIPE;
     return reportError(error, reporterFor(program, io, palette));
   }
 }
@@ -63,9 +66,18 @@ function configureAll(command: Command, io: CliIo): void {
   }
 }
 
-/** Help is wrapped at 80 columns whatever the terminal, so it reads (and tests) the same everywhere. */
+/**
+ * Help is wrapped at 80 columns whatever the terminal, so it reads (and tests) the same everywhere. Commander's
+ * error messages quote the arguments: they are escaped as the reporter's messages are (terminal-text.ts).
+ */
 function outputConfig(io: CliIo) {
-  return { writeOut: io.stdout, writeErr: io.stderr, getOutHelpWidth: () => 80, getErrHelpWidth: () => 80 };
+  return {
+    writeOut: io.stdout,
+    writeErr: (text: string) => io.stderr(escapeLines(text)),
+    outputError: (text: string, write: (text: string) => void) => write(escapeCommanderError(text)),
+    getOutHelpWidth: () => 80,
+    getErrHelpWidth: () => 80,
+  };
 }
 
 function reporterFor(program: Command, io: CliIo, palette: Palette): Reporter {
