@@ -31,6 +31,8 @@ export interface WorkloadLoadOptions {
   /** Read `files.*.source` (generate does; commands that only look at the project do not). */
   readonly readFileSources: boolean;
   readonly allowFilesOutsideProject?: boolean;
+  /** Files never read as file sources (score-ts's state and outputs), as absolute paths. */
+  readonly protectedFiles?: readonly string[];
   /** The command, for the message when there is nothing to load. */
   readonly command: string;
 }
@@ -89,7 +91,7 @@ function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): Loa
   const spec = value as ScoreWorkload;
   const workload = { name: spec.metadata.name, spec, file: record.file, locate, fileSources: new Map<string, Buffer>(), record };
   if (!options.readFileSources) return workload;
-  const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true });
+  const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true, protectedFiles: options.protectedFiles ?? [] });
   if (files.problems.length > 0) throw new InputError(`${record.file}: some file sources cannot be read`, files.problems);
   return { ...workload, fileSources: files.sources };
 }

@@ -1,16 +1,25 @@
 /**
  * One writing run at a time per project: `.score-ts/lock` names the process that holds it. A second run
- * stops with a clear message instead of mixing its state with the first one's. A lock whose process is
- * gone (killed) is taken over.
+ * stops with a clear message instead of mixing its state with the first one's.
+ *
+ * A lock whose process is gone (killed) is taken over, one run at a time: only the run that creates
+ * `.score-ts/lock.takeover` (exclusively) may remove a lock it did not make, and only after reading again,
+ * under that guard, that the lock file is still the same one naming the same dead process. Everyone else
+ * only ever creates the lock exclusively or removes their own, so exactly one run wins.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
-import { STATE_DIR } from './state.js';
+import { isLocalProcessAlive } from '../run-owner.js';
+import { systemRandomBytes } from '../system-random.js';
+import { refuseLinkedStatePaths, STATE_DIR } from './state.js';
 
 const LOCK_FILE = 'lock';
+const TAKEOVER_FILE = 'lock.takeover';
+/** An unreadable lock younger than this may be one another run is still writing. */
+const FRESH_MS = 5000;
 
 interface LockOwner {
   pid: number;
@@ -18,9 +27,17 @@ interface LockOwner {
   started: string;
 }
 
+/** A lock file as read: its identity (the same path may later hold another file), bytes and owner. */
+interface LockSnapshot {
+  readonly ino: number;
+  readonly mtimeMs: number;
+  readonly text: string;
+  readonly owner: LockOwner | undefined;
+}
+
 /** Runs `work` holding the project's lock. */
 export function withProjectLock<T>(projectDir: string, work: () => T): T {
-  const release = acquireProjectLock(path.join(projectDir, STATE_DIR), STATE_DIR);
+  const release = acquireProjectLock(projectDir);
   try {
     return work();
   } finally {
@@ -29,58 +46,133 @@ export function withProjectLock<T>(projectDir: string, work: () => T): T {
 }
 
 /** Takes the project's lock (creating the state folder if needed); returns the function that releases it. */
-export function acquireProjectLock(stateDirPath: string, displayDir: string): () => void {
-  const file = path.join(stateDirPath, LOCK_FILE);
+export function acquireProjectLock(projectDir: string): () => void {
+  const dir = path.join(projectDir, STATE_DIR);
+  refuseLinkedStatePaths(projectDir, [LOCK_FILE, TAKEOVER_FILE]);
   try {
-    mkdirSync(stateDirPath, { recursive: true, mode: 0o700 });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {
-    throw new InputError(`cannot create ${displayDir}/: ${describeIoError(e)}`);
+    throw new InputError(`cannot create ${STATE_DIR}/: ${describeIoError(e)}`);
   }
-  const me: LockOwner = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, `${JSON.stringify(me)}\n`, { flag: 'wx', mode: 0o600 });
-      return () => rmSync(file, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError(`cannot create ${displayDir}/${LOCK_FILE}: ${describeIoError(e)}`);
-    }
-    const owner = readOwner(file);
-    if (!owner && isFresh(file)) throw new InputError(`another score-ts run is starting in this project (${displayDir}/${LOCK_FILE} was just made); try again`);
-    if (owner && isAlive(owner)) {
-      throw new InputError(
-        `another score-ts run (process ${owner.pid} on ${owner.host}, started ${owner.started}) is writing this project; ` +
-          `wait for it to finish, or remove ${displayDir}/${LOCK_FILE} if no score-ts is running`,
-      );
-    }
-    rmSync(file, { force: true }); // left by a run that was killed
+  const lock = path.join(dir, LOCK_FILE);
+  const mine = ownerText();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (createExclusive(lock, mine, LOCK_FILE)) return () => removeIfMine(lock, mine);
+    const found = readLock(lock);
+    if (!found) continue; // released meanwhile
+    refuseLiveLock(found);
+    takeOverStaleLock(path.join(dir, TAKEOVER_FILE), lock, found);
   }
-  throw new InputError(`cannot take ${displayDir}/${LOCK_FILE}: another run keeps taking it; try again`);
+  throw new InputError(`cannot take ${STATE_DIR}/${LOCK_FILE}: other runs keep taking it; try again`);
 }
 
-function readOwner(file: string): LockOwner | undefined {
+/** Throws when the lock may belong to a run that is still working. */
+function refuseLiveLock(found: LockSnapshot): void {
+  const { owner } = found;
+  if (!owner) {
+    if (Date.now() - found.mtimeMs < FRESH_MS) throw new InputError(`another score-ts run is starting in this project (${STATE_DIR}/${LOCK_FILE} was just made); try again`);
+    return;
+  }
+  if (owner.host !== os.hostname()) {
+    throw new InputError(
+      `${STATE_DIR}/${LOCK_FILE} was made by process ${owner.pid} on another host, ${owner.host} (started ${owner.started}; a shared folder?), so score-ts cannot tell whether that run still works; ` +
+        `check that no score-ts runs on ${owner.host} in this project, then remove ${STATE_DIR}/${LOCK_FILE}`,
+    );
+  }
+  if (isLocalProcessAlive(owner.pid) && owner.pid !== process.pid) {
+    throw new InputError(
+      `another score-ts run (process ${owner.pid} on ${owner.host}, started ${owner.started}) is writing this project; ` +
+        `wait for it to finish, or remove ${STATE_DIR}/${LOCK_FILE} if no score-ts is running`,
+    );
+  }
+}
+
+/**
+ * Removes the stale lock `found`, holding the takeover guard; the caller then creates its own lock (which a
+ * run that just started may still create first: the caller then reports it).
+ */
+function takeOverStaleLock(guard: string, lock: string, found: LockSnapshot): void {
+  if (!createExclusive(guard, ownerText(), TAKEOVER_FILE)) return refuseTakeover(guard);
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockOwner>;
+    const now = readLock(lock);
+    // The same file, unchanged: a new lock made since (even one reusing the inode) has another time and text.
+    if (now && now.ino === found.ino && now.mtimeMs === found.mtimeMs && now.text === found.text) unlinkSync(lock);
+  } catch (e) {
+    throw new InputError(`cannot remove the stale ${STATE_DIR}/${LOCK_FILE}: ${describeIoError(e)}`);
+  } finally {
+    rmSync(guard, { force: true });
+  }
+}
+
+/**
+ * Another run holds the takeover guard: it is taking over now (it holds the guard for a few system calls), or
+ * it was killed while it did. Returns when the guard is gone already (the caller then looks at the lock again).
+ */
+function refuseTakeover(guard: string): void {
+  const holder = readLock(guard);
+  if (!holder) return;
+  const owner = holder.owner;
+  const live = Date.now() - holder.mtimeMs < FRESH_MS || (owner !== undefined && owner.host === os.hostname() && isLocalProcessAlive(owner.pid));
+  if (live) {
+    throw new InputError(`another score-ts run${owner ? ` (process ${owner.pid} on ${owner.host})` : ''} is taking over the lock a killed run left in this project; try again when it has finished`);
+  }
+  throw new InputError(
+    `${STATE_DIR}/${TAKEOVER_FILE} was left by a score-ts run${owner ? ` (process ${owner.pid} on ${owner.host})` : ''} stopped while it took over a stale lock; ` +
+      `if no score-ts is running in this project, remove ${STATE_DIR}/${TAKEOVER_FILE} and ${STATE_DIR}/${LOCK_FILE}`,
+  );
+}
+
+/** Creates `file` holding `text` unless it exists; false when it does. */
+function createExclusive(file: string, text: string, display: string): boolean {
+  try {
+    writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new InputError(`cannot create ${STATE_DIR}/${display}: ${describeIoError(e)}`);
+  }
+}
+
+/** The lock file as it is now, or undefined when there is none. */
+function readLock(file: string): LockSnapshot | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new InputError(`cannot read ${STATE_DIR}/${path.basename(file)}: ${describeIoError(e)}`);
+  }
+  try {
+    const { ino, mtimeMs } = fstatSync(fd);
+    const text = readFileSync(fd, 'utf8');
+    return { ino, mtimeMs, text, owner: parseOwner(text) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The owner a lock names; undefined when it is unreadable or half-written. */
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
     if (typeof value.pid === 'number' && typeof value.host === 'string') return { pid: value.pid, host: value.host, started: String(value.started) };
   } catch {
-    // Unreadable or half-written: treated as left behind.
+    // Treated as left behind once it is old enough.
   }
   return undefined;
 }
 
-/** An unreadable lock younger than a few seconds may be one another run is still writing. */
-function isFresh(file: string): boolean {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat !== undefined && Date.now() - stat.mtimeMs < 5000;
+/** This run's lock text: a random nonce makes it unique even when a later process gets the same pid. */
+function ownerText(): string {
+  const nonce = systemRandomBytes(8).toString('hex');
+  return `${JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString(), nonce })}\n`;
 }
 
-/** A lock from another machine (a shared folder) is assumed to be held. */
-function isAlive(owner: LockOwner): boolean {
-  if (owner.host !== os.hostname()) return true;
-  if (owner.pid === process.pid) return false;
+/** Releases the lock only while it is still this run's (it is never taken from a live run, but be sure). */
+function removeIfMine(lock: string, mine: string): void {
   try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (readFileSync(lock, 'utf8') === mine) unlinkSync(lock);
+  } catch {
+    // Already gone: nothing to release.
   }
 }

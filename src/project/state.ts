@@ -2,14 +2,17 @@
  * The project state in `.score-ts/state.yaml`: what the project knows between runs. Written atomically,
  * readable by its owner only; a damaged file is reported, never silently replaced.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
 import { parseYamlSource } from '../load/yaml-source.js';
 import { writeFileAtomic } from '../render/write-file.js';
+import { escapeJsonText } from '../render/yaml-quote.js';
 import { compareStrings } from '../convert/sorted.js';
 import { isPlainMap as isMap } from '../plain-data.js';
+import { isSecretRefToken } from '../provision/secret-ref.js';
+import { checkStateRecords } from './state-records.js';
 
 export const STATE_DIR = '.score-ts';
 /** Said when the state folder was found readable by others and made private. */
@@ -49,6 +52,10 @@ export interface ProjectState {
   workloads: Record<string, WorkloadRecord>;
   resources: Record<string, ResourceRecord>;
   sharedState: Record<string, unknown>;
+  /** The files generate wrote the manifests to (project-relative, or absolute outside it): never read as file sources. */
+  outputFiles?: string[];
+  /** The token of the secret references saved in this state (secret-ref.ts); absent in states saved before tokens. */
+  secretRefToken?: string;
 }
 
 export function emptyState(): ProjectState {
@@ -72,6 +79,7 @@ export function initStateDir(projectDir: string): boolean {
  */
 export function prepareStateDir(projectDir: string): boolean {
   const dir = stateDir(projectDir);
+  refuseLinkedStatePaths(projectDir, ['.gitignore', STATE_FILE]);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const gitignore = path.join(dir, '.gitignore');
@@ -87,6 +95,7 @@ export function prepareStateDir(projectDir: string): boolean {
 export function loadState(projectDir: string): ProjectState | undefined {
   const file = path.join(stateDir(projectDir), STATE_FILE);
   const display = `${STATE_DIR}/${STATE_FILE}`;
+  refuseLinkedStatePaths(projectDir, [STATE_FILE]);
   if (!existsSync(file)) return undefined;
   let text: string;
   try {
@@ -99,8 +108,34 @@ export function loadState(projectDir: string): ProjectState | undefined {
   if (!valid) {
     throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`);
   }
+  const damaged = checkStateRecords(display, text, value as Record<string, unknown>);
+  if (damaged.length > 0) {
+    throw new InputError(`${display} has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)`, damaged);
+  }
   const project = typeof value!.project === 'string' ? { project: value!.project } : {};
-  return { version: STATE_VERSION, ...project, workloads: value!.workloads!, resources: value!.resources ?? {}, sharedState: value!.sharedState ?? {} };
+  const outputFiles = value!.outputFiles !== undefined ? { outputFiles: value!.outputFiles } : {};
+  // A token that is not one is ignored: the references saved with it read as text, and the next run saves a new one.
+  const token = isSecretRefToken(value!.secretRefToken) ? { secretRefToken: value!.secretRefToken } : {};
+  return { version: STATE_VERSION, ...project, workloads: value!.workloads!, resources: value!.resources ?? {}, sharedState: value!.sharedState ?? {}, ...outputFiles, ...token };
+}
+
+/**
+ * Refuses a state folder that is a symbolic link, and the named files in it that are: a link committed in a
+ * repository (`.score-ts -> ../shared`) would make score-ts write generated secrets, and chmod, outside the project.
+ */
+export function refuseLinkedStatePaths(projectDir: string, names: readonly string[] = []): void {
+  const dir = stateDir(projectDir);
+  for (const [file, display] of [[dir, `${STATE_DIR}/`], ...names.map((n) => [path.join(dir, n), `${STATE_DIR}/${n}`])] as const) {
+    let linked: boolean;
+    try {
+      linked = lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+    } catch (e) {
+      throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
+    }
+    if (linked) {
+      throw new InputError(`${display} is a symbolic link, which score-ts does not follow (it would read and write generated secrets wherever the link points); replace it with a real ${file === dir ? 'folder' : 'file'}`);
+    }
+  }
 }
 
 export function saveState(projectDir: string, state: ProjectState): void {
@@ -112,7 +147,8 @@ export function saveState(projectDir: string, state: ProjectState): void {
 export function stateFile(projectDir: string, state: ProjectState): { file: string; content: string; displayPath: string; mode: number } {
   return {
     file: path.join(stateDir(projectDir), STATE_FILE),
-    content: `${STATE_HEADER}\n${JSON.stringify(sortKeysDeep(state), null, 2)}\n`,
+    // JSON, escaped so YAML 1.1 readers read the file the same way (see yaml-quote.ts).
+    content: `${STATE_HEADER}\n${escapeJsonText(JSON.stringify(sortKeysDeep(state), null, 2))}\n`,
     displayPath: `${STATE_DIR}/${STATE_FILE}`,
     mode: 0o600,
   };
@@ -133,7 +169,7 @@ function parseState(display: string, text: string): unknown {
 }
 
 /** Maps with their keys in code-point order at every level, so the file does not depend on history. */
-function sortKeysDeep(value: unknown): unknown {
+export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (typeof value !== 'object' || value === null) return value;
   const map = value as Record<string, unknown>;

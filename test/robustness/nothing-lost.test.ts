@@ -3,7 +3,7 @@
  * runs of one project never overlap; a killed run never leaves new manifests with the old state.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +98,51 @@ describe('a failed run changes nothing', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  const uid = 'postgres.default#shop.db';
+  const escapedUid = 'postgres\\.default#shop\\.db';
+  it.each([
+    { name: "a resource's state turned into a string", damage: (s: StateJson) => (s.resources[uid]!.state = 'oops'), field: `resources.${escapedUid}.state`, message: 'must be a map (it is a string)' },
+    { name: "a resource's state set to null", damage: (s: StateJson) => (s.resources[uid]!.state = null), field: `resources.${escapedUid}.state`, message: 'must be a map (it is null)' },
+    { name: "a resource's outputs turned into a list", damage: (s: StateJson) => (s.resources[uid]!.outputs = []), field: `resources.${escapedUid}.outputs`, message: 'must be a map (it is a list)' },
+    { name: "a resource's guid turned into a number", damage: (s: StateJson) => (s.resources[uid]!.guid = 7), field: `resources.${escapedUid}.guid`, message: 'must be a string (it is a number)' },
+    { name: "a resource's type removed", damage: (s: StateJson) => delete s.resources[uid]!.type, field: `resources.${escapedUid}.type`, message: 'must be a string (it is missing)' },
+    { name: "a resource's provisioner turned into a map", damage: (s: StateJson) => (s.resources[uid]!.provisioner = {}), field: `resources.${escapedUid}.provisioner`, message: 'must be a string (it is a map)' },
+    { name: 'a secret value that is not a string', damage: (s: StateJson) => ((s.resources[uid]!.secretValues as Record<string, unknown>)['x/y'] = 1), field: `resources.${escapedUid}.secretValues`, message: 'must be a map of strings (some of its values are not strings)' },
+    { name: 'a resource record that is not a map', damage: (s: StateJson) => (s.resources[uid] = 'gone' as never), field: `resources.${escapedUid}`, message: 'must be a map (it is a string)' },
+    { name: "a workload's file turned into a number", damage: (s: StateJson) => (s.workloads.shop!.file = 1), field: 'workloads.shop.file', message: 'must be a string (it is a number)' },
+    { name: "a workload's override properties turned into a string", damage: (s: StateJson) => (s.workloads.shop!.overrideProperties = 'a=b'), field: 'workloads.shop.overrideProperties', message: 'must be a list of strings (it is a string)' },
+    { name: 'a workload record that is a list', damage: (s: StateJson) => (s.workloads.shop = [] as never), field: 'workloads.shop', message: 'must be a map (it is a list)' },
+    { name: 'the project label turned into a number', damage: (s: StateJson) => (s.project = 3), field: 'project', message: 'must be a string (it is a number)' },
+    { name: 'the output files turned into a map', damage: (s: StateJson) => (s.outputFiles = {}), field: 'outputFiles', message: 'must be a list of strings (it is a map)' },
+  ])('a damaged record is reported with its uid and field, and kept: $name', async ({ damage, field, message }) => {
+    const { dir, snapshot } = await generatedProject();
+    const stateFile = path.join(dir, '.score-ts', 'state.yaml');
+    const text = readFileSync(stateFile, 'utf8');
+    const state = JSON.parse(text.slice(text.indexOf('\n') + 1)) as StateJson;
+    damage(state);
+    writeFileSync(stateFile, `${text.slice(0, text.indexOf('\n'))}\n${JSON.stringify(state, null, 2)}\n`);
+    const before = snapshot();
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('error: .score-ts/state.yaml has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)');
+    expect(lines[1]).toMatch(/^ {2}\.score-ts\/state\.yaml:\d+:\d+: /);
+    expect(lines[1]!.replace(/^.*?:\d+:\d+: /, '')).toBe(`${field}: ${message}`);
+    expect(snapshot()).toEqual(before);
+    const password = /"password": "([^"⟦]+)"/.exec(text)![1]!;
+    expect(run.stderr).not.toContain(password);
+  });
+
+  it('points at the line of the damaged field', async () => {
+    const { dir } = await generatedProject();
+    const stateFile = path.join(dir, '.score-ts', 'state.yaml');
+    const text = readFileSync(stateFile, 'utf8').replace(/"state": \{[^}]*\}/, '"state": "oops"');
+    writeFileSync(stateFile, text);
+    const line = text.split('\n').findIndex((l) => l.includes('"state": "oops"')) + 1;
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.stderr).toContain(`.score-ts/state.yaml:${line}:16: resources.${escapedUid}.state: must be a map (it is a string)`);
+  });
+
   it('writes several files together or not at all', () => {
     const dir = mkdirTemp();
     writeFileSync(path.join(dir, 'a'), 'old a');
@@ -113,11 +158,42 @@ describe('a failed run changes nothing', () => {
   });
 });
 
+/** The parts of the state file the damage tests change. */
+interface StateJson {
+  project?: unknown;
+  outputFiles?: unknown;
+  workloads: Record<string, Record<string, unknown>>;
+  resources: Record<string, Record<string, unknown>>;
+}
+
 function mkdirTemp(): string {
   const dir = path.join(os.tmpdir(), `score-ts-write-${process.pid}-${Math.random().toString(16).slice(2)}`);
   mkdirSync(dir);
   return dir;
 }
+
+describe("the output file's mode", () => {
+  const umask = process.umask();
+  const withoutSecrets = 'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers: {main: {image: nginx:1.28}}\n';
+  it.each([
+    { name: 'a new file holding Secret data (generated passwords) is readable by its owner only', score: withDatabase, before: undefined, expected: 0o600 & ~umask },
+    { name: 'a new file without Secret data is 0644 less the umask', score: withoutSecrets, before: undefined, expected: 0o644 & ~umask },
+    { name: 'an existing file keeps exactly its mode (0640, which the umask would change)', score: withDatabase, before: 0o640, expected: 0o640 },
+    { name: 'an existing 0644 file stays 0644 even with Secret data (the owner chose it)', score: withDatabase, before: 0o644, expected: 0o644 },
+    { name: 'an existing private file without Secret data stays private', score: withoutSecrets, before: 0o600, expected: 0o600 },
+  ])('$name', async ({ score, before, expected }) => {
+    const dir = tempProject();
+    writeFileSync(path.join(dir, 'score.yaml'), score);
+    const output = path.join(dir, 'manifests.yaml');
+    if (before !== undefined) {
+      writeFileSync(output, 'old');
+      chmodSync(output, before);
+    }
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((statSync(output).mode & 0o777).toString(8)).toBe(expected.toString(8));
+  });
+});
 
 describe('one writing run at a time', () => {
   it('refuses to run while a live process holds the lock, and names it', async () => {
@@ -144,6 +220,45 @@ describe('one writing run at a time', () => {
     const run = await runIn(dir, ['generate', 'score.yaml']);
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(path.join(dir, '.score-ts', 'lock'))).toBe(false);
+  });
+
+  const host = os.hostname();
+  const goneProcess = () => Number(spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).stdout);
+  it.each([
+    {
+      name: 'a lock made on another host says how to clear it',
+      setup: (state: string) => writeFileSync(path.join(state, 'lock'), JSON.stringify({ pid: 1, host: 'build-agent-7', started: '2026-01-01T00:00:00Z' })),
+      message: () =>
+        '.score-ts/lock was made by process 1 on another host, build-agent-7 (started 2026-01-01T00:00:00Z; a shared folder?), so score-ts cannot tell whether that run still works; check that no score-ts runs on build-agent-7 in this project, then remove .score-ts/lock',
+    },
+    {
+      name: 'a takeover guard left by a run that was killed during a takeover says how to clear it',
+      setup: (state: string, pid: number) => {
+        writeFileSync(path.join(state, 'lock'), JSON.stringify({ pid, host, started: 'x' }));
+        writeFileSync(path.join(state, 'lock.takeover'), JSON.stringify({ pid, host, started: 'x' }));
+        utimesSync(path.join(state, 'lock.takeover'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      },
+      message: (pid: number) =>
+        `.score-ts/lock.takeover was left by a score-ts run (process ${pid} on ${host}) stopped while it took over a stale lock; if no score-ts is running in this project, remove .score-ts/lock.takeover and .score-ts/lock`,
+    },
+    {
+      name: 'a takeover guard held by a live run means it is taking over now',
+      setup: (state: string) => {
+        writeFileSync(path.join(state, 'lock'), JSON.stringify({ pid: goneProcess(), host, started: 'x' }));
+        writeFileSync(path.join(state, 'lock.takeover'), JSON.stringify({ pid: process.ppid, host, started: 'x' }));
+        utimesSync(path.join(state, 'lock.takeover'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+      },
+      message: () => `another score-ts run (process ${process.ppid} on ${host}) is taking over the lock a killed run left in this project; try again when it has finished`,
+    },
+  ])('$name', async ({ setup, message }) => {
+    const { dir, snapshot } = await generatedProject();
+    const pid = goneProcess();
+    setup(path.join(dir, '.score-ts'), pid);
+    const before = snapshot();
+    const run = await runIn(dir, ['generate', 'score.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`error: ${message(pid)}\n`);
+    expect(snapshot()).toEqual(before);
   });
 
   it('two generate processes started together never corrupt the state', async () => {
