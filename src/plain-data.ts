@@ -29,3 +29,12 @@ export function ownValue(map: Record<string, unknown>, key: string): unknown {
 export function setOwn(map: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/** JSON with sorted keys, so equal data compares equal whatever its key order (and whatever its maps' prototypes). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainMap(value)) {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -8,6 +8,7 @@ import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash } from './names.js';
 import type { Problems } from './problems.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
+import { canonicalJson } from '../plain-data.js';
 
 /** Gives the pod volume source a resource provides, e.g. `{ emptyDir: {} }`; throws PlaceholderError if none. */
 export type ResourceVolumeSource = (resourceName: string) => Record<string, unknown>;
@@ -35,6 +36,12 @@ export function convertVolumes(
     for (const { target, value, path } of entries) {
       const volume = problems.attempt([...path, 'source'], PlaceholderError, () => podVolumeFor(value.source, path, ctx, resourceVolume, problems));
       if (!volume) continue;
+      const taken = volumes.get(volume.name);
+      if (taken && canonicalJson(taken) !== canonicalJson(volume)) {
+        // Derived names can meet (a claim named like another claim's hashed volume name): never mount the wrong one.
+        problems.add([...path, 'source'], `its pod volume would be named '${volume.name}', like another volume of this workload; use another claim or resource name`);
+        continue;
+      }
       volumes.set(volume.name, volume);
       const list = mounts.get(containerName) ?? [];
       list.push(volumeMount(volume.name, target, value));

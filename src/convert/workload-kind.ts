@@ -16,8 +16,13 @@ export type WorkloadPlan =
   | { readonly kind: Exclude<WorkloadKind, 'CronJob'> }
   | { readonly kind: 'CronJob'; readonly schedule: string; readonly timeZone?: string };
 
-/** Kubernetes names each Job of a CronJob NAME-<11 characters>, and Job names stay within 63. */
-const CRONJOB_NAME_MAX = 52;
+/** Kubernetes names each Job of a CronJob NAME-<11 characters>, and Job names stay within 63 (ValidateCronJob). */
+export const CRONJOB_NAME_MAX = 52;
+/**
+ * Kubernetes labels each pod of a StatefulSet `controller-revision-hash: NAME-<10-character hash>`, and a label
+ * value has at most 63 characters: with a longer name no pod can be created (kubernetes/kubernetes#64023).
+ */
+export const STATEFULSET_NAME_MAX = 52;
 
 const annotationPath = (name: string): FieldPath => ['metadata', 'annotations', name];
 
@@ -32,6 +37,7 @@ export function planWorkloadKind(workload: WorkloadInput, problems: Problems): W
   const kind = value as WorkloadKind;
   if (kind === 'Job' || kind === 'CronJob') checkNoServicePorts(kind, workload, problems);
   if (kind === 'CronJob') return planCronJob(workload, annotations, problems);
+  if (kind === 'StatefulSet') checkNameLength(workload, kind, problems);
   for (const name of [SCHEDULE_ANNOTATION, TIME_ZONE_ANNOTATION]) {
     if (annotation(annotations, name) !== undefined) {
       problems.add(annotationPath(name), `only a CronJob runs on a schedule, and this workload is a ${kind}; set ${KIND_ANNOTATION}: CronJob or remove ${name}`);
@@ -51,11 +57,20 @@ function planCronJob(workload: WorkloadInput, annotations: Readonly<Record<strin
   }
   const zoneProblem = timeZone === undefined ? undefined : timeZoneProblem(timeZone);
   if (zoneProblem) problems.add(annotationPath(TIME_ZONE_ANNOTATION), zoneProblem);
-  const { name } = workload;
-  if (name.length > CRONJOB_NAME_MAX) {
-    problems.add(['metadata', 'name'], `a CronJob name has at most ${CRONJOB_NAME_MAX} characters (Kubernetes adds 11 to name each Job it starts), and '${name}' has ${name.length}; shorten metadata.name`);
-  }
+  checkNameLength(workload, 'CronJob', problems);
   return { kind: 'CronJob', schedule: schedule ?? '', ...(timeZone === undefined ? {} : { timeZone }) };
+}
+
+/** Kinds whose controllers build longer names or labels from the workload's name: a lower limit than 63. */
+const NAME_LIMITS = {
+  StatefulSet: { max: STATEFULSET_NAME_MAX, why: 'Kubernetes adds 11 to label each of its pods with its revision' },
+  CronJob: { max: CRONJOB_NAME_MAX, why: 'Kubernetes adds 11 to name each Job it starts' },
+} as const;
+
+function checkNameLength(workload: WorkloadInput, kind: keyof typeof NAME_LIMITS, problems: Problems): void {
+  const { name } = workload;
+  const { max, why } = NAME_LIMITS[kind];
+  if (name.length > max) problems.add(['metadata', 'name'], `a ${kind} name has at most ${max} characters (${why}), and '${name}' has ${name.length}; shorten metadata.name`);
 }
 
 /**

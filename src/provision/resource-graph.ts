@@ -6,7 +6,8 @@ import { ProvisionError, type Diagnostic } from '../errors.js';
 import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
 import type { FieldPath, Locator, ResourceSpec, WorkloadInput } from '../types.js';
 import { fieldName } from '../validate/schema-errors.js';
-import { forEachString } from '../plain-data.js';
+import type { ResourceRecord } from '../project/state.js';
+import { canonicalJson, forEachString } from '../plain-data.js';
 
 /** One `resources.NAME` entry of one workload. */
 export interface ResourceDeclaration {
@@ -33,12 +34,17 @@ export interface ResourceGraph {
   uidOf(workload: string, resource: string): string | undefined;
 }
 
-/** `type.class#id`, or `type.class#workload.name` for a resource without an id (score-go's format). */
+/**
+ * `type.class#id`, or `type.class#workload.name` for a resource without an id (score-go's format). Types and
+ * classes have no dot, workload and resource names have none either, so the two forms meet only when an id has
+ * exactly one dot: such ids are refused (checkSharedIds), and a shared id never reaches a private resource.
+ */
 export function resourceUid(workload: string, name: string, spec: ResourceSpec): string {
   return `${spec.type}.${spec.class ?? 'default'}#${spec.id ?? `${workload}.${name}`}`;
 }
 
 export function buildResourceGraph(workloads: readonly WorkloadInput[]): ResourceGraph {
+  checkSharedIds(workloads);
   const nodes = new Map<string, ResourceNode>();
   const uids = new Map<string, string>();
   for (const workload of workloads) {
@@ -59,6 +65,43 @@ export function buildResourceGraph(workloads: readonly WorkloadInput[]): Resourc
   const uidOf = (workload: string, resource: string) => uids.get(`${workload}\u0000${resource}`);
   addDependencies(nodes, uidOf);
   return { order: dependencyOrder(nodes), uidOf };
+}
+
+/** An id of the form LABEL.LABEL is the uid of workload LABEL's private resource LABEL: refused, wherever it is. */
+function checkSharedIds(workloads: readonly WorkloadInput[]): void {
+  const problems = workloads.flatMap((workload) =>
+    Object.entries(workload.spec.resources ?? {}).flatMap(([name, spec]) => {
+      const parts = spec.id?.split('.') ?? [];
+      if (parts.length !== 2) return [];
+      const uid = resourceUid(workload.name, name, spec);
+      return [
+        problem(workload.locate, ['resources', name, 'id'],
+          `'${spec.id}' has the form WORKLOAD.RESOURCE of a private resource (${uid} is resource '${parts[1]}' of a workload '${parts[0]}'), so sharing it could reach another workload's own resource; use an id without a dot, such as '${parts.join('-')}' (or with two dots or more)`),
+      ];
+    }),
+  );
+  if (problems.length > 0) throw new ProvisionError('some shared resource ids have the form of a private resource', problems);
+}
+
+/**
+ * A state written before one-dot ids were refused may keep a shared resource's record under a private uid: made
+ * for workload x's `id: api.db`, kept as postgres.default#api.db. Its generated values (passwords) went to x, so
+ * workload api's own resource db must not take them over. A private record always names its own workload.
+ */
+export function checkPreviousRecords(graph: ResourceGraph, previous: Readonly<Record<string, ResourceRecord>>): void {
+  const problems = graph.order.flatMap((node) => {
+    const record = Object.hasOwn(previous, node.uid) ? previous[node.uid] : undefined;
+    const { workload, name, spec } = node.declarations[0]!;
+    if (record === undefined || spec.id !== undefined || typeof record.sourceWorkload !== 'string' || record.sourceWorkload === workload.name) return [];
+    return [
+      {
+        location: workload.locate(['resources', name], true),
+        field: `resources.${name}`,
+        message: `the project state's record of ${node.uid} was made for workload '${record.sourceWorkload}' (a shared id '${record.id}', refused since), which got its generated values; remove the entry '${node.uid}' under resources in .score-ts/state.yaml, and generate again to provision this resource anew`,
+      },
+    ];
+  });
+  if (problems.length > 0) throw new ProvisionError('the project state gave a private resource the record of a shared one', problems);
 }
 
 function addDependencies(nodes: ReadonlyMap<string, ResourceNode>, uidOf: ResourceGraph['uidOf']): void {
@@ -119,11 +162,3 @@ function problem(locate: Locator, path: FieldPath, message: string): Diagnostic 
   return { location: locate(path, false), field: fieldName(path), message };
 }
 
-/** JSON with sorted keys, so equal params compare equal whatever their key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}

@@ -193,6 +193,12 @@ describe('Job and CronJob: whole objects', () => {
     expect(valid(manifests)).toEqual([]);
   });
 
+  it('a StatefulSet name of 52 characters is accepted', () => {
+    const name = 'n'.repeat(52);
+    const manifests = convert(base('k8s.score.dev/kind: StatefulSet').replace('name: report', `name: ${name}`));
+    expect(manifests.at(-1)!.metadata.name).toBe(name);
+  });
+
   it('a CronJob name of 52 characters is accepted', () => {
     const name = 'n'.repeat(52);
     const manifests = convert(base('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"').replace('name: report', `name: ${name}`));
@@ -280,6 +286,13 @@ describe('Job and CronJob: problems', () => {
       yaml: workload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"').replace('name: job', `name: job${'x'.repeat(50)}`),
       diagnostics: [
         `score.yaml:3:9: metadata.name: a CronJob name has at most 52 characters (Kubernetes adds 11 to name each Job it starts), and 'job${'x'.repeat(50)}' has 53; shorten metadata.name`,
+      ],
+    },
+    {
+      name: 'a StatefulSet name over 52 characters (its pods could not be created)',
+      yaml: workload('k8s.score.dev/kind: StatefulSet').replace('name: job', `name: job${'x'.repeat(60)}`),
+      diagnostics: [
+        `score.yaml:3:9: metadata.name: a StatefulSet name has at most 52 characters (Kubernetes adds 11 to label each of its pods with its revision), and 'job${'x'.repeat(60)}' has 63; shorten metadata.name`,
       ],
     },
     {

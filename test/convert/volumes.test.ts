@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaceholderError } from '../../src/convert/expand.js';
 import type { PodVolume, VolumeMount } from '../../src/convert/pod-types.js';
 import { convertVolumes } from '../../src/convert/volumes.js';
+import { shortHash } from '../../src/convert/names.js';
 import { expandContext, formatted, mountsObject, problemsFor, workloadFromYaml } from './fixtures.js';
 
 /** Volumes the fake provisioner offers, by resource name; any other name has none. */
@@ -288,6 +289,30 @@ describe('convertVolumes: pod volumes and mounts', () => {
     expect(new Set(result.volumes.map((v) => v.name)).size).toBe(2);
     expect(claimOf('/a')).toBe('data.v1');
     expect(claimOf('/b')).toBe('data-v1');
+  });
+
+  it("a claim named like another claim's volume is refused, not mounted in its place", () => {
+    const lookalike = `data-v1-${shortHash('data.v1')}`;
+    const { result, problems } = run({
+      name: 'lookalike claim',
+      yaml: `
+        apiVersion: score.dev/v1b1
+        metadata:
+          name: web
+        containers:
+          main:
+            image: nginx
+            volumes:
+              /a:
+                source: data.v1
+              /b:
+                source: ${lookalike}
+      `,
+    });
+    expect(formatted(problems)).toEqual([
+      `score.yaml:11:17: containers.main.volumes./b.source: its pod volume would be named 'pvc-${lookalike}', like another volume of this workload; use another claim or resource name`,
+    ]);
+    expect(result.volumes).toEqual([{ name: `pvc-${lookalike}`, persistentVolumeClaim: { claimName: 'data.v1' } }]);
   });
 });
 

@@ -140,3 +140,30 @@ describe('buildResourceGraph', () => {
     expect(shownError(() => buildResourceGraph(workloads()), ProvisionError)).toEqual({ message, diagnostics });
   });
 });
+
+describe('shared ids of the form of a private uid', () => {
+  const ID_PROBLEM = (id: string, uid: string, workloadName: string, resource: string, suggestion: string) =>
+    `'${id}' has the form WORKLOAD.RESOURCE of a private resource (${uid} is resource '${resource}' of a workload '${workloadName}'), so sharing it could reach another workload's own resource; use an id without a dot, such as '${suggestion}' (or with two dots or more)`;
+  const api = () => workload('api', '  db:\n    type: postgres\n');
+  const x = () => workload('x', '  stolen:\n    type: postgres\n    id: api.db\n');
+
+  it.each<{ name: string; workloads: () => WorkloadInput[] }>([
+    { name: "workload api's private db first, then x's id api.db", workloads: () => [api(), x()] },
+    { name: "x's id api.db first, then workload api's private db", workloads: () => [x(), api()] },
+    { name: 'the id alone, without workload api', workloads: () => [x()] },
+  ])('$name: refused at the id', ({ workloads }) => {
+    expect(shownError(() => buildResourceGraph(workloads()), ProvisionError)).toEqual({
+      message: 'some shared resource ids have the form of a private resource',
+      diagnostics: [`score.yaml:10:9: resources.stolen.id: ${ID_PROBLEM('api.db', 'postgres.default#api.db', 'api', 'db', 'api-db')}`],
+    });
+  });
+
+  it.each<{ name: string; id: string; uid: string }>([
+    { name: 'no dot', id: 'shared', uid: 'postgres.default#shared' },
+    { name: 'two dots', id: 'team.api.db', uid: 'postgres.default#team.api.db' },
+    { name: 'dashes', id: 'api-db', uid: 'postgres.default#api-db' },
+  ])('an id with $name is shared as before', ({ id, uid }) => {
+    const graph = buildResourceGraph([api(), workload('x', `  mine:\n    type: postgres\n    id: ${id}\n`)]);
+    expect(graph.order.map((n) => n.uid)).toEqual(['postgres.default#api.db', uid]);
+  });
+});

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
-import { assembleManifests, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
+import { ConvertError, UsageError } from '../../src/errors.js';
+import { assembleManifests as assembleSourced, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
+import type { ManifestSource, SourcedManifest } from '../../src/render/manifest-source.js';
 import type { Manifest } from '../../src/types.js';
+import { shownError } from '../provision/builders.js';
+
+const provisioner = (uid: string): ManifestSource => ({ kind: 'provisioner', uri: 'template://p', uid, location: { file: 'p.yaml', line: 1, column: 1 } });
+const workload = (name: string): ManifestSource => ({ kind: 'workload', workload: name, location: { file: `${name}.yaml`, line: 3, column: 9 } });
+
+/** Assembles plain objects: resources made by one provisioner, each workload's objects by that workload. */
+function assembleManifests(resources: readonly Manifest[], workloads: ReadonlyMap<string, readonly Manifest[]>, options: AssembleOptions): Manifest[] {
+  const fromWorkloads = new Map([...workloads].map(([name, list]) => [name, list.map((manifest) => ({ manifest, source: workload(name) }))]));
+  return assembleSourced(resources.map((manifest) => ({ manifest, source: provisioner('t.default#w.r') })), fromWorkloads, options).map((o) => o.manifest);
+}
 
 const m = (kind: string, name: string, apiVersion = 'v1', namespace?: string): Manifest => ({
   apiVersion,
@@ -18,19 +29,19 @@ const workloads = () =>
   new Map<string, Manifest[]>([
     ['zeta', [m('Deployment', 'zeta', 'apps/v1'), m('Service', 'zeta')]],
     ['alpha', [m('Deployment', 'alpha', 'apps/v1'), m('Secret', 'db')]],
-    ['Beta', [m('StatefulSet', 'Beta', 'apps/v1')]],
+    ['Beta', [m('StatefulSet', 'beta', 'apps/v1')]],
   ]);
 
 describe('assembleManifests', () => {
   it.each<{ name: string; options: AssembleOptions; expected: string[] }>([
     {
-      name: 'no namespace: resources, then workloads by name (code-point order), duplicates dropped',
+      name: 'no namespace: resources, then workloads by name (code-point order), identical duplicates merged',
       options: {},
       expected: [
         'v1/Secret//db',
         'v1/PersistentVolume//pv',
         'rbac.authorization.k8s.io/v1/ClusterRole//reader',
-        'apps/v1/StatefulSet//Beta',
+        'apps/v1/StatefulSet//beta',
         'apps/v1/Deployment//alpha',
         'apps/v1/Deployment//zeta',
         'v1/Service//zeta',
@@ -43,7 +54,7 @@ describe('assembleManifests', () => {
         'v1/Secret/dev/db',
         'v1/PersistentVolume//pv',
         'rbac.authorization.k8s.io/v1/ClusterRole//reader',
-        'apps/v1/StatefulSet/dev/Beta',
+        'apps/v1/StatefulSet/dev/beta',
         'apps/v1/Deployment/dev/alpha',
         'apps/v1/Deployment/dev/zeta',
         'v1/Service/dev/zeta',
@@ -57,7 +68,7 @@ describe('assembleManifests', () => {
         'v1/Secret/dev/db',
         'v1/PersistentVolume//pv',
         'rbac.authorization.k8s.io/v1/ClusterRole//reader',
-        'apps/v1/StatefulSet/dev/Beta',
+        'apps/v1/StatefulSet/dev/beta',
         'apps/v1/Deployment/dev/alpha',
         'apps/v1/Deployment/dev/zeta',
         'v1/Service/dev/zeta',
@@ -70,7 +81,7 @@ describe('assembleManifests', () => {
         'v1/Secret//db',
         'v1/PersistentVolume//pv',
         'rbac.authorization.k8s.io/v1/ClusterRole//reader',
-        'apps/v1/StatefulSet//Beta',
+        'apps/v1/StatefulSet//beta',
         'apps/v1/Deployment//alpha',
         'apps/v1/Deployment//zeta',
         'v1/Service//zeta',
@@ -88,8 +99,8 @@ describe('assembleManifests', () => {
 
   it.each<{ name: string; input: Manifest[]; options: AssembleOptions; expected: string[] }>([
     {
-      name: 'the first of two identical ids wins',
-      input: [{ ...m('ConfigMap', 'c'), data: { v: '1' } }, { ...m('ConfigMap', 'c'), data: { v: '2' } }],
+      name: 'identical objects are merged, the first kept',
+      input: [{ ...m('ConfigMap', 'c'), data: { v: '1', w: '2' } }, { ...m('ConfigMap', 'c'), data: { w: '2', v: '1' } }],
       options: {},
       expected: ['v1/ConfigMap//c'],
     },
@@ -112,14 +123,14 @@ describe('assembleManifests', () => {
       expected: ['networking.k8s.io/v1/Ingress//i', 'extensions/v1beta1/Ingress//i'],
     },
     {
-      name: 'the namespace option replaces the own namespace, then duplicates are dropped',
+      name: 'the namespace option replaces the own namespace, then identical objects are merged',
       input: [m('ConfigMap', 'c', 'v1', 'a'), m('ConfigMap', 'c', 'v1', 'b')],
       options: { namespace: 'z' },
       expected: ['v1/ConfigMap/z/c'],
     },
     {
-      name: 'a generated Namespace and a resource Namespace of the same name are one',
-      input: [m('Namespace', 'dev')],
+      name: 'a generated Namespace and an identical resource Namespace are one',
+      input: [{ ...m('Namespace', 'dev'), metadata: { name: 'dev', labels: { 'app.kubernetes.io/managed-by': 'score-ts' } } }],
       options: { namespace: 'dev', generateNamespace: true },
       expected: ['v1/Namespace//dev'],
     },
@@ -188,6 +199,84 @@ describe('assembleManifests', () => {
     const before = structuredClone(input);
     assembleManifests(input, new Map([['w', [m('Deployment', 'w', 'apps/v1')]]]), { namespace: 'dev', generateNamespace: true });
     expect(input).toEqual(before);
+  });
+});
+
+describe('assembleManifests: two different objects with one identity', () => {
+  const spec = (value: unknown) => ({ spec: { value } });
+  const REPLACE = 'applied together, one would silently replace the other: rename one of them';
+  it.each<{ name: string; resources: Manifest[]; workloads: Array<[string, Manifest[]]>; options: AssembleOptions; expected: string[] }>([
+    {
+      name: "a provisioner's object named like a workload's Deployment",
+      resources: [{ ...m('Deployment', 'api', 'apps/v1'), ...spec('evil') }],
+      workloads: [['api', [{ ...m('Deployment', 'api', 'apps/v1'), ...spec('api') }]]],
+      options: {},
+      expected: [`api.yaml:3:9: metadata.name: workload 'api' makes Deployment 'api', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`],
+    },
+    {
+      name: "workload 1pay's Service svc-1pay and workload svc-1pay's Service",
+      resources: [],
+      workloads: [
+        ['svc-1pay', [{ ...m('Service', 'svc-1pay'), ...spec('svc-1pay') }]],
+        ['1pay', [{ ...m('Service', 'svc-1pay'), ...spec('1pay') }]],
+      ],
+      options: {},
+      expected: [`svc-1pay.yaml:3:9: metadata.name: workload 'svc-1pay' makes Service 'svc-1pay', and workload '1pay' (1pay.yaml:3:9) makes a different one with the same name; ${REPLACE}`],
+    },
+    {
+      name: 'apps/v1 and apps/v1beta2 Deployments are one object (same API group)',
+      resources: [m('Deployment', 'd', 'apps/v1'), m('Deployment', 'd', 'apps/v1beta2')],
+      workloads: [],
+      options: {},
+      expected: [`p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes Deployment 'd', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`],
+    },
+    {
+      name: 'objects of two namespaces become one in the namespace of the run',
+      resources: [{ ...m('ConfigMap', 'c', 'v1', 'a'), ...spec(1) }, { ...m('ConfigMap', 'c', 'v1', 'b'), ...spec(2) }],
+      workloads: [],
+      options: { namespace: 'z' },
+      expected: [`p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes ConfigMap 'c' in namespace 'z', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`],
+    },
+    {
+      name: 'a resource Namespace other than the generated one',
+      resources: [m('Namespace', 'dev')],
+      workloads: [],
+      options: { namespace: 'dev', generateNamespace: true },
+      expected: [`p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes Namespace 'dev', and --generate-namespace makes a different one with the same name; ${REPLACE}`],
+    },
+  ])('$name: an error naming both makers', ({ resources, workloads, options, expected }) => {
+    expect(shownError(() => assembleManifests(resources, new Map(workloads), options), ConvertError)).toEqual({
+      message: 'two different objects would have the same kind and name',
+      diagnostics: expected,
+    });
+  });
+
+  it('keeps the maker of the first of two identical objects', () => {
+    const object = m('Secret', 's');
+    const made = assembleSourced([{ manifest: object, source: provisioner('a.default#x') }, { manifest: { ...object }, source: provisioner('a.default#y') }], new Map(), {});
+    expect(made.map((o) => o.source)).toEqual([provisioner('a.default#x')]);
+  });
+});
+
+describe('assembleManifests: names Kubernetes would refuse', () => {
+  it.each<{ name: string; resources: Manifest[]; workloads: Array<[string, Manifest[]]>; expected: string[] }>([
+    {
+      name: "a workload's StatefulSet over 52 characters",
+      resources: [],
+      workloads: [['w', [m('StatefulSet', 'a'.repeat(53), 'apps/v1')]]],
+      expected: [`w.yaml:3:9: metadata.name: a StatefulSet name has at most 52 characters (Kubernetes adds 11 to label each pod with its revision), and '${'a'.repeat(53)}' has 53`],
+    },
+    {
+      name: "a provisioner's Service starting with a digit",
+      resources: [m('Service', '1db')],
+      workloads: [],
+      expected: ["p.yaml:1:1: provisioner template://p (resource t.default#w.r): '1db' cannot be a Service name: use lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"],
+    },
+  ])('$name', ({ resources, workloads, expected }) => {
+    expect(shownError(() => assembleManifests(resources, new Map(workloads), {}), ConvertError)).toEqual({
+      message: 'some objects have names Kubernetes would refuse',
+      diagnostics: expected,
+    });
   });
 });
 
