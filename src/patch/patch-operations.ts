@@ -13,18 +13,22 @@ export interface PatchOperation {
   readonly description?: string;
 }
 
-/** Why an operation cannot be applied; the caller names the template and the operation. */
+/**
+ * Why an operation cannot be applied; the caller names the template and the operation. A patch template sees
+ * every manifest, Secrets among them, so no message shows any rendered text: a path's parts are named by
+ * their position (segment N), an op or a field by what it should be.
+ */
 export class PatchError extends Error {}
 
 /** Checks one rendered list item; returns the operation or throws PatchError. */
 export function toOperation(item: unknown): PatchOperation {
   if (!isPlainMap(item)) throw new PatchError('each operation must be a map with op and path');
   const { op, path, description } = item;
-  if (op !== 'set' && op !== 'delete') throw new PatchError(`op must be 'set' or 'delete', not ${JSON.stringify(op)}`);
+  if (op !== 'set' && op !== 'delete') throw new PatchError("op must be 'set' or 'delete'");
   if (typeof path !== 'string' || path === '') throw new PatchError('path must be a non-empty string such as 0.spec.replicas');
-  if (op === 'set' && !Object.hasOwn(item, 'value')) throw new PatchError(`'set ${path}' needs a value`);
-  const extra = Object.keys(item).filter((k) => !['op', 'path', 'value', 'description'].includes(k));
-  if (extra.length > 0) throw new PatchError(`unknown field ${extra.map((k) => `'${k}'`).join(', ')}: an operation has op, path, value and description`);
+  if (op === 'set' && !Object.hasOwn(item, 'value')) throw new PatchError('a set operation needs a value');
+  const extra = Object.keys(item).filter((k) => !['op', 'path', 'value', 'description'].includes(k)).length;
+  if (extra > 0) throw new PatchError(`an operation has only the fields op, path, value and description (it has ${extra} other field${extra === 1 ? '' : 's'})`);
   return { op, path, ...(op === 'set' ? { value: item.value } : {}), ...(typeof description === 'string' ? { description } : {}) };
 }
 
@@ -34,13 +38,14 @@ export function applyOperation(manifests: unknown[], operation: PatchOperation):
   try {
     segments = parsePropertyPath(operation.path);
   } catch (e) {
-    throw new PatchError((e as Error).message.replace(/^--override-property path/, 'path'));
+    // The parser's reason is fixed text; its message also quotes the path, which is left out.
+    throw new PatchError(`the path is not valid: ${/ is not valid: (.*)$/s.exec((e as Error).message)?.[1] ?? 'it cannot be read'}`);
   }
   const parent = walk(manifests, segments.slice(0, -1), operation);
   if (parent === undefined) return; // deleting under a missing field: nothing to do
   const last = segments[segments.length - 1]!;
-  if (operation.op === 'set') setIn(parent, last, structuredClone(operation.value));
-  else deleteIn(parent, last);
+  if (operation.op === 'set') setIn(parent, last, segments.length - 1, structuredClone(operation.value));
+  else deleteIn(parent, last, segments.length - 1);
 }
 
 /** The container the last segment addresses; for `set`, missing maps on the way are created. */
@@ -48,41 +53,46 @@ function walk(root: unknown[], segments: readonly PathSegment[], operation: Patc
   let node: unknown = root;
   for (const [i, segment] of segments.entries()) {
     let next: unknown;
-    if (Array.isArray(node)) next = node[listIndex(node, segment, false)];
+    if (Array.isArray(node)) next = node[listIndex(node, segment, i, false)];
     else if (isPlainMap(node)) {
       next = ownValue(node, String(segment));
       if (next === undefined && operation.op === 'set') setOwn(node, String(segment), (next = {}));
     } else {
-      throw new PatchError(`'${segments.slice(0, i).join('.')}' is ${describe(node)}, so it has no field '${segment}'`);
+      throw new PatchError(intoScalar(i, node));
     }
     if (next === undefined) return undefined;
     node = next;
   }
   if (Array.isArray(node) || isPlainMap(node)) return node;
   if (node === undefined) return undefined;
-  throw new PatchError(`'${segments.join('.')}' is ${describe(node)}, so it has no fields`);
+  throw new PatchError(intoScalar(segments.length, node));
 }
 
-function setIn(parent: unknown[] | Record<string, unknown>, segment: PathSegment, value: unknown): void {
+/** Segment `index` (0-based) cannot be applied: the value it goes into is a scalar. */
+function intoScalar(index: number, node: unknown): string {
+  return `segment ${index + 1} of the path goes into ${describe(node)}, which has no fields`;
+}
+
+function setIn(parent: unknown[] | Record<string, unknown>, segment: PathSegment, position: number, value: unknown): void {
   if (!Array.isArray(parent)) return setOwn(parent, String(segment), value);
   if (segment === '-1') parent.push(value);
-  else parent[listIndex(parent, segment, true)] = value;
+  else parent[listIndex(parent, segment, position, true)] = value;
 }
 
-function deleteIn(parent: unknown[] | Record<string, unknown>, segment: PathSegment): void {
+function deleteIn(parent: unknown[] | Record<string, unknown>, segment: PathSegment, position: number): void {
   if (!Array.isArray(parent)) {
     delete parent[String(segment)];
     return;
   }
-  const index = segment === '-1' ? parent.length - 1 : listIndex(parent, segment, false);
+  const index = segment === '-1' ? parent.length - 1 : listIndex(parent, segment, position, false);
   if (index >= 0) parent.splice(index, 1);
 }
 
-/** A list position: an index below the length (or equal to it, to append, when setting). */
-function listIndex(list: unknown[], segment: PathSegment, forSet: boolean): number {
+/** A list position: an index below the length (or equal to it, to append, when setting); `position` is the segment's, 0-based. */
+function listIndex(list: unknown[], segment: PathSegment, position: number, forSet: boolean): number {
   const limit = forSet ? list.length : list.length - 1;
   if (typeof segment !== 'number' || segment > limit) {
-    throw new PatchError(`'${String(segment)}' is not an index of a list of ${list.length} item${list.length === 1 ? '' : 's'} (use -1 to append)`);
+    throw new PatchError(`segment ${position + 1} of the path is not an index of a list of ${list.length} item${list.length === 1 ? '' : 's'} (use -1 to append)`);
   }
   return segment;
 }

@@ -7,7 +7,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../errors.js';
 import { expandFileOrFolder, readTextFile } from '../load/score-file.js';
-import { compileTemplate, parseRendered, renderedYamlProblem, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
+import { compileTemplate, parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
+import { PATCH_LIMITS } from '../provision/render-budget.js';
+import { renderedYamlProblem } from '../provision/yaml-problem.js';
 import { isPlainMap } from '../plain-data.js';
 import type { Manifest, ScoreWorkload } from '../types.js';
 import { applyOperation, PatchError, toOperation } from './patch-operations.js';
@@ -53,7 +55,7 @@ function compileAll(files: ReadonlyArray<{ file: TemplateFile; text: string }>):
   const problems: Diagnostic[] = [];
   const compiled = files.flatMap(({ file, text }) => {
     try {
-      return [{ file, text, template: { display: file.display, render: compileTemplate({ text, firstLine: 1 }) } }];
+      return [{ file, text, template: { display: file.display, render: compileTemplate({ text, firstLine: 1 }, PATCH_LIMITS) } }];
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       problems.push({ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message });
@@ -84,11 +86,13 @@ function applyTemplate(manifests: unknown[], template: PatchTemplate, context: P
   }
   const operations = parseOperations(rendered, fail);
   operations.forEach((item, i) => {
-    const where = `operation ${i + 1}${isPlainMap(item) && typeof item.op === 'string' ? ` (${item.op} ${String(item.path)})` : ''}`;
+    // Only the op, once it is one of the two words, is shown: the path is rendered text (see patch-operations.ts).
+    const where = `operation ${i + 1}${isPlainMap(item) && (item.op === 'set' || item.op === 'delete') ? ` (${item.op})` : ''}`;
     try {
       const operation = toOperation(item);
+      const target = describeTarget(manifests, operation.path);
       applyOperation(manifests, operation);
-      trace(`${template.display}: ${operation.op} ${operation.path}${operation.description ? ` (${operation.description})` : ''}`);
+      trace(`${template.display}: ${where} ${target}${operation.description ? `: ${operation.description}` : ''}`);
     } catch (e) {
       if (e instanceof PatchError) fail(`${where}: ${e.message}`);
       throw e;
@@ -102,12 +106,24 @@ function applyTemplate(manifests: unknown[], template: PatchTemplate, context: P
   return manifests;
 }
 
+/**
+ * The manifest an operation changes, for the -vv trace: its kind and name (public, as in the output), never
+ * the rendered path, which could hold any value of the manifests, Secrets' among them.
+ */
+function describeTarget(manifests: readonly unknown[], operationPath: string): string {
+  const first = /^(-?\d+)(?:\.|$)/.exec(operationPath)?.[1];
+  if (first === '-1') return 'on a new manifest';
+  const manifest = first === undefined ? undefined : manifests[Number(first)];
+  if (!isPlainMap(manifest) || !isPlainMap(manifest.metadata)) return 'on the manifest list';
+  return `on ${String(manifest.kind)} ${String(manifest.metadata.name)}`;
+}
+
 function parseOperations(rendered: string, fail: (message: string) => never): unknown[] {
   let value: unknown;
   try {
     value = parseRendered(rendered);
   } catch (e) {
-    return fail(`the rendered text is not valid YAML${renderedYamlProblem(e)}`);
+    return fail(`the rendered text is not valid YAML${renderedYamlProblem(e, rendered)}`);
   }
   if (value === null || value === undefined) return [];
   if (!Array.isArray(value)) return fail('it must render a YAML list of operations (- op: set, path: ..., value: ...)');

@@ -3,7 +3,10 @@ import type { Manifest } from '../types.js';
 
 export interface WorkloadService {
   readonly serviceName: string;
+  /** The service ports by name. */
   readonly ports: Readonly<Record<string, { port: number; targetPort: number; protocol: string }>>;
+  /** The same ports by port number (the first by name when two share a number). */
+  readonly portsByNumber: Readonly<Record<string, { port: number; targetPort: number; protocol: string }>>;
 }
 
 export interface ProvisionRequest {

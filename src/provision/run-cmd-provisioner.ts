@@ -3,39 +3,62 @@
  * {"resource_outputs": {...}, "resource_state": {...}, "shared_state": {...}, "manifests": [...]}.
  * An output {"secretRef": {"name": N, "key": K}} marks a secret, like the secretRef template helper.
  */
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Manifest } from '../types.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
+import { runProgram, type ProgramOutcome } from './program-relay.js';
 import { checkWaitFor } from './run-template-provisioner.js';
-import { encodeSecretRef } from './secret-ref.js';
+import type { SecretRefCodec } from './secret-ref.js';
 import { isPlainMap as isMap } from '../plain-data.js';
 
-const TIMEOUT_MS = 60_000;
+/** The limits of one program run: its time, its answer (outputs, state and manifests as JSON) and the stderr shown. */
+export interface CmdLimits {
+  readonly timeoutMs: number;
+  readonly maxStdout: number;
+  readonly maxStderr: number;
+}
+
+export const CMD_LIMITS: CmdLimits = { timeoutMs: 60_000, maxStdout: 16 * 1024 * 1024, maxStderr: 8 * 1024 };
 
 export class CommandError extends Error {}
 
-export function runCmdProvisioner(provisioner: Provisioner, request: ProvisionRequest, projectDir: string): ProvisionResult {
+export function runCmdProvisioner(
+  provisioner: Provisioner,
+  request: ProvisionRequest,
+  projectDir: string,
+  secretRefs: SecretRefCodec,
+  limits: CmdLimits = CMD_LIMITS,
+): ProvisionResult {
   const { program, args } = provisioner.command!;
   // A path with a slash is relative to the project folder; a bare name is looked up on PATH.
   const executable = program.includes('/') ? path.resolve(projectDir, program) : program;
-  const result = spawnSync(executable, [...args], {
-    cwd: projectDir,
-    input: JSON.stringify(toWire(request)),
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.error) {
-    const code = (result.error as NodeJS.ErrnoException).code;
-    throw new CommandError(code === 'ENOENT' ? `cannot run '${program}': no such program` : code === 'ETIMEDOUT' ? `'${program}' did not finish within ${TIMEOUT_MS / 1000}s` : `cannot run '${program}': ${result.error.message}`);
+  const outcome = runProgram({ executable, args, cwd: projectDir, env: { ...process.env }, input: JSON.stringify(toWire(request)), ...limits });
+  checkOutcome(outcome, program, limits);
+  return fromWire(outcome.stdout, program, secretRefs);
+}
+
+/** Throws the CommandError that says why the program gave no answer; the program's stderr is shown, cut to a limit. */
+function checkOutcome(outcome: ProgramOutcome, program: string, limits: CmdLimits): void {
+  if (outcome.startError) throw new CommandError(`cannot run '${program}': ${START_ERRORS[outcome.startError] ?? outcome.startError}`);
+  if (outcome.stopped === 'timeout') throw new CommandError(`'${program}' did not finish within ${limits.timeoutMs / 1000}s (it was stopped)`);
+  if (outcome.stopped === 'stdout-too-large') {
+    throw new CommandError(`'${program}' wrote more than ${sizeInWords(limits.maxStdout)} on stdout (it was stopped): an answer is at most ${sizeInWords(limits.maxStdout)} of JSON`);
   }
-  if (result.status !== 0) {
-    const stderr = result.stderr.trim();
-    throw new CommandError(`'${program}' exited with ${result.status ?? result.signal}${stderr ? `:\n${indent(stderr)}` : ' and wrote nothing on stderr'}`);
-  }
-  return fromWire(result.stdout, program);
+  if (outcome.status === 0) return;
+  const stderr = outcome.stderr.trim();
+  const cut = outcome.stderrCut ? `\n    ... (stderr cut at ${sizeInWords(limits.maxStderr)})` : '';
+  throw new CommandError(`'${program}' exited with ${outcome.status ?? outcome.signal}${stderr ? `:\n${indent(stderr)}${cut}` : ' and wrote nothing on stderr'}`);
+}
+
+const START_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such program',
+  EACCES: 'permission denied (is it executable?)',
+  ENOTDIR: 'no such program',
+};
+
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
 
 function toWire(r: ProvisionRequest): Record<string, unknown> {
@@ -56,7 +79,7 @@ function toWire(r: ProvisionRequest): Record<string, unknown> {
   };
 }
 
-function fromWire(stdout: string, program: string): ProvisionResult {
+function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): ProvisionResult {
   let answer: unknown;
   try {
     answer = JSON.parse(stdout);
@@ -72,7 +95,7 @@ function fromWire(stdout: string, program: string): ProvisionResult {
   };
   const manifests = field<Manifest[]>('manifests', (v) => Array.isArray(v) && v.every(isMap), []);
   return {
-    outputs: decodeSecretRefs(field<Record<string, unknown>>('resource_outputs', isMap, {})) as Record<string, unknown>,
+    outputs: decodeSecretRefs(field<Record<string, unknown>>('resource_outputs', isMap, {}), secretRefs) as Record<string, unknown>,
     state: field<Record<string, unknown>>('resource_state', isMap, {}),
     shared: field<Record<string, unknown>>('shared_state', isMap, {}),
     manifests,
@@ -89,12 +112,12 @@ function waitForField(value: Record<string, unknown>, program: string): { waitFo
   }
 }
 
-function decodeSecretRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeSecretRefs);
+function decodeSecretRefs(value: unknown, secretRefs: SecretRefCodec): unknown {
+  if (Array.isArray(value)) return value.map((item) => decodeSecretRefs(item, secretRefs));
   if (!isMap(value)) return value;
   const ref = value.secretRef;
-  if (Object.keys(value).length === 1 && isMap(ref) && typeof ref.name === 'string' && typeof ref.key === 'string') return encodeSecretRef(ref.name, ref.key);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeSecretRefs(v)]));
+  if (Object.keys(value).length === 1 && isMap(ref) && typeof ref.name === 'string' && typeof ref.key === 'string') return secretRefs.encode(ref.name, ref.key);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeSecretRefs(v, secretRefs)]));
 }
 
 function indent(text: string): string {

@@ -9,9 +9,15 @@ import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
 import handlebarsRuntime from 'handlebars/runtime.js';
 import jsyaml from 'js-yaml';
-import { yamlLibrary } from '../load/yaml-library.js';
-import { TEMPLATE_HELPERS } from './template-helpers.js';
+import { parseYamlData } from '../load/circular-alias.js';
+import { TEMPLATE_HELPERS, TemplateFailure } from './template-helpers.js';
+import { boundedEach, withTextBudget } from './bounded-helpers.js';
+import { RenderBudget, RenderLimitError, renderTooLarge, STAGE_LIMITS, type RenderLimits } from './render-budget.js';
+import { renderedYamlProblem } from './yaml-problem.js';
+import { explainRuntimeError } from './runtime-error.js';
 import type { RandomSource } from './random.js';
+import type { EnvAllowList } from './env-allow-list.js';
+import type { SecretRefCodec } from './secret-ref.js';
 import { ANCHOR_OR_ALIAS, quoteInsertedWhole, RenderedShapes } from './rendered-shapes.js';
 
 export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
@@ -25,9 +31,18 @@ let compilerEnv: HandlebarsEnv | undefined;
 let runtimeEnv: HandlebarsEnv | undefined;
 let compilations = 0;
 let parses = 0;
+let renderedLength = 0;
 
+/**
+ * Our helpers, and Handlebars' own `each`, each spending from the render's budget (render-budget.ts).
+ * Handlebars' `log` would print rendered values on the console (stdout, where the manifests may go): it fails.
+ */
 function withHelpers(env: HandlebarsEnv): HandlebarsEnv {
-  for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, helper);
+  for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, withTextBudget(helper));
+  env.registerHelper('each', boundedEach(env.helpers.each as (...args: unknown[]) => unknown));
+  env.registerHelper('log', () => {
+    throw new TemplateFailure('the log helper is not available in score-ts templates (it would print values); use fail to stop with a message');
+  });
   return env;
 }
 
@@ -46,6 +61,11 @@ function runtime(): HandlebarsEnv {
 /** How many templates have been compiled in this process (a guard against compiling per resource). */
 export function templateCompilations(): number {
   return compilations;
+}
+
+/** How many characters templates have rendered in this process (a guard against work that grows with the run's size). */
+export function renderedCharacters(): number {
+  return renderedLength;
 }
 
 /** How many rendered texts have been parsed as YAML in this process (a guard against parsing per resource). */
@@ -72,6 +92,8 @@ export class TemplateError extends Error {
 
 export interface CompiledTemplate {
   (context: object, data: TemplateData): string;
+  /** The file line of the template's first line (where messages about its rendered text point). */
+  readonly firstLine: number;
   /** Set when the template's `quote`s are all inserted whole, so its renders can be read by shape (rendered-shapes.ts). */
   readonly shapes?: RenderedShapes;
 }
@@ -82,10 +104,14 @@ export interface TemplateData {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** While set, `quote` records each value here and inserts a marker in its place. */
   readonly quoted?: string[];
+  /** Writes the secretRef helper's markers; unset where templates may not make secret references. */
+  readonly secretRefs?: SecretRefCodec;
+  /** The variables the allowedEnv helper (the built-in environment provisioner) may read: --allow-env. */
+  readonly envAllowList?: EnvAllowList;
 }
 
 /** Compiles a template now; syntax errors throw TemplateError with the file line. */
-export function compileTemplate(source: TemplateSource): CompiledTemplate {
+export function compileTemplate(source: TemplateSource, limits: RenderLimits = STAGE_LIMITS): CompiledTemplate {
   const handlebars = compiler();
   compilations++;
   let ast: unknown;
@@ -96,7 +122,7 @@ export function compileTemplate(source: TemplateSource): CompiledTemplate {
     const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
     throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
-  return wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast));
+  return wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast), limits);
 }
 
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
@@ -115,69 +141,74 @@ export function templateFromSpec(spec: () => unknown, firstLine: number, quoteWh
   // Made on first use: a run touches only the templates of the provisioners it matches.
   let template: CompiledTemplate | undefined;
   const render = (context: object, data: TemplateData): string => {
-    template ??= wrapTemplate(runtime().template(spec() as Parameters<HandlebarsEnv['template']>[0]), firstLine, false);
+    template ??= wrapTemplate(runtime().template(spec() as Parameters<HandlebarsEnv['template']>[0]), firstLine, false, STAGE_LIMITS);
     return template(context, data);
   };
-  return withShapes(render, quoteWhole);
+  return withShapes(render, firstLine, quoteWhole);
 }
 
-function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine: number, quoteWhole: boolean): CompiledTemplate {
+/** Each render gets its own budget (render-budget.ts); a failure names the file line when Handlebars knows it. */
+function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine: number, quoteWhole: boolean, limits: RenderLimits): CompiledTemplate {
+  const fileLine = (line: number | undefined) => (line !== undefined ? firstLine + line - 1 : undefined);
   const render = (context: object, data: TemplateData): string => {
+    let text: string;
     try {
-      return template(context, { data, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      text = template(context, { data: { ...data, budget: new RenderBudget(limits) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (e) {
-      const err = e as Error & { lineNumber?: number };
-      const message = explainRuntimeError(err.message.replace(/ - \d+:\d+$/, ''));
-      throw new TemplateError(message, err.lineNumber !== undefined ? firstLine + err.lineNumber - 1 : undefined);
+      if (e instanceof RenderLimitError) throw new TemplateError(e.message, fileLine(e.line) ?? firstLine);
+      throw new TemplateError(explainRuntimeError(e), fileLine((e as { lineNumber?: number }).lineNumber));
     }
+    if (text.length > limits.maxOutput) throw new TemplateError(renderTooLarge(limits), firstLine);
+    renderedLength += text.length;
+    return text;
   };
-  return withShapes(render, quoteWhole);
+  return withShapes(render, firstLine, quoteWhole);
 }
 
-/** The render function, with a cache of its shapes when its `quote`s are all inserted whole. */
-function withShapes(render: (context: object, data: TemplateData) => string, quoteWhole: boolean): CompiledTemplate {
-  return quoteWhole ? Object.assign(render, { shapes: new RenderedShapes() }) : render;
+/** The render function, with its first line, and a cache of its shapes when its `quote`s are all inserted whole. */
+function withShapes(render: (context: object, data: TemplateData) => string, firstLine: number, quoteWhole: boolean): CompiledTemplate {
+  return Object.assign(render, { firstLine }, quoteWhole ? { shapes: new RenderedShapes() } : {});
 }
 
 /** Renders a stage and reads its YAML (by shape when the template allows it, see rendered-shapes.ts). */
 export function renderStage(stage: TemplateStage, template: CompiledTemplate, context: object, data: TemplateData): unknown {
   const shapes = template.shapes;
-  if (!shapes?.worthMarking()) return parseStageOutput(stage, template(context, data));
+  if (!shapes?.worthMarking()) return parseStageOutput(stage, template(context, data), template.firstLine);
   const quoted: string[] = [];
   const text = template(context, { ...data, quoted });
-  return readStageValue(stage, () => shapes.parse({ text, quoted, renderPlain: () => template(context, data) }, parseRendered));
+  // A parse error is reported from the real text (never parsed by shape), so its line is a real line.
+  return readStageValue(stage, template.firstLine, (parse) => shapes.parse({ text, quoted, renderPlain: () => template(context, data) }, parse));
 }
 
 /** Parses a stage's rendered text: a map for init/state/shared/outputs, a list for manifests. */
-export function parseStageOutput(stage: TemplateStage, rendered: string): unknown {
-  return readStageValue(stage, () => parseRendered(rendered));
+export function parseStageOutput(stage: TemplateStage, rendered: string, firstLine?: number): unknown {
+  return readStageValue(stage, firstLine, (parse) => parse(rendered));
 }
 
-/** A stage's value (`read` parses its rendered YAML), checked to be what the stage must give. */
-function readStageValue(stage: TemplateStage, read: () => unknown): unknown {
+/**
+ * A stage's value (`read` parses its rendered YAML with the parse function it is given), checked to be what the
+ * stage must give. A parse error names the rendered line and a reason, never the text (yaml-problem.ts).
+ */
+function readStageValue(stage: TemplateStage, firstLine: number | undefined, read: (parse: (text: string) => unknown) => unknown): unknown {
   let value: unknown;
   try {
-    value = read();
+    value = read((text) => {
+      try {
+        return parseRendered(text);
+      } catch (e) {
+        throw new TemplateError(`rendered ${stage} is not valid YAML${renderedYamlProblem(e, text)}`, firstLine);
+      }
+    });
   } catch (e) {
-    throw new TemplateError(`rendered ${stage} is not valid YAML${renderedYamlProblem(e)}`, undefined);
+    if (e instanceof TemplateError) throw e;
+    throw new TemplateError(`rendered ${stage} is not valid YAML${renderedYamlProblem(e, '')}`, firstLine);
   }
   if (value === null || value === undefined) return stage === 'manifests' ? [] : {};
   const wantList = stage === 'manifests';
   if (wantList !== Array.isArray(value) || typeof value !== 'object') {
-    throw new TemplateError(`rendered ${stage} must be a YAML ${wantList ? 'list of manifests' : 'map'}`, undefined);
+    throw new TemplateError(`rendered ${stage} must be a YAML ${wantList ? 'list of manifests' : 'map'}`, firstLine);
   }
   return value;
-}
-
-/**
- * Where and why rendered text is not YAML, as ` (rendered line N): reason`. The text may hold generated
- * secrets: only the position and the reason are reported, never the text.
- */
-export function renderedYamlProblem(e: unknown): string {
-  const err = e as { reason?: string; mark?: { line: number }; linePos?: Array<{ line: number }>; message?: string };
-  const lineNumber = err.mark ? err.mark.line + 1 : err.linePos?.[0]?.line;
-  const line = lineNumber ? ` (rendered line ${lineNumber})` : '';
-  return `${line}: ${err.reason ?? err.message?.split(' at line')[0]?.split('\n')[0] ?? 'syntax error'}`;
 }
 
 /**
@@ -191,7 +222,7 @@ export function parseRendered(rendered: string): unknown {
 }
 
 function parseWithAliasLimit(text: string): unknown {
-  return yamlLibrary().parse(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
+  return parseYamlData(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
 }
 
 /** The useful line of a Handlebars parse error (its message also holds a source excerpt and a caret). */
@@ -203,13 +234,4 @@ function syntaxDetail(message: string): string {
   const first = (lines[0] ?? message).replace(/ - \d+:\d+$/, '');
   if (/^-*\^$/.test(last)) return expecting ?? first;
   return (lines.length > 1 && !last.startsWith('Expecting') ? first : last).replace(/ - \d+:\d+$/, '');
-}
-
-/** Handlebars' strict-mode message names the field but not the remedy. */
-function explainRuntimeError(message: string): string {
-  const missing = /^"(.+)" not defined in /.exec(message);
-  const inside = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message);
-  if (inside) return `reads '${inside[1]}' inside a missing value; for optional values use (dig MAP KEY ...) or {{#if VALUE}}`;
-  if (!missing) return message;
-  return `'${missing[1]}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
 }

@@ -7,8 +7,11 @@ import type { HelperOptions } from 'handlebars';
 import { dnsLabel } from '../convert/names.js';
 import { nodeCrypto } from '../node-crypto.js';
 import { randomString, type RandomSource } from './random.js';
+import { allowEnvFlags, envAllowed, isOwnVariable, NO_ENV_ALLOWED, type EnvAllowList } from './env-allow-list.js';
 import { quoteMarker } from './rendered-shapes.js';
-import { encodeSecretRef } from './secret-ref.js';
+import { regexMatch } from './regex-match.js';
+import { budgetOf } from './render-budget.js';
+import type { SecretRefCodec } from './secret-ref.js';
 
 /** Thrown by `fail`: the provisioner's own message, shown as it is. */
 export class TemplateFailure extends Error {}
@@ -31,6 +34,21 @@ function text(value: unknown): string {
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '';
+}
+
+/** What kind of value `int` was given, in words that show none of it. */
+function valueKind(value: unknown): string {
+  if (value === undefined || value === null) return 'it is missing';
+  if (typeof value === 'object') return Array.isArray(value) ? 'it is a list' : 'it is a map';
+  const written = text(value).trim();
+  if (written === '') return text(value) === '' ? 'it is an empty string' : 'it is blank';
+  if (/^[-+]?\d*\.\d+$/.test(written)) return 'it has a fraction';
+  return typeof value === 'string' ? `it is a string of ${value.length} character${value.length === 1 ? '' : 's'}` : `it is a ${typeof value}`;
+}
+
+/** A helper result longer than a render may be is refused before it is built (replace and join can multiply text). */
+function checkResultLength(helperOptions: HelperOptions, length: number): void {
+  budgetOf(helperOptions.data)?.checkOutput(length, (helperOptions as { loc?: { start: { line: number } } }).loc);
 }
 
 export const TEMPLATE_HELPERS: Record<string, Helper> = {
@@ -72,12 +90,18 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   },
   replace: (...a) => {
     const [value, from, to] = args(a);
-    return text(value).split(text(from)).join(text(to));
+    const parts = text(value).split(text(from));
+    checkResultLength(options(a), text(value).length + (parts.length - 1) * (text(to).length - text(from).length));
+    return parts.join(text(to));
   },
   concat: (...a) => args(a).map(text).join(''),
   join: (...a) => {
     const [list, separator] = args(a);
-    return Array.isArray(list) ? list.map(text).join(separator === undefined ? ',' : text(separator)) : text(list);
+    if (!Array.isArray(list)) return text(list);
+    const items = list.map(text);
+    const glue = separator === undefined ? ',' : text(separator);
+    checkResultLength(options(a), items.reduce((sum, item) => sum + item.length, 0) + Math.max(items.length - 1, 0) * glue.length);
+    return items.join(glue);
   },
   dnsLabel: (...a) => {
     const [value, suffix] = args(a);
@@ -86,30 +110,44 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   int: (...a) => {
     const value = args(a)[0];
     const n = typeof value === 'number' ? value : Number(text(value));
-    if (!Number.isInteger(n) || text(value).trim() === '') throw new TemplateFailure(`int: '${text(value)}' is not an integer`);
+    // The value is not shown: it may be a generated one (the message names the template line instead).
+    if (!Number.isInteger(n) || text(value).trim() === '') throw new TemplateFailure(`int: the value is not an integer (${valueKind(value)})`);
     return String(n);
   },
   regexMatch: (...a) => {
     const [pattern, value] = args(a);
-    return new RegExp(text(pattern)).test(text(value));
+    return regexMatch(text(pattern), text(value));
   },
   eq: (...a) => args(a)[0] === args(a)[1],
   ne: (...a) => args(a)[0] !== args(a)[1],
   and: (...a) => args(a).every(Boolean),
   or: (...a) => args(a).some(Boolean),
   not: (...a) => !args(a)[0],
-  getenv: (...a) => {
+  getenv: (...a) => readEnv(text(args(a)[0]), options(a)),
+  allowedEnv: (...a) => {
     const name = text(args(a)[0]);
-    const env = (options(a).data as { env: Record<string, string | undefined> }).env;
-    const value = Object.hasOwn(env, name) ? env[name] : undefined;
-    if (value === undefined) throw new TemplateFailure(`the environment variable ${name} is not set for this run`);
-    return value;
+    const allowList = (options(a).data as { envAllowList?: EnvAllowList }).envAllowList ?? NO_ENV_ALLOWED;
+    if (!isOwnVariable(name) && !envAllowed(allowList, name)) {
+      throw new TemplateFailure(`the environment variable ${name} is not allowed for this run: the person running score-ts can allow it with ${allowEnvFlags([name])}`);
+    }
+    return readEnv(name, options(a));
   },
   fail: (...a) => {
     throw new TemplateFailure(text(args(a)[0]) || 'the provisioner failed');
   },
   secretRef: (...a) => {
     const [name, key] = args(a);
-    return encodeSecretRef(text(name), text(key));
+    const secretRefs = (options(a).data as { secretRefs?: SecretRefCodec }).secretRefs;
+    if (!secretRefs) throw new TemplateFailure('secretRef can be used only in provisioner templates');
+    return secretRefs.encode(text(name), text(key));
   },
 };
+
+/** A variable of the run's environment; score-ts's own (SCORE_TS_*) are never readable. */
+function readEnv(name: string, helperOptions: HelperOptions): string {
+  if (isOwnVariable(name)) throw new TemplateFailure(`${name} is score-ts's own variable: templates cannot read it`);
+  const env = (helperOptions.data as { env: Record<string, string | undefined> }).env;
+  const value = Object.hasOwn(env, name) ? env[name] : undefined;
+  if (value === undefined) throw new TemplateFailure(`the environment variable ${name} is not set for this run`);
+  return value;
+}

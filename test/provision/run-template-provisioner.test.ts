@@ -43,13 +43,13 @@ describe('runTemplateProvisioner: stage order and what each stage sees', () => {
       params: { size: '2Gi' },
       metadata: { annotations: { a: 'b' } },
       namespace: 'ns1',
-      workloadServices: { web: { serviceName: 'web', ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
+      workloadServices: { web: { serviceName: 'web', ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } }, portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
     });
     expect(runTemplateProvisioner(p, req, templateData()).outputs).toEqual({
       all: 'postgres.default#web.db|00000000-0000-4000-8000-000000000000|postgres|default|web.db|web|ns1',
       params: { size: '2Gi' },
       metadata: { annotations: { a: 'b' } },
-      services: { web: { serviceName: 'web', ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
+      services: { web: { serviceName: 'web', ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } }, portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
     });
   });
 
@@ -165,21 +165,21 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
       name: 'rendered outputs not a map',
       yaml: '- uri: template://t\n  type: t\n  outputs: |\n    - a\n',
       stage: 'outputs',
-      line: undefined,
+      line: 4,
       message: 'rendered outputs must be a YAML map',
     },
     {
       name: 'rendered state is not valid YAML, the value is not shown',
       yaml: '- uri: template://t\n  type: t\n  state: |\n    password: {{randomString 8}}\n      bad: x\n',
       stage: 'state',
-      line: undefined,
+      line: 4,
       message: 'rendered state is not valid YAML (rendered line 2): bad indentation of a mapping entry',
     },
     {
       name: 'rendered manifests is a map',
       yaml: '- uri: template://t\n  type: t\n  manifests: |\n    kind: A\n',
       stage: 'manifests',
-      line: undefined,
+      line: 4,
       message: 'rendered manifests must be a YAML list of manifests',
     },
     {

@@ -49,6 +49,19 @@ describe('compileTemplate: strict mode', () => {
   });
 });
 
+describe('compileTemplate: nothing prints', () => {
+  it('the log helper fails instead of printing values to the console (stdout may carry the manifests)', () => {
+    const log = vi.spyOn(console, 'log');
+    const error = vi.spyOn(console, 'error');
+    const info = vi.spyOn(console, 'info');
+    expect(thrown(() => render('{{log "a value" level="error"}}')).message).toBe(
+      'the log helper is not available in score-ts templates (it would print values); use fail to stop with a message',
+    );
+    expect(() => render('{{log "a value"}}')).toThrow(TemplateError);
+    expect([log.mock.calls, error.mock.calls, info.mock.calls]).toEqual([[], [], []]);
+  });
+});
+
 describe('compileTemplate: syntax errors when compiled, with the file line', () => {
   const OPEN_BLOCK = 'template syntax error: the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}';
   it.each<{ name: string; text: string; message: string; line: number }>([

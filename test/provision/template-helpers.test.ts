@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate, TemplateError } from '../../src/provision/template-engine.js';
 import { TEMPLATE_HELPERS } from '../../src/provision/template-helpers.js';
-import { countingRandom, fixedRandom, templateData, thrown } from './builders.js';
+import { countingRandom, fixedRandom, templateData, testMarker, thrown } from './builders.js';
 import type { RandomSource } from '../../src/provision/random.js';
 
 /** Renders a one-line template the way a provisioner stage does. */
 function render(template: string, context: object = {}, random: RandomSource = countingRandom()): string {
-  return compileTemplate({ text: template, firstLine: 1 })(context, templateData(random, ENV));
+  return compileTemplate({ text: template, firstLine: 1 })(context, templateData(random, ENV, { envAllowList: ALLOWED }));
 }
 
 /** The environment of the run, as getenv sees it. */
-const ENV: Record<string, string | undefined> = { DB_HOST: 'db.example.com', EMPTY: '', UNSET: undefined };
+const ENV: Record<string, string | undefined> = {
+  DB_HOST: 'db.example.com',
+  EMPTY: '',
+  UNSET: undefined,
+  API_URL: 'https://api.example.com',
+  CI_DEPLOY_TOKEN: 'ci-secret',
+  SCORE_TS_SEED: 'the-seed',
+  SCORE_TS_OTHER: 'own',
+};
+
+/** What --allow-env allows in these rows: two names and a prefix (which cannot reach SCORE_TS_*). */
+const ALLOWED = { names: new Set(['DB_HOST', 'EMPTY', 'NOT_SET']), prefixes: ['API_', 'S'] };
 
 const CTX = {
   name: 'My_App',
@@ -105,8 +116,12 @@ const rows: Row[] = [
   { name: 'getenv: set but empty', helper: 'getenv', template: '[{{getenv "EMPTY"}}]', expected: '[]' },
   { name: 'getenv: name from a concat', helper: 'getenv', template: '{{getenv (concat "DB_" "HOST")}}', expected: 'db.example.com' },
   { name: 'fail: not called in a false branch', helper: 'fail', template: '{{#if no}}{{fail "never"}}{{/if}}ok', expected: 'ok' },
-  { name: 'secretRef: a marker', helper: 'secretRef', template: '{{secretRef "db-secret" "password"}}', expected: '\u27e6secret:db-secret:password\u27e7' },
-  { name: 'secretRef: from computed parts', helper: 'secretRef', template: '{{secretRef (dnsLabel name) "user.name"}}', expected: '\u27e6secret:my-app:user.name\u27e7' },
+  { name: 'secretRef: a marker with the run\'s token', helper: 'secretRef', template: '{{secretRef "db-secret" "password"}}', expected: testMarker('db-secret', 'password') },
+  { name: 'secretRef: from computed parts', helper: 'secretRef', template: '{{secretRef (dnsLabel name) "user.name"}}', expected: testMarker('my-app', 'user.name') },
+  { name: 'allowedEnv: a variable allowed by name', helper: 'allowedEnv', template: '{{allowedEnv "DB_HOST"}}', expected: 'db.example.com' },
+  { name: 'allowedEnv: allowed and set but empty', helper: 'allowedEnv', template: '[{{allowedEnv "EMPTY"}}]', expected: '[]' },
+  { name: 'allowedEnv: a variable allowed by a prefix', helper: 'allowedEnv', template: '{{allowedEnv "API_URL"}}', expected: 'https://api.example.com' },
+  { name: 'getenv: any variable but score-ts\'s own (templates are trusted)', helper: 'getenv', template: '{{getenv "CI_DEPLOY_TOKEN"}}', expected: 'ci-secret' },
 ];
 
 interface ErrorRow {
@@ -117,11 +132,15 @@ interface ErrorRow {
 }
 
 const errorRows: ErrorRow[] = [
-  { name: 'int: letters', helper: 'int', template: '{{int "x"}}', message: "int: 'x' is not an integer" },
-  { name: 'int: empty string', helper: 'int', template: '{{int ""}}', message: "int: '' is not an integer" },
-  { name: 'int: blank string', helper: 'int', template: '{{int "  "}}', message: "int: '  ' is not an integer" },
-  { name: 'int: fraction', helper: 'int', template: '{{int "1.5"}}', message: "int: '1.5' is not an integer" },
-  { name: 'int: missing value', helper: 'int', template: '{{int missing}}', message: "int: '' is not an integer" },
+  // int never shows the value (it may be a generated one), only what kind of value it is.
+  { name: 'int: letters', helper: 'int', template: '{{int "xyz"}}', message: 'int: the value is not an integer (it is a string of 3 characters)' },
+  { name: 'int: one letter', helper: 'int', template: '{{int "x"}}', message: 'int: the value is not an integer (it is a string of 1 character)' },
+  { name: 'int: empty string', helper: 'int', template: '{{int ""}}', message: 'int: the value is not an integer (it is an empty string)' },
+  { name: 'int: blank string', helper: 'int', template: '{{int "  "}}', message: 'int: the value is not an integer (it is blank)' },
+  { name: 'int: fraction', helper: 'int', template: '{{int "1.5"}}', message: 'int: the value is not an integer (it has a fraction)' },
+  { name: 'int: missing value', helper: 'int', template: '{{int missing}}', message: 'int: the value is not an integer (it is missing)' },
+  { name: 'int: a map', helper: 'int', template: '{{int map}}', message: 'int: the value is not an integer (it is a map)' },
+  { name: 'int: a boolean', helper: 'int', template: '{{int no}}', message: 'int: the value is not an integer (it is a boolean)' },
   { name: 'getenv: unset variable', helper: 'getenv', template: '{{getenv "NOPE"}}', message: 'the environment variable NOPE is not set for this run' },
   { name: 'getenv: variable set to undefined', helper: 'getenv', template: '{{getenv "UNSET"}}', message: 'the environment variable UNSET is not set for this run' },
   {
@@ -130,6 +149,16 @@ const errorRows: ErrorRow[] = [
     template: '{{getenv "toString"}}',
     message: 'the environment variable toString is not set for this run',
   },
+  { name: 'getenv: never the seed, even when set', helper: 'getenv', template: '{{getenv "SCORE_TS_SEED"}}', message: "SCORE_TS_SEED is score-ts's own variable: templates cannot read it" },
+  { name: 'getenv: never any SCORE_TS_ variable', helper: 'getenv', template: '{{getenv "SCORE_TS_OTHER"}}', message: "SCORE_TS_OTHER is score-ts's own variable: templates cannot read it" },
+  {
+    name: 'allowedEnv: a set variable that --allow-env does not allow',
+    helper: 'allowedEnv',
+    template: '{{allowedEnv "CI_DEPLOY_TOKEN"}}',
+    message: 'the environment variable CI_DEPLOY_TOKEN is not allowed for this run: the person running score-ts can allow it with --allow-env CI_DEPLOY_TOKEN',
+  },
+  { name: 'allowedEnv: never the seed, even under an allowed prefix', helper: 'allowedEnv', template: '{{allowedEnv "SCORE_TS_SEED"}}', message: "SCORE_TS_SEED is score-ts's own variable: templates cannot read it" },
+  { name: 'allowedEnv: allowed but not set', helper: 'allowedEnv', template: '{{allowedEnv "NOT_SET"}}', message: 'the environment variable NOT_SET is not set for this run' },
   { name: 'fail: its message as it is', helper: 'fail', template: '{{fail "params.size must be like 1Gi"}}', message: 'params.size must be like 1Gi' },
   { name: 'fail: without a message', helper: 'fail', template: '{{fail}}', message: 'the provisioner failed' },
   { name: 'fail: in a true branch', helper: 'fail', template: '{{#unless (regexMatch "^[0-9]+$" "12a")}}{{fail (concat "bad: " "12a")}}{{/unless}}', message: 'bad: 12a' },
@@ -139,7 +168,19 @@ const errorRows: ErrorRow[] = [
   { name: 'randomString: length 0', helper: 'randomString', template: '{{randomString 0}}', message: 'length must be 1..4096, got 0' },
   { name: 'randomString: length not a number', helper: 'randomString', template: '{{randomString "many"}}', message: 'length must be 1..4096, got NaN' },
   { name: 'randomString: one-letter alphabet', helper: 'randomString', template: '{{randomString 4 "a"}}', message: 'the alphabet needs 2 to 256 characters' },
-  { name: 'regexMatch: invalid pattern', helper: 'regexMatch', template: '{{regexMatch "(" "x"}}', message: 'Invalid regular expression: /(/: Unterminated group' },
+  { name: 'regexMatch: invalid pattern', helper: 'regexMatch', template: '{{regexMatch "(" "x"}}', message: 'regexMatch: the pattern "(" is not valid RE2 syntax (missing closing ): `(`)' },
+  {
+    name: 'regexMatch: lookahead is not RE2',
+    helper: 'regexMatch',
+    template: '{{regexMatch "^(?=a)" "a"}}',
+    message: 'regexMatch: the pattern "^(?=a)" is not valid RE2 syntax (invalid or unsupported Perl syntax: `(?=`); RE2 has no lookaround ((?=...), (?!...), (?<=...)) and no backreferences (\\1)',
+  },
+  {
+    name: 'regexMatch: a backreference is not RE2',
+    helper: 'regexMatch',
+    template: '{{regexMatch "(a)\\1" "aa"}}',
+    message: 'regexMatch: the pattern "(a)\\\\1" is not valid RE2 syntax (invalid escape sequence: `\\1`); RE2 has no lookaround ((?=...), (?!...), (?<=...)) and no backreferences (\\1)',
+  },
 ];
 
 describe('template helpers, as templates call them', () => {
@@ -157,6 +198,14 @@ describe('template helpers, as templates call them', () => {
     const template = compileTemplate({ text: '{{randomString 4 "ab"}}', firstLine: 1 });
     expect(template({}, templateData(fixedRandom([0, 1, 1, 0])))).toBe('abba');
     expect(template({}, templateData(fixedRandom([1, 1, 1, 1])))).toBe('bbbb');
+  });
+
+  it('secretRef and allowedEnv refuse where the render data does not give them (patch templates)', () => {
+    const data = { random: countingRandom(), env: ENV };
+    expect(thrown(() => compileTemplate({ text: '{{secretRef "db" "k"}}', firstLine: 1 })({}, data)).message).toBe('secretRef can be used only in provisioner templates');
+    expect(thrown(() => compileTemplate({ text: '{{allowedEnv "DB_HOST"}}', firstLine: 1 })({}, data)).message).toBe(
+      'the environment variable DB_HOST is not allowed for this run: the person running score-ts can allow it with --allow-env DB_HOST',
+    );
   });
 
   it('every helper in TEMPLATE_HELPERS has a row, and every row names a helper', () => {

@@ -29,18 +29,19 @@ describe('applyOperation', () => {
   });
 
   it.each([
-    { name: 'an index past the end', op: { op: 'set', path: '5.spec', value: 1 }, message: "'5' is not an index of a list of 2 items" },
-    { name: 'a field of a string', op: { op: 'set', path: '0.kind.x', value: 1 }, message: "'0.kind' is a string" },
-    { name: 'a word as a list index', op: { op: 'delete', path: '0.spec.template.spec.containers.main' }, message: "'main' is not an index" },
+    { name: 'an index past the end', op: { op: 'set', path: '5.spec', value: 1 }, message: 'segment 1 of the path is not an index of a list of 2 items (use -1 to append)' },
+    { name: 'a field of a string', op: { op: 'set', path: '0.kind.x', value: 1 }, message: 'segment 3 of the path goes into a string, which has no fields' },
+    { name: 'a word as a list index', op: { op: 'delete', path: '0.spec.template.spec.containers.main' }, message: 'segment 6 of the path is not an index of a list of 1 item (use -1 to append)' },
+    { name: 'a path that cannot be read (its text is not repeated)', op: { op: 'set', path: '0.a\\b', value: 1 }, message: "the path is not valid: '\\' must be followed by '.', '[' or '\\'" },
   ])('refuses $name', ({ op, message }) => {
     expect(() => applyOperation(manifests(), toOperation(op))).toThrow(message);
   });
 
   it.each([
     { item: { op: 'add', path: '0' }, message: "op must be 'set' or 'delete'" },
-    { item: { op: 'set', path: '0.x' }, message: "'set 0.x' needs a value" },
+    { item: { op: 'set', path: '0.x' }, message: 'a set operation needs a value' },
     { item: { op: 'delete', path: '' }, message: 'path must be a non-empty string' },
-    { item: { op: 'delete', path: '0', value: 1, extra: true }, message: "unknown field 'extra'" },
+    { item: { op: 'delete', path: '0', value: 1, extra: true }, message: 'an operation has only the fields op, path, value and description (it has 1 other field)' },
     { item: 'set 0.x', message: 'each operation must be a map' },
   ])('checks the operation $item', ({ item, message }) => {
     expect(() => toOperation(item)).toThrow(PatchError);

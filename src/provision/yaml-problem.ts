@@ -1,0 +1,96 @@
+/**
+ * Why a template's rendered text is not YAML, told without quoting any of it: the text may hold generated
+ * passwords and other values of the run, and the YAML libraries' own messages quote the offending text
+ * (`Unresolved alias ...: 1sqhGEjZ...`, `unknown tag !<!w0P5...>`). So a message is only ever a rendered line
+ * number and a reason in fixed words of ours.
+ */
+import { yamlLibrary } from '../load/yaml-library.js';
+
+/** ` (rendered line N): reason`, for a parse error of `text` (the line only when the parser says where). */
+export function renderedYamlProblem(e: unknown, text: string): string {
+  const line = problemLine(e, text);
+  return `${line === undefined ? '' : ` (rendered line ${line})`}: ${problemReason(e)}`;
+}
+
+interface LibraryError {
+  readonly name?: string;
+  readonly message?: string;
+  /** js-yaml: the reason without the excerpt, and where. */
+  readonly reason?: string;
+  readonly mark?: { readonly line: number };
+  /** yaml: a code, and the offsets of the problem. */
+  readonly code?: string;
+  readonly pos?: readonly [number, number];
+}
+
+const UNDEFINED_ALIAS = 'an alias (*name) refers to an anchor (&name) that is not defined before it';
+const TOO_MANY_ALIASES = 'aliases (*name) expand to too much data (more than 100 expansions); write the values out';
+
+/** js-yaml reasons whose own words mislead once cut short, and those of the yaml library, by their start. */
+const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(unidentified alias|Unresolved alias)/, UNDEFINED_ALIAS],
+  [/^(Excessive alias count|Alias resolution)/, TOO_MANY_ALIASES],
+  [/^(unknown tag|cannot resolve a node with|unacceptable node kind)/, 'a tag (!name) that is not known; quote values that start with !'],
+  [/^(tag name|tag prefix|tag suffix|named tag handle|undeclared tag handle|there is a previously declared suffix)/, 'a malformed tag (!name); quote values that start with !'],
+  [/^expected the node content, but found/, "a ',' where a value was expected"],
+  [/^unknown document directive/, 'an unknown % directive; quote values that start with %'],
+];
+
+const YAML_CODES: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'duplicated mapping key',
+  BAD_INDENT: 'bad indentation (or an unclosed [ or {)',
+  TAB_AS_INDENT: 'tab characters must not be used in indentation',
+  MISSING_CHAR: 'a closing quote or bracket is missing',
+  BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
+  MULTIPLE_DOCS: 'more than one YAML document (---)',
+  MULTIPLE_ANCHORS: 'a value with more than one anchor (&name)',
+  MULTIPLE_TAGS: 'a value with more than one tag (!name)',
+  ALIAS_PROPS: 'an alias (*name) with an anchor or a tag',
+  BAD_ALIAS: UNDEFINED_ALIAS,
+  RESOURCE_EXHAUSTION: TOO_MANY_ALIASES,
+  KEY_OVER_1024_CHARS: 'an implicit map key longer than 1024 characters',
+  CIRCULAR_ALIAS: 'an alias (*name) inside the value its anchor (&name) names: a value cannot contain itself; write the values out',
+};
+
+/** The reason in words that hold no rendered text. */
+function problemReason(e: unknown): string {
+  const err = e as LibraryError;
+  const text = err.reason ?? err.message ?? '';
+  const known = REASONS.find(([pattern]) => pattern.test(text));
+  if (known) return known[1];
+  if (err.code !== undefined) return YAML_CODES[err.code] ?? 'the text is not valid YAML (check its quoting and indentation)';
+  // js-yaml's other reasons are fixed words; any quote, colon or tag mark would bring in rendered text.
+  return err.reason !== undefined && /^[A-Za-z ,;()-]+$/.test(err.reason) ? err.reason : 'the text is not valid YAML (check its quoting and indentation)';
+}
+
+/** The 1-based rendered line of the problem, when it can be known without quoting anything. */
+function problemLine(e: unknown, text: string): number | undefined {
+  const err = e as LibraryError;
+  if (err.mark) return err.mark.line + 1;
+  if (err.pos) return lineAt(text, err.pos[0]);
+  if (/^Unresolved alias/.test(err.message ?? '')) return undefinedAliasLine(text);
+  return undefined;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The line of the first alias whose anchor is not defined before it (the yaml library does not say). */
+function undefinedAliasLine(text: string): number | undefined {
+  const { parseDocument, visit, isAlias } = yamlLibrary();
+  const anchors = new Set<string>();
+  let found: number | undefined;
+  visit(parseDocument(text, { logLevel: 'silent' }), (_key, node) => {
+    if (isAlias(node) && !anchors.has(node.source)) {
+      found = node.range ? lineAt(text, node.range[0]) : undefined;
+      return visit.BREAK;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    return undefined;
+  });
+  return found;
+}
