@@ -9,13 +9,20 @@ import { PlaceholderError } from './convert/expand.js';
 import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
-import { containsSecretRef } from './provision/secret-ref.js';
+import { SecretRefCodec } from './provision/secret-ref.js';
+import type { EnvAllowList } from './provision/env-allow-list.js';
+import { openStateSecretRefs, sealStateSecretRefs } from './project/state-secret-refs.js';
 import { loadProvisionersFor } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { renderOutput, type OutputFormat } from './render/output-formats.js';
 import { projectNameFromFolder, withProjectLabel } from './render/project-label.js';
 import { batches, writeFilesTogether } from './render/write-file.js';
-import { applyPatchTemplates, loadPatchTemplates } from './patch/patch-templates.js';
+import { resolveOutputTarget } from './render/output-target.js';
+import { protectedFiles, rememberedOutputs } from './project/output-files.js';
+import { loadPatchTemplates } from './patch/patch-templates.js';
+import { applyPatchTemplatesWithSources } from './patch/patch-sources.js';
+import { sourced, workloadSource, type SourcedManifest } from './render/manifest-source.js';
+import { reviewWarnings } from './render/review-warnings.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
 import type { Manifest } from './types.js';
 import { collect, loadProjectWorkloads, type LoadedWorkload } from './load/project-workloads.js';
@@ -39,8 +46,12 @@ export interface GenerateOptions {
   readonly format?: OutputFormat;
   /** Let `files.*.source` read outside the project and Score file folders (off: a Score file may come from anyone). */
   readonly allowFilesOutsideProject?: boolean;
+  /** The -o target (`-` for stdout): like the state and earlier outputs, never read as a file source. */
+  readonly output?: string;
   /** The environment of the run, for provisioners that read it (getenv). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The variables the built-in environment provisioner may read (--allow-env); none when unset. */
+  readonly envAllowList?: EnvAllowList;
 }
 
 export interface Logger {
@@ -64,12 +75,18 @@ export interface GenerateResult {
   /** True when the project had no state before this run. */
   readonly newState: boolean;
   readonly workloads: readonly string[];
+  /** For the run's summary: objects to review before applying (cluster-scoped, or in another namespace). */
+  readonly warnings: readonly string[];
 }
 
 export function generate(options: GenerateOptions, log: Logger): GenerateResult {
   if (options.namespace !== undefined) checkNamespace(options.namespace);
-  const { state, isNew: newState } = loadOrInitState(options.projectDir);
-  const workloads = loadProjectWorkloads({ ...options, readFileSources: true, command: 'generate' }, state.workloads, log);
+  // The run's own secret reference token: never saved, never printed (the state's references are rewritten).
+  const secretRefs = SecretRefCodec.fresh();
+  const { state: saved, isNew: newState } = loadOrInitState(options.projectDir);
+  const state = openStateSecretRefs(saved, secretRefs);
+  const guarded = protectedFiles(options.projectDir, state.outputFiles, options.output);
+  const workloads = loadProjectWorkloads({ ...options, readFileSources: true, protectedFiles: guarded, command: 'generate' }, state.workloads, log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
   const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles ?? []);
   log.trace?.(`${provisioners.length} provisioners loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ') || 'none'}`);
@@ -81,31 +98,36 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.envAllowList ? { envAllowList: options.envAllowList } : {}),
+    secretRefs,
   });
   logResources(workloads, resources, log);
   const converted = convertAll(workloads, resources);
   const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
-  const manifests = withProjectLabel(patchManifests(assembleManifests(resources.manifests, converted, options), workloads, options, log), project);
+  const objects = patchManifests(assembleManifests(resources.sourcedManifests, converted, options), workloads, options, log);
+  const manifests = withProjectLabel(objects.map((o) => o.manifest), project);
+  const warnings = reviewWarnings(resources.sourcedManifests, objects, options.namespace);
   log.debug?.(`${manifests.length} objects, labelled score-ts.dev/project=${project}`);
-  const output = { [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests) };
-  const nextState: ProjectState = {
+  const output = { [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests, secretRefs) };
+  const nextState = sealStateSecretRefs({
     ...state,
     project,
     workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])),
     resources: resources.records,
     sharedState: resources.sharedState,
-  };
-  return { output, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name) };
+    ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output)),
+  }, secretRefs);
+  return { output, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name), warnings };
 }
 
 /** The project's patch templates, applied in order to the assembled manifests. */
-function patchManifests(manifests: Manifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger): Manifest[] {
+function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger): SourcedManifest[] {
   const templates = loadPatchTemplates(options.projectDir, STATE_DIR);
   if (templates.length === 0) return manifests;
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
   const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) };
   const random = options.seed ? seededRandom(options.seed, 'patch-templates') : cryptoRandom();
-  return applyPatchTemplates(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line));
+  return applyPatchTemplatesWithSources(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line));
 }
 
 /** -v: which provisioner served each resource of each workload (no outputs: they may hold secrets). */
@@ -119,15 +141,20 @@ function logResources(workloads: readonly LoadedWorkload[], resources: Provision
   }
 }
 
+/** The state's list of output files, left out when empty (most projects write only to one place). */
+function outputFilesField(files: string[]): { outputFiles?: string[] } {
+  return files.length > 0 ? { outputFiles: files } : {};
+}
+
 /** The saved state, or a new one (written only when the run succeeds). */
 function loadOrInitState(projectDir: string): { state: ProjectState; isNew: boolean } {
   const existing = loadState(projectDir);
   return existing ? { state: existing, isNew: false } : { state: emptyState(), isNew: true };
 }
 
-function convertAll(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): Map<string, Manifest[]> {
+function convertAll(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): Map<string, SourcedManifest[]> {
   const problems: Diagnostic[] = [];
-  const converted = new Map<string, Manifest[]>();
+  const converted = new Map<string, SourcedManifest[]>();
   for (const workload of workloads) {
     const image = workload.record.image;
     const manifests = collect(problems, () =>
@@ -136,15 +163,19 @@ function convertAll(workloads: readonly LoadedWorkload[], resources: Provisioned
         resourceOutputs: (name) => resources.outputs(workload.name, name),
         resourceVolume: (name) => resourceVolume(resources.outputs(workload.name, name), name),
         secretValue: (ref) => resources.secretValues.get(ref),
+        secretRefs: resources.secretRefs,
         waits: Object.keys(workload.spec.resources ?? {}).flatMap((resource) => {
           const waitFor = resources.waitFor(workload.name, resource);
           return waitFor ? [{ resource, waitFor }] : [];
         }),
       }),
     );
-    if (manifests) converted.set(workload.name, manifests);
+    if (manifests) converted.set(workload.name, sourced(manifests, workloadSource(workload)));
   }
-  if (problems.length > 0) throw new ConvertError('some workloads cannot be converted', problems);
+  if (problems.length > 0) {
+    // A message may quote an expanded value that holds a secret reference: show where it points, never its token.
+    throw new ConvertError('some workloads cannot be converted', problems.map((d) => ({ ...d, message: resources.secretRefs.mask(d.message) })));
+  }
   return converted;
 }
 
@@ -159,18 +190,18 @@ function resourceVolume(outputs: Readonly<Record<string, unknown>> | undefined, 
 }
 
 /** The pieces of output, each checked by checkNoSecretRefsLeft before it is passed on. */
-function* checkedForSecretRefs(pieces: Iterable<string>, manifests: readonly Manifest[]): Generator<string> {
+function* checkedForSecretRefs(pieces: Iterable<string>, manifests: readonly Manifest[], secretRefs: SecretRefCodec): Generator<string> {
   for (const piece of pieces) {
-    checkNoSecretRefsLeft(piece, manifests);
+    checkNoSecretRefsLeft(piece, manifests, secretRefs);
     yield piece;
   }
 }
 
 /** A secret reference may only end up in a secretKeyRef or a Secret: anywhere else it is a provisioner bug. */
-function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[]): void {
+function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[], secretRefs: SecretRefCodec): void {
   // One scan of the output text; only when it finds a reference are the objects searched to name them.
-  if (!containsSecretRef(text)) return;
-  const leaking = manifests.filter((m) => containsSecretRef(JSON.stringify(m)));
+  if (!secretRefs.contains(text)) return;
+  const leaking = manifests.filter((m) => secretRefs.contains(JSON.stringify(m)));
   if (leaking.length > 0) {
     throw new ConvertError('secret outputs were used where they cannot be kept secret', leaking.map((m) => ({
       location: {},
@@ -183,18 +214,32 @@ function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[]): vo
 /**
  * Writes the state and the manifests together: both are staged first, so a failure leaves both as they were;
  * then the state (the source of truth: a run interrupted between the two renames is repaired by the next).
+ * A descriptor (`-o /dev/fd/3`, `/dev/stderr`) is written directly, before the state, like a device.
  * Returns true when the state folder had to be made private again.
  */
 export function writeGenerated(result: GenerateResult, output: string, projectDir: string, stdout: (text: string) => void): boolean {
+  const target = resolveOutputTarget(output, projectDir);
   const tightened = prepareStateDir(projectDir);
   const state = stateFile(projectDir, result.state);
-  if (output === '-') {
+  if (target.kind === 'stdout') {
     // Every piece is made (and checked) before the state is saved and anything is printed.
     const pieces = [...result.output];
     writeFilesTogether([state]);
     for (const batch of batches(pieces)) stdout(batch);
+  } else if (target.kind === 'descriptor') {
+    writeFilesTogether([state, { file: output, fd: target.fd, content: result.output, displayPath: output }]);
   } else {
-    writeFilesTogether([state, { file: path.resolve(projectDir, output), content: result.output, displayPath: output }]);
+    const mode = result.manifests.some(holdsSecretData) ? 0o600 : 0o644;
+    writeFilesTogether([state, { file: target.file, content: result.output, displayPath: output, mode, keepMode: true }]);
   }
   return tightened;
+}
+
+/**
+ * A Secret with data: its output file, when new, is made readable by its owner only (0600), since it holds
+ * generated passwords. Other new files get 0644 less the umask; an existing file keeps its mode.
+ */
+function holdsSecretData(manifest: Manifest): boolean {
+  const { data, stringData } = manifest as { data?: unknown; stringData?: unknown };
+  return manifest.kind === 'Secret' && [data, stringData].some((d) => typeof d === 'object' && d !== null && Object.keys(d).length > 0);
 }

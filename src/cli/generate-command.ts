@@ -13,6 +13,7 @@ import type { CommandContext } from './main.js';
 import { withProjectLock } from '../project/lock.js';
 import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import { collectValues } from './collect.js';
+import { parseEnvAllowList } from '../provision/env-allow-list.js';
 import type { CliIo, Reporter } from './io.js';
 
 /** A secret from which generated values are derived when there is no state, so CI runs agree. */
@@ -27,6 +28,7 @@ interface GenerateFlags {
   generateNamespace?: boolean;
   provisioners?: string[];
   allowFilesOutsideProject?: boolean;
+  allowEnv?: string[];
   check?: boolean;
   format: string;
   project?: string;
@@ -48,6 +50,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('--project <name>', 'the value of the score-ts.dev/project label on every object (default: the project folder\'s name; remembered)')
     .option('--check', 'write nothing; fail (exit 1) with a summary when the output file differs from what would be written')
     .option('--allow-files-outside-project', "let files.*.source read files outside the project and the Score file's folder")
+    .option('--allow-env <NAME|PREFIX*>', 'let the environment resource type read this variable of the run (PREFIX*: every variable starting with PREFIX; never SCORE_TS_*); repeatable', collectValues)
     .addHelpText('after', `
 Examples:
   score-ts generate score.yaml                          # write manifests.yaml
@@ -59,11 +62,15 @@ Examples:
   SCORE_TS_SEED=$CI_SECRET score-ts generate score.yaml --provisioners ci/prod.provisioners.yaml
   score-ts generate --check                             # in CI: are the committed manifests current?
   score-ts generate score.yaml --format json -o manifests.json
+  score-ts generate score.yaml --allow-env API_URL --allow-env 'FEATURE_*'
 
 Environment:
   SCORE_TS_SEED  a secret: with it, values a provisioner generates for a resource the state does not
                  know yet (passwords, names) are derived from it instead of random, so two runs
-                 without state give the same manifests`)
+                 without state give the same manifests. Like every SCORE_TS_* variable, never
+                 readable by a Score file or a template
+  other names    readable by a Score file (a resource of type environment) only when --allow-env
+                 allows them; their values go into a Secret`)
     .action((files: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
       const options = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
@@ -76,6 +83,7 @@ Environment:
       if (result.newState) reporter.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
       const where = flags.output === '-' ? 'stdout' : flags.output;
       const count = result.manifests.length;
+      for (const warning of result.warnings) reporter.warn(warning);
       reporter.info(`wrote ${count} object${count === 1 ? '' : 's'} for ${result.workloads.join(', ')} to ${where}`);
     });
 }
@@ -86,6 +94,7 @@ function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandC
   const file = path.resolve(ctx.io.cwd, output);
   if (!existsSync(file)) throw new InputError(`${output} does not exist: run score-ts generate to write it`);
   const result = generate(options, reporter);
+  for (const warning of result.warnings) reporter.warn(warning);
   const current = readTextFile(file, output, 'manifests file');
   if (current === [...result.output].join('')) {
     reporter.info(`${output} is up to date (${result.manifests.length} objects)`);
@@ -114,6 +123,8 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, en
     generateNamespace: Boolean(flags.generateNamespace),
     provisionerFiles: flags.provisioners ?? [],
     allowFilesOutsideProject: Boolean(flags.allowFilesOutsideProject),
+    output: flags.output,
+    envAllowList: parseEnvAllowList(flags.allowEnv ?? []),
     format: outputFormat(flags.format),
     ...(flags.project !== undefined ? { project: checkProjectName(flags.project) } : {}),
     env,

@@ -1,6 +1,6 @@
 /** Score containers -> Kubernetes containers and init containers, in start order. */
 import type { Container, WorkloadInput } from '../types.js';
-import { convertVariables } from './env.js';
+import { convertVariables, escapeKubernetesExpansion } from './env.js';
 import type { ExpandContext } from './expand.js';
 import type { K8sContainer, VolumeMount } from './pod-types.js';
 import { convertProbe } from './probes.js';
@@ -38,8 +38,9 @@ function convertContainer(name: string, spec: Container, ctx: ExpandContext, opt
   return {
     name,
     image: resolveImage(name, spec.image, options.image, problems),
-    ...(spec.command ? { command: [...spec.command] } : {}),
-    ...(spec.args ? { args: [...spec.args] } : {}),
+    // Kubernetes expands $(VAR) and $$ here as in env; the Score spec has no placeholders here: kept as written.
+    ...(spec.command ? { command: spec.command.map(escapeKubernetesExpansion) } : {}),
+    ...(spec.args ? { args: spec.args.map(escapeKubernetesExpansion) } : {}),
     ...(env.length > 0 ? { env } : {}),
     ...(spec.resources && (spec.resources.limits || spec.resources.requests) ? { resources: structuredClone(spec.resources) } : {}),
     ...(mounts.length > 0 ? { volumeMounts: mounts } : {}),

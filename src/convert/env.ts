@@ -4,7 +4,10 @@ import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import type { Problems } from './problems.js';
 import { shortHash } from './names.js';
 import { compareStrings } from './sorted.js';
-import { splitSecretRefs, type SecretRef } from '../provision/secret-ref.js';
+import { SecretRefCodec, type SecretRef } from '../provision/secret-ref.js';
+
+/** The names of the helper variables that carry secrets into mixed values; reserved (validate-workload.ts). */
+export const SECRET_HELPER_PREFIX = 'SCORE_TS_SECRET_';
 
 export interface EnvVar {
   name: string;
@@ -23,19 +26,22 @@ export function convertVariables(containerName: string, container: Container, ct
   for (const name of Object.keys(container.variables ?? {}).sort()) {
     const path = ['containers', containerName, 'variables', name];
     const value = problems.attempt(path, PlaceholderError, () => expandText(container.variables![name]!, ctx));
-    if (value !== undefined) env.push(envVar(name, value, helpers));
+    if (value !== undefined) env.push(envVar(name, value, ctx.secretRefs ?? NO_SECRET_REFS, helpers));
   }
   return [...[...helpers.values()].sort((a, b) => compareStrings(a.name, b.name)), ...env];
 }
 
-function envVar(name: string, value: string, helpers: Map<string, EnvVar>): EnvVar {
-  const parts = splitSecretRefs(value);
+/** Without the run's secret references, no text is one. */
+const NO_SECRET_REFS = new SecretRefCodec();
+
+function envVar(name: string, value: string, secretRefs: SecretRefCodec, helpers: Map<string, EnvVar>): EnvVar {
+  const parts = secretRefs.split(value);
   const only = parts[0];
   if (parts.length === 1 && typeof only === 'object') return { name, valueFrom: secretKeyRef(only) };
   if (!parts.some((p) => typeof p === 'object')) return { name, value: escapeKubernetesExpansion(value) };
   const text = parts.map((part) => {
     if (typeof part === 'string') return escapeKubernetesExpansion(part);
-    const helper = `SCORE_TS_SECRET_${shortHash(`${part.name}/${part.key}`).toUpperCase()}`;
+    const helper = `${SECRET_HELPER_PREFIX}${shortHash(`${part.name}/${part.key}`).toUpperCase()}`;
     helpers.set(helper, { name: helper, valueFrom: secretKeyRef(part) });
     return `$(${helper})`;
   });
@@ -47,8 +53,8 @@ function secretKeyRef(ref: SecretRef): Record<string, unknown> {
 }
 
 /**
- * Kubernetes expands `$(NAME)` in env values and turns `$$` into `$`. Score values are literal, so every
- * `$` is doubled: the container sees exactly the value the Score file meant.
+ * Kubernetes expands `$(NAME)` in env values, command and args, and turns `$$` into `$`. Score values are
+ * literal, so every `$` is doubled: the container sees exactly the value the Score file meant.
  */
 export function escapeKubernetesExpansion(value: string): string {
   return value.includes('$') ? value.replace(/\$/g, '$$$$') : value;

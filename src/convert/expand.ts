@@ -1,5 +1,5 @@
 /** Resolves Score placeholders against the workload's metadata and its resources' outputs. */
-import type { SecretRef } from '../provision/secret-ref.js';
+import type { SecretRef, SecretRefCodec } from '../provision/secret-ref.js';
 import { parsePlaceholders, PlaceholderSyntaxError, type ResolvedValue } from './placeholders.js';
 
 /** What placeholders of one workload can see. */
@@ -9,6 +9,8 @@ export interface ExpandContext {
   readonly resourceOutputs: (resourceName: string) => Readonly<Record<string, unknown>> | undefined;
   /** The value behind a secret output, when score-ts generated it (files need values, not references). */
   readonly secretValue?: (ref: SecretRef) => string | undefined;
+  /** The run's secret references in outputs; without it, no text is a secret reference. */
+  readonly secretRefs?: SecretRefCodec;
 }
 
 /** A placeholder that names something that does not exist; the message says what to do. */

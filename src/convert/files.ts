@@ -9,7 +9,6 @@ import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash, workloadLabels } from './names.js';
 import type { Problems } from './problems.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
-import { containsSecretRef, fillSecretRefs } from '../provision/secret-ref.js';
 
 /** Kubernetes rejects ConfigMaps over 1 MiB. */
 const CONFIGMAP_LIMIT_BYTES = 1024 * 1024;
@@ -115,8 +114,8 @@ function convertFile(
   const contentField = [...path, file.source !== undefined ? 'source' : 'content'];
   const expanded = file.noExpand ? text : problems.attempt(contentField, PlaceholderError, () => expandText(text, ctx));
   if (expanded === undefined) return undefined;
-  if (file.noExpand || !containsSecretRef(expanded)) return { ...base, text: expanded };
-  const filled = fillSecretRefs(expanded, (ref) => ctx.secretValue?.(ref), (ref) =>
+  if (file.noExpand || !ctx.secretRefs?.contains(expanded)) return { ...base, text: expanded };
+  const filled = ctx.secretRefs.fill(expanded, (ref) => ctx.secretValue?.(ref), (ref) =>
     problems.add(contentField, `uses the secret ${ref.name}/${ref.key}, whose value is not among the generated Secrets; read it in a variable instead, where it becomes a secretKeyRef`),
   );
   return { ...base, text: filled, secret: true };

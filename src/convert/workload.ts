@@ -22,6 +22,7 @@ export interface ConvertOptions {
   readonly resourceOutputs: ExpandContext['resourceOutputs'];
   readonly resourceVolume: ResourceVolumeSource;
   readonly secretValue?: ExpandContext['secretValue'];
+  readonly secretRefs?: ExpandContext['secretRefs'];
   /** Resources to wait for before the containers start, in the workload's resource order. */
   readonly waits?: ReadonlyArray<{ resource: string; waitFor: WaitFor }>;
 }
@@ -31,7 +32,12 @@ export function convertWorkload(workload: WorkloadInput, options: ConvertOptions
   const problems = new Problems(workload.locate);
   const { spec, name } = workload;
   const plan = planWorkloadKind(workload, problems);
-  const ctx: ExpandContext = { metadata: spec.metadata, resourceOutputs: options.resourceOutputs, ...(options.secretValue ? { secretValue: options.secretValue } : {}) };
+  const ctx: ExpandContext = {
+    metadata: spec.metadata,
+    resourceOutputs: options.resourceOutputs,
+    ...(options.secretValue ? { secretValue: options.secretValue } : {}),
+    ...(options.secretRefs ? { secretRefs: options.secretRefs } : {}),
+  };
   const files = convertFiles(workload, ctx, problems);
   const volumes = convertVolumes(spec.containers, ctx, options.resourceVolume, problems);
   const mounts = mergeMounts(files.mounts, volumes.mounts);

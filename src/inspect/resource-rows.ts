@@ -2,7 +2,7 @@
 import { InputError } from '../errors.js';
 import type { ProjectState } from '../project/state.js';
 import { compareStrings } from '../convert/sorted.js';
-import { fillSecretRefs, maskSecretRefs } from '../provision/secret-ref.js';
+import { stateSecretRefs } from '../project/state-secret-refs.js';
 import { mapStrings } from '../plain-data.js';
 
 export interface ResourceRow {
@@ -32,6 +32,7 @@ export function resourceOutputs(state: ProjectState, uid: string, showSecrets: b
     throw new InputError(`no resource '${uid}' in the project state; known: ${known.join(', ') || 'none (run score-ts generate first)'}`);
   }
   const values = record.secretValues ?? {};
-  const reveal = (text: string) => fillSecretRefs(text, (ref) => values[`${ref.name}/${ref.key}`], () => {});
-  return mapStrings(record.outputs, (text) => (showSecrets ? reveal(text) : maskSecretRefs(text))) as Record<string, unknown>;
+  const secretRefs = stateSecretRefs(state);
+  const reveal = (text: string) => secretRefs.fill(text, (ref) => values[`${ref.name}/${ref.key}`], () => {});
+  return mapStrings(record.outputs, (text) => (showSecrets ? reveal(text) : secretRefs.mask(text))) as Record<string, unknown>;
 }

@@ -36,7 +36,7 @@ export function checkOutputReferences(workloads: readonly WorkloadInput[], graph
 }
 
 /** Every string of a workload where placeholders are expanded, with its path. */
-function placeholderFields(workload: WorkloadInput): Array<[string, FieldPath]> {
+export function placeholderFields(workload: WorkloadInput): Array<[string, FieldPath]> {
   const fields: Array<[string, FieldPath]> = [];
   for (const [name, container] of Object.entries(workload.spec.containers)) {
     for (const [key, value] of Object.entries(container.variables ?? {})) fields.push([value, ['containers', name, 'variables', key]]);
@@ -53,7 +53,8 @@ function placeholderFields(workload: WorkloadInput): Array<[string, FieldPath]> 
   return fields;
 }
 
-function references(text: string) {
+/** The `${resources...}` placeholders of a text (none when its placeholders do not parse). */
+export function references(text: string) {
   try {
     return parsePlaceholders(text).flatMap((p) => ('ref' in p && p.ref[0] === 'resources' ? [p] : []));
   } catch (e) {

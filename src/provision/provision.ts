@@ -16,11 +16,14 @@ import { matchProvisioner, supportedTypes } from './match-provisioner.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor, WorkloadService } from './provision-request.js';
 import { cryptoRandom, randomUuid, seededRandom } from './random.js';
-import { buildResourceGraph, type ResourceGraph, type ResourceNode } from './resource-graph.js';
+import { buildResourceGraph, checkPreviousRecords, type ResourceGraph, type ResourceNode } from './resource-graph.js';
 import { CommandError, runCmdProvisioner } from './run-cmd-provisioner.js';
 import { mergeShared, runTemplateProvisioner, StageError } from './run-template-provisioner.js';
-import { SecretRefError } from './secret-ref.js';
+import { SecretRefCodec, SecretRefError } from './secret-ref.js';
 import { collectSecretValues, type SecretValues } from './secret-values.js';
+import { provisionerSource, sourced, type SourcedManifest } from '../render/manifest-source.js';
+import { checkEnvironmentReads } from './check-env-reads.js';
+import { NO_ENV_ALLOWED, templateEnv, type EnvAllowList } from './env-allow-list.js';
 
 export interface ProvisionOptions {
   readonly provisioners: readonly Provisioner[];
@@ -33,29 +36,45 @@ export interface ProvisionOptions {
   readonly projectDir: string;
   /** The environment of the generate run, read by the getenv helper. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The variables the built-in environment provisioner may read (--allow-env); none by default. */
+  readonly envAllowList?: EnvAllowList;
+  /** The run's secret references (a new token when not given). */
+  readonly secretRefs?: SecretRefCodec;
 }
+
+/** The options of a run, with its environment (without score-ts's own variables) and its secret references. */
+type RunOptions = ProvisionOptions & { readonly env: Readonly<Record<string, string | undefined>>; readonly secretRefs: SecretRefCodec };
 
 export interface ProvisionedResources {
   readonly manifests: readonly Manifest[];
+  /** The same objects, each with the provisioner and resource that made it. */
+  readonly sourcedManifests: readonly SourcedManifest[];
   readonly records: Record<string, ResourceRecord>;
   readonly sharedState: Record<string, unknown>;
   readonly secretValues: SecretValues;
+  /** The secret references of the outputs, manifests and records. */
+  readonly secretRefs: SecretRefCodec;
   /** Outputs of a workload's resource, or undefined if the workload declares no such resource. */
   outputs(workload: string, resource: string): Readonly<Record<string, unknown>> | undefined;
   /** Where to check that a workload's resource accepts connections, when its provisioner says. */
   waitFor(workload: string, resource: string): WaitFor | undefined;
 }
 
-export function provisionResources(workloads: readonly WorkloadInput[], options: ProvisionOptions): ProvisionedResources {
+export function provisionResources(workloads: readonly WorkloadInput[], given: ProvisionOptions): ProvisionedResources {
+  // Templates never see score-ts's own variables (the seed among them).
+  const options: RunOptions = { ...given, env: templateEnv(given.env ?? {}), secretRefs: given.secretRefs ?? SecretRefCodec.fresh() };
   const graph = buildResourceGraph(workloads);
+  checkPreviousRecords(graph, options.previous);
   const matched = matchAll(graph, options.provisioners);
   const referenced = checkOutputReferences(workloads, graph, matched);
+  checkEnvironmentReads(workloads, graph, matched, options.envAllowList ?? NO_ENV_ALLOWED);
   const services = workloadServices(workloads);
   const shared = structuredClone(options.sharedState) as Record<string, unknown>;
   const records: Record<string, ResourceRecord> = { ...options.previous };
   const outputsByUid = new Map<string, Record<string, unknown>>();
   const waits = new Map<string, WaitFor>();
   const manifests: Manifest[] = [];
+  const sourcedManifests: SourcedManifest[] = [];
   for (const node of graph.order) {
     const provisioner = matched.get(node.uid)!;
     const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
@@ -64,15 +83,18 @@ export function provisionResources(workloads: readonly WorkloadInput[], options:
     outputsByUid.set(node.uid, result.outputs);
     if (result.waitFor) waits.set(node.uid, result.waitFor);
     manifests.push(...result.manifests);
+    sourcedManifests.push(...sourced(result.manifests, provisionerSource(provisioner, node.uid)));
     records[node.uid] = record(node, request, provisioner, result);
   }
-  const secretValues = collectSecretValues(manifests);
+  const secretValues = collectSecretValues(manifests, options.secretRefs);
   for (const uid of outputsByUid.keys()) records[uid]!.secretValues = secretValues.forOutputs(records[uid]!.outputs);
   return {
     manifests,
+    sourcedManifests,
     records,
     sharedState: shared,
     secretValues,
+    secretRefs: options.secretRefs,
     outputs: (workload, resource) => {
       const uid = graph.uidOf(workload, resource);
       return uid === undefined ? undefined : outputsByUid.get(uid);
@@ -163,21 +185,23 @@ function expandParams(params: Record<string, unknown>, path: Array<string | numb
   return expanded;
 }
 
-function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: ProvisionOptions): ProvisionResult {
+function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: RunOptions): ProvisionResult {
   const { workload, name } = node.declarations[0]!;
-  const fail = (message: string, line?: number): never => {
+  const fail = (message: string, line?: number, output?: string): never => {
     throw new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) failed`, [
-      { location: line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true), field: line ? '' : `resources.${name}`, message },
+      // A provisioner's message may quote a param that holds a secret reference: show where it points, never its token.
+      { location: line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true), field: line ? '' : `resources.${name}`, message: options.secretRefs.mask(message), ...(output ? { output: options.secretRefs.mask(output) } : {}) },
     ]);
   };
   let result: ProvisionResult;
   try {
     result = provisioner.command
-      ? runCmdProvisioner(provisioner, request, options.projectDir)
-      : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env ?? {} });
+      ? runCmdProvisioner(provisioner, request, options.projectDir, options.secretRefs)
+      : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env, secretRefs: options.secretRefs, envAllowList: options.envAllowList ?? NO_ENV_ALLOWED });
   } catch (e) {
     if (e instanceof StageError) return fail(`${provisioner.uri}, stage ${e.stage}: ${e.message}`, e.line);
-    if (e instanceof CommandError || e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);
+    if (e instanceof CommandError) return fail(`${provisioner.uri}: ${firstLine(e.message)}`, undefined, linesAfterFirst(e.message));
+    if (e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);
     throw e;
   }
   const missing = (provisioner.expectedOutputs ?? []).filter((o) => !Object.hasOwn(result.outputs, o));
@@ -186,6 +210,10 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   if (bad) fail(`${provisioner.uri} made a manifest without apiVersion, kind and metadata.name`);
   return result;
 }
+
+/** A cmd:// program's stderr follows the first line of its error: shown as its own lines, under the diagnostic. */
+const firstLine = (message: string): string => message.split('\n')[0]!;
+const linesAfterFirst = (message: string): string => message.split('\n').slice(1).join('\n');
 
 function record(node: ResourceNode, request: ProvisionRequest, provisioner: Provisioner, result: ProvisionResult): ResourceRecord {
   return {
@@ -200,17 +228,18 @@ function record(node: ResourceNode, request: ProvisionRequest, provisioner: Prov
   };
 }
 
-/** Each workload's Service name and ports, for provisioners that point at other workloads. */
+/**
+ * Each workload's Service name and ports, for provisioners that point at other workloads: `ports` by name and
+ * `portsByNumber` by port number (the first by name when two share a number), so a template finds a port by
+ * either with one lookup, however many ports there are.
+ */
 function workloadServices(workloads: readonly WorkloadInput[]): Record<string, WorkloadService> {
   return Object.fromEntries(
-    workloads.map((w) => [
-      w.name,
-      {
-        serviceName: serviceName(w.name),
-        ports: Object.fromEntries(
-          sortedEntries(w.spec.service?.ports).map(([portName, p]) => [portName, { port: p.port, targetPort: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }]),
-        ),
-      },
-    ]),
+    workloads.map((w) => {
+      const ports = sortedEntries(w.spec.service?.ports).map(([portName, p]) => [portName, { port: p.port, targetPort: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }] as const);
+      const portsByNumber: Record<string, WorkloadService['ports'][string]> = {};
+      for (const [, port] of ports) portsByNumber[String(port.port)] ??= port;
+      return [w.name, { serviceName: serviceName(w.name), ports: Object.fromEntries(ports), portsByNumber }];
+    }),
   );
 }

@@ -1,6 +1,6 @@
 /** The values behind secret references, read from the Secrets the provisioners generated. */
 import type { Manifest } from '../types.js';
-import { splitSecretRefs, type SecretRef } from './secret-ref.js';
+import type { SecretRef, SecretRefCodec } from './secret-ref.js';
 import { forEachString } from '../plain-data.js';
 
 export interface SecretValues {
@@ -9,7 +9,7 @@ export interface SecretValues {
   forOutputs(outputs: unknown): Record<string, string> | undefined;
 }
 
-export function collectSecretValues(manifests: readonly Manifest[]): SecretValues {
+export function collectSecretValues(manifests: readonly Manifest[], secretRefs: SecretRefCodec): SecretValues {
   const values = new Map<string, string>();
   for (const m of manifests) {
     if (m.apiVersion !== 'v1' || m.kind !== 'Secret') continue;
@@ -22,7 +22,7 @@ export function collectSecretValues(manifests: readonly Manifest[]): SecretValue
     forOutputs(outputs) {
       const found: Record<string, string> = {};
       forEachString(outputs, [], (text) => {
-        for (const part of splitSecretRefs(text)) {
+        for (const part of secretRefs.split(text)) {
           if (typeof part === 'string') continue;
           const value = get(part);
           if (value !== undefined) found[`${part.name}/${part.key}`] = value;

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../errors.js';
 import type { Locator, ScoreWorkload } from '../types.js';
 import { fieldName } from './schema-errors.js';
 import { checkScoreSchema } from './score-schema.js';
+import { SECRET_HELPER_PREFIX } from '../convert/env.js';
 
 export function validateWorkload(value: unknown, locate: Locator): Diagnostic[] {
   const problems = checkScoreSchema(value, locate);
@@ -12,7 +13,24 @@ export function validateWorkload(value: unknown, locate: Locator): Diagnostic[] 
 
 /** Rules beyond the schema: each returns the problems it finds. */
 function checkRules(spec: ScoreWorkload, locate: Locator): Diagnostic[] {
-  return [...checkDuplicateTargets(spec, locate)];
+  return [...checkDuplicateTargets(spec, locate), ...checkReservedVariableNames(spec, locate)];
+}
+
+/** Helper variables carry secrets into mixed values (convert/env.ts): a variable of that name would replace one. */
+function checkReservedVariableNames(spec: ScoreWorkload, locate: Locator): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [name, container] of Object.entries(spec.containers)) {
+    for (const variable of Object.keys(container.variables ?? {})) {
+      if (!variable.startsWith(SECRET_HELPER_PREFIX)) continue;
+      const path = ['containers', name, 'variables', variable];
+      problems.push({
+        location: locate(path, true),
+        field: fieldName(path),
+        message: `the prefix ${SECRET_HELPER_PREFIX} is reserved for the variables score-ts adds to carry secrets into values: rename the variable`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** The deprecated list form of files/volumes can name one target twice; Kubernetes rejects duplicate mounts. */

@@ -64,7 +64,7 @@ describe('convertContainers: Kubernetes containers', () => {
       ],
     },
     {
-      name: 'command and args are copied, $ untouched',
+      name: 'command and args are copied as written, each $ doubled so Kubernetes expands nothing (see dollar-rule.test.ts)',
       yaml: `
         apiVersion: score.dev/v1b1
         metadata:
@@ -75,7 +75,7 @@ describe('convertContainers: Kubernetes containers', () => {
             command: ["/bin/sh", "-c"]
             args: ["echo $HOME", "--flag"]
       `,
-      containers: [{ name: 'main', image: 'busybox', command: ['/bin/sh', '-c'], args: ['echo $HOME', '--flag'] }],
+      containers: [{ name: 'main', image: 'busybox', command: ['/bin/sh', '-c'], args: ['echo $$HOME', '--flag'] }],
     },
     {
       name: 'empty command and args lists are kept',

@@ -8,6 +8,7 @@ import type { ProvisionRequest } from '../../src/provision/provision-request.js'
 import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
 import type { RandomSource } from '../../src/provision/random.js';
 import type { TemplateData } from '../../src/provision/template-engine.js';
+import { SecretRefCodec } from '../../src/provision/secret-ref.js';
 import { dedent } from '../convert/fixtures.js';
 
 export { dedent, workloadFromYaml, SCORE_FILE } from '../convert/fixtures.js';
@@ -47,9 +48,19 @@ export function request(overrides: Partial<ProvisionRequest> = {}): ProvisionReq
   };
 }
 
-/** What helpers read while a template renders: a random source (counting by default) and an environment. */
-export function templateData(random: RandomSource = countingRandom(), env: Record<string, string | undefined> = {}): TemplateData {
-  return { random, env };
+/** The token of the secret references in the tables (a run makes a random one). */
+export const TEST_TOKEN = '0123456789abcdef0123456789abcdef';
+/** The secret references of the tables, with TEST_TOKEN. */
+export const TEST_SECRET_REFS = new SecretRefCodec(TEST_TOKEN);
+
+/** A secret reference as TEST_SECRET_REFS writes it. */
+export function testMarker(name: string, key: string): string {
+  return `\u27e6secret:${TEST_TOKEN}:${name}:${key}\u27e7`;
+}
+
+/** What helpers read while a template renders: a random source (counting by default), an environment and more. */
+export function templateData(random: RandomSource = countingRandom(), env: Record<string, string | undefined> = {}, more: Partial<TemplateData> = {}): TemplateData {
+  return { random, env, secretRefs: TEST_SECRET_REFS, ...more };
 }
 
 /** A random source that gives the bytes 0, 1, 2, ... (wrapping at 256), so helpers give exact values. */

@@ -5,7 +5,7 @@ import type { ResourceRecord } from '../../src/project/state.js';
 import { provisionResources, type ProvisionOptions } from '../../src/provision/provision.js';
 import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
 import type { WorkloadInput } from '../../src/types.js';
-import { dedent, shownError, workloadFromYaml } from './builders.js';
+import { dedent, shownError, TEST_SECRET_REFS, testMarker, workloadFromYaml } from './builders.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const P = 'run.provisioners.yaml';
@@ -20,7 +20,7 @@ function workload(name: string, resources: string, variables = '      X: "1"\n')
 }
 
 function options(list: Provisioner[], more: Partial<ProvisionOptions> = {}): ProvisionOptions {
-  return { provisioners: list, previous: {}, sharedState: {}, projectDir: '/nonexistent', ...more };
+  return { provisioners: list, previous: {}, sharedState: {}, projectDir: '/nonexistent', secretRefs: TEST_SECRET_REFS, ...more };
 }
 
 /** A postgres provisioner: a generated password kept in state, outputs host/port/password, a Secret. */
@@ -101,8 +101,8 @@ describe('provisionResources', () => {
       outputs: {
         host: 'pg-web-db',
         port: 5432,
-        password: '\u27e6secret:pg-web-db:password\u27e7',
-        user: '\u27e6secret:pg-web-db:user\u27e7',
+        password: testMarker('pg-web-db', 'password'),
+        user: testMarker('pg-web-db', 'user'),
         guid: record.guid,
       },
       secretValues: { 'pg-web-db/password': password, 'pg-web-db/user': 'admin' },

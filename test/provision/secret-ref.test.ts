@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import {
-  containsSecretRef,
-  encodeSecretRef,
-  fillSecretRefs,
-  maskSecretRefs,
-  SecretRefError,
-  splitSecretRefs,
-  type SecretRef,
-} from '../../src/provision/secret-ref.js';
-import { thrown } from './builders.js';
+import { inspect } from 'node:util';
+import { SecretRefCodec, SecretRefError, type SecretRef } from '../../src/provision/secret-ref.js';
+import { TEST_SECRET_REFS, TEST_TOKEN, testMarker as M, thrown } from './builders.js';
 
-const M = (name: string, key: string) => `\u27e6secret:${name}:${key}\u27e7`;
+const codec = TEST_SECRET_REFS;
+const encodeSecretRef = (name: string, key: string) => codec.encode(name, key);
+const containsSecretRef = (text: string) => codec.contains(text);
+const splitSecretRefs = (text: string) => codec.split(text);
+const maskSecretRefs = (text: string) => codec.mask(text);
+const fillSecretRefs = (text: string, lookup: (ref: SecretRef) => string | undefined, missing: (ref: SecretRef) => void) => codec.fill(text, lookup, missing);
 
 describe('encodeSecretRef', () => {
   it.each<{ name: string; secret: string; key: string }>([
@@ -65,8 +63,10 @@ describe('splitSecretRefs', () => {
       expected: ['postgres://', { name: 'db', key: 'user' }, ':', { name: 'db', key: 'pw' }, '@host'],
     },
     { name: 'adjacent markers', text: M('a', 'x') + M('b', 'y'), expected: [{ name: 'a', key: 'x' }, { name: 'b', key: 'y' }] },
-    { name: 'a malformed marker stays text', text: '\u27e6secret:Bad:k\u27e7', expected: ['\u27e6secret:Bad:k\u27e7'] },
-    { name: 'an unclosed marker stays text', text: '\u27e6secret:db:k', expected: ['\u27e6secret:db:k'] },
+    { name: 'a malformed marker stays text', text: `\u27e6secret:${TEST_TOKEN}:Bad:k\u27e7`, expected: [`\u27e6secret:${TEST_TOKEN}:Bad:k\u27e7`] },
+    { name: 'an unclosed marker stays text', text: `\u27e6secret:${TEST_TOKEN}:db:k`, expected: [`\u27e6secret:${TEST_TOKEN}:db:k`] },
+    { name: 'a marker without a token (the old form) stays text', text: '\u27e6secret:db:pw\u27e7', expected: ['\u27e6secret:db:pw\u27e7'] },
+    { name: 'a marker with another token stays text', text: `\u27e6secret:${'f'.repeat(32)}:db:pw\u27e7`, expected: [`\u27e6secret:${'f'.repeat(32)}:db:pw\u27e7`] },
   ])('$name', ({ text, expected }) => {
     expect(splitSecretRefs(text)).toEqual(expected);
   });
@@ -75,6 +75,8 @@ describe('splitSecretRefs', () => {
     { name: 'marker', text: `x${M('a', 'b')}`, expected: true },
     { name: 'plain', text: 'secret:a:b', expected: false },
     { name: 'opening bracket without secret:', text: '\u27e6a\u27e7', expected: false },
+    { name: 'a forged marker without the token', text: '\u27e6secret:a:b\u27e7', expected: false },
+    { name: 'a piece of a marker that holds the token', text: `${M('a', 'b').slice(0, 44)}`, expected: true },
   ])('containsSecretRef: $name', ({ text, expected }) => {
     expect(containsSecretRef(text)).toBe(expected);
   });
@@ -117,5 +119,50 @@ describe('maskSecretRefs and fillSecretRefs', () => {
     expect(rebuilt).toBe(text);
     expect(fillSecretRefs(rebuilt, lookup, () => expect.fail('nothing is missing'))).toBe('u=admin;p=p@ss:w0rd$1');
     expect(maskSecretRefs(rebuilt)).toBe('u=<secret db/user>;p=<secret db/pw>');
+  });
+});
+
+describe('SecretRefCodec: tokens', () => {
+  it('a fresh codec has a 128-bit random token, different each time, and reads only its own markers', () => {
+    const [a, b] = [SecretRefCodec.fresh(), SecretRefCodec.fresh()];
+    expect(a.tokenForState()).toMatch(/^[0-9a-f]{32}$/);
+    expect(a.tokenForState()).not.toBe(b.tokenForState());
+    const marker = a.encode('db', 'pw');
+    expect(a.split(marker)).toEqual([{ name: 'db', key: 'pw' }]);
+    expect(b.split(marker)).toEqual([marker]);
+    expect(b.contains(marker)).toBe(false);
+  });
+
+  it('the token is not shown when the codec is printed or serialised', () => {
+    const a = SecretRefCodec.fresh();
+    const token = a.tokenForState()!;
+    expect(JSON.stringify(a)).not.toContain(token);
+    expect(String(a)).not.toContain(token);
+    expect(inspect(a, { showHidden: true, depth: 5 })).not.toContain(token);
+  });
+
+  it.each<{ name: string; text: string; masked: string }>([
+    { name: 'a whole marker', text: `x=${M('db', 'pw')}`, masked: 'x=<secret db/pw>' },
+    { name: 'a cut marker (a template took a substring) keeps no token', text: `x=${M('db', 'pw').slice(0, 45)}`, masked: 'x=\u27e6secret:<secret>:db:p' },
+    { name: 'a forged marker is text', text: '\u27e6secret:db:pw\u27e7', masked: '\u27e6secret:db:pw\u27e7' },
+  ])('mask: $name', ({ text, masked }) => {
+    expect(codec.mask(text)).toBe(masked);
+  });
+
+  it('recode writes the same references with another token and leaves other text alone', () => {
+    const other = new SecretRefCodec('f'.repeat(32));
+    const text = `u=${M('db', 'user')} forged=\u27e6secret:db:pw\u27e7`;
+    expect(codec.recode(text, other)).toBe(`u=${other.encode('db', 'user')} forged=\u27e6secret:db:pw\u27e7`);
+  });
+
+  it('a codec without a token (a state saved before tokens) reads no marker and writes none', () => {
+    const none = new SecretRefCodec();
+    expect(none.split(`\u27e6secret:db:pw\u27e7`)).toEqual(['\u27e6secret:db:pw\u27e7']);
+    expect(none.contains(M('db', 'pw'))).toBe(false);
+    expect(thrown(() => none.encode('db', 'pw')).message).toBe('secretRef cannot be used here');
+  });
+
+  it('a malformed token is refused', () => {
+    expect(thrown(() => new SecretRefCodec('abc'))).toBeInstanceOf(SecretRefError);
   });
 });
