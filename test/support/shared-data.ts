@@ -11,8 +11,8 @@ import { repoRoot, sharedDir } from './run-cli.js';
 export function sharedData(suite: string, ...parts: string[]): string | undefined {
   const dir = path.join(sharedDir, ...parts);
   if (existsSync(dir)) return dir;
-  const missing = `${suite} need ${path.relative(repoRoot, dir)}/ (beside the checkout)`;
+  const missing = `${suite} need ${path.relative(repoRoot, dir)}/ beside the checkout`;
   if (process.env.CI === 'true') throw new Error(`${missing}, and CI must run them`);
-  process.stderr.write(`skipped: ${missing} (files of the Score project: github.com/score-spec/spec and score-spec/score-k8s; CI provides them)\n`);
+  process.stderr.write(`skipped: ${missing}: files of the Score project (github.com/score-spec/spec, score-spec/score-k8s), which CI provides\n`);
   return undefined;
 }
