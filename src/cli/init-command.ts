@@ -7,6 +7,8 @@ import { withProjectLock } from '../project/lock.js';
 import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import type { CommandContext } from './main.js';
 import { collectValues } from './collect.js';
+import { fetchSources } from '../load/sources/fetch-sources.js';
+import { sourceOptions, SOURCE_VALUE } from './source-options.js';
 
 export function registerInit(program: Command, ctx: CommandContext): void {
   program
@@ -14,23 +16,35 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .description('create the project state folder (.score-ts/) and a sample score.yaml; safe to run again')
     .option('-f, --file <file>', 'the Score file to create if it does not exist', 'score.yaml')
     .option('--no-sample', 'do not create the sample Score file')
-    .option('--provisioners <file|dir>', 'install a provisioner file (or every YAML file of a folder) into the project, ahead of the built-in ones; repeatable', collectValues)
-    .option('--patch-templates <file|dir>', 'install a patch template (or every file of a folder), applied to the manifests on every generate; repeatable', collectValues)
+    .option(`--provisioners ${SOURCE_VALUE}`, 'install a provisioner file (every YAML file of a folder; a URL: http(s)://, oci://, git-https://, git-ssh://; - for stdin) into the project, ahead of the built-in ones; repeatable', collectValues)
+    .option(`--patch-templates ${SOURCE_VALUE}`, 'install a patch template (every file of a folder; a URL as for --provisioners; - for stdin), applied to the manifests on every generate; repeatable', collectValues)
     .addHelpText('after', `
 Examples:
   score-ts init                    # .score-ts/ and a sample score.yaml
   score-ts init --no-sample        # only the state folder
   score-ts init --file app.yaml    # the sample under another name
   score-ts init --provisioners platform/prod.provisioners.yaml
-  score-ts init --patch-templates platform/patches/   # e.g. replicas, a service account`)
-    .action((opts: { file: string; sample: boolean; provisioners?: string[]; patchTemplates?: string[] }) => {
+  score-ts init --provisioners https://example.com/platform/prod.provisioners.yaml
+  score-ts init --provisioners oci://ghcr.io/acme/provisioners:v1#prod.provisioners.yaml
+  curl -fsSL https://example.com/prod.provisioners.yaml | score-ts init --provisioners -
+  score-ts init --patch-templates platform/patches/   # e.g. replicas, a service account
+
+A URL is read once, here (the network is used for nothing else), and checked like a
+local file before anything is installed; the installed copy's first line says where it
+came from. oci:// reads Docker's credentials (~/.docker/config.json, or $DOCKER_CONFIG).`)
+    .action(async (opts: { file: string; sample: boolean; provisioners?: string[]; patchTemplates?: string[] }) => {
       const reporter = ctx.reporter();
+      const lists = [{ flag: '--provisioners', values: opts.provisioners ?? [] }, { flag: '--patch-templates', values: opts.patchTemplates ?? [] }];
+      const [provisioners, patchTemplates] = await fetchSources(lists, sourceOptions(ctx, reporter, 'nothing was installed'));
       const stateDirExisted = existsSync(path.join(ctx.io.cwd, STATE_DIR));
-      const report = withProjectLock(ctx.io.cwd, () => initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: opts.provisioners ?? [], patchTemplates: opts.patchTemplates ?? [] }));
+      const report = withProjectLock(ctx.io.cwd, () => initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: provisioners!, patchTemplates: patchTemplates! }));
       reporter.info(!stateDirExisted ? `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)` : `${STATE_DIR}/ already exists; left as it is`);
       if (report.wroteSample) reporter.info(`created ${opts.file}: run \`score-ts generate ${opts.file}\` next`);
       else if (opts.sample && report.sampleExisted) reporter.info(`${opts.file} already exists; left as it is`);
-      for (const file of report.installed) reporter.info(`installed ${file}`);
+      for (const { file, from, programs } of report.installed) {
+        reporter.info(`installed ${file}${from !== undefined ? ` from ${from}` : ''}`);
+        if (programs) reporter.warn(`${file} has cmd:// provisioners: every generate that uses them runs ${programs.join(', ')} on this machine; review the file`);
+      }
       if (report.tightenedStateDir) reporter.warn(STATE_DIR_TIGHTENED);
     });
 }

@@ -11,6 +11,8 @@ import { unusedResources, withoutResources } from '../inspect/unused-resources.j
 import { collectValues } from './collect.js';
 import { checkFormat, formatTable } from './format.js';
 import type { CommandContext } from './main.js';
+import { fetchSources } from '../load/sources/fetch-sources.js';
+import { sourceOptions, SOURCE_VALUE } from './source-options.js';
 
 export function registerInspectCommands(program: Command, ctx: CommandContext): void {
   const provisioners = program.command('provisioners').description('inspect the provisioners this project loads')
@@ -19,11 +21,12 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
     .command('list')
     .description('list the loaded provisioners in matching order (first match wins)')
     .option('--format <format>', 'table or json', 'table')
-    .option('--provisioners <file|dir>', 'include these files first, as `generate --provisioners` would; repeatable', collectValues)
+    .option(`--provisioners ${SOURCE_VALUE}`, 'include these files (or URLs) first, as `generate --provisioners` would; repeatable', collectValues)
     .addHelpText('after', '\nExamples:\n  score-ts provisioners list\n  score-ts provisioners list --format json | jq -r \'.[].type\'')
-    .action((opts: { format: string; provisioners?: string[] }) => {
+    .action(async (opts: { format: string; provisioners?: string[] }) => {
       const format = checkFormat(opts.format, ['table', 'json'] as const);
-      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, opts.provisioners ?? []));
+      const [sources] = await fetchSources([{ flag: '--provisioners', values: opts.provisioners ?? [] }], sourceOptions(ctx, ctx.reporter()));
+      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, sources!));
       ctx.io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows, ['type', 'class', 'id', 'params', 'outputs', 'source', 'description']));
     });
 

@@ -4,6 +4,7 @@ import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
 import { writeToDescriptor } from '../render/write-file.js';
 import type { Logger } from '../pipeline.js';
+import type { StdinHandle } from '../load/sources/stdin-source.js';
 import { escapeLine, indentBlock } from './terminal-text.js';
 
 export interface CliIo {
@@ -13,6 +14,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Colour is used only when stderr is a terminal and NO_COLOR is not set. */
   readonly stderrIsTTY: boolean;
+  /** Standard input, for `--provisioners -` and `--patch-templates -`; opened only then. */
+  readonly openStdin?: () => StdinHandle;
 }
 
 export function processIo(): CliIo {
@@ -28,6 +31,7 @@ export function processIo(): CliIo {
     get stderrIsTTY() {
       return isCharacterDevice(2) && Boolean(process.stderr.isTTY);
     },
+    openStdin: () => ({ stream: process.stdin, isTTY: Boolean(process.stdin.isTTY) }),
   };
 }
 

@@ -9,6 +9,8 @@ import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../err
 import { packagePath } from '../package-path.js';
 import { loadProvisioners, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
 import { expandFileOrFolder, readTextFile } from './score-file.js';
+import { installBaseName, type FetchedText } from './sources/fetched-text.js';
+import type { SourceItem } from './sources/fetch-sources.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { WorkloadInput } from '../types.js';
 
@@ -22,22 +24,37 @@ export interface ProvisionerFile {
 }
 
 /**
+ * A `--provisioners` value once the load stage has run (src/load/sources/): a path as given (a file or a
+ * folder), or the text of a URL, an OCI artifact, a git file or standard input, which is checked here
+ * exactly as a file's text is.
+ */
+export type ProvisionerSource = SourceItem;
+
+/** One provisioner file to check: its name in messages, and its text (read from disk only when needed). */
+interface ProvisionerText {
+  readonly display: string;
+  readonly origin: ProvisionerOrigin;
+  read(): string;
+}
+
+/**
  * The provisioners a run needs: none when no workload has resources and no files were named for the run (a
  * project without resources starts faster); otherwise all of them, so a broken file always shows.
  */
-export function loadProvisionersFor(projectDir: string, stateDir: string, workloads: readonly WorkloadInput[], runPaths: readonly string[]): Provisioner[] {
-  const needed = runPaths.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
-  return needed ? loadProvisionerSet(projectDir, stateDir, runPaths) : [];
+export function loadProvisionersFor(projectDir: string, stateDir: string, workloads: readonly WorkloadInput[], runSources: readonly ProvisionerSource[]): Provisioner[] {
+  const needed = runSources.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
+  return needed ? loadProvisionerSet(projectDir, stateDir, runSources) : [];
 }
 
-export function loadProvisionerSet(projectDir: string, stateDir: string, runPaths: readonly string[]): Provisioner[] {
+export function loadProvisionerSet(projectDir: string, stateDir: string, runSources: readonly ProvisionerSource[]): Provisioner[] {
   const cached = cachedBuiltIns();
-  const files = [...runPaths.flatMap((p) => expandRunPath(projectDir, p)), ...projectFiles(projectDir, stateDir), ...(cached ? [] : builtInFiles())];
+  const run = runSources.flatMap((s) => (typeof s === 'string' ? expandRunPath(projectDir, s).map(fromDisk) : [fromText(s, 'run')]));
+  const files = [...run, ...[...projectFiles(projectDir, stateDir), ...(cached ? [] : builtInFiles())].map(fromDisk)];
   const problems: Diagnostic[] = [];
   const provisioners: Provisioner[] = [];
   for (const file of files) {
     try {
-      const source = parseYamlSource(file.display, readTextFile(file.absolute, file.display, 'provisioner file'));
+      const source = parseYamlSource(file.display, file.read());
       provisioners.push(...loadProvisioners(source, file.origin));
     } catch (e) {
       if (!(e instanceof ScoreTsError)) throw e;
@@ -68,6 +85,14 @@ export function expandRunPath(projectDir: string, given: string): ProvisionerFil
   return expandFileOrFolder(projectDir, given, 'provisioners', (name) => /\.ya?ml$/.test(name)).map((f) => ({ ...f, origin: 'run' as const }));
 }
 
+function fromDisk(file: ProvisionerFile): ProvisionerText {
+  return { display: file.display, origin: file.origin, read: () => readTextFile(file.absolute, file.display, 'provisioner file') };
+}
+
+function fromText(fetched: FetchedText, origin: ProvisionerOrigin): ProvisionerText {
+  return { display: fetched.display, origin, read: () => fetched.text };
+}
+
 function projectFiles(projectDir: string, stateDir: string): ProvisionerFile[] {
   const dir = path.join(projectDir, stateDir);
   if (!existsSync(dir)) return [];
@@ -84,25 +109,63 @@ export function builtInFiles(): ProvisionerFile[] {
   return [BUILT_IN_PROVISIONERS, ...names].map((name) => ({ absolute: path.join(dir, name), display: `(built-in) provisioners/${name}`, origin: 'built-in' as const }));
 }
 
+/** A file to install into `.score-ts/`: its name there, its text, and where it came from when not a local file. */
+export interface FileToInstall {
+  readonly name: string;
+  readonly text: string;
+  /** The URL (masked) or `standard input`, also written in the installed copy's first line. */
+  readonly from?: string;
+  /** The programs its cmd:// provisioners run, when it came from elsewhere (init warns about them). */
+  readonly programs?: readonly string[];
+}
+
 /**
  * Reads and checks provisioner files for `init --provisioners`, naming each as it will be installed:
- * `NAME.provisioners.yaml`, so the project loads it (in name order, before the built-in ones).
+ * `NAME.provisioners.yaml`, so the project loads it (in name order, before the built-in ones). A fetched
+ * file is checked as it was fetched (messages give its own lines), then installed under the name it had
+ * there, after a first line saying where it came from.
  */
-export function readProvisionersToInstall(projectDir: string, given: readonly string[]): Array<{ name: string; text: string }> {
-  const files = given.flatMap((p) => expandRunPath(projectDir, p));
+export function readProvisionersToInstall(projectDir: string, given: readonly ProvisionerSource[]): FileToInstall[] {
   const problems: Diagnostic[] = [];
-  const result = files.flatMap((file) => {
+  const result = given.flatMap((g) => installCandidates(projectDir, g)).flatMap(({ file, install }) => {
     try {
-      const text = readTextFile(file.absolute, file.display, 'provisioner file');
-      loadProvisioners(parseYamlSource(file.display, text), 'project');
-      const base = path.basename(file.absolute).replace(/(\.provisioners)?\.ya?ml$/, '');
-      return [{ name: `${base}${PROJECT_PROVISIONER_SUFFIX}`, text }];
+      const text = file.read();
+      const programs = loadProvisioners(parseYamlSource(file.display, text), 'project').flatMap((p) => (p.command ? [p.command.program] : []));
+      const installed = install(text);
+      return [{ ...installed, ...(installed.from !== undefined && programs.length > 0 ? { programs: [...new Set(programs)] } : {}), display: file.display }];
     } catch (e) {
       if (!(e instanceof ScoreTsError)) throw e;
       problems.push(...diagnosticsOf(e));
       return [];
     }
   });
+  problems.push(...sameNameProblems(result));
   if (problems.length > 0) throw new InputError('invalid provisioner files: nothing was installed', problems);
-  return result;
+  return result.map(({ display: _display, ...file }) => file);
+}
+
+const PROVISIONER_NAME = /(\.provisioners)?\.ya?ml$/;
+
+function installCandidates(projectDir: string, given: ProvisionerSource): Array<{ file: ProvisionerText; install: (text: string) => FileToInstall }> {
+  if (typeof given !== 'string') {
+    const name = `${installBaseName(given.fileName, PROVISIONER_NAME, 'downloaded')}${PROJECT_PROVISIONER_SUFFIX}`;
+    return [{ file: fromText(given, 'project'), install: (text) => ({ name, text: `# Installed by score-ts init from ${given.origin}\n${text}`, from: given.origin }) }];
+  }
+  return expandRunPath(projectDir, given).map((f) => {
+    const name = `${path.basename(f.absolute).replace(PROVISIONER_NAME, '')}${PROJECT_PROVISIONER_SUFFIX}`;
+    return { file: fromDisk(f), install: (text: string) => ({ name, text }) };
+  });
+}
+
+/** Two sources of one run that would be installed under one name: the second would replace the first. */
+export function sameNameProblems(files: ReadonlyArray<{ name: string; display: string }>): Diagnostic[] {
+  const first = new Map<string, string>();
+  return files.flatMap(({ name, display }) => {
+    const earlier = first.get(name);
+    if (earlier === undefined) {
+      first.set(name, display);
+      return [];
+    }
+    return [{ location: { file: display }, field: '', message: `would be installed as ${name}, as ${earlier} would, and replace it: give one of them another file name (download a URL first)` }];
+  });
 }

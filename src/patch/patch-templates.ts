@@ -7,6 +7,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../errors.js';
 import { expandFileOrFolder, readTextFile } from '../load/score-file.js';
+import { sameNameProblems, type FileToInstall } from '../load/provisioner-files.js';
+import { installBaseName, type FetchedText } from '../load/sources/fetched-text.js';
+import type { SourceItem } from '../load/sources/fetch-sources.js';
 import { compileTemplate, parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
 import { PATCH_LIMITS } from '../provision/render-budget.js';
 import { renderedYamlProblem } from '../provision/yaml-problem.js';
@@ -35,19 +38,39 @@ export function loadPatchTemplates(projectDir: string, stateDir: string): PatchT
   return compileAll(readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })))).map(({ template }) => template);
 }
 
-/** Reads and compiles the files to install (a file, or the files of a folder); nothing is installed if one is broken. */
-export function readPatchTemplatesToInstall(projectDir: string, given: readonly string[]): Array<{ name: string; text: string }> {
-  const files = readAll(given.flatMap((g) => expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))));
-  return compileAll(files).map(({ file, text }) => ({ name: `${path.basename(file.absolute).replace(/(\.patch)?\.[^.]*$/, '')}${PATCH_TEMPLATE_SUFFIX}`, text }));
+/**
+ * Reads and compiles the files to install (a file, the files of a folder, or text fetched from a URL or
+ * standard input); nothing is installed if one is broken. A fetched template is installed under the name it
+ * had there, after a first line, a Handlebars comment that renders nothing, saying where it came from.
+ */
+export function readPatchTemplatesToInstall(projectDir: string, given: readonly SourceItem[]): FileToInstall[] {
+  const files = given.flatMap((g) => (typeof g === 'string' ? readAll(expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))) : [fetchedTemplate(g)]));
+  const compiled = compileAll(files).map(({ file, text }) => ({ ...installed(file, text), display: file.display }));
+  const clashes = sameNameProblems(compiled);
+  if (clashes.length > 0) throw new InputError('invalid patch templates: nothing was installed', clashes);
+  return compiled.map(({ display: _display, ...file }) => file);
 }
 
+const TEMPLATE_NAME = /(\.patch)?\.[^.]*$/;
+
 interface TemplateFile {
-  readonly absolute: string;
+  readonly absolute?: string;
   readonly display: string;
+  readonly fetched?: FetchedText;
+}
+
+function fetchedTemplate(fetched: FetchedText): { file: TemplateFile; text: string } {
+  return { file: { display: fetched.display, fetched }, text: fetched.text };
+}
+
+function installed(file: TemplateFile, text: string): FileToInstall {
+  if (!file.fetched) return { name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`, text };
+  const name = `${installBaseName(file.fetched.fileName, TEMPLATE_NAME, 'downloaded')}${PATCH_TEMPLATE_SUFFIX}`;
+  return { name, text: `{{!-- Installed by score-ts init from ${file.fetched.origin} --}}\n${text}`, from: file.fetched.origin };
 }
 
 function readAll(files: readonly TemplateFile[]): Array<{ file: TemplateFile; text: string }> {
-  return files.map((file) => ({ file, text: readTextFile(file.absolute, file.display, 'patch template') }));
+  return files.map((file) => ({ file, text: readTextFile(file.absolute!, file.display, 'patch template') }));
 }
 
 /** Compiles every file, reporting all syntax errors together. */

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../render/write-file.js';
 import { readProvisionersToInstall } from '../load/provisioner-files.js';
+import type { SourceItem } from '../load/sources/fetch-sources.js';
 import { readPatchTemplatesToInstall } from '../patch/patch-templates.js';
 import { initStateDir, STATE_DIR } from './state.js';
 
@@ -10,10 +11,10 @@ export interface InitOptions {
   readonly projectDir: string;
   readonly file: string;
   readonly sample: boolean;
-  /** Patch template files or folders to install into the project. */
-  readonly patchTemplates?: readonly string[];
-  /** Provisioner files or folders to install into the project. */
-  readonly provisioners?: readonly string[];
+  /** Patch template files or folders to install into the project, or their fetched text (a URL, `-`). */
+  readonly patchTemplates?: readonly SourceItem[];
+  /** Provisioner files or folders to install into the project, or their fetched text (a URL, `-`). */
+  readonly provisioners?: readonly SourceItem[];
 }
 
 export interface InitReport {
@@ -21,8 +22,8 @@ export interface InitReport {
   readonly tightenedStateDir: boolean;
   readonly wroteSample: boolean;
   readonly sampleExisted: boolean;
-  /** Installed provisioner files, relative to the project. */
-  readonly installed: readonly string[];
+  /** Installed files, relative to the project, with where each came from when it was not a local file. */
+  readonly installed: ReadonlyArray<{ readonly file: string; readonly from?: string; readonly programs?: readonly string[] }>;
 }
 
 export const SAMPLE_SCORE_FILE = `# yaml-language-server: $schema=https://raw.githubusercontent.com/score-spec/spec/main/score-v1b1.json
@@ -64,10 +65,10 @@ export function initProject(options: InitOptions): InitReport {
     ...readPatchTemplatesToInstall(options.projectDir, options.patchTemplates ?? []),
   ];
   const tightenedStateDir = initStateDir(options.projectDir);
-  const installed = toInstall.map(({ name, text }) => {
+  const installed = toInstall.map(({ name, text, ...origin }) => {
     const target = `${STATE_DIR}/${name}`;
     writeFileAtomic(path.join(options.projectDir, target), text, target, 0o600);
-    return target;
+    return { file: target, ...origin };
   });
   const samplePath = path.resolve(options.projectDir, options.file);
   const sampleExisted = existsSync(samplePath);
