@@ -12,7 +12,7 @@ import { resourceUid } from './provision/resource-graph.js';
 import { SecretRefCodec } from './provision/secret-ref.js';
 import type { EnvAllowList } from './provision/env-allow-list.js';
 import { openStateSecretRefs, sealStateSecretRefs } from './project/state-secret-refs.js';
-import { loadProvisionersFor } from './load/provisioner-files.js';
+import { loadProvisionersFor, type ProvisionerSource } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { renderOutput, type OutputFormat } from './render/output-formats.js';
 import { projectNameFromFolder, withProjectLabel } from './render/project-label.js';
@@ -23,6 +23,7 @@ import { loadPatchTemplates } from './patch/patch-templates.js';
 import { applyPatchTemplatesWithSources } from './patch/patch-sources.js';
 import { sourced, workloadSource, type SourcedManifest } from './render/manifest-source.js';
 import { reviewWarnings } from './render/review-warnings.js';
+import { withResourceLabels } from './render/resource-labels.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
 import type { Manifest } from './types.js';
 import { collect, loadProjectWorkloads, type LoadedWorkload } from './load/project-workloads.js';
@@ -36,8 +37,8 @@ export interface GenerateOptions {
   readonly overrideProperties?: readonly string[];
   readonly namespace?: string;
   readonly generateNamespace?: boolean;
-  /** Provisioner files or folders for this run only, matched before the project's. */
-  readonly provisionerFiles?: readonly string[];
+  /** Provisioner files or folders for this run only, matched before the project's, or their fetched text (a URL, `-`). */
+  readonly provisionerFiles?: readonly ProvisionerSource[];
   /** A secret to derive generated values from when there is no state (CI). */
   readonly seed?: string;
   /** The project label's value; by default the one in the state, or the project folder's name. */
@@ -75,7 +76,7 @@ export interface GenerateResult {
   /** True when the project had no state before this run. */
   readonly newState: boolean;
   readonly workloads: readonly string[];
-  /** For the run's summary: objects to review before applying (cluster-scoped, or in another namespace). */
+  /** For the run's summary: params a provisioner does not list, and objects to review before applying (cluster-scoped, or in another namespace). */
   readonly warnings: readonly string[];
 }
 
@@ -104,9 +105,9 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   logResources(workloads, resources, log);
   const converted = convertAll(workloads, resources);
   const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
-  const objects = patchManifests(assembleManifests(resources.sourcedManifests, converted, options), workloads, options, log);
+  const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, options, log);
   const manifests = withProjectLabel(objects.map((o) => o.manifest), project);
-  const warnings = reviewWarnings(resources.sourcedManifests, objects, options.namespace);
+  const warnings = [...resources.warnings, ...reviewWarnings(resources.sourcedManifests, objects, options.namespace)];
   log.debug?.(`${manifests.length} objects, labelled score-ts.dev/project=${project}`);
   const output = { [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests, secretRefs) };
   const nextState = sealStateSecretRefs({

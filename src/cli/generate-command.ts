@@ -15,6 +15,8 @@ import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import { collectValues } from './collect.js';
 import { parseEnvAllowList } from '../provision/env-allow-list.js';
 import type { CliIo, Reporter } from './io.js';
+import { fetchSources } from '../load/sources/fetch-sources.js';
+import { sourceOptions, SOURCE_VALUE } from './source-options.js';
 
 /** A secret from which generated values are derived when there is no state, so CI runs agree. */
 export const SEED_VARIABLE = 'SCORE_TS_SEED';
@@ -43,7 +45,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option('-i, --image <image>', "the image for containers whose image is '.'")
     .option('--overrides-file <file>', 'a YAML file of Score fields merged over the workload (null deletes a field)')
     .option('--override-property <path=value>', 'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable', collectValues)
-    .option('--provisioners <file|dir>', 'provisioner files (or folders of them) for this run, matched before the project\'s; repeatable', collectValues)
+    .option(`--provisioners ${SOURCE_VALUE}`, 'provisioner files (or folders of them; a URL as for init, read for this run only; - for stdin) for this run, matched before the project\'s; repeatable', collectValues)
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
     .option('--format <format>', "the output format: yaml, json (one v1 List) or kyaml (Kubernetes' strict YAML subset)", 'yaml')
@@ -71,9 +73,12 @@ Environment:
                  readable by a Score file or a template
   other names    readable by a Score file (a resource of type environment) only when --allow-env
                  allows them; their values go into a Secret`)
-    .action((files: string[], flags: GenerateFlags) => {
+    .action(async (files: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
-      const options = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
+      const given = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
+      // The network only for a URL the runner named, before the lock and the pipeline (which reads no network).
+      const [provisionerFiles] = await fetchSources([{ flag: '--provisioners', values: flags.provisioners ?? [] }], sourceOptions(ctx, reporter));
+      const options = { ...given, provisionerFiles: provisionerFiles! };
       if (flags.check) return checkOutputFile(options, flags.output, ctx, reporter);
       const result = withProjectLock(ctx.io.cwd, () => {
         const generated = generate(options, reporter);

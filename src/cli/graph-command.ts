@@ -5,6 +5,8 @@ import { renderGraph } from '../inspect/graph-render.js';
 import { collectValues } from './collect.js';
 import { checkFormat } from './format.js';
 import type { CommandContext } from './main.js';
+import { fetchSources } from '../load/sources/fetch-sources.js';
+import { sourceOptions, SOURCE_VALUE } from './source-options.js';
 
 export function registerGraph(program: Command, ctx: CommandContext): void {
   program
@@ -12,7 +14,7 @@ export function registerGraph(program: Command, ctx: CommandContext): void {
     .description('draw the workloads, their resources and provisioners as a Mermaid or dot graph')
     .argument('[score-files...]', 'Score files to draw with the workloads the project knows')
     .option('--format <format>', 'mermaid or dot', 'mermaid')
-    .option('--provisioners <file|dir>', 'include these files first, as `generate --provisioners` would; repeatable', collectValues)
+    .option(`--provisioners ${SOURCE_VALUE}`, 'include these files (or URLs) first, as `generate --provisioners` would; repeatable', collectValues)
     .addHelpText('after', `
 Examples:
   score-ts graph                                        # the workloads the project knows
@@ -22,12 +24,14 @@ Examples:
 
 Solid arrows go from a workload to the resources it uses, labelled with its name for
 the resource; dashed arrows go to the workload that a service, service-port, endpoint
-or route resource names in params.workload. Resources no provisioner serves, and
+or route resource names in params.workload (without it, a service, service-port or
+endpoint names the workload called like the resource). Resources no provisioner serves, and
 workloads named there but missing from the project, are drawn dashed in red.
 Nothing is provisioned or written, and no resource output or secret is shown.`)
-    .action((files: string[], opts: { format: string; provisioners?: string[] }) => {
+    .action(async (files: string[], opts: { format: string; provisioners?: string[] }) => {
       const format = checkFormat(opts.format, ['mermaid', 'dot'] as const);
-      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: opts.provisioners ?? [] }, ctx.reporter());
+      const [provisionerFiles] = await fetchSources([{ flag: '--provisioners', values: opts.provisioners ?? [] }], sourceOptions(ctx, ctx.reporter()));
+      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: provisionerFiles! }, ctx.reporter());
       ctx.io.stdout(renderGraph(graph, format));
     });
 }

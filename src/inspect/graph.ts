@@ -4,7 +4,7 @@
  * written; of the project state only the list of workloads is used (never outputs or secret values).
  */
 import { compareStrings } from '../convert/sorted.js';
-import { loadProvisionersFor } from '../load/provisioner-files.js';
+import { loadProvisionersFor, type ProvisionerSource } from '../load/provisioner-files.js';
 import type { Logger } from '../pipeline.js';
 import { emptyState, loadState, STATE_DIR } from '../project/state.js';
 import { matchProvisioner } from '../provision/match-provisioner.js';
@@ -48,12 +48,15 @@ export interface ProjectGraph {
 export interface GraphOptions {
   readonly projectDir: string;
   readonly scoreFiles: readonly string[];
-  /** Provisioner files or folders matched before the project's, as for `generate --provisioners`. */
-  readonly provisionerFiles: readonly string[];
+  /** Provisioner files or folders matched before the project's, as for `generate --provisioners` (or their fetched text). */
+  readonly provisionerFiles: readonly ProvisionerSource[];
 }
 
 /** Resource types whose `params.workload` names the workload they connect to (see networking.provisioners.yaml). */
 export const LINK_TYPES: readonly string[] = ['endpoint', 'route', 'service', 'service-port'];
+
+/** Of those, the types that connect to the workload named like the resource when `params.workload` is not set. */
+const NAMED_LINK_TYPES: readonly string[] = ['endpoint', 'service', 'service-port'];
 
 /** Loads the project and builds its graph; warns about each unmatched resource and missing workload. */
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
@@ -71,7 +74,7 @@ function warnAboutMarked(graph: ProjectGraph, log: Logger): void {
     if (r.provisioner === undefined) log.warn(`no provisioner serves resource ${r.uid}: it is drawn as unmatched, and generate fails until one is added`);
   }
   for (const w of graph.workloads) {
-    if (!w.inProject) log.warn(`workload '${w.name}' is named in params.workload but is not in the project: it is drawn as missing`);
+    if (!w.inProject) log.warn(`workload '${w.name}' is named in params.workload (or by a resource's name) but is not in the project: it is drawn as missing`);
   }
 }
 
@@ -102,14 +105,17 @@ interface WorkloadLink {
 }
 
 /**
- * A resource of a link type whose `params.workload` names another workload. A value with a placeholder is
- * known only once provisioned, so it draws no link.
+ * A resource of a link type whose `params.workload` names another workload; without that param, a service,
+ * service-port or endpoint names the workload called like the resource (the last dot-separated part of its
+ * id, or its name), as the built-in provisioners read it. A value with a placeholder is known only once
+ * provisioned, so it draws no link.
  */
 function workloadLinks(workloads: readonly WorkloadInput[]): WorkloadLink[] {
   return workloads.flatMap((w) =>
     resourceNames(w).flatMap((name) => {
       const spec = w.spec.resources![name]!;
-      const target = spec.params?.workload;
+      const given = spec.params?.workload;
+      const target = given === undefined && NAMED_LINK_TYPES.includes(spec.type) ? (spec.id ?? name).split('.').pop()! : given;
       const namesOther = typeof target === 'string' && target !== '' && target !== w.name && !target.includes('${');
       return LINK_TYPES.includes(spec.type) && namesOther ? [{ from: w.name, to: target, label: `${name} (${spec.type})` }] : [];
     }),

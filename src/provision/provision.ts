@@ -12,7 +12,8 @@ import type { Manifest, WorkloadInput } from '../types.js';
 import { fieldName } from '../validate/schema-errors.js';
 import { mapStrings } from '../plain-data.js';
 import { checkOutputReferences } from './check-outputs.js';
-import { matchProvisioner, supportedTypes } from './match-provisioner.js';
+import { matchResources } from './match-resources.js';
+import { ProvisionFailures } from './provision-failures.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor, WorkloadService } from './provision-request.js';
 import { cryptoRandom, randomUuid, seededRandom } from './random.js';
@@ -58,6 +59,8 @@ export interface ProvisionedResources {
   outputs(workload: string, resource: string): Readonly<Record<string, unknown>> | undefined;
   /** Where to check that a workload's resource accepts connections, when its provisioner says. */
   waitFor(workload: string, resource: string): WaitFor | undefined;
+  /** For the run's summary: params that a resource's provisioner does not list (they are passed on). */
+  readonly warnings: readonly string[];
 }
 
 export function provisionResources(workloads: readonly WorkloadInput[], given: ProvisionOptions): ProvisionedResources {
@@ -65,7 +68,7 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
   const options: RunOptions = { ...given, env: templateEnv(given.env ?? {}), secretRefs: given.secretRefs ?? SecretRefCodec.fresh() };
   const graph = buildResourceGraph(workloads);
   checkPreviousRecords(graph, options.previous);
-  const matched = matchAll(graph, options.provisioners);
+  const { matched, warnings } = matchResources(graph, options.provisioners);
   const referenced = checkOutputReferences(workloads, graph, matched);
   checkEnvironmentReads(workloads, graph, matched, options.envAllowList ?? NO_ENV_ALLOWED);
   const services = workloadServices(workloads);
@@ -75,17 +78,25 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
   const waits = new Map<string, WaitFor>();
   const manifests: Manifest[] = [];
   const sourcedManifests: SourcedManifest[] = [];
+  const failures = new ProvisionFailures();
   for (const node of graph.order) {
+    if (failures.skips(node)) continue;
     const provisioner = matched.get(node.uid)!;
-    const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
-    const result = runProvisioner(node, provisioner, request, options);
-    mergeShared(shared, result.shared);
-    outputsByUid.set(node.uid, result.outputs);
-    if (result.waitFor) waits.set(node.uid, result.waitFor);
-    manifests.push(...result.manifests);
-    sourcedManifests.push(...sourced(result.manifests, provisionerSource(provisioner, node.uid)));
-    records[node.uid] = record(node, request, provisioner, result);
+    try {
+      const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
+      const result = runProvisioner(node, provisioner, request, options);
+      mergeShared(shared, result.shared);
+      outputsByUid.set(node.uid, result.outputs);
+      if (result.waitFor) waits.set(node.uid, result.waitFor);
+      manifests.push(...result.manifests);
+      sourcedManifests.push(...sourced(result.manifests, provisionerSource(provisioner, node.uid, request.sourceWorkload)));
+      records[node.uid] = record(node, request, provisioner, result);
+    } catch (e) {
+      if (!(e instanceof ProvisionError)) throw e;
+      failures.add(node, e);
+    }
   }
+  failures.throwIfAny();
   const secretValues = collectSecretValues(manifests, options.secretRefs);
   for (const uid of outputsByUid.keys()) records[uid]!.secretValues = secretValues.forOutputs(records[uid]!.outputs);
   return {
@@ -103,29 +114,8 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
       const uid = graph.uidOf(workload, resource);
       return uid === undefined ? undefined : waits.get(uid);
     },
+    warnings,
   };
-}
-
-function matchAll(graph: ResourceGraph, provisioners: readonly Provisioner[]): Map<string, Provisioner> {
-  const matched = new Map<string, Provisioner>();
-  const problems: Diagnostic[] = [];
-  for (const node of graph.order) {
-    const provisioner = matchProvisioner(node, provisioners);
-    const { workload, name, spec } = node.declarations[0]!;
-    const at = (path: Array<string | number>, message: string) => problems.push({ location: workload.locate(path, true), field: fieldName(path), message });
-    if (!provisioner) {
-      const types = supportedTypes(provisioners);
-      at(['resources', name, 'type'], `no provisioner for type '${node.type}'${node.class !== 'default' ? ` and class '${node.class}'` : ''}; the loaded provisioners support: ${types.join(', ') || 'nothing'}`);
-      continue;
-    }
-    matched.set(node.uid, provisioner);
-    const supported = provisioner.supportedParams;
-    for (const param of Object.keys(spec.params ?? {})) {
-      if (supported && !supported.includes(param)) at(['resources', name, 'params', param], `is not a param of ${provisioner.uri} (it supports: ${supported.join(', ') || 'none'})`);
-    }
-  }
-  if (problems.length > 0) throw new ProvisionError('some resources cannot be provisioned', problems);
-  return matched;
 }
 
 function buildRequest(
@@ -187,11 +177,12 @@ function expandParams(params: Record<string, unknown>, path: Array<string | numb
 
 function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: RunOptions): ProvisionResult {
   const { workload, name } = node.declarations[0]!;
-  const fail = (message: string, line?: number, output?: string): never => {
-    throw new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) failed`, [
-      // A provisioner's message may quote a param that holds a secret reference: show where it points, never its token.
-      { location: line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true), field: line ? '' : `resources.${name}`, message: options.secretRefs.mask(message), ...(output ? { output: options.secretRefs.mask(output) } : {}) },
-    ]);
+  const fail = (message: string | readonly string[], line?: number, output?: string): never => {
+    const location = line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true);
+    const field = line ? '' : `resources.${name}`;
+    // A provisioner's message may quote a param that holds a secret reference: show where it points, never its token.
+    const problems = (typeof message === 'string' ? [message] : message).map((m) => ({ location, field, message: options.secretRefs.mask(m), ...(output ? { output: options.secretRefs.mask(output) } : {}) }));
+    throw new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) failed`, problems);
   };
   let result: ProvisionResult;
   try {
@@ -199,7 +190,7 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
       ? runCmdProvisioner(provisioner, request, options.projectDir, options.secretRefs)
       : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env, secretRefs: options.secretRefs, envAllowList: options.envAllowList ?? NO_ENV_ALLOWED });
   } catch (e) {
-    if (e instanceof StageError) return fail(`${provisioner.uri}, stage ${e.stage}: ${e.message}`, e.line);
+    if (e instanceof StageError) return fail(e.problems.map((problem) => `${provisioner.uri}, stage ${e.stage}: ${problem}`), e.line);
     if (e instanceof CommandError) return fail(`${provisioner.uri}: ${firstLine(e.message)}`, undefined, linesAfterFirst(e.message));
     if (e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);
     throw e;

@@ -6,12 +6,13 @@ import { renderStage, TemplateError, type TemplateData, type TemplateStage } fro
 import { TemplateFailure } from './template-helpers.js';
 import { isPlainMap as isMap } from '../plain-data.js';
 
-/** A stage failed: the provisioner, the stage and (when known) the line of its file. */
+/** A stage failed: the provisioner, the stage, (when known) the line of its file, and each problem it found. */
 export class StageError extends Error {
   constructor(
     message: string,
     readonly stage: TemplateStage,
     readonly line: number | undefined,
+    readonly problems: readonly string[] = [message],
   ) {
     super(message);
   }
@@ -25,7 +26,7 @@ export function runTemplateProvisioner(provisioner: Provisioner, request: Provis
     try {
       return renderStage(stage, template, context, data);
     } catch (e) {
-      if (e instanceof TemplateError || e instanceof TemplateFailure) throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined);
+      if (e instanceof TemplateError || e instanceof TemplateFailure) throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined, e.problems);
       throw e;
     }
   };

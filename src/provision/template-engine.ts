@@ -80,11 +80,12 @@ export interface TemplateSource {
   readonly firstLine: number;
 }
 
-/** A template failure, with the line in the provisioner file when known. */
+/** A template failure, with the line in the provisioner file when known, and each problem a `failAll` block gave. */
 export class TemplateError extends Error {
   constructor(
     message: string,
     readonly line: number | undefined,
+    readonly problems: readonly string[] = [message],
   ) {
     super(message);
   }
@@ -156,7 +157,8 @@ function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine:
       text = template(context, { data: { ...data, budget: new RenderBudget(limits) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (e) {
       if (e instanceof RenderLimitError) throw new TemplateError(e.message, fileLine(e.line) ?? firstLine);
-      throw new TemplateError(explainRuntimeError(e), fileLine((e as { lineNumber?: number }).lineNumber));
+      const message = explainRuntimeError(e);
+      throw new TemplateError(message, fileLine((e as { lineNumber?: number }).lineNumber), e instanceof TemplateFailure ? e.problems : [message]);
     }
     if (text.length > limits.maxOutput) throw new TemplateError(renderTooLarge(limits), firstLine);
     renderedLength += text.length;

@@ -13,8 +13,15 @@ import { regexMatch } from './regex-match.js';
 import { budgetOf } from './render-budget.js';
 import type { SecretRefCodec } from './secret-ref.js';
 
-/** Thrown by `fail`: the provisioner's own message, shown as it is. */
-export class TemplateFailure extends Error {}
+/** Thrown by `fail` and `failAll`: the provisioner's own message, shown as it is; `failAll` gives one per problem. */
+export class TemplateFailure extends Error {
+  readonly problems: readonly string[];
+
+  constructor(message: string, problems: readonly string[] = [message]) {
+    super(message);
+    this.problems = problems;
+  }
+}
 
 type Helper = (...args: unknown[]) => unknown;
 
@@ -134,6 +141,23 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   },
   fail: (...a) => {
     throw new TemplateFailure(text(args(a)[0]) || 'the provisioner failed');
+  },
+  // A block of checks, one problem per line it renders: stops with all of them, so one run shows every mistake.
+  failAll: function (this: unknown, ...a: unknown[]) {
+    const block = options(a);
+    const rendered = block.fn(this);
+    checkResultLength(block, rendered.length);
+    const problems = rendered.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    if (problems.length > 0) throw new TemplateFailure(problems.join('; '), problems);
+    return '';
+  },
+  split: (...a) => {
+    const [value, separator] = args(a);
+    return text(value).split(separator === undefined ? ',' : text(separator));
+  },
+  last: (...a) => {
+    const list = args(a)[0];
+    return Array.isArray(list) ? list[list.length - 1] : undefined;
   },
   secretRef: (...a) => {
     const [name, key] = args(a);

@@ -8,7 +8,7 @@ import type { Manifest, WorkloadInput } from '../types.js';
 
 export type ManifestSource =
   | { readonly kind: 'workload'; readonly workload: string; readonly location: Location }
-  | { readonly kind: 'provisioner'; readonly uri: string; readonly uid: string; readonly location: Location }
+  | { readonly kind: 'provisioner'; readonly uri: string; readonly uid: string; readonly workload: string; readonly location: Location }
   | { readonly kind: 'patch'; readonly template: string; readonly location: Location }
   | { readonly kind: 'run'; readonly flag: string; readonly location: Location };
 
@@ -42,9 +42,12 @@ export function sourced(manifests: readonly Manifest[], source: ManifestSource):
   return manifests.map((manifest) => ({ manifest, source }));
 }
 
-/** A provisioner's objects for one resource, located at the provisioner's entry in its file. */
-export function provisionerSource(provisioner: { readonly uri: string; readonly file: string; readonly line: number }, uid: string): ManifestSource {
-  return { kind: 'provisioner', uri: provisioner.uri, uid, location: { file: provisioner.file, line: provisioner.line, column: 1 } };
+/**
+ * A provisioner's objects for one resource, located at the provisioner's entry in its file; `workload` is the
+ * resource's source workload (the first of a shared resource's), whose label its objects carry.
+ */
+export function provisionerSource(provisioner: { readonly uri: string; readonly file: string; readonly line: number }, uid: string, workload: string): ManifestSource {
+  return { kind: 'provisioner', uri: provisioner.uri, uid, workload, location: { file: provisioner.file, line: provisioner.line, column: 1 } };
 }
 
 /**

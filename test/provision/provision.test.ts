@@ -204,20 +204,6 @@ describe('provisionResources', () => {
       diagnostics: ["score.yaml:11:5: resources.q.type: no provisioner for type 'queue'; the loaded provisioners support: nothing"],
     },
     {
-      name: 'a param the provisioner does not support',
-      workloads: () => [workload('web', '  db:\n    type: postgres\n    params:\n      size: 1Gi\n      version: 16\n')],
-      provisioners: PG,
-      message: 'some resources cannot be provisioned',
-      diagnostics: ['score.yaml:14:7: resources.db.params.version: is not a param of template://pg (it supports: size)'],
-    },
-    {
-      name: 'supported_params empty',
-      workloads: () => [workload('web', '  db:\n    type: t\n    params:\n      a: 1\n')],
-      provisioners: '- uri: template://t\n  type: t\n  supported_params: []\n',
-      message: 'some resources cannot be provisioned',
-      diagnostics: ['score.yaml:13:7: resources.db.params.a: is not a param of template://t (it supports: none)'],
-    },
-    {
       name: 'expected_outputs missing from the outputs',
       workloads: () => [workload('web', '  db:\n    type: t\n')],
       provisioners: '- uri: template://t\n  type: t\n  expected_outputs: [host, port, user]\n  outputs: |\n    host: h\n',
@@ -255,6 +241,13 @@ describe('provisionResources', () => {
       diagnostics: ['score.yaml:10:3: resources.db: template://t, stage init: size must be like 1Gi, not x'],
     },
     {
+      name: 'failAll: every problem of the resource, each on its own line',
+      workloads: () => [workload('web', '  db:\n    type: t\n    params:\n      size: x\n      user: "1"\n')],
+      provisioners: '- uri: template://t\n  type: t\n  init: |\n    {{#failAll}}\n    {{#unless (regexMatch "^[0-9]+Gi$" params.size)}}size must be like 1Gi{{/unless}}\n    {{#unless (regexMatch "^[a-z]+$" params.user)}}user must be lowercase letters{{/unless}}\n    {{/failAll}}\n',
+      message: "resource 'db' of workload 'web' (t.default#web.db) failed",
+      diagnostics: ['score.yaml:10:3: resources.db: template://t, stage init: size must be like 1Gi', 'score.yaml:10:3: resources.db: template://t, stage init: user must be lowercase letters'],
+    },
+    {
       name: 'a manifest without a name',
       workloads: () => [workload('web', '  db:\n    type: t\n')],
       provisioners: '- uri: template://t\n  type: t\n  manifests: |\n    - apiVersion: v1\n      kind: ConfigMap\n      metadata: {}\n',
@@ -277,5 +270,140 @@ describe('provisionResources', () => {
     },
   ])('$name', ({ workloads, provisioners: text, message, diagnostics }) => {
     expect(shownError(() => provisionResources(workloads(), options(provisioners(text))), ProvisionError)).toEqual({ message, diagnostics });
+  });
+});
+
+/** Fails when params.bad is set, and for resource `broken` at a template line; echoes params otherwise. */
+const FAILING = `
+  - uri: template://f
+    type: f
+    outputs: |
+      {{#if params.bad}}{{fail (concat "bad is " params.bad)}}{{/if}}
+      value: {{quote (default params.value "ok")}}
+      line: {{#if (eq id "web.broken")}}{{params.nope}}{{/if}}
+`;
+
+describe('provisionResources: every failure of the run together', () => {
+  it.each<{ name: string; resources: string; message: string; diagnostics: string[] }>([
+    {
+      name: 'one failure: the resource in the headline, as before',
+      resources: '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n',
+      message: "resource 'a' of workload 'web' (f.default#web.a) failed",
+      diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x'],
+    },
+    {
+      name: 'two failures: both, each at its resource',
+      resources: '  a:\n    type: f\n    params:\n      bad: x\n  ok:\n    type: f\n  b:\n    type: f\n    params:\n      bad: y\n',
+      message: '2 resources cannot be provisioned',
+      diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x', 'score.yaml:16:3: resources.b: template://f, stage outputs: bad is y'],
+    },
+    {
+      name: 'a failure at a template line names its resource',
+      resources: '  a:\n    type: f\n    params:\n      bad: x\n  broken:\n    type: f\n',
+      message: '2 resources cannot be provisioned',
+      diagnostics: [
+        'score.yaml:10:3: resources.a: template://f, stage outputs: bad is x',
+        `${P}:6:1: resource 'broken' of workload 'web' (f.default#web.broken): template://f, stage outputs: 'nope' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`,
+      ],
+    },
+    {
+      name: 'a resource reading outputs of a failed one is not tried, only counted',
+      resources: '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n    params:\n      value: ${resources.a.value}\n  c:\n    type: f\n    params:\n      value: ${resources.b.value}\n',
+      message: "resource 'a' of workload 'web' (f.default#web.a) failed; 2 resources that read its outputs were not provisioned",
+      diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x'],
+    },
+    {
+      name: 'two failures and a resource reading one of them',
+      resources: '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n    params:\n      value: ${resources.a.value}\n  c:\n    type: f\n    params:\n      bad: z\n',
+      message: '2 resources cannot be provisioned; 1 resource that reads their outputs was not provisioned',
+      diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x', 'score.yaml:18:3: resources.c: template://f, stage outputs: bad is z'],
+    },
+    {
+      name: 'params that cannot expand and a failing provisioner, together',
+      resources: '  a:\n    type: f\n    params:\n      value: ${metadata.nope}\n  b:\n    type: f\n    params:\n      bad: y\n',
+      message: '2 resources cannot be provisioned',
+      diagnostics: ["score.yaml:13:14: resources.a.params.value: ${metadata.nope}: metadata has no key 'nope' (known: name)", 'score.yaml:14:3: resources.b: template://f, stage outputs: bad is y'],
+    },
+  ])('$name', ({ resources, message, diagnostics }) => {
+    expect(shownError(() => provisionResources([workload('web', resources)], options(provisioners(FAILING))), ProvisionError)).toEqual({ message, diagnostics });
+  });
+
+  it('six failing resources of one workload are all reported (onlineboutique checkout)', () => {
+    const names = ['cart', 'currency', 'email', 'payment', 'productcatalog', 'shipping'];
+    const resources = names.map((n) => `  ${n}:\n    type: f\n    params:\n      bad: ${n}\n`).join('');
+    const shown = shownError(() => provisionResources([workload('checkout', resources)], options(provisioners(FAILING))), ProvisionError);
+    expect(shown.message).toBe('6 resources cannot be provisioned');
+    expect(shown.diagnostics.map((d) => d.replace(/^score\.yaml:\d+:3: /, ''))).toEqual(names.map((n) => `resources.${n}: template://f, stage outputs: bad is ${n}`));
+  });
+});
+
+describe('provisionResources: params a provisioner does not list', () => {
+  const NO_LIST = '- uri: template://free\n  type: free\n  outputs: |\n    params: {{toJson params}}\n';
+  const EMPTY_LIST = '- uri: template://none\n  type: none\n  supported_params: []\n';
+
+  it.each<{ name: string; workloads: () => WorkloadInput[]; provisioners: string; warnings: string[] }>([
+    {
+      name: 'one param: a warning naming the param, the provisioner and its file line',
+      workloads: () => [workload('web', '  db:\n    type: postgres\n    params:\n      size: 1Gi\n      version: 16\n')],
+      provisioners: PG,
+      warnings: [`score.yaml:14:7: resources.db.params.version: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it`],
+    },
+    {
+      name: 'once per provisioner and param, counting the other resources',
+      workloads: () => [
+        workload('api', '  db:\n    type: postgres\n    params:\n      version: 16\n  db2:\n    type: postgres\n    params:\n      version: 15\n      tier: gold\n'),
+        workload('web', '  db:\n    type: postgres\n    params:\n      version: 16\n'),
+      ],
+      provisioners: PG,
+      warnings: [
+        `score.yaml:13:7: resources.db.params.version: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it; 2 more resources set it too`,
+        `score.yaml:18:7: resources.db2.params.tier: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it`,
+      ],
+    },
+    {
+      name: 'supported_params empty: the list says none',
+      workloads: () => [workload('web', '  e:\n    type: none\n    params:\n      a: 1\n')],
+      provisioners: EMPTY_LIST,
+      warnings: [`score.yaml:13:7: resources.e.params.a: provisioner template://none at ${P}:1:1 does not list this param in supported_params (none): it is passed on, and the provisioner may ignore it`],
+    },
+    {
+      name: 'no supported_params: every param is the provisioner\'s, no warning',
+      workloads: () => [workload('web', '  x:\n    type: free\n    params:\n      anything: 1\n')],
+      provisioners: NO_LIST,
+      warnings: [],
+    },
+    {
+      name: 'a listed param: no warning',
+      workloads: () => [workload('web', '  db:\n    type: postgres\n    params:\n      size: 1Gi\n')],
+      provisioners: PG,
+      warnings: [],
+    },
+    {
+      name: 'a param named like an Object method is a param like any other',
+      workloads: () => [workload('web', '  db:\n    type: postgres\n    params:\n      constructor: 1\n      __proto__: 2\n')],
+      provisioners: PG,
+      warnings: [
+        `score.yaml:13:7: resources.db.params.constructor: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it`,
+        `score.yaml:14:7: resources.db.params.__proto__: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it`,
+      ],
+    },
+  ])('$name', ({ workloads, provisioners: text, warnings }) => {
+    expect(provisionResources(workloads(), options(provisioners(text))).warnings).toEqual(warnings);
+  });
+
+  it('thousands of unlisted params give the first 20 warnings and a count, quickly', () => {
+    const params = Array.from({ length: 5000 }, (_, i) => `      p${i}: ${i}\n`).join('');
+    const started = Date.now();
+    const { warnings } = provisionResources([workload('web', `  db:\n    type: postgres\n    params:\n${params}`)], options(provisioners(PG)));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(warnings).toHaveLength(21);
+    expect(warnings[0]).toMatch(/^score\.yaml:13:7: resources\.db\.params\.p0: provisioner template:\/\/pg at /);
+    expect(warnings[20]).toBe('4980 more params are not listed in the supported_params of their provisioners (only the first 20 are shown)');
+  });
+
+  it('the unlisted param reaches the provisioner', () => {
+    const result = provisionResources([workload('web', '  x:\n    type: free\n    params:\n      openapi_file: ./api.yaml\n')], options(provisioners('- uri: template://free\n  type: free\n  supported_params: [port]\n  outputs: |\n    params: {{toJson params}}\n')));
+    expect(result.outputs('web', 'x')).toEqual({ params: { openapi_file: './api.yaml' } });
+    expect(result.warnings).toHaveLength(1);
   });
 });

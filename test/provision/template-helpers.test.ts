@@ -116,6 +116,15 @@ const rows: Row[] = [
   { name: 'getenv: set but empty', helper: 'getenv', template: '[{{getenv "EMPTY"}}]', expected: '[]' },
   { name: 'getenv: name from a concat', helper: 'getenv', template: '{{getenv (concat "DB_" "HOST")}}', expected: 'db.example.com' },
   { name: 'fail: not called in a false branch', helper: 'fail', template: '{{#if no}}{{fail "never"}}{{/if}}ok', expected: 'ok' },
+  { name: 'failAll: a block of passing checks gives nothing', helper: 'failAll', template: '{{#failAll}}\n{{#if no}}never{{/if}}\n  \n{{/failAll}}ok', expected: 'ok' },
+  { name: 'split: by a separator', helper: 'split', template: '{{toJson (split "shop.web.db" ".")}}', expected: '["shop","web","db"]' },
+  { name: 'split: by a comma by default', helper: 'split', template: '{{toJson (split "a,b")}}', expected: '["a","b"]' },
+  { name: 'split: a number as its text', helper: 'split', template: '{{toJson (split port "4")}}', expected: '["5","32"]' },
+  { name: 'split: missing value gives one empty part', helper: 'split', template: '{{toJson (split missing ".")}}', expected: '[""]' },
+  { name: 'last: the last item', helper: 'last', template: '{{last (split "shop.web.db" ".")}}', expected: 'db' },
+  { name: 'last: a list of one', helper: 'last', template: '{{last (split "cart" ".")}}', expected: 'cart' },
+  { name: 'last: not a list gives nothing', helper: 'last', template: '[{{last name}}]', expected: '[]' },
+  { name: 'last: an empty list gives nothing', helper: 'last', template: '[{{default (last emptyList) "none"}}]', context: { emptyList: [] }, expected: '[none]' },
   { name: 'secretRef: a marker with the run\'s token', helper: 'secretRef', template: '{{secretRef "db-secret" "password"}}', expected: testMarker('db-secret', 'password') },
   { name: 'secretRef: from computed parts', helper: 'secretRef', template: '{{secretRef (dnsLabel name) "user.name"}}', expected: testMarker('my-app', 'user.name') },
   { name: 'allowedEnv: a variable allowed by name', helper: 'allowedEnv', template: '{{allowedEnv "DB_HOST"}}', expected: 'db.example.com' },
@@ -162,6 +171,14 @@ const errorRows: ErrorRow[] = [
   { name: 'fail: its message as it is', helper: 'fail', template: '{{fail "params.size must be like 1Gi"}}', message: 'params.size must be like 1Gi' },
   { name: 'fail: without a message', helper: 'fail', template: '{{fail}}', message: 'the provisioner failed' },
   { name: 'fail: in a true branch', helper: 'fail', template: '{{#unless (regexMatch "^[0-9]+$" "12a")}}{{fail (concat "bad: " "12a")}}{{/unless}}', message: 'bad: 12a' },
+  { name: 'failAll: one failing check', helper: 'failAll', template: '{{#failAll}}\n{{#if no}}never{{/if}}\n{{#unless no}}size must be like 1Gi{{/unless}}\n{{/failAll}}', message: 'size must be like 1Gi' },
+  {
+    name: 'failAll: every failing check, trimmed, joined in the message',
+    helper: 'failAll',
+    template: '{{#failAll}}\n  {{#unless no}}first{{/unless}}\n{{#if no}}never{{/if}}\n{{#unless zero}}second ({{name}}){{/unless}}  \n{{/failAll}}',
+    message: 'first; second (My_App)',
+  },
+  { name: 'failAll: a fail inside stops at once', helper: 'failAll', template: '{{#failAll}}\nfirst\n{{fail "stop"}}\n{{/failAll}}', message: 'stop' },
   { name: 'secretRef: invalid name', helper: 'secretRef', template: '{{secretRef "Bad_Name" "k"}}', message: "secretRef: 'Bad_Name' is not a valid Secret name" },
   { name: 'secretRef: empty name', helper: 'secretRef', template: '{{secretRef "" "k"}}', message: "secretRef: '' is not a valid Secret name" },
   { name: 'secretRef: invalid key', helper: 'secretRef', template: '{{secretRef "db" "a/b"}}', message: "secretRef: 'a/b' is not a valid Secret key" },
@@ -192,6 +209,16 @@ describe('template helpers, as templates call them', () => {
     const error = thrown(() => render(template, CTX));
     expect(error).toBeInstanceOf(TemplateError);
     expect(error.message).toBe(message);
+  });
+
+  it.each([
+    { name: 'one problem', template: '{{#failAll}}\n{{#unless no}}a is bad{{/unless}}\n{{/failAll}}', problems: ['a is bad'] },
+    { name: 'two problems, in order', template: '{{#failAll}}\n{{#unless no}}a is bad{{/unless}}\n\n{{#unless no}}b is bad{{/unless}}\n{{/failAll}}', problems: ['a is bad', 'b is bad'] },
+    { name: 'fail: one problem, its message', template: '{{fail "c is bad"}}', problems: ['c is bad'] },
+  ])('failAll keeps each problem apart for the report: $name', ({ template, problems }) => {
+    const error = thrown(() => render(template, CTX));
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as TemplateError).problems).toEqual(problems);
   });
 
   it('randomString reads the random source of the render call', () => {

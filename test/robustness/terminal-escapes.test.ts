@@ -63,7 +63,17 @@ const CASES: Case[] = [
     files: { 'score.yaml': score(`    image: nginx\nresources:\n  peer:\n    type: service\n    params:\n      workload: ${q(HOSTILE)}\n`) },
     args: ['graph', 'score.yaml'],
     code: 0,
-    stderr: `warning: workload '${E}' is named in params.workload but is not in the project: it is drawn as missing\n`,
+    stderr: `warning: workload '${E}' is named in params.workload (or by a resource's name) but is not in the project: it is drawn as missing\n`,
+  },
+  {
+    name: 'a param the provisioner does not list (a warning)',
+    files: { 'score.yaml': score(`    image: nginx\nresources:\n  data:\n    type: volume\n    params:\n      ${q(HOSTILE)}: 1\n`) },
+    args: ['generate', 'score.yaml'],
+    code: 0,
+    stderr:
+      'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\n' +
+      `warning: score.yaml:11:7: resources.data.params.x\\x1b]52;c;aGk=\\x07\\x1b\\[2J\\r\\nwrote 1 object for app to manifests\\.yaml\\x85\\u2028\\u2029\\u202e\\u2066: provisioner template://score-ts/volume at (built-in) provisioners/default.provisioners.yaml:12:1 does not list this param in supported_params (size, storageClassName): it is passed on, and the provisioner may ignore it\n` +
+      'wrote 2 objects for app to manifests.yaml\n',
   },
   {
     name: 'a variable name',

@@ -63,3 +63,21 @@ export function redisSetGet(programs: RedisPrograms, target: Credentials | strin
   const user = target.username ? ['--user', target.username] : [];
   return runCommand(programs.cli, ['--no-auth-warning', '-h', target.host, '-p', String(target.port), ...user], { env: cleanEnv(HOME, target.password ? { REDISCLI_AUTH: target.password } : {}), input, timeoutMs: 10_000 });
 }
+
+/**
+ * The credentials in a redis connection string a workload was given: a `redis://` URL, or a
+ * StackExchange.Redis configuration (`host:port,user=NAME,password=SECRET`, as .NET clients such as the Online
+ * Boutique's cart read it). Anything else is an error, so a new format is added here, never skipped.
+ */
+export function redisConnectionCredentials(text: string): Credentials {
+  if (/^rediss?:\/\//.test(text)) {
+    const url = new URL(text);
+    return { host: url.hostname, port: Number(url.port || 6379), username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+  }
+  const [endpoint = '', ...options] = text.split(',');
+  const match = /^([^:,=]+):(\d+)$/.exec(endpoint.trim());
+  if (!match) throw new Error('not a redis:// URL or a StackExchange.Redis configuration (host:port,option=value,...)');
+  const settings = new Map(options.map((o) => [o.slice(0, o.indexOf('=')).trim().toLowerCase(), o.slice(o.indexOf('=') + 1)] as const));
+  const username = settings.get('user');
+  return { host: match[1]!, port: Number(match[2]), ...(username !== undefined ? { username } : {}), password: settings.get('password') ?? '' };
+}

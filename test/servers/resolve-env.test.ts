@@ -156,6 +156,12 @@ describe('resolveContainer rules', () => {
     expect(() => resolveContainer(objects, { workload: 'w', container: 'c' })).toThrow(message);
   });
 
+  it('gives a fieldRef the value the test supplies for its field, taken as it is; another field still fails', () => {
+    const env = [{ name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }, { name: 'URL', value: 'http://$(IP):80' }];
+    expect(resolveContainer(pod({ env }), { workload: 'w', container: 'c', fieldRefs: { 'status.podIP': '10.0.0.1' } }).env).toEqual({ IP: '10.0.0.1', URL: 'http://10.0.0.1:80' });
+    expect(() => resolveContainer(pod({ env }), { workload: 'w', container: 'c', fieldRefs: { 'metadata.name': 'p' } })).toThrow('Deployment/w container c: env IP: valueFrom fieldRef is not modelled by the resolver');
+  });
+
   it('expands command and args from the whole environment, keeping $$ escapes and unknown names', () => {
     const resolved = resolveContainer(pod({ command: ['run', '$(LATER)'], args: ['--x=$(LATER)', '$$(LATER)', '$(NOPE)'], env: [{ name: 'LATER', value: 'v' }] }), { workload: 'w', container: 'c' });
     expect([resolved.command, resolved.args, resolved.unresolved]).toEqual([['run', 'v'], ['--x=v', '$(LATER)', '$(NOPE)'], ['NOPE']]);

@@ -5,7 +5,8 @@
  * manifests work, by handing the resolved values to real programs.
  *
  * Not modelled: the Service link variables (`FOO_SERVICE_HOST`, ...; a `$(VAR)` naming one stays as written
- * and is listed in `unresolved`), fieldRef/resourceFieldRef (an error), and the image's own ENTRYPOINT/CMD
+ * and is listed in `unresolved`), resourceFieldRef and the fieldRefs a test gives no value for (an error),
+ * and the image's own ENTRYPOINT/CMD
  * (`command`/`args` are undefined when the manifest leaves them out).
  */
 import { parseAllDocuments } from 'yaml';
@@ -45,6 +46,8 @@ export interface ContainerSelector {
   /** A container or init container of its pod template. */
   readonly container: string;
   readonly kind?: 'Deployment' | 'StatefulSet';
+  /** Values of downward-API fields (`status.podIP`: '10.0.0.1'); a fieldRef to any other is an error. */
+  readonly fieldRefs?: Readonly<Record<string, string>>;
 }
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'];
@@ -67,7 +70,7 @@ export function resolveContainer(objects: readonly K8sObject[], selector: Contai
   const where = `${workload.kind}/${selector.workload} container ${selector.container}`;
   const source = new ObjectSource(objects, workload.metadata?.namespace ?? '', where);
   const unresolved = new Set<string>();
-  const env = resolveEnv(container, source, unresolved);
+  const env = resolveEnv(container, source, unresolved, selector.fieldRefs ?? {});
   const expand = (list: unknown): string[] | undefined => (Array.isArray(list) ? list.map((s) => expandReferences(String(s), env, unresolved)) : undefined);
   return {
     env: Object.fromEntries(env),
@@ -79,7 +82,7 @@ export function resolveContainer(objects: readonly K8sObject[], selector: Contai
 }
 
 /** envFrom first, then env in order; each `value` is expanded from the variables defined before it. */
-function resolveEnv(container: K8sObject, source: ObjectSource, unresolved: Set<string>): Map<string, string> {
+function resolveEnv(container: K8sObject, source: ObjectSource, unresolved: Set<string>, fieldRefs: Readonly<Record<string, string>>): Map<string, string> {
   const env = new Map<string, string>();
   for (const from of container.envFrom ?? []) {
     const ref = from.secretRef ?? from.configMapRef;
@@ -97,15 +100,17 @@ function resolveEnv(container: K8sObject, source: ObjectSource, unresolved: Set<
       continue;
     }
     // valueFrom values are taken as they are: no `$(VAR)` expansion.
-    const value = valueFrom(entry.name, entry.valueFrom, source);
+    const value = valueFrom(entry.name, entry.valueFrom, source, fieldRefs);
     if (value !== undefined) env.set(entry.name, value);
   }
   return env;
 }
 
-function valueFrom(name: string, from: K8sObject, source: ObjectSource): string | undefined {
+function valueFrom(name: string, from: K8sObject, source: ObjectSource, fieldRefs: Readonly<Record<string, string>>): string | undefined {
   if (from.secretKeyRef) return source.key('Secret', from.secretKeyRef, name)?.toString('utf8');
   if (from.configMapKeyRef) return source.key('ConfigMap', from.configMapKeyRef, name)?.toString('utf8');
+  const field = from.fieldRef?.fieldPath;
+  if (typeof field === 'string' && Object.hasOwn(fieldRefs, field)) return fieldRefs[field];
   throw new Error(`${source.where}: env ${name}: valueFrom ${Object.keys(from).join(', ')} is not modelled by the resolver`);
 }
 

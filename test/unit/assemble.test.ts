@@ -5,7 +5,7 @@ import type { ManifestSource, SourcedManifest } from '../../src/render/manifest-
 import type { Manifest } from '../../src/types.js';
 import { shownError } from '../provision/builders.js';
 
-const provisioner = (uid: string): ManifestSource => ({ kind: 'provisioner', uri: 'template://p', uid, location: { file: 'p.yaml', line: 1, column: 1 } });
+const provisioner = (uid: string): ManifestSource => ({ kind: 'provisioner', uri: 'template://p', uid, workload: 'w', location: { file: 'p.yaml', line: 1, column: 1 } });
 const workload = (name: string): ManifestSource => ({ kind: 'workload', workload: name, location: { file: `${name}.yaml`, line: 3, column: 9 } });
 
 /** Assembles plain objects: resources made by one provisioner, each workload's objects by that workload. */

@@ -144,6 +144,23 @@ describe('buildProjectGraph', () => {
       expected: ['endpoint.default#web.ep <- unmatched', 'web --> endpoint.default#web.ep [ep]', 'web ..> ghost? [ep (endpoint)]'],
     },
     {
+      name: 'without params.workload, a service, service-port or endpoint links to the workload named like the resource',
+      workloads: [['web', '{api: {type: service}, ep: {type: endpoint, id: shop.backend.search}, sp: {type: service-port, params: {port: http}}, r: {type: route}}'], ['api', '{}'], ['search', '{}']],
+      expected: [
+        'endpoint.default#shop.backend.search <- unmatched',
+        'route.default#web.r <- unmatched',
+        'service-port.default#web.sp <- unmatched',
+        'service.default#web.api <- template://svc',
+        'web --> service.default#web.api [api]',
+        'web --> endpoint.default#shop.backend.search [ep]',
+        'web --> route.default#web.r [r]',
+        'web --> service-port.default#web.sp [sp]',
+        'web ..> api [api (service)]',
+        'web ..> search [ep (endpoint)]',
+        'web ..> sp? [sp (service-port)]',
+      ],
+    },
+    {
       name: 'no link to itself, from a placeholder, from a non-string or from another type',
       workloads: [['web', '{a: {type: route, params: {workload: web}}, b: {type: service-port, params: {workload: "${metadata.name}"}}, c: {type: service, params: {workload: 1}}, d: {type: redis, params: {workload: api}}}'], ['api', '{}']],
       expected: [

@@ -4,7 +4,7 @@ import { withNamespace } from '../../src/render/assemble.js';
 import { reviewWarnings } from '../../src/render/review-warnings.js';
 import type { Manifest } from '../../src/types.js';
 
-const PROVISIONER: ManifestSource = { kind: 'provisioner', uri: 'template://x', uid: 'q.default#w.q', location: { file: 'p.yaml', line: 1, column: 1 } };
+const PROVISIONER: ManifestSource = { kind: 'provisioner', uri: 'template://x', uid: 'q.default#w.q', workload: 'w', location: { file: 'p.yaml', line: 1, column: 1 } };
 const PATCH: ManifestSource = { kind: 'patch', template: '.score-ts/p.patch.tpl', location: { file: '.score-ts/p.patch.tpl' } };
 const WORKLOAD: ManifestSource = { kind: 'workload', workload: 'w', location: { file: 'w.yaml', line: 3, column: 9 } };
 const BY_X = 'provisioner template://x (resource q.default#w.q)';
