@@ -1,0 +1,85 @@
+/**
+ * The state of one execution: the template set, the template being executed, the variable stack, the node
+ * being evaluated (which errors point at), and the output so far.
+ */
+import { nodeString, type AnyNode } from './ast.js';
+import { GoTemplateError } from './errors.js';
+import { quote } from './fmt/quote.js';
+import { utf8Length } from './fmt/utf8.js';
+import type { FuncMap } from './funcs.js';
+import type { Tree } from './parse.js';
+import type { ExecValue } from './values.js';
+
+export type MissingKey = 'invalid' | 'zero' | 'error';
+
+/** A parsed template and its associated ones, ready to execute. */
+export interface TemplateSet {
+  readonly trees: ReadonlyMap<string, Tree>;
+  /** The name the text was parsed under and the text: exec errors locate nodes in it. */
+  readonly parseName: string;
+  readonly text: string;
+  readonly funcs: FuncMap;
+  readonly missingKey: MissingKey;
+}
+
+interface Variable {
+  readonly name: string;
+  value: ExecValue;
+}
+
+export class ExecState {
+  out = '';
+  node: AnyNode | undefined;
+  depth = 0;
+  vars: Variable[];
+
+  constructor(
+    readonly set: TemplateSet,
+    public tmpl: Tree | undefined,
+    public tmplName: string,
+    dot: ExecValue,
+  ) {
+    this.vars = [{ name: '$', value: dot }];
+  }
+
+  push(name: string, value: ExecValue): void {
+    this.vars.push({ name, value });
+  }
+
+  /** Assigns the innermost variable of that name. */
+  setVar(name: string, value: ExecValue): void {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      if (this.vars[i]!.name === name) {
+        this.vars[i]!.value = value;
+        return;
+      }
+    }
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  varValue(name: string): ExecValue {
+    for (let i = this.vars.length - 1; i >= 0; i--) {
+      if (this.vars[i]!.name === name) return this.vars[i]!.value;
+    }
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  /** Stops execution: `template: NAME:LINE:COL: executing "NAME" at <NODE>: MESSAGE`. */
+  errorf(message: string): never {
+    const name = this.tmplName;
+    if (this.node === undefined) throw this.failure(`template: ${name}: ${message}`, undefined, undefined);
+    const before = this.set.text.slice(0, this.node.pos);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    let line = 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
+    const column = utf8Length(before.slice(lineStart));
+    const location = `${this.set.parseName}:${line}:${column}`;
+    throw this.failure(`template: ${location}: executing ${quote(name)} at <${nodeString(this.node)}>: ${message}`, line, column);
+  }
+
+  private failure(message: string, line: number | undefined, column: number | undefined): GoTemplateError {
+    const error = new GoTemplateError(message, 'exec', this.tmplName, line, column);
+    error.partialOutput = this.out;
+    return error;
+  }
+}

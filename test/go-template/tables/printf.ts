@@ -1,0 +1,52 @@
+/** printf: each verb, flags, widths and precisions, and Go's texts for wrong verbs and operands. Expected values are Go 1.19's. */
+import { tag } from '../support/tagged.js';
+import type { Row } from '../support/table.js';
+
+/** Operands of each kind. */
+const DATA = tag.map({ s: 'héllo', i: tag.int(42), neg: tag.int(-42), f: tag.float(3.14159), b: true, l: [tag.int(1), 'a', null], m: tag.map({ k: 'v', n: tag.int(1) }), u8: tag.typed('uint8', 200n), u64: tag.typed('uint64', 18446744073709551615n), ss: tag.strings(['x', 'y']), nm: tag.nilMap(), ns: tag.nilSlice(), c: tag.complex(1.5, -2), n: null });
+
+export const printfRows: readonly Row[] = [
+  { name: '%s', text: '{{printf "%s|%s" .s "x"}}', data: DATA, out: 'héllo|x' },
+  { name: '%q', text: '{{printf "%q|%q|%+q|%#q|%#q" .s "a\\"b\\n" .s "x" "a`b"}}', data: DATA, out: '"héllo"|"a\\"b\\n"|"h\\u00e9llo"|`x`|"a`b"' },
+  { name: '%d', text: '{{printf "%d|%d|%d|%d" .i .neg .u8 .u64}}', data: DATA, out: '42|-42|200|18446744073709551615' },
+  { name: '%v of each kind', text: '{{printf "%v|%v|%v|%v|%v|%v|%v" .s .i .f .b .l .m .n}}', data: DATA, out: 'héllo|42|3.14159|true|[1 a <nil>]|map[k:v n:1]|<nil>' },
+  { name: '%+v and %#v', text: '{{printf "%+v|%#v|%#v|%#v|%#v" .m .m .l .s .i}}', data: DATA, out: 'map[k:v n:1]|map[string]interface {}{"k":"v", "n":1}|[]interface {}{1, "a", interface {}(nil)}|"héllo"|42' },
+  { name: '%#v of typed values', text: '{{printf "%#v|%#v|%#v|%#v|%#v" .u8 .ss .nm .ns .u64}}', data: DATA, out: '0xc8|[]string{"x", "y"}|map[string]interface {}(nil)|[]interface {}(nil)|0xffffffffffffffff' },
+  { name: '%t', text: '{{printf "%t|%t" .b false}}', data: DATA, out: 'true|false' },
+  { name: '%x and %X', text: '{{printf "%x|%X|%x|%x|%#x|% x|% #x" .i .i .neg .s .s .s "ab"}}', data: DATA, out: '2a|2A|-2a|68c3a96c6c6f|0x68c3a96c6c6f|68 c3 a9 6c 6c 6f|0x61 0x62' },
+  { name: '%o %O %b', text: '{{printf "%o|%#o|%O|%b|%#b" .i .i .i .i .i}}', data: DATA, out: '52|052|0o52|101010|0b101010' },
+  { name: '%e %E', text: '{{printf "%e|%E|%.2e|%e" .f .f 1234.5678 0.0}}', data: DATA, out: '3.141590e+00|3.141590E+00|1.23e+03|0.000000e+00' },
+  { name: '%f %F', text: '{{printf "%f|%F|%.2f|%.0f|%f" .f .f .f .f 1e21}}', data: DATA, out: '3.141590|3.141590|3.14|3|1000000000000000000000.000000' },
+  { name: '%g %G', text: '{{printf "%g|%G|%g|%g|%.3g|%g" .f 1e-7 100000.0 1e21 .f 0.0}}', data: DATA, out: '3.14159|1E-07|100000|1e+21|3.14|0' },
+  { name: '%v of floats uses the shortest form', text: '{{printf "%v|%v|%v|%v|%v|%v" 3.0 1e6 1e20 1e21 0.0001 0.00001}}', data: DATA, out: '3|1e+06|1e+20|1e+21|0.0001|1e-05' },
+  { name: '%.Nf rounds half to even on the exact value', text: '{{printf "%.0f|%.0f|%.0f|%.1f|%.2f|%.2f" 0.5 1.5 2.5 0.25 1.005 2.675}}', data: DATA, out: '0|2|2|0.2|1.00|2.67' },
+  { name: '%c and %U', text: '{{printf "%c|%c|%c|%U|%#U|%#U" 65 0x1F600 -1 0x1F600 0x1F600 0x7}}', data: DATA, out: 'A|😀|�|U+1F600|U+1F600 \'😀\'|U+0007' },
+  { name: '%q of an int is a character literal', text: '{{printf "%q|%q|%+q" 65 0x1F600 0x1F600}}', data: DATA, out: '\'A\'|\'😀\'|\'\\U0001f600\'' },
+  { name: '%% prints a percent and takes no operand', text: '{{printf "%d%%" .i}}', data: DATA, out: '42%' },
+  { name: '%T', text: '{{printf "%T|%T|%T|%T|%T|%T|%T|%T" .s .i .f .l .m .ss .n .c}}', data: DATA, out: 'string|int|float64|[]interface {}|map[string]interface {}|[]string|<nil>|complex128' },
+  { name: '%p of a nil map', text: '{{printf "%p" .nm}}', data: DATA, out: '0x0' },
+  { name: '%x of floats', text: '{{printf "%x|%X|%.2x" 1.5 -0.1 .f}}', data: DATA, out: '0x1.8p+00|-0X1.999999999999AP-04|0x1.92p+01' },
+  { name: '%b of a float', text: '{{printf "%b" 1.0}}', data: DATA, out: '4503599627370496p-52' },
+  { name: 'complex numbers', text: '{{printf "%v|%.1f|%e" .c .c .c}}', data: DATA, out: '(1.5-2i)|(1.5-2.0i)|(1.500000e+00-2.000000e+00i)' },
+  { name: 'width and precision: %5.2f', text: '{{printf "[%5.2f]" .f}}', data: DATA, out: '[ 3.14]' },
+  { name: 'left-justified: %-8s', text: '{{printf "[%-8s]" "ab"}}', data: DATA, out: '[ab      ]' },
+  { name: 'zero-padded: %03d, %08.3f', text: '{{printf "[%03d][%08.3f][%08.3f]" 7 .f -3.5}}', data: DATA, out: '[007][0003.142][-003.500]' },
+  { name: 'signs: %+d, % d', text: '{{printf "[%+d][% d][% d]" .i .i .neg}}', data: DATA, out: '[+42][ 42][-42]' },
+  { name: 'zero padding does not apply on the right', text: '{{printf "[%-08d]" 3}}', data: DATA, out: '[3       ]' },
+  { name: 'widths count characters, not bytes', text: '{{printf "[%7s][%-7s][%.2s]" .s .s .s}}', data: DATA, out: '[  héllo][héllo  ][hé]' },
+  { name: '%q with a width', text: '{{printf "[%6q]" "a"}}', data: DATA, out: '[   "a"]' },
+  { name: 'width and precision from arguments', text: '{{printf "[%*d][%-*d][%.*f]" 5 1 5 1 2 .f}}', data: DATA, out: '[    1][1    ][3.14]' },
+  { name: 'argument indexes', text: '{{printf "%[2]d %[1]d %d" 1 2}}', data: DATA, out: '2 1 2' },
+  { name: 'verbs apply to elements of lists and maps', text: '{{printf "%d|%x|%q" .l .m .ss}}', data: DATA, out: '[1 %!d(string=a) <nil>]|map[6b:76 6e:1]|["x" "y"]' },
+  { name: 'a wrong verb: %!d(string=...)', text: '{{printf "%d" "x"}}', data: DATA, out: '%!d(string=x)' },
+  { name: 'a wrong verb keeps width flags inside', text: '{{printf "%5d" "x"}}', data: DATA, out: '%!d(string=    x)' },
+  { name: '%s of an int', text: '{{printf "%s" .i}}', data: DATA, out: '%!s(int=42)' },
+  { name: 'an unknown verb', text: '{{printf "%z" .i}}', data: DATA, out: '%!z(int=42)' },
+  { name: 'missing operands', text: '{{printf "%d %s"}}', data: DATA, out: '%!d(MISSING) %!s(MISSING)' },
+  { name: 'extra operands', text: '{{printf "%d" 1 "a" nil 2.5}}', data: DATA, out: '1%!(EXTRA string=a, <nil>, float64=2.5)' },
+  { name: 'no verb at the end', text: '{{printf "abc%"}}', data: DATA, out: 'abc%!(NOVERB)' },
+  { name: 'bad argument index', text: '{{printf "%[3]d" 1}}', data: DATA, out: '%!d(BADINDEX)' },
+  { name: 'bad width and precision arguments', text: '{{printf "%*d|%.*d" "x" 1 "y" 2}}', data: DATA, out: '%!(BADWIDTH)1|%!(BADPREC)2' },
+  { name: 'nil operands', text: '{{printf "%v|%d|%s" nil nil .n}}', data: DATA, out: '<nil>|%!d(<nil>)|%!s(<nil>)' },
+  { name: '%!verb on elements of a map', text: '{{printf "%d" .m}}', data: DATA, out: 'map[%!d(string=k):%!d(string=v) %!d(string=n):1]' },
+];
