@@ -12,6 +12,9 @@ import type { ExecValue } from './values.js';
 
 export type MissingKey = 'invalid' | 'zero' | 'error';
 
+/** The Go release whose template language is followed (see GoTemplateOptions.goVersion). */
+export type GoVersion = '1.19' | '1.23';
+
 /** A parsed template and its associated ones, ready to execute. */
 export interface TemplateSet {
   readonly trees: ReadonlyMap<string, Tree>;
@@ -20,6 +23,13 @@ export interface TemplateSet {
   readonly text: string;
   readonly funcs: FuncMap;
   readonly missingKey: MissingKey;
+  readonly goVersion: GoVersion;
+}
+
+/** Bounds on one execution (score-ts's renders): the output's length and the iterations of every range. */
+export interface ExecLimits {
+  readonly maxOutput: number;
+  readonly maxIterations: number;
 }
 
 interface Variable {
@@ -32,14 +42,32 @@ export class ExecState {
   node: AnyNode | undefined;
   depth = 0;
   vars: Variable[];
+  /** Range iterations so far, counted against limits.maxIterations. */
+  private iterations = 0;
 
   constructor(
     readonly set: TemplateSet,
     public tmpl: Tree | undefined,
     public tmplName: string,
     dot: ExecValue,
+    readonly limits?: ExecLimits,
   ) {
     this.vars = [{ name: '$', value: dot }];
+  }
+
+  /** One range iteration, within the limits. */
+  countIteration(node: AnyNode): void {
+    if (this.limits && ++this.iterations > this.limits.maxIterations) {
+      this.node = node;
+      this.errorf(`range loops more than ${this.limits.maxIterations.toLocaleString('en-US')} times in one render; iterate over less data`);
+    }
+  }
+
+  /** The output so far, within the limits. */
+  checkOutput(): void {
+    if (this.limits && this.out.length > this.limits.maxOutput) {
+      this.errorf(`the output is longer than ${(this.limits.maxOutput / (1024 * 1024)).toLocaleString('en-US')} MiB; render less text`);
+    }
   }
 
   push(name: string, value: ExecValue): void {

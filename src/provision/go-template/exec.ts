@@ -4,12 +4,13 @@
  */
 import { nodeString, type BranchNode, type Node, type TemplateNode } from './ast.js';
 import { Evaluator } from './eval.js';
-import type { TemplateSet } from './exec-state.js';
+import type { ExecLimits, TemplateSet } from './exec-state.js';
 import { quote } from './fmt/quote.js';
 import { printOne, sprintf } from './fmt/print.js';
 import { sortedEntries } from './order.js';
 import { execTypeName, fromSlot, indirect, isTrue } from './reflect.js';
-import { Typed, typeOf, type ExecValue, type GoValue } from './values.js';
+import { Typed, typeOf, valueOfType, type ExecValue, type GoValue } from './values.js';
+import { isIntKind, isUintKind, type GoType } from './go-types.js';
 
 /** What a walk ends with: normally, or by {{break}} or {{continue}} inside a range. */
 const enum Flow {
@@ -22,10 +23,10 @@ const enum Flow {
 const MAX_EXEC_DEPTH = 100000;
 
 /** Executes the named template of a set on `data`; returns the output or throws GoTemplateError. */
-export function executeTemplate(set: TemplateSet, name: string, data: GoValue): string {
+export function executeTemplate(set: TemplateSet, name: string, data: GoValue, limits?: ExecLimits): string {
   const tree = set.trees.get(name);
   const dot = data === null ? undefined : data;
-  const state = new Executor(set, tree, name, dot);
+  const state = new Executor(set, tree, name, dot, limits);
   if (!tree) return state.errorf(`${quote(name)} is an incomplete or empty template`);
   state.walk(dot, tree.root);
   return state.out;
@@ -37,10 +38,12 @@ class Executor extends Evaluator {
     switch (node.type) {
       case 'text':
         this.out += node.text;
+        if (this.limits) this.checkOutput();
         return Flow.Next;
       case 'action': {
         const value = this.evalPipeline(dot, node.pipe);
         if (node.pipe.decl.length === 0) this.printValue(node, value);
+        if (this.limits) this.checkOutput();
         return Flow.Next;
       }
       case 'list':
@@ -80,26 +83,29 @@ class Executor extends Evaluator {
     const mark = this.vars.length;
     try {
       const [value] = indirect(this.evalPipeline(dot, r.pipe));
-      const items = this.rangeItems(value);
-      if (items === undefined || items.length === 0) return r.elseList ? this.walk(dot, r.elseList) : Flow.Next;
+      const items = this.rangeItems(value, r.pipe.decl.length);
       const bodyMark = this.vars.length;
       const decls = r.pipe.decl.length;
+      let ran = false;
       for (const [key, elem] of items) {
+        ran = true;
+        this.countIteration(r.pipe);
         if (decls > 0) this.vars[this.vars.length - 1]!.value = elem;
         if (decls > 1) this.vars[this.vars.length - 2]!.value = key;
         const flow = this.walk(elem, r.list);
         this.vars.length = bodyMark;
         if (flow === Flow.Break) break;
       }
+      if (!ran && r.elseList) return this.walk(dot, r.elseList);
       return Flow.Next;
     } finally {
       this.vars.length = mark;
     }
   }
 
-  /** The (key, element) pairs a range visits; undefined for no value (like an empty map). */
-  private rangeItems(value: ExecValue): Array<[ExecValue, ExecValue]> | undefined {
-    if (value === undefined) return undefined;
+  /** The (key, element) pairs a range visits; none for no value (like an empty map). */
+  private rangeItems(value: ExecValue, decls: number): Iterable<[ExecValue, ExecValue]> {
+    if (value === undefined) return [];
     const type = typeOf(value as GoValue);
     if (type?.kind === 'slice' || type?.kind === 'array') {
       const items = Array.isArray(value) ? value : (((value as Typed).v as GoValue[] | null) ?? []);
@@ -108,6 +114,10 @@ class Executor extends Evaluator {
     if (type?.kind === 'map') {
       const entries = sortedEntries(value as GoValue) ?? [];
       return entries.map(([k, v]) => [k, fromSlot(type.elem, v)]);
+    }
+    if (type && this.set.goVersion === '1.23' && (isIntKind(type.kind) || isUintKind(type.kind))) {
+      if (decls > 1) this.errorf(`can't use ${sprintf('%v', [value as GoValue])} to iterate over more than one variable`);
+      return countTo(type, typeof value === 'bigint' ? value : ((value as Typed).v as bigint));
     }
     return this.errorf(`range can't iterate over ${sprintf('%v', [value as GoValue])}`);
   }
@@ -151,6 +161,11 @@ class Executor extends Evaluator {
     }
     this.out += printable === undefined ? '<no value>' : printOne(printable as GoValue);
   }
+}
+
+/** Go 1.22's range over an integer N: 0 to N-1, of N's type, each as the element (there is no key). */
+function* countTo(type: GoType, n: bigint): Generator<[ExecValue, ExecValue]> {
+  for (let i = 0n; i < n; i++) yield [undefined, valueOfType(type, i)];
 }
 
 /** printableValue: a pointer is followed to what it points at (a nil one stays, and prints <nil>). */

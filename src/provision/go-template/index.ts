@@ -3,6 +3,7 @@
  * Go's documented behaviour and checked byte for byte against Go itself (test/go-template/).
  */
 export { GoTemplate, compileGoTemplate, type GoTemplateOptions } from './template.js';
+export type { ExecLimits, GoVersion } from './exec-state.js';
 export { GoTemplateError, GoFuncError, type GoTemplatePhase } from './errors.js';
 export { goFunc, funcMap, type FuncMap, type GoFunc, type GoFuncOptions } from './funcs.js';
 export {

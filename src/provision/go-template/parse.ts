@@ -9,6 +9,7 @@ import { lex, type Token } from './lexer.js';
 import { unquote } from './literals.js';
 import { PipelineParser } from './parse-pipeline.js';
 import type { Source } from './token-stream.js';
+import type { GoVersion } from './exec-state.js';
 
 export interface Tree {
   readonly name: string;
@@ -16,10 +17,10 @@ export interface Tree {
 }
 
 /** Parses a template text into its trees by name; throws GoTemplateError. */
-export function parseTrees(name: string, text: string, hasFunction: (name: string) => boolean): Map<string, Tree> {
+export function parseTrees(name: string, text: string, hasFunction: (name: string) => boolean, goVersion: GoVersion = '1.19'): Map<string, Tree> {
   const source: Source = { tokens: lex(text, !hasFunction('break'), !hasFunction('continue')), next: 0, parseName: name };
   const trees = new Map<string, Tree>();
-  new TreeParser(source, name, trees, hasFunction).parseTop();
+  new TreeParser(source, name, trees, hasFunction, goVersion === '1.23').parseTop();
   return trees;
 }
 
@@ -32,12 +33,14 @@ class TreeParser extends PipelineParser {
     private name: string,
     private readonly trees: Map<string, Tree>,
     hasFunction: (name: string) => boolean,
+    /** Go 1.23's `{{else with}}`. */
+    private readonly elseWith: boolean,
   ) {
     super(source, hasFunction);
   }
 
   private sub(name: string): TreeParser {
-    return new TreeParser(this.source, name, this.trees, this.hasFunction);
+    return new TreeParser(this.source, name, this.trees, this.hasFunction, this.elseWith);
   }
 
   parseTop(): void {
@@ -137,7 +140,8 @@ class TreeParser extends PipelineParser {
 
   private elseControl(): EndOrElseNode {
     const peek = this.peekNonSpace();
-    if (peek.type === 'if') return { type: 'else', pos: peek.pos, line: peek.line };
+    // `{{else if}}`, and in Go 1.23 `{{else with}}`, leave the keyword for branch() to read.
+    if (peek.type === 'if' || (peek.type === 'with' && this.elseWith)) return { type: 'else', pos: peek.pos, line: peek.line };
     const token = this.expect('rightDelim', 'else');
     return { type: 'else', pos: token.pos, line: token.line };
   }
@@ -152,9 +156,10 @@ class TreeParser extends PipelineParser {
       if (type === 'range') this.rangeDepth--;
       let elseList: ListNode | undefined;
       if (next.type === 'else') {
-        if (type === 'if' && this.peek().type === 'if') {
+        const chained = this.peek().type;
+        if ((type === 'if' && chained === 'if') || (type === 'with' && chained === 'with' && this.elseWith)) {
           this.next();
-          elseList = { type: 'list', pos: next.pos, nodes: [this.branch('if')] };
+          elseList = { type: 'list', pos: next.pos, nodes: [this.branch(type)] };
         } else {
           const [rest, end] = this.itemList();
           if (end.type !== 'end') this.errorf(`expected end; found ${nodeString(end)}`);

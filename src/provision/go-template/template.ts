@@ -6,7 +6,7 @@
 import { BUILTINS } from './builtins.js';
 import { GoTemplateError } from './errors.js';
 import { executeTemplate } from './exec.js';
-import type { MissingKey, TemplateSet } from './exec-state.js';
+import type { ExecLimits, GoVersion, MissingKey, TemplateSet } from './exec-state.js';
 import { quote } from './fmt/quote.js';
 import type { FuncMap } from './funcs.js';
 import { parseTrees } from './parse.js';
@@ -17,6 +17,11 @@ export interface GoTemplateOptions {
   readonly funcs?: FuncMap;
   /** Option("missingkey=..."): `default` and `invalid` print <no value>, `zero` gives the zero value, `error` fails. */
   readonly missingKey?: 'default' | MissingKey;
+  /**
+   * The Go release whose language to follow: `1.19` (the default, the oracle's) or `1.23` (score-k8s 0.6.1's),
+   * which adds `{{range}}` over an integer (Go 1.22) and `{{else with}}` (Go 1.23).
+   */
+  readonly goVersion?: GoVersion;
 }
 
 const NO_FUNCS: FuncMap = new Map();
@@ -31,9 +36,10 @@ export class GoTemplate {
   /** Parses a template text; throws GoTemplateError with Go's parse error text. */
   static parse(name: string, text: string, options: GoTemplateOptions = {}): GoTemplate {
     const funcs = options.funcs ?? NO_FUNCS;
-    const trees = parseTrees(name, text, (f) => funcs.has(f) || BUILTINS.has(f));
+    const goVersion = options.goVersion ?? '1.19';
+    const trees = parseTrees(name, text, (f) => funcs.has(f) || BUILTINS.has(f), goVersion);
     const missingKey = options.missingKey === 'default' || options.missingKey === undefined ? 'invalid' : options.missingKey;
-    return new GoTemplate({ trees, parseName: name, text, funcs, missingKey }, name);
+    return new GoTemplate({ trees, parseName: name, text, funcs, missingKey, goVersion }, name);
   }
 
   /** The names of the templates in the set: the main one and each {{define}} and {{block}}. */
@@ -43,13 +49,14 @@ export class GoTemplate {
 
   /**
    * Executes the main template (or the named associated one) on data; returns its output or throws
-   * GoTemplateError with Go's text (what was written before the error is in its partialOutput).
+   * GoTemplateError with Go's text (what was written before the error is in its partialOutput). With
+   * `limits`, an execution that writes or loops more stops with an error (Go has no such bounds).
    */
-  execute(data: GoValue, templateName: string = this.name): string {
+  execute(data: GoValue, templateName: string = this.name, limits?: ExecLimits): string {
     if (templateName !== this.name && !this.set.trees.has(templateName)) {
       throw new GoTemplateError(`template: no template ${quote(templateName)} associated with template ${quote(this.name)}`, 'exec', templateName, undefined, undefined);
     }
-    return executeTemplate(this.set, templateName, data);
+    return executeTemplate(this.set, templateName, data, limits);
   }
 }
 
@@ -61,7 +68,7 @@ export function compileGoTemplate(name: string, text: string, options: GoTemplat
   const funcs = options.funcs ?? NO_FUNCS;
   let byText = cache.get(funcs);
   if (!byText) cache.set(funcs, (byText = new Map()));
-  const key = `${options.missingKey ?? 'default'}\u0000${name}\u0000${text}`;
+  const key = `${options.missingKey ?? 'default'}\u0000${options.goVersion ?? '1.19'}\u0000${name}\u0000${text}`;
   let entry = byText.get(key);
   if (!entry) {
     try {

@@ -1,0 +1,48 @@
+/** sprig's integer and float math: cast's conversions of every kind of value, int64 wrapping, Go's panics. */
+import type { Tagged } from '../support/tagged.js';
+import type { DataRow } from './row.js';
+
+const DATA: Tagged = { t: 'map', v: { i: { t: 'int', v: '7' }, n: { t: 'int', v: '-3' }, f: { t: 'float64', v: '2.5' }, nf: { t: 'float64', v: '-2.5' }, s: '42', sf: '8.5', hex: '0x1F', u: 'é', nil: null, b: true, i64: { t: 'int64', v: '5' }, u8: { t: 'uint8', v: '200' }, u64: { t: 'uint64', v: '18446744073709551615' }, f32: { t: 'float32', v: '1.5' }, l: [{ t: 'int', v: '1' }], m: { t: 'map', v: { a: { t: 'int', v: '1' } } }, big: { t: 'float64', v: '1e+20' }, nan: { t: 'float64', v: 'NaN' }, inf: { t: 'float64', v: 'Infinity' }, proto: { t: 'proto', v: '7' }, nm: { t: 'nilmap' } } };
+
+export const MATH_ROWS: readonly DataRow[] = [
+  { name: 'add: ints, floats truncated, strings parsed, nil and bools', text: '{{ add 1 2 }}|{{ add 1 2.9 "3" nil true }}|{{ add }}|{{ add .i .f .s .nil .b }}', data: DATA, out: '3|7|0|52' },
+  { name: 'add: every integer kind, and uint64 wraps into int64', text: '{{ add .i64 .u8 }}|{{ add .u64 }}|{{ add .f32 }}', data: DATA, out: '205|-1|1' },
+  { name: 'add: a base prefix, underscores and a leading 0 (octal) in strings', text: '{{ add "0x10" "0b11" "0o17" "010" "1_000" }}', out: '1042' },
+  { name: 'add: strings cast cannot read are 0', text: '{{ add "08" " 8" "1e3" "" "abc" .u "9223372036854775808" }}', data: DATA, out: '0' },
+  { name: 'add: lists, maps and nil maps are 0', text: '{{ add .l .m .nm 1 }}', data: DATA, out: '1' },
+  { name: 'add: a missing value is nil', text: '{{ add .missing 1 }}', data: DATA, out: '1' },
+  { name: 'add: int64 wraps', text: '{{ add 9223372036854775807 1 }}|{{ add1 9223372036854775807 }}', out: '-9223372036854775808|-9223372036854775808' },
+  { name: 'add: a float too large for int64 becomes the minimum', text: '{{ add .big }}|{{ add .nan }}|{{ add .inf }}|{{ add -1e19 }}', data: DATA, out: '-9223372036854775808|-9223372036854775808|-9223372036854775808|-9223372036854775808' },
+  { name: 'add: a decimal string counts by its integer part', text: '{{ add "8.5" "-2.9" "010.5" "+1." }}', out: '15', oracle: { out: '0', why: 'score-k8s links spf13/cast 1.9, which reads a decimal string as its integer part ("8.5" -> 8); cast 1.5 (sprig 3.2.3) gave 0' } },
+  { name: 'add1: a decimal string in data', text: '{{ add1 .sf }}', data: DATA, out: '9', oracle: { out: '1', why: 'score-k8s links spf13/cast 1.9, which reads a decimal string as its integer part ("8.5" -> 8); cast 1.5 (sprig 3.2.3) gave 0' } },
+  { name: 'add1: a named type converts by its underlying kind', text: '{{ add1 .proto }}', data: DATA, out: '8', oracle: { out: '1', why: 'cast 1.9 converts a named type by its underlying kind (`type Protocol string` holding "7" is 7); cast 1.5 gave 0' } },
+  { name: 'add1 and sub', text: '{{ add1 .n }}|{{ add1 "x" }}|{{ sub 1 2 }}|{{ sub .f .s }}|{{ sub -9223372036854775808 1 }}', data: DATA, out: '-2|1|-1|-40|9223372036854775807' },
+  { name: 'mul', text: '{{ mul 2 3 4 }}|{{ mul 5 }}|{{ mul .f .n }}|{{ mul 9223372036854775807 2 }}|{{ mul 4294967296 4294967296 }}', data: DATA, out: '24|5|-6|-2|0' },
+  { name: 'div truncates toward zero', text: '{{ div 7 2 }}|{{ div -7 2 }}|{{ div 7 -2 }}|{{ div .s .i }}|{{ div -9223372036854775808 -1 }}', data: DATA, out: '3|-3|-3|6|-9223372036854775808' },
+  { name: 'div by zero panics', text: '{{ div 1 0 }}', out: '', err: 'template: t:1:3: executing "t" at <div 1 0>: error calling div: runtime error: integer divide by zero' },
+  { name: 'div by a value cast reads as zero panics', text: '{{ div 1 .u }}', data: DATA, out: '', err: 'template: t:1:3: executing "t" at <div 1 .u>: error calling div: runtime error: integer divide by zero' },
+  { name: 'mod keeps the dividend\'s sign', text: '{{ mod 7 3 }}|{{ mod -7 3 }}|{{ mod 7 -3 }}|{{ mod -9223372036854775808 -1 }}', out: '1|-1|1|0' },
+  { name: 'mod by zero panics', text: '{{ mod 5 nil }}', out: '', err: 'template: t:1:3: executing "t" at <mod 5 nil>: error calling mod: runtime error: integer divide by zero' },
+  { name: 'max, biggest and min', text: '{{ max 1 5 3 }}|{{ biggest -2 }}|{{ min 3 -1 2 }}|{{ max .n .f "4" }}|{{ min .nil 5 }}', data: DATA, out: '5|-2|-1|4|0' },
+  { name: 'max and min need an argument', text: '{{ max }}', out: '', err: 'template: t:1:3: executing "t" at <max>: wrong number of args for max: want at least 1 got 0' },
+  { name: 'integer results are int64', text: '{{ printf "%T %T %T" (add 1) (max 1) (mul 1 2) }}', out: 'int64 int64 int64' },
+  { name: 'until and untilStep', text: '{{ until 5 }}|{{ until -3 }}|{{ until 0 }}|{{ untilStep 0 10 3 }}|{{ untilStep 10 0 -3 }}|{{ untilStep 0 10 -1 }}|{{ untilStep 3 3 1 }}', out: '[0 1 2 3 4]|[0 -1 -2]|[]|[0 3 6 9]|[10 7 4 1]|[]|[]' },
+  { name: 'until gives []int', text: '{{ printf "%T %d" (until 2) (len (until 4)) }}', out: '[]int 4' },
+  { name: 'until takes an int only', text: '{{ until "3" }}', out: '', err: 'template: t:1:9: executing "t" at <"3">: expected integer; found "3"' },
+  { name: 'until of a float fails', text: '{{ until .f }}', data: DATA, out: '', err: 'template: t:1:9: executing "t" at <.f>: wrong type for value; expected int; got float64' },
+  { name: 'seq: count, range and step, up and down', text: '{{ seq 5 }}|{{ seq -3 }}|{{ seq 0 }}|{{ seq 2 5 }}|{{ seq 5 2 }}|{{ seq 1 2 10 }}|{{ seq 10 -2 1 }}|{{ seq 10 2 1 }}|{{ seq }}|{{ seq 1 2 3 4 }}', out: '1 2 3 4 5|1 0 -1 -2 -3|1 0|2 3 4 5|5 4 3 2|1 3 5 7 9|10 8 6 4 2|||' },
+  { name: 'floor and ceil', text: '{{ floor 1.5 }}|{{ floor -1.5 }}|{{ ceil -0.5 }}|{{ ceil "2.1" }}|{{ floor .i }}|{{ floor .nil }}|{{ ceil .inf }}|{{ floor "nan" }}', data: DATA, out: '1|-2|-0|3|7|0|+Inf|NaN' },
+  { name: 'round: half up on positive fractions', text: '{{ round 2.5 0 }}|{{ round 1.2345 2 }}|{{ round 1.2355 3 }}|{{ round 5.55 1 }}|{{ round 123.456 -1 }}', out: '3|1.23|1.236|5.6|120' },
+  { name: 'round: a negative half rounds down (math.Modf keeps the sign)', text: '{{ round -2.5 0 }}|{{ round -2.4 0 }}', out: '-3|-3' },
+  { name: 'round: a custom threshold, huge powers of ten', text: '{{ round 1.5 0 0.6 }}|{{ round 1e300 10 }}|{{ round 0.1 23 }}|{{ round 1.23 400 }}', out: '1|+Inf|0.1|NaN' },
+  { name: 'round needs its places', text: '{{ round 1 }}', out: '', err: 'template: t:1:3: executing "t" at <round>: wrong number of args for round: want at least 2 got 1' },
+  { name: 'addf and add1f: decimal arithmetic', text: '{{ addf 0.1 0.2 }}|{{ add1f 0.1 }}|{{ addf }}|{{ addf 1e16 1 }}|{{ addf .f .s .b .nil }}', data: DATA, out: '0.3|1.1|0|1e+16|45.5' },
+  { name: 'subf, mulf and divf', text: '{{ subf 1 0.9 }}|{{ subf 5 }}|{{ mulf 0.1 3 }}|{{ mulf 1.1 1.1 }}|{{ divf 10 4 2 }}|{{ divf 1 3 }}|{{ divf 2 3 }}|{{ divf -2 3 }}|{{ divf 22 7 }}', out: '0.1|5|0.3|1.21|1.25|0.3333333333333333|0.6666666666666667|-0.6666666666666667|3.142857142857143' },
+  { name: 'divf rounds half away from zero at 16 places', text: '{{ divf 1 7 }}|{{ divf 5e-324 3 }}|{{ divf 1e300 1e-300 }}|{{ mulf 1e200 1e200 }}', out: '0.1428571428571429|0|+Inf|+Inf' },
+  { name: 'float results are float64, -0 becomes 0', text: '{{ printf "%T" (addf 1) }}|{{ addf -0.0 }}|{{ mulf -1 0 }}', out: 'float64|0|0' },
+  { name: 'divf by zero panics', text: '{{ divf 1 0 }}', out: '', err: 'template: t:1:3: executing "t" at <divf 1 0>: error calling divf: decimal division by 0' },
+  { name: 'addf of NaN panics', text: '{{ addf "NaN" }}', out: '', err: 'template: t:1:3: executing "t" at <addf "NaN">: error calling addf: Cannot create a Decimal from NaN' },
+  { name: 'addf of an infinity panics', text: '{{ addf 1 .inf }}', data: DATA, out: '', err: 'template: t:1:3: executing "t" at <addf 1 .inf>: error calling addf: Cannot create a Decimal from +Inf' },
+  { name: 'maxf and minf follow math.Max and math.Min', text: '{{ maxf 1 2.5 "3" }}|{{ minf 1 -2.5 }}|{{ maxf "nan" "inf" }}|{{ minf "nan" "-inf" }}|{{ maxf 1 "nan" }}|{{ minf 0 -0.0 }}|{{ maxf -0.0 0 }}', out: '3|-2.5|+Inf|-Inf|NaN|-0|0' },
+  { name: 'randInt\'s range must not be empty', text: '{{ randInt 5 5 }}', out: '', err: 'template: t:1:3: executing "t" at <randInt 5 5>: error calling randInt: invalid argument to Intn' },
+];
