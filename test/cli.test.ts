@@ -151,7 +151,7 @@ describe('generate', () => {
     const state = readFileSync(path.join(dir, '.score-ts', 'state.yaml'));
     const run = await runIn(dir, ['generate', 'score.yaml', '-o', 'missing-dir/out.yaml']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: cannot write missing-dir/out.yaml: no such file; the previous file, if any, is unchanged\n');
+    expect(run.stderr).toBe('error: cannot write missing-dir/out.yaml: the folder missing-dir/ does not exist; create it first\n');
     expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'))).toEqual(state);
   });
 
@@ -161,7 +161,8 @@ describe('generate', () => {
     writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'version: 1\nworkloads: [\n');
     const run = await runIn(dir, ['generate', 'score.yaml', '-o', '-']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('.score-ts/state.yaml:3:1');
+    // Where the unclosed [ opens, not the end of the file.
+    expect(run.stderr).toContain('.score-ts/state.yaml:2:12: a [ is never closed');
     expect(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8')).toBe('version: 1\nworkloads: [\n');
   });
 

@@ -1,8 +1,9 @@
 /** `score-ts completion`, `score-ts version` and `score-ts check-version`: commands around the tool itself. */
 import { Argument, type Command } from 'commander';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { orList } from '../text-lists.js';
 import { bashScript } from './completion/bash-script.js';
-import { readCommandTree } from './completion/command-tree.js';
+import { completeWith, readCommandTree } from './completion/command-tree.js';
 import { fishScript } from './completion/fish-script.js';
 import { zshScript } from './completion/zsh-script.js';
 import type { CommandContext } from './main.js';
@@ -10,6 +11,7 @@ import { findUnmetComparison, formatVersion, parseVersion, parseVersionConstrain
 
 const COMPLETION_SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
 type Shell = keyof typeof COMPLETION_SCRIPTS;
+const SHELLS = Object.keys(COMPLETION_SCRIPTS) as Shell[];
 
 export function registerComfortCommands(program: Command, ctx: CommandContext): void {
   registerCompletion(program, ctx);
@@ -21,7 +23,7 @@ function registerCompletion(program: Command, ctx: CommandContext): void {
   program
     .command('completion')
     .description('print the shell completion script for bash, zsh or fish')
-    .addArgument(new Argument('<shell>', 'the shell to complete for').choices(Object.keys(COMPLETION_SCRIPTS)))
+    .addArgument(completeWith(new Argument('<shell>', 'the shell to complete for: bash, zsh or fish'), SHELLS))
     .addHelpText('after', `
 Examples:
   # bash: add this line to ~/.bashrc
@@ -39,7 +41,10 @@ Examples:
 The script is made from the commands and flags of this score-ts: make it again
 after an upgrade.`)
     // The tree is read when the command runs, so it has every command registered after this one.
-    .action((shell: Shell) => ctx.io.stdout(COMPLETION_SCRIPTS[shell](program.name(), readCommandTree(program))));
+    .action((shell: string) => {
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion: the shell ${shell} is not known: use ${orList(SHELLS)}`);
+      ctx.io.stdout(COMPLETION_SCRIPTS[shell as Shell](program.name(), readCommandTree(program)));
+    });
 }
 
 function registerVersion(program: Command, ctx: CommandContext): void {

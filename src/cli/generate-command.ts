@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { readTextFile } from '../load/score-file.js';
+import { readStdinScoreFile } from './stdin-score-file.js';
 import { describeDifferences } from '../render/compare-output.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-formats.js';
 import { checkProjectName } from '../render/project-label.js';
@@ -13,10 +14,12 @@ import type { CommandContext } from './main.js';
 import { withProjectLock } from '../project/lock.js';
 import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import { collectValues } from './collect.js';
+import { checkFormat, formatOption } from './format.js';
 import { parseEnvAllowList } from '../provision/env-allow-list.js';
 import type { CliIo, Reporter } from './io.js';
 import { fetchSources } from '../load/sources/fetch-sources.js';
 import { sourceOptions, SOURCE_VALUE } from './source-options.js';
+import { counted, shortList } from '../text-lists.js';
 
 /** A secret from which generated values are derived when there is no state, so CI runs agree. */
 export const SEED_VARIABLE = 'SCORE_TS_SEED';
@@ -48,7 +51,7 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .option(`--provisioners ${SOURCE_VALUE}`, 'provisioner files (or folders of them; a URL as for init, read for this run only; - for stdin) for this run, matched before the project\'s; repeatable', collectValues)
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
-    .option('--format <format>', "the output format: yaml, json (one v1 List) or kyaml (Kubernetes' strict YAML subset)", 'yaml')
+    .addOption(formatOption(OUTPUT_FORMATS, 'yaml', "the output format: yaml, json (one v1 List) or kyaml (Kubernetes' strict YAML subset)"))
     .option('--project <name>', 'the value of the score-ts.dev/project label on every object (default: the project folder\'s name; remembered)')
     .option('--check', 'write nothing; fail (exit 1) with a summary when the output file differs from what would be written')
     .option('--allow-files-outside-project', "let files.*.source read files outside the project and the Score file's folder")
@@ -76,9 +79,10 @@ Environment:
     .action(async (files: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
       const given = toOptions(ctx.io.cwd, files, flags, ctx.io.env);
+      const stdinScoreFile = await readStdinScoreFile(ctx, files, flags.provisioners ?? []);
       // The network only for a URL the runner named, before the lock and the pipeline (which reads no network).
       const [provisionerFiles] = await fetchSources([{ flag: '--provisioners', values: flags.provisioners ?? [] }], sourceOptions(ctx, reporter));
-      const options = { ...given, provisionerFiles: provisionerFiles! };
+      const options = { ...given, provisionerFiles: provisionerFiles!, ...(stdinScoreFile !== undefined ? { stdinScoreFile } : {}) };
       if (flags.check) return checkOutputFile(options, flags.output, ctx, reporter);
       const result = withProjectLock(ctx.io.cwd, () => {
         const generated = generate(options, reporter);
@@ -87,9 +91,9 @@ Environment:
       });
       if (result.newState) reporter.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
       const where = flags.output === '-' ? 'stdout' : flags.output;
-      const count = result.manifests.length;
       for (const warning of result.warnings) reporter.warn(warning);
-      reporter.info(`wrote ${count} object${count === 1 ? '' : 's'} for ${result.workloads.join(', ')} to ${where}`);
+      // One short line however many workloads: -v lists them all.
+      reporter.info(`wrote ${counted(result.manifests.length, 'object')} for ${shortList(result.workloads)} to ${where}`);
     });
 }
 
@@ -102,7 +106,7 @@ function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandC
   for (const warning of result.warnings) reporter.warn(warning);
   const current = readTextFile(file, output, 'manifests file');
   if (current === [...result.output].join('')) {
-    reporter.info(`${output} is up to date (${result.manifests.length} objects)`);
+    reporter.info(`${output} is up to date (${counted(result.manifests.length, 'object')})`);
     return;
   }
   const differences = describeDifferences(current, result.manifests);
@@ -140,6 +144,5 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, en
 
 
 function outputFormat(format: string): OutputFormat {
-  if ((OUTPUT_FORMATS as readonly string[]).includes(format)) return format as OutputFormat;
-  throw new UsageError(`--format ${format} is not known: use ${OUTPUT_FORMATS.join(', ')}`);
+  return checkFormat(format, OUTPUT_FORMATS);
 }

@@ -3,17 +3,20 @@ import type { Command } from 'commander';
 import { graphProject } from '../inspect/graph.js';
 import { renderGraph } from '../inspect/graph-render.js';
 import { collectValues } from './collect.js';
-import { checkFormat } from './format.js';
+import { checkFormat, formatOption } from './format.js';
+import { readStdinScoreFile } from './stdin-score-file.js';
 import type { CommandContext } from './main.js';
 import { fetchSources } from '../load/sources/fetch-sources.js';
 import { sourceOptions, SOURCE_VALUE } from './source-options.js';
+
+const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 
 export function registerGraph(program: Command, ctx: CommandContext): void {
   program
     .command('graph')
     .description('draw the workloads, their resources and provisioners as a Mermaid or dot graph')
     .argument('[score-files...]', 'Score files to draw with the workloads the project knows')
-    .option('--format <format>', 'mermaid or dot', 'mermaid')
+    .addOption(formatOption(GRAPH_FORMATS, 'mermaid', 'mermaid or dot'))
     .option(`--provisioners ${SOURCE_VALUE}`, 'include these files (or URLs) first, as `generate --provisioners` would; repeatable', collectValues)
     .addHelpText('after', `
 Examples:
@@ -29,9 +32,10 @@ endpoint names the workload called like the resource). Resources no provisioner 
 workloads named there but missing from the project, are drawn dashed in red.
 Nothing is provisioned or written, and no resource output or secret is shown.`)
     .action(async (files: string[], opts: { format: string; provisioners?: string[] }) => {
-      const format = checkFormat(opts.format, ['mermaid', 'dot'] as const);
+      const format = checkFormat(opts.format, GRAPH_FORMATS);
+      const stdinScoreFile = await readStdinScoreFile(ctx, files, opts.provisioners ?? []);
       const [provisionerFiles] = await fetchSources([{ flag: '--provisioners', values: opts.provisioners ?? [] }], sourceOptions(ctx, ctx.reporter()));
-      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: provisionerFiles! }, ctx.reporter());
+      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: provisionerFiles!, ...(stdinScoreFile !== undefined ? { stdinScoreFile } : {}) }, ctx.reporter());
       ctx.io.stdout(renderGraph(graph, format));
     });
 }

@@ -38,7 +38,7 @@ came from. oci:// reads Docker's credentials (~/.docker/config.json, or $DOCKER_
       const [provisioners, patchTemplates] = await fetchSources(lists, sourceOptions(ctx, reporter, 'nothing was installed'));
       const stateDirExisted = existsSync(path.join(ctx.io.cwd, STATE_DIR));
       const report = withProjectLock(ctx.io.cwd, () => initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: provisioners!, patchTemplates: patchTemplates! }));
-      reporter.info(!stateDirExisted ? `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)` : `${STATE_DIR}/ already exists; left as it is`);
+      reporter.info(stateDirMessage(stateDirExisted, report.createdStateFiles, report.installed.length > 0));
       if (report.wroteSample) reporter.info(`created ${opts.file}: run \`score-ts generate ${opts.file}\` next`);
       else if (opts.sample && report.sampleExisted) reporter.info(`${opts.file} already exists; left as it is`);
       for (const { file, from, programs } of report.installed) {
@@ -47,4 +47,12 @@ came from. oci:// reads Docker's credentials (~/.docker/config.json, or $DOCKER_
       }
       if (report.tightenedStateDir) reporter.warn(STATE_DIR_TIGHTENED);
     });
+}
+
+/** Exactly what init did to `.score-ts/`: made it, added missing files to it, or left it as it was. */
+function stateDirMessage(existed: boolean, created: readonly string[], installs: boolean): string {
+  if (!existed) return `created ${STATE_DIR}/ (its .gitignore keeps state and secrets out of git)`;
+  const added = created.map((file) => `${STATE_DIR}/${file}${file === '.gitignore' ? ' (it keeps state and secrets out of git)' : ''}`);
+  if (added.length > 0) return `${STATE_DIR}/ already exists; created the missing ${added.join(' and ')}`;
+  return installs ? `${STATE_DIR}/ already exists` : `${STATE_DIR}/ already exists; left as it is`;
 }

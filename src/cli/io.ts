@@ -14,6 +14,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Colour is used only when stderr is a terminal and NO_COLOR is not set. */
   readonly stderrIsTTY: boolean;
+  /** The terminal's width when stdout is one (tables fit it); undefined otherwise. */
+  readonly stdoutColumns?: number;
   /** Standard input, for `--provisioners -` and `--patch-templates -`; opened only then. */
   readonly openStdin?: () => StdinHandle;
 }
@@ -30,6 +32,10 @@ export function processIo(): CliIo {
     // left unopened (opening process.stderr loads Node's stream modules, a few milliseconds).
     get stderrIsTTY() {
       return isCharacterDevice(2) && Boolean(process.stderr.isTTY);
+    },
+    // Asked only by the commands that print tables.
+    get stdoutColumns() {
+      return isCharacterDevice(1) && process.stdout.isTTY ? process.stdout.columns : undefined;
     },
     openStdin: () => ({ stream: process.stdin, isTTY: Boolean(process.stdin.isTTY) }),
   };

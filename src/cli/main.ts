@@ -9,6 +9,7 @@ import { registerInit } from './init-command.js';
 import { registerInspectCommands } from './inspect-commands.js';
 import { createReporter, EXIT_CLOSED_PIPE, loadPalette, OutputClosedError, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
+import { UsageError } from '../errors.js';
 import { escapeCommanderError, escapeLines } from './terminal-text.js';
 
 export interface CommandContext {
@@ -28,6 +29,11 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
   const palette = await loadPalette(io);
   const program = buildProgram(io, palette);
   try {
+    if (isProgramAlone(argv)) {
+      // As score-k8s does: the help is what was asked for, so it goes to stdout and the run succeeds.
+      io.stdout(program.helpInformation());
+      return EXIT_OK;
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
@@ -35,6 +41,20 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     if (error instanceof OutputClosedError) return EXIT_CLOSED_PIPE;
     return reportError(error, reporterFor(program, io, palette));
   }
+}
+
+/** The global flags that say how to report, not what to do. */
+const REPORTING_FLAGS = /^(-v+|-q|--verbose|--quiet)$/;
+
+/**
+ * True for `score-ts` with no command (reporting flags aside). `--version` takes nothing else: commander would
+ * print the version and ignore the rest (`score-ts --version extra`).
+ */
+function isProgramAlone(argv: readonly string[]): boolean {
+  const others = argv.filter((a) => !REPORTING_FLAGS.test(a));
+  const extra = others.filter((a) => a !== '--version');
+  if (others.includes('--version') && extra.length > 0) throw new UsageError(`--version prints the version and takes nothing else, but got: ${extra.join(' ')}`);
+  return others.length === 0;
 }
 
 function buildProgram(io: CliIo, palette: Palette): Command {

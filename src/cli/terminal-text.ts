@@ -46,8 +46,14 @@ function escapeCharacter(c: string): string {
  * `(Did you mean --image?)` line commander adds after it, made of score-ts's own option names.
  */
 export function escapeCommanderError(text: string): string {
-  const body = text.replace(/\n$/, '');
+  const body = inOurWords(text.replace(/\n$/, ''));
   const hint = /\n(\(Did you mean [^\n]*\?\))$/.exec(body);
   const message = hint ? body.slice(0, hint.index) : body;
   return `${escapeLine(message)}\n${hint ? `${escapeLine(hint[1]!)}\n` : ''}`;
+}
+
+/** commander's messages that read as parser jargon, in score-ts's words (the others say it plainly). */
+function inOurWords(message: string): string {
+  const missingValue = /^error: option '(.+?) ([<[][^>\]]*[>\]])' argument missing$/.exec(message);
+  return missingValue ? `error: ${missingValue[1]!.replace(', ', '/')} needs a value: ${missingValue[2]}` : message;
 }

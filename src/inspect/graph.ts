@@ -50,6 +50,8 @@ export interface GraphOptions {
   readonly scoreFiles: readonly string[];
   /** Provisioner files or folders matched before the project's, as for `generate --provisioners` (or their fetched text). */
   readonly provisionerFiles: readonly ProvisionerSource[];
+  /** The text of the Score file given as `-` (standard input). */
+  readonly stdinScoreFile?: string;
 }
 
 /** Resource types whose `params.workload` names the workload they connect to (see networking.provisioners.yaml). */
@@ -61,7 +63,8 @@ const NAMED_LINK_TYPES: readonly string[] = ['endpoint', 'service', 'service-por
 /** Loads the project and builds its graph; warns about each unmatched resource and missing workload. */
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
   const remembered = (loadState(options.projectDir) ?? emptyState()).workloads;
-  const workloads = loadProjectWorkloads({ projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph' }, remembered, log);
+  const stdin = options.stdinScoreFile !== undefined ? { stdinScoreFile: options.stdinScoreFile } : {};
+  const workloads = loadProjectWorkloads({ projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph', ...stdin }, remembered, log);
   const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles);
   const graph = buildProjectGraph(workloads, provisioners);
   warnAboutMarked(graph, log);

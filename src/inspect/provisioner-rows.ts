@@ -3,8 +3,9 @@ import type { Provisioner } from '../provision/provisioner-file.js';
 
 export interface ProvisionerRow {
   type: string;
-  class: string;
-  id: string;
+  /** null: any class (or id) matches. */
+  class: string | null;
+  id: string | null;
   params: string[];
   outputs: string[];
   description: string;
@@ -15,8 +16,8 @@ export interface ProvisionerRow {
 export function provisionerRows(provisioners: readonly Provisioner[]): ProvisionerRow[] {
   return provisioners.map((p) => ({
     type: p.type,
-    class: p.class ?? '(any)',
-    id: p.id ?? '(any)',
+    class: p.class ?? null,
+    id: p.id ?? null,
     params: [...(p.supportedParams ?? [])],
     outputs: [...(p.expectedOutputs ?? [])],
     description: p.description ?? '',

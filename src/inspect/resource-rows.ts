@@ -4,6 +4,7 @@ import type { ProjectState } from '../project/state.js';
 import { compareStrings } from '../convert/sorted.js';
 import { stateSecretRefs } from '../project/state-secret-refs.js';
 import { mapStrings } from '../plain-data.js';
+import { shortList, SUMMARY_NAMES } from '../text-lists.js';
 
 export interface ResourceRow {
   uid: string;
@@ -29,7 +30,7 @@ export function resourceOutputs(state: ProjectState, uid: string, showSecrets: b
   const record = state.resources[uid];
   if (!record) {
     const known = Object.keys(state.resources).sort(compareStrings);
-    throw new InputError(`no resource '${uid}' in the project state; known: ${known.join(', ') || 'none (run score-ts generate first)'}`);
+    throw new InputError(`no resource '${uid}' in the project state; known: ${shortList(known) || 'none (run score-ts generate first)'}${known.length > SUMMARY_NAMES ? ' (score-ts resources list shows them all)' : ''}`);
   }
   const values = record.secretValues ?? {};
   const secretRefs = stateSecretRefs(state);

@@ -14,7 +14,8 @@ import type { ScoreWorkload, WorkloadInput } from '../types.js';
 import { validateWorkload } from '../validate/validate-workload.js';
 import { readFileSources } from './file-sources.js';
 import { loadOverridesFile } from './overrides-file.js';
-import { loadScoreFile, scoreFileExists } from './score-file.js';
+import { isStdinScoreFile, loadScoreFile, parseScoreFile, scoreFileExists, STDIN_SCORE_FILE } from './score-file.js';
+import { STDIN_DISPLAY } from './sources/stdin-source.js';
 
 /** A workload with the record of how it was loaded (kept in the state). */
 export interface LoadedWorkload extends WorkloadInput {
@@ -35,11 +36,13 @@ export interface WorkloadLoadOptions {
   readonly protectedFiles?: readonly string[];
   /** The command, for the message when there is nothing to load. */
   readonly command: string;
+  /** The text of the Score file given as `-` (standard input). */
+  readonly stdinScoreFile?: string;
 }
 
 export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: Readonly<Record<string, WorkloadRecord>>, log: Logger): LoadedWorkload[] {
   const problems: Diagnostic[] = [];
-  const given = options.scoreFiles.map((file) => givenRecord(options, file));
+  const given = onePerFile(options.scoreFiles.map((file) => givenRecord(options, file)), log);
   const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options, record)) ?? []);
   const givenNames = new Set(workloads.map((w) => w.name));
   const givenFiles = new Set(given.map((r) => r.file));
@@ -56,8 +59,19 @@ export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: R
   return workloads.sort((a, b) => compareStrings(a.name, b.name));
 }
 
+/** A file given twice (`a.yaml ./a.yaml`) is one workload, read once: not a workload defined twice. */
+function onePerFile(records: readonly WorkloadRecord[], log: Logger): WorkloadRecord[] {
+  const seen = new Set<string>();
+  return records.filter(({ file }) => {
+    const again = seen.has(file);
+    if (again) log.warn(`${file} is given more than once; it is read once`);
+    seen.add(file);
+    return !again;
+  });
+}
+
 function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord {
-  const record: WorkloadRecord = { file: projectRelative(options.projectDir, file) };
+  const record: WorkloadRecord = { file: isStdinScoreFile(file, options.projectDir) ? STDIN_SCORE_FILE : projectRelative(options.projectDir, file) };
   if (options.image) record.image = options.image;
   if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
   if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
@@ -66,6 +80,11 @@ function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord
 
 /** A workload the state remembers; when its Score file is gone, a warning and nothing (a stat only then). */
 function loadRemembered(options: WorkloadLoadOptions, name: string, record: WorkloadRecord, log: Logger): LoadedWorkload | undefined {
+  // Recorded by an earlier score-ts as a path (../../dev/stdin): reading it again would wait for a terminal.
+  if (isStdinScoreFile(record.file, options.projectDir)) {
+    log.warn(`workload '${name}' was read from standard input, which is not read again: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'} (give its file to add it back)`);
+    return undefined;
+  }
   try {
     return loadWorkload(options, record);
   } catch (e) {
@@ -77,9 +96,11 @@ function loadRemembered(options: WorkloadLoadOptions, name: string, record: Work
 
 function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): LoadedWorkload {
   const { projectDir } = options;
-  const { source, dir } = loadScoreFile(record.file, projectDir);
+  const fromStdin = record.file === STDIN_SCORE_FILE;
+  const { source, dir } = fromStdin ? parseScoreFile(STDIN_DISPLAY, options.stdinScoreFile ?? '', projectDir) : loadScoreFile(record.file, projectDir);
+  const file = source.file;
   const before = validateWorkload(source.value, locateInSource(source));
-  if (before.length > 0) throw new InputError(`${record.file} is not a valid Score file`, before);
+  if (before.length > 0) throw new InputError(`${file} is not a valid Score file`, before);
   const overridesFile = record.overridesFile ? loadOverridesFile(record.overridesFile, projectDir) : undefined;
   const properties = record.overrideProperties ?? [];
   const overridden = overridesFile !== undefined || properties.length > 0;
@@ -87,12 +108,12 @@ function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): Loa
   const { value, origins } = overridden ? applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties }) : { value: source.value, origins: [] };
   const locate = locateWithOverrides(source, origins);
   const after = overridden ? validateWorkload(value, locate) : [];
-  if (after.length > 0) throw new InputError(`${record.file} is not valid after its overrides`, after);
+  if (after.length > 0) throw new InputError(`${file} is not valid after its overrides`, after);
   const spec = value as ScoreWorkload;
-  const workload = { name: spec.metadata.name, spec, file: record.file, locate, fileSources: new Map<string, Buffer>(), record };
+  const workload = { name: spec.metadata.name, spec, file, locate, fileSources: new Map<string, Buffer>(), record };
   if (!options.readFileSources) return workload;
   const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true, protectedFiles: options.protectedFiles ?? [] });
-  if (files.problems.length > 0) throw new InputError(`${record.file}: some file sources cannot be read`, files.problems);
+  if (files.problems.length > 0) throw new InputError(`${file}: some file sources cannot be read`, files.problems);
   return { ...workload, fileSources: files.sources };
 }
 
@@ -105,6 +126,16 @@ function checkUniqueNames(workloads: readonly WorkloadInput[]): void {
     byName.set(w.name, w.file);
   }
   if (problems.length > 0) throw new InputError('duplicate workload names', problems);
+}
+
+/** Each workload's record for later runs; one read from standard input is not remembered (an earlier record of its name stays). */
+export function workloadRecords(previous: Readonly<Record<string, WorkloadRecord>>, workloads: readonly LoadedWorkload[]): Record<string, WorkloadRecord> {
+  const records: Record<string, WorkloadRecord> = {};
+  for (const w of workloads) {
+    const record = w.record.file === STDIN_SCORE_FILE ? previous[w.name] : w.record;
+    if (record) records[w.name] = record;
+  }
+  return records;
 }
 
 /** Runs a step, adding the diagnostics of a ScoreTsError to `problems` instead of stopping. */

@@ -4,6 +4,7 @@ import { yamlLibrary } from './yaml-library.js';
 import jsyaml from 'js-yaml';
 import { InputError, type Location } from '../errors.js';
 import { circularAliasMessage, findCircularAlias } from './circular-alias.js';
+import { tooDeepReason, yamlErrorProblem } from './yaml-errors.js';
 import { fieldName } from '../validate/schema-errors.js';
 import type { FieldPath } from '../types.js';
 
@@ -23,47 +24,97 @@ const MAX_ALIAS_COUNT = 1000;
 /** Anchors, aliases and tags: documents using them always take the full parser, with its limits. */
 const ANCHOR_ALIAS_OR_TAG = /(^|[\s,[{])[&*!][^\s]/m;
 
+/** How a file names the one thing it holds, for the message about a second YAML document in it. */
+export interface YamlSourceOptions {
+  /** Said when the file holds a second document: what to do about it. */
+  readonly secondDocument?: string;
+}
+
+const SECOND_DOCUMENT = 'a second YAML document (---) starts here, but this file holds one document; remove it or move it to a file of its own';
+
 /**
  * Parses one YAML document (YAML 1.2 core schema). Plain documents are read with the fast js-yaml, and the
  * positions-keeping parser runs only when a location is asked for (an error); anything else, or any
  * document js-yaml refuses, goes through the full parser, which reports every syntax error with its line.
+ * A `---` with nothing after it (an empty last document) is accepted.
  */
-export function parseYamlSource(file: string, text: string): YamlSource {
+export function parseYamlSource(file: string, text: string, options: YamlSourceOptions = {}): YamlSource {
   if (!ANCHOR_ALIAS_OR_TAG.test(text)) {
     try {
       const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-      return lazySource(file, text, value ?? null);
+      return lazySource(file, text, value ?? null, options);
     } catch {
       // Fall through: the full parser gives the diagnostics.
     }
   }
-  const { doc, lineCounter } = parseWithPositions(file, text);
+  const { doc, lineCounter } = parseWithPositions(file, text, options);
   refuseCircularAlias(file, text, doc, lineCounter);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    throw new InputError(`${file}: invalid YAML`, [
-      { location: { file }, field: '', message: `${firstLine((e as Error).message)}; aliases may expand to at most ${MAX_ALIAS_COUNT} nodes` },
-    ]);
+    const at = aliasOverLimit(doc);
+    const reason = tooDeepReason(e) ?? `this alias makes the document too large: aliases may expand to at most ${MAX_ALIAS_COUNT} values; write the values out`;
+    throw new InputError(`${file}: invalid YAML`, [{ location: { file, ...(at === undefined ? {} : linePos(lineCounter, at)) }, field: '', message: reason }]);
   }
   return { file, doc, lineCounter, value };
 }
 
-function parseWithPositions(file: string, text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
-  const { LineCounter, parseDocument } = yamlLibrary();
-  const lineCounter = new LineCounter();
-  // logLevel 'error': the library's warnings (a map used as a key) would reach stderr as Node warnings.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+function parseWithPositions(file: string, text: string, options: YamlSourceOptions): { doc: Document.Parsed; lineCounter: LineCounter } {
+  let { doc, lineCounter } = parseOne(text);
+  const second = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
+  if (second) {
+    const start = secondDocumentStart(text);
+    if (start !== undefined) throw new InputError(`${file}: invalid YAML`, [{ location: { file, ...linePos(lineCounter, start) }, field: '', message: options.secondDocument ?? SECOND_DOCUMENT }]);
+    ({ doc, lineCounter } = parseOne(text.slice(0, second.pos[0])));
+  }
   if (doc.errors.length > 0) {
-    const diagnostics = doc.errors.map((e) => ({
-      location: { file, ...linePos(lineCounter, e.pos[0]) },
-      field: '',
-      message: firstLine(e.message),
-    }));
+    const diagnostics = doc.errors.map((e) => {
+      const problem = yamlErrorProblem(e, doc, lineCounter);
+      return { location: { file, ...linePos(lineCounter, problem.offset) }, field: '', message: tooDeepReason(e) ?? problem.message };
+    });
     throw new InputError(`${file}: invalid YAML`, diagnostics);
   }
   return { doc, lineCounter };
+}
+
+function parseOne(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  // logLevel 'error': the library's warnings (a map used as a key) would reach stderr as Node warnings.
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }), lineCounter };
+}
+
+/** Where the first document after the first one starts, unless every later document is empty (a trailing `---`). */
+function secondDocumentStart(text: string): number | undefined {
+  const { parseAllDocuments, isScalar } = yamlLibrary();
+  const [, ...rest] = parseAllDocuments(text, { logLevel: 'silent' }) as Document.Parsed[];
+  const empty = (d: Document.Parsed) => d.errors.length === 0 && (d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.source === ''));
+  return rest.find((d) => !empty(d))?.range[0];
+}
+
+/**
+ * The alias at which reading stopped for expanding too much: each alias notes itself as it is read, and the
+ * last one noted is the one the library refused.
+ */
+function aliasOverLimit(doc: Document.Parsed): number | undefined {
+  const { visit } = yamlLibrary();
+  let last: number | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const read = alias.toJSON.bind(alias);
+      alias.toJSON = (arg?: unknown, ctx?: Parameters<typeof alias.toJSON>[1]) => {
+        last = alias.range?.[0];
+        return read(arg, ctx);
+      };
+    },
+  });
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return last;
+  }
+  return undefined;
 }
 
 /** An alias inside the value it refers to would make a value that contains itself (see circular-alias.ts). */
@@ -76,9 +127,9 @@ function refuseCircularAlias(file: string, text: string, doc: Document.Parsed, l
 }
 
 /** A source whose positions are parsed on first use. */
-function lazySource(file: string, text: string, value: unknown): YamlSource {
+function lazySource(file: string, text: string, value: unknown, options: YamlSourceOptions): YamlSource {
   let parsed: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
-  const positions = () => (parsed ??= parseWithPositions(file, text));
+  const positions = () => (parsed ??= parseWithPositions(file, text, options));
   return {
     file,
     value,
@@ -131,10 +182,4 @@ function positionOf(source: YamlSource, node: Node | null): Location {
 function linePos(lineCounter: LineCounter, offset: number): { line: number; column: number } {
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
-}
-
-/** The first line of a parser message; a stack overflow is said in the user's terms. */
-function firstLine(message: string): string {
-  if (message.includes('Maximum call stack size exceeded')) return 'the document nests too deeply to be read (thousands of levels); no Score or provisioner file needs that';
-  return message.split('\n')[0] ?? message;
 }

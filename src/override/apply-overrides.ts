@@ -5,6 +5,9 @@
 import { InputError, UsageError, type Location } from '../errors.js';
 import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
 import { parseYamlData } from '../load/circular-alias.js';
+import { yamlErrorProblem, type LibraryYamlError } from '../load/yaml-errors.js';
+import { yamlLibrary } from '../load/yaml-library.js';
+import { counted } from '../text-lists.js';
 import { isPlainMap as isMap, ownValue, setOwn } from '../plain-data.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
@@ -79,8 +82,20 @@ function parseValue(raw: string, origin: string): Json {
   try {
     return parseYamlData(raw, { strict: true, uniqueKeys: true, logLevel: 'error' }) as Json;
   } catch (e) {
-    throw new InputError(`${origin}: the value is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    const hint = /^\s*["']/.test(raw) || (e as { code?: string }).code === 'CIRCULAR_ALIAS' ? '' : '; to set a string, put it in quotes';
+    throw new InputError(`${origin}: the value is not valid YAML: ${valueProblem(raw, e)}${hint}`);
   }
+}
+
+/** `line 1, column 1: reason`, pointing where the problem starts (a circular alias says so itself). */
+function valueProblem(raw: string, e: unknown): string {
+  if ((e as { code?: string }).code === 'CIRCULAR_ALIAS') return (e as Error).message;
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { lineCounter, strict: true, uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  const problem = yamlErrorProblem(doc.errors[0] ?? (e as LibraryYamlError), doc, lineCounter);
+  const { line, col } = lineCounter.linePos(problem.offset);
+  return `line ${line}, column ${col}: ${problem.message}`;
 }
 
 function setPath(root: Json, path: PathSegment[], newValue: Json, origin: string): Json {
@@ -90,7 +105,7 @@ function setPath(root: Json, path: PathSegment[], newValue: Json, origin: string
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;
     if (Array.isArray(node)) {
-      const index = arrayIndex(node, segment, origin, path, true);
+      const index = arrayIndex(node, segment, origin, path.slice(0, i), true);
       if (last) node[index] = newValue;
       else node = node[index] = isContainer(node[index]) ? node[index] : {};
     } else if (isMap(node)) {
@@ -111,7 +126,7 @@ function deletePath(root: Json, path: PathSegment[], origin: string): Json {
   for (const [i, segment] of path.entries()) {
     const last = i === path.length - 1;
     if (Array.isArray(node)) {
-      const index = arrayIndex(node, segment, origin, path, false);
+      const index = arrayIndex(node, segment, origin, path.slice(0, i), false);
       if (last) node.splice(index, 1);
       else node = node[index];
     } else if (isMap(node)) {
@@ -125,14 +140,14 @@ function deletePath(root: Json, path: PathSegment[], origin: string): Json {
   return root;
 }
 
-function arrayIndex(array: Json[], segment: PathSegment, origin: string, path: PathSegment[], forSet: boolean): number {
+/** `at`: the path of the list, for the message. */
+function arrayIndex(array: Json[], segment: PathSegment, origin: string, at: PathSegment[], forSet: boolean): number {
   const limit = forSet ? array.length : array.length - 1;
   if (typeof segment !== 'number' || segment > limit) {
-    throw new InputError(`${origin}: '${String(segment)}' is not an index of the array at this point of '${path.join('.')}' (it has ${array.length} items)`);
+    throw new InputError(`${origin}: '${String(segment)}' is not an index of the list at '${at.join('.')}' (it has ${counted(array.length, 'item')})`);
   }
   return segment;
 }
-
 
 function isContainer(v: Json): v is JsonMap | Json[] {
   return typeof v === 'object' && v !== null;

@@ -1,5 +1,5 @@
 /** Locates a field in whichever input last set it: an override, or else the Score file itself. */
-import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
+import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
 import type { Locator } from '../types.js';
 import { pathKey, type OverrideOrigin } from './apply-overrides.js';
 
@@ -16,6 +16,17 @@ export function locateWithOverrides(source: YamlSource, origins: readonly Overri
       const origin = byKey.get(pathKey(path.slice(0, depth)));
       if (origin) return origin.locate(path, key);
     }
-    return base(path, key);
+    // A field the Score file lacks was made by the override that set something inside it.
+    const inside = origins.find((o) => o.path.length > path.length && path.every((s, i) => String(o.path[i]) === String(s)));
+    return inside && !hasPath(source.value, path) ? inside.locate(path, key) : base(path, key);
   };
+}
+
+function hasPath(value: unknown, path: FieldPath): boolean {
+  let node = value;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null || !Object.prototype.hasOwnProperty.call(node, segment)) return false;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return true;
 }

@@ -20,6 +20,8 @@ export interface InitOptions {
 export interface InitReport {
   /** The state folder was readable by others and was made private. */
   readonly tightenedStateDir: boolean;
+  /** The files init created in the state folder (`.gitignore`, `state.yaml`), each only when it was missing. */
+  readonly createdStateFiles: readonly string[];
   readonly wroteSample: boolean;
   readonly sampleExisted: boolean;
   /** Installed files, relative to the project, with where each came from when it was not a local file. */
@@ -64,7 +66,7 @@ export function initProject(options: InitOptions): InitReport {
     ...readProvisionersToInstall(options.projectDir, options.provisioners ?? []),
     ...readPatchTemplatesToInstall(options.projectDir, options.patchTemplates ?? []),
   ];
-  const tightenedStateDir = initStateDir(options.projectDir);
+  const { tightened: tightenedStateDir, created: createdStateFiles } = initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text, ...origin }) => {
     const target = `${STATE_DIR}/${name}`;
     writeFileAtomic(path.join(options.projectDir, target), text, target, 0o600);
@@ -74,7 +76,7 @@ export function initProject(options: InitOptions): InitReport {
   const sampleExisted = existsSync(samplePath);
   const wroteSample = options.sample && !sampleExisted;
   if (wroteSample) writeFileAtomic(samplePath, SAMPLE_SCORE_FILE, options.file);
-  return { tightenedStateDir, wroteSample, sampleExisted, installed };
+  return { tightenedStateDir, createdStateFiles, wroteSample, sampleExisted, installed };
 }
 
 export { STATE_DIR };

@@ -7,14 +7,14 @@
  * under that guard, that the lock file is still the same one naming the same dead process. Everyone else
  * only ever creates the lock exclusively or removes their own, so exactly one run wins.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { describeIoError } from '../load/score-file.js';
 import { isLocalProcessAlive } from '../run-owner.js';
 import { systemRandomBytes } from '../system-random.js';
-import { refuseLinkedStatePaths, STATE_DIR } from './state.js';
+import { GITIGNORE, refuseLinkedStatePaths, STATE_DIR, STATE_FILE } from './state.js';
 
 const LOCK_FILE = 'lock';
 const TAKEOVER_FILE = 'lock.takeover';
@@ -45,10 +45,14 @@ export function withProjectLock<T>(projectDir: string, work: () => T): T {
   }
 }
 
-/** Takes the project's lock (creating the state folder if needed); returns the function that releases it. */
+/**
+ * Takes the project's lock (creating the state folder if needed); returns the function that releases it. A
+ * state folder made for the lock alone is removed with it: only a run that saved something leaves one.
+ */
 export function acquireProjectLock(projectDir: string): () => void {
   const dir = path.join(projectDir, STATE_DIR);
   refuseLinkedStatePaths(projectDir, [LOCK_FILE, TAKEOVER_FILE]);
+  const madeDir = !existsSync(dir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {
@@ -57,7 +61,7 @@ export function acquireProjectLock(projectDir: string): () => void {
   const lock = path.join(dir, LOCK_FILE);
   const mine = ownerText();
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (createExclusive(lock, mine, LOCK_FILE)) return () => removeIfMine(lock, mine);
+    if (createExclusive(lock, mine, LOCK_FILE)) return () => release(lock, mine, madeDir ? dir : undefined);
     const found = readLock(lock);
     if (!found) continue; // released meanwhile
     refuseLiveLock(found);
@@ -166,6 +170,18 @@ function parseOwner(text: string): LockOwner | undefined {
 function ownerText(): string {
   const nonce = systemRandomBytes(8).toString('hex');
   return `${JSON.stringify({ pid: process.pid, host: os.hostname(), started: new Date().toISOString(), nonce })}\n`;
+}
+
+/** Releases the lock; a state folder this run made and saved no state in is removed (the lock still held while its .gitignore goes). */
+function release(lock: string, mine: string, madeDir: string | undefined): void {
+  const unsaved = madeDir !== undefined && !existsSync(path.join(madeDir, STATE_FILE));
+  if (unsaved) rmSync(path.join(madeDir, GITIGNORE), { force: true });
+  removeIfMine(lock, mine);
+  try {
+    if (unsaved) rmdirSync(madeDir);
+  } catch {
+    // Not empty: another run uses it now.
+  }
 }
 
 /** Releases the lock only while it is still this run's (it is never taken from a live run, but be sure). */

@@ -17,7 +17,8 @@ import { checkStateRecords } from './state-records.js';
 export const STATE_DIR = '.score-ts';
 /** Said when the state folder was found readable by others and made private. */
 export const STATE_DIR_TIGHTENED = `${STATE_DIR}/ was readable by others: made it private to its owner (it holds generated secrets)`;
-const STATE_FILE = 'state.yaml';
+export const STATE_FILE = 'state.yaml';
+export const GITIGNORE = '.gitignore';
 const STATE_VERSION = 1;
 
 /** How a workload was last generated, so a run without file arguments can do it again. */
@@ -66,11 +67,18 @@ export function stateDir(projectDir: string): string {
   return path.join(projectDir, STATE_DIR);
 }
 
-/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state; true when it had to be made private. */
-export function initStateDir(projectDir: string): boolean {
+/** What initStateDir did: the files it created in `.score-ts/`, and whether the folder had to be made private. */
+export interface StateDirReport {
+  readonly created: readonly string[];
+  readonly tightened: boolean;
+}
+
+/** Creates `.score-ts/` (owner-only) with a .gitignore and an empty state, each only when missing. */
+export function initStateDir(projectDir: string): StateDirReport {
+  const missing = [GITIGNORE, STATE_FILE].filter((f) => !existsSync(path.join(stateDir(projectDir), f)));
   const tightened = prepareStateDir(projectDir);
-  if (!existsSync(path.join(stateDir(projectDir), STATE_FILE))) saveState(projectDir, emptyState());
-  return tightened;
+  if (missing.includes(STATE_FILE)) saveState(projectDir, emptyState());
+  return { created: missing, tightened };
 }
 
 /**
@@ -79,10 +87,10 @@ export function initStateDir(projectDir: string): boolean {
  */
 export function prepareStateDir(projectDir: string): boolean {
   const dir = stateDir(projectDir);
-  refuseLinkedStatePaths(projectDir, ['.gitignore', STATE_FILE]);
+  refuseLinkedStatePaths(projectDir, [GITIGNORE, STATE_FILE]);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const gitignore = path.join(dir, '.gitignore');
+    const gitignore = path.join(dir, GITIGNORE);
     if (!existsSync(gitignore)) writeFileSync(gitignore, '# score-ts state holds generated secrets: never commit it.\n*\n', { mode: 0o600 });
     if ((statSync(dir).mode & 0o077) === 0) return false;
     chmodSync(dir, 0o700);

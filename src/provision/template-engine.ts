@@ -14,6 +14,7 @@ import { TEMPLATE_HELPERS, TemplateFailure } from './template-helpers.js';
 import { boundedEach, withTextBudget } from './bounded-helpers.js';
 import { RenderBudget, RenderLimitError, renderTooLarge, STAGE_LIMITS, type RenderLimits } from './render-budget.js';
 import { renderedYamlProblem } from './yaml-problem.js';
+import { syntaxDetail } from './template-syntax-error.js';
 import { explainRuntimeError } from './runtime-error.js';
 import type { RandomSource } from './random.js';
 import type { EnvAllowList } from './env-allow-list.js';
@@ -225,15 +226,4 @@ export function parseRendered(rendered: string): unknown {
 
 function parseWithAliasLimit(text: string): unknown {
   return parseYamlData(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
-}
-
-/** The useful line of a Handlebars parse error (its message also holds a source excerpt and a caret). */
-function syntaxDetail(message: string): string {
-  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const last = lines[lines.length - 1] ?? message;
-  if (last.includes("got 'EOF'")) return 'the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}';
-  const expecting = lines.find((l) => l.startsWith('Expecting'));
-  const first = (lines[0] ?? message).replace(/ - \d+:\d+$/, '');
-  if (/^-*\^$/.test(last)) return expecting ?? first;
-  return (lines.length > 1 && !last.startsWith('Expecting') ? first : last).replace(/ - \d+:\d+$/, '');
 }

@@ -4,6 +4,7 @@
  * (`Unresolved alias ...: 1sqhGEjZ...`, `unknown tag !<!w0P5...>`). So a message is only ever a rendered line
  * number and a reason in fixed words of ours.
  */
+import { jsYamlReason, UNDEFINED_ALIAS, yamlErrorReason } from '../load/yaml-errors.js';
 import { yamlLibrary } from '../load/yaml-library.js';
 
 /** ` (rendered line N): reason`, for a parse error of `text` (the line only when the parser says where). */
@@ -23,7 +24,6 @@ interface LibraryError {
   readonly pos?: readonly [number, number];
 }
 
-const UNDEFINED_ALIAS = 'an alias (*name) refers to an anchor (&name) that is not defined before it';
 const TOO_MANY_ALIASES = 'aliases (*name) expand to too much data (more than 100 expansions); write the values out';
 
 /** js-yaml reasons whose own words mislead once cut short, and those of the yaml library, by their start. */
@@ -36,21 +36,6 @@ const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^unknown document directive/, 'an unknown % directive; quote values that start with %'],
 ];
 
-const YAML_CODES: Readonly<Record<string, string>> = {
-  DUPLICATE_KEY: 'duplicated mapping key',
-  BAD_INDENT: 'bad indentation (or an unclosed [ or {)',
-  TAB_AS_INDENT: 'tab characters must not be used in indentation',
-  MISSING_CHAR: 'a closing quote or bracket is missing',
-  BAD_DQ_ESCAPE: 'an invalid escape sequence in a double-quoted string',
-  MULTIPLE_DOCS: 'more than one YAML document (---)',
-  MULTIPLE_ANCHORS: 'a value with more than one anchor (&name)',
-  MULTIPLE_TAGS: 'a value with more than one tag (!name)',
-  ALIAS_PROPS: 'an alias (*name) with an anchor or a tag',
-  BAD_ALIAS: UNDEFINED_ALIAS,
-  RESOURCE_EXHAUSTION: TOO_MANY_ALIASES,
-  KEY_OVER_1024_CHARS: 'an implicit map key longer than 1024 characters',
-  CIRCULAR_ALIAS: 'an alias (*name) inside the value its anchor (&name) names: a value cannot contain itself; write the values out',
-};
 
 /** The reason in words that hold no rendered text. */
 function problemReason(e: unknown): string {
@@ -58,9 +43,8 @@ function problemReason(e: unknown): string {
   const text = err.reason ?? err.message ?? '';
   const known = REASONS.find(([pattern]) => pattern.test(text));
   if (known) return known[1];
-  if (err.code !== undefined) return YAML_CODES[err.code] ?? 'the text is not valid YAML (check its quoting and indentation)';
-  // js-yaml's other reasons are fixed words; any quote, colon or tag mark would bring in rendered text.
-  return err.reason !== undefined && /^[A-Za-z ,;()-]+$/.test(err.reason) ? err.reason : 'the text is not valid YAML (check its quoting and indentation)';
+  if (err.code !== undefined) return yamlErrorReason(err);
+  return jsYamlReason(err.reason ?? '');
 }
 
 /** The 1-based rendered line of the problem, when it can be known without quoting anything. */

@@ -8,7 +8,7 @@
 import { closeSync, fchmodSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { describeIoError } from '../load/score-file.js';
+import { describeWriteError } from '../load/score-file.js';
 import { hostTag, isLocalProcessAlive } from '../run-owner.js';
 import { systemRandomBytes } from '../system-random.js';
 
@@ -48,7 +48,7 @@ export function stageFile(f: FileToWrite): StagedFile {
   try {
     existing = statSync(target, { throwIfNoEntry: false });
   } catch (e) {
-    throw new InputError(`cannot write ${f.displayPath}: ${describeIoError(e)}`);
+    throw new InputError(`cannot write ${f.displayPath}: ${describeWriteError(e, f.displayPath)}`);
   }
   // A device or pipe (/dev/null, a FIFO) is written to on commit, never replaced by a rename.
   if (existing && !existing.isFile()) return directWrite(f.content, (text) => writeFileSync(target, text), f.displayPath);
@@ -173,7 +173,8 @@ function writeOrExplain<T>(write: () => T, displayPath: string): T {
   try {
     return write();
   } catch (e) {
-    throw new InputError(`cannot write ${displayPath}: ${describeIoError(e)}; the previous file, if any, is unchanged`);
+    const noFolder = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new InputError(`cannot write ${displayPath}: ${describeWriteError(e, displayPath)}${noFolder ? '' : '; the previous file, if any, is unchanged'}`);
   }
 }
 

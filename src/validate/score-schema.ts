@@ -15,5 +15,5 @@ function scoreValidator(): ValidateFunction {
 export function checkScoreSchema(value: unknown, locate: Locate): Diagnostic[] {
   const validate = scoreValidator();
   if (validate(value)) return [];
-  return schemaErrorsToDiagnostics(validate.errors ?? [], locate);
+  return schemaErrorsToDiagnostics(validate.errors ?? [], locate, value);
 }

@@ -83,7 +83,7 @@ describe('generate --format', () => {
   it('refuses an unknown format', async () => {
     const run = await runIn(tempProject(path.join(examples, 'hello-world')), ['generate', 'score.yaml', '--format', 'toml']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--format toml is not known: use yaml, json, kyaml');
+    expect(run.stderr).toBe('error: --format toml is not known: use yaml, json or kyaml\n');
   });
 });
 

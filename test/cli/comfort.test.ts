@@ -61,11 +61,9 @@ describe('completion', () => {
     expect(script).toContain('get-outputs');
   });
 
-  it('an unknown shell is a usage error that names the three shells', async () => {
+  it('an unknown shell is a usage error that names the three shells, in our words', async () => {
     const run = await runIn(tempProject(), ['completion', 'tcsh']);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('bash, zsh, fish');
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'error: completion: the shell tcsh is not known: use bash, zsh or fish\n' });
   });
 
   it('bash: completes commands, subcommands, flags, flag values and file arguments', async () => {
@@ -83,6 +81,15 @@ describe('completion', () => {
       [['score-ts', 'resources', 'get-outputs', '--s'], '--show-secrets'],
       [['score-ts', 'completion', ''], 'bash fish zsh'],
       [['score-ts', 'resources', 'help', ''], 'get-outputs list prune'],
+      // Flags with fixed values offer them.
+      [['score-ts', 'generate', '--format', ''], 'json kyaml yaml'],
+      [['score-ts', 'generate', '--format', 'k'], 'kyaml'],
+      [['score-ts', 'generate', '--format', '=', 'j'], 'json'],
+      [['score-ts', 'provisioners', 'list', '--format', ''], 'json table yaml'],
+      [['score-ts', 'resources', 'list', '--format', ''], 'json table yaml'],
+      [['score-ts', 'resources', 'get-outputs', '--format', ''], 'json yaml'],
+      [['score-ts', 'graph', '--format', ''], 'dot mermaid'],
+      [['score-ts', 'graph', '--format', 'dot', 's'], 'score.yaml sub'],
     ];
     const calls = cases.map(([words]) => `t ${words.map((w) => `'${w}'`).join(' ')}`).join('\n');
     const driver = `${script}\nt() { COMP_WORDS=("$@"); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); _score_ts; echo "\${COMPREPLY[*]}"; }\n${calls}\n`;

@@ -23,14 +23,37 @@ describe('resources prune', () => {
 
     const dry = await runIn(dir, ['resources', 'prune']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toBe('redis.default#shop.cache\tshop\ttemplate://score-ts/redis\n');
-    expect(dry.stderr).toContain('run `score-ts resources prune --yes` to drop them');
+    // The same table as resources list (80 columns wide when stdout is no terminal), and one resource is "it".
+    expect(dry.stdout).toBe(
+      [
+        'UID                       WORKLOAD  PROVISIONER                OUTPUTS',
+        'redis.default#shop.cache  shop      template://score-ts/redis  host,password,',
+        '                                                               port,url,username',
+        '',
+      ].join('\n'),
+    );
+    expect(dry.stderr).toBe('1 unused resource; run `score-ts resources prune --yes` to drop it from the state\n');
+    const headers = (stdout: string) => stdout.split('\n')[0]!.split(/ +/);
+    expect(headers((await runIn(dir, ['resources', 'list'])).stdout)).toEqual(headers(dry.stdout));
     expect(stateResources(dir)).toContain('redis.default#shop.cache');
 
     const run = await runIn(dir, ['resources', 'prune', '--yes']);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('dropped 1 resource from the state');
+    expect(run.stdout).toBe(dry.stdout);
+    expect(run.stderr).toBe('dropped 1 resource from the state\n');
     expect(stateResources(dir)).toEqual(['postgres.default#shop.db']);
+  });
+
+  it('says "them" for two, and nothing is unused in a project without state', async () => {
+    const dir = tempProject();
+    expect(await runIn(dir, ['resources', 'prune'])).toEqual({ code: 0, stdout: '', stderr: 'the project has no state yet, so no resources to prune\n' });
+    writeFileSync(path.join(dir, 'score.yaml'), withBoth);
+    expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
+    writeFileSync(path.join(dir, 'score.yaml'), withBoth.replace(/resources:[\s\S]*$/, ''));
+    expect((await runIn(dir, ['generate'])).code).toBe(0);
+    const dry = await runIn(dir, ['resources', 'prune']);
+    expect(dry.stdout.split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(' ')[0])).toEqual(['UID', 'postgres.default#shop.db', 'redis.default#shop.cache']);
+    expect(dry.stderr).toBe('2 unused resources; run `score-ts resources prune --yes` to drop them from the state\n');
   });
 
   it('refuses to decide from a broken Score file', async () => {
@@ -41,6 +64,19 @@ describe('resources prune', () => {
     const run = await runIn(dir, ['resources', 'prune', '--yes']);
     expect(run.code).toBe(1);
     expect(stateResources(dir)).toHaveLength(2);
+  });
+});
+
+describe('resources get-outputs of an unknown uid', () => {
+  it('names the first five known uids, then how many more', async () => {
+    const dir = tempProject();
+    const volumes = Array.from({ length: 7 }, (_, i) => `  v${i}: {type: volume}\n`).join('');
+    writeFileSync(path.join(dir, 'score.yaml'), `apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n${volumes}`);
+    expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
+    const run = await runIn(dir, ['resources', 'get-outputs', 'volume.default#shop.nope']);
+    expect(run.stderr).toBe(
+      "error: no resource 'volume.default#shop.nope' in the project state; known: volume.default#shop.v0, volume.default#shop.v1, volume.default#shop.v2, volume.default#shop.v3, volume.default#shop.v4 and 2 more (score-ts resources list shows them all)\n",
+    );
   });
 });
 

@@ -24,3 +24,38 @@ it('shows more at each level: nothing, the summary, each stage, each provisioner
   expect(debug).toMatch(/provisioners loaded, matched in this order: template:\/\/score-ts\//);
   expect(debug.length).toBeGreaterThan(verbose.length);
 });
+
+const INITIALISED = 'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\n';
+const workload = (name: string) => `apiVersion: score.dev/v1b1\nmetadata: {name: ${name}}\ncontainers: {main: {image: nginx:1.28}}\n`;
+
+it.each<{ name: string; workloads: string[]; flags: string[]; stderr: string }>([
+  {
+    name: 'a workload without resources at -vv: no provisioners are loaded, and the line says why',
+    workloads: ['web'],
+    flags: ['-vv'],
+    stderr: 'workloads: web (web.yaml)\nno provisioners loaded: no workload has resources\n1 object, labelled score-ts.dev/project=project\nwrote 1 object for web to stdout\n',
+  },
+  {
+    name: 'five workloads: the summary names them all',
+    workloads: ['a1', 'a2', 'a3', 'a4', 'a5'],
+    flags: [],
+    stderr: 'wrote 5 objects for a1, a2, a3, a4, a5 to stdout\n',
+  },
+  {
+    name: 'seven workloads: the summary names five, then how many more',
+    workloads: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+    flags: [],
+    stderr: 'wrote 7 objects for a1, a2, a3, a4, a5 and 2 more to stdout\n',
+  },
+  {
+    name: 'seven workloads at -v: every one is listed',
+    workloads: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
+    flags: ['-v'],
+    stderr: 'workloads: a1 (a1.yaml), a2 (a2.yaml), a3 (a3.yaml), a4 (a4.yaml), a5 (a5.yaml), a6 (a6.yaml), a7 (a7.yaml)\n7 objects, labelled score-ts.dev/project=project\nwrote 7 objects for a1, a2, a3, a4, a5 and 2 more to stdout\n',
+  },
+])('$name', async ({ workloads, flags, stderr }) => {
+  const dir = tempProject();
+  for (const name of workloads) writeFileSync(path.join(dir, `${name}.yaml`), workload(name));
+  const run = await runIn(dir, [...flags, 'generate', ...workloads.map((n) => `${n}.yaml`), '-o', '-']);
+  expect(run.stderr).toBe(stderr.replace(/(wrote [^\n]*\n)$/, `${INITIALISED}$1`));
+});

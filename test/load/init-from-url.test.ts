@@ -69,9 +69,9 @@ describe('init --provisioners URL', () => {
     {
       name: 'an entry the schema refuses',
       file: '/platform/broken.yaml',
-      detail: (url: string) => `  ${url}:2:9: [0].type: must be string (provisioner template://web/broken)`,
+      detail: (url: string) => `  ${url}:2:9: [0].type: must be a string, not the number 5; quote it to make it a string: "5" (provisioner template://web/broken)`,
     },
-    { name: 'a map where a list belongs', file: '/platform/list.yaml', detail: (url: string) => `  ${url}:1:1: must be array` },
+    { name: 'a map where a list belongs', file: '/platform/list.yaml', detail: (url: string) => `  ${url}:1:1: must be a list, not a map` },
   ])('$name: nothing is installed, and the message points at the URL and line', async ({ file, detail }) => {
     const dir = tempProject();
     const url = `${server.origin}${file}`;
@@ -205,7 +205,7 @@ describe('standard input (-)', () => {
   it.each([
     { name: 'read twice', args: ['init', '--provisioners', '-', '--patch-templates', '-'], input: PROVISIONERS, code: 2, stderr: 'error: standard input (-) can be read once per run, but --provisioners -, --patch-templates - name it 2 times\n' },
     { name: 'empty', args: ['init', '--provisioners', '-'], input: '', code: 1, stderr: 'error: cannot read provisioners -: it is empty; nothing was installed\n' },
-    { name: 'not a provisioner file', args: ['init', '--provisioners', '-'], input: NOT_A_LIST, code: 1, stderr: 'error: invalid provisioner files: nothing was installed\n  <stdin>:1:1: must be array\n' },
+    { name: 'not a provisioner file', args: ['init', '--provisioners', '-'], input: NOT_A_LIST, code: 1, stderr: 'error: invalid provisioner files: nothing was installed\n  <stdin>:1:1: must be a list, not a map\n' },
   ])('$name', async ({ args, input, code, stderr }) => {
     const dir = tempProject();
     expect(await run(dir, args, { stdin: input })).toEqual({ code, stdout: '', stderr });

@@ -173,7 +173,7 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
       yaml: '- uri: template://t\n  type: t\n  state: |\n    password: {{randomString 8}}\n      bad: x\n',
       stage: 'state',
       line: 4,
-      message: 'rendered state is not valid YAML (rendered line 2): bad indentation of a mapping entry',
+      message: 'rendered state is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
     },
     {
       name: 'rendered manifests is a map',

@@ -12,12 +12,17 @@ function render(text: string, context: object = {}): string {
 const MISSING = (field: string) => `'${field}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
 
 describe('compileTemplate: strict mode', () => {
-  it.each<{ name: string; text: string; context: object; message: string; line: number }>([
+  it.each<{ name: string; text: string; context: object; message: string; line: number | undefined }>([
     { name: 'missing field on line 1', text: '{{missing}}', context: {}, message: MISSING('missing'), line: 10 },
     { name: 'missing nested field on line 2', text: 'a: 1\nb: {{params.size}}', context: { params: {} }, message: MISSING('size'), line: 11 },
     { name: 'field of null', text: 'x: {{params.a}}', context: { params: null }, message: MISSING('a'), line: 10 },
     { name: 'missing field inside #each', text: 'a\n{{#each items}}\n  {{this.nope}}\n{{/each}}', context: { items: [{}] }, message: MISSING('nope'), line: 12 },
     { name: 'missing field inside #with, after a blank line', text: '{{#with m}}\n\n{{k}}{{/with}}', context: { m: {} }, message: MISSING('k'), line: 12 },
+    // Handlebars' own messages ("Must pass iterator to #each") in our words.
+    // (Handlebars does not say where these are.)
+    { name: '#each without a value', text: '{{#each}}x{{/each}}', context: {}, message: '{{#each}} needs exactly one value to work on', line: undefined },
+    { name: '#if without a value', text: 'a\n{{#if}}x{{/if}}', context: {}, message: '{{#if}} needs exactly one value to work on', line: undefined },
+    { name: 'a partial', text: '{{> header}}', context: {}, message: 'partials ({{> name}}) are not supported in provisioner templates', line: undefined },
   ])('$name', ({ text, context, message, line }) => {
     const error = thrown(() => render(text, context));
     expect(error).toBeInstanceOf(TemplateError);
@@ -70,19 +75,21 @@ describe('compileTemplate: syntax errors when compiled, with the file line', () 
     {
       name: 'unterminated mustache',
       text: '{{foo',
-      message: "template syntax error: Expecting 'ID', 'STRING', 'NUMBER', 'BOOLEAN', 'UNDEFINED', 'NULL', 'DATA', got 'INVALID'",
+      message: 'template syntax error: a {{ is not closed with }}, or holds a character a template cannot use there (an unclosed quote or [ ?)',
       line: 10,
     },
     {
       name: 'empty mustache on line 2',
       text: 'a\n{{}}',
-      message: "template syntax error: Expecting 'ID', 'STRING', 'NUMBER', 'BOOLEAN', 'UNDEFINED', 'NULL', 'DATA', got 'CLOSE'",
+      message: 'template syntax error: a {{ }} or ( ) ends where a name or value was expected',
       line: 11,
     },
-    { name: 'close without open on line 2', text: 'a\n{{/if}}', message: "template syntax error: Expecting 'EOF', got 'OPEN_ENDBLOCK'", line: 11 },
-    { name: 'mismatched block on line 1', text: '{{#if x}}{{/each}}', message: "template syntax error: if doesn't match each", line: 10 },
-    { name: 'mismatched block on line 3', text: 'a\nb\n{{#if x}}\n{{/each}}', message: "template syntax error: if doesn't match each", line: 12 },
-    { name: 'invalid path on line 2', text: 'a\n{{foo/../bar}}', message: 'template syntax error: Invalid path: foo/..', line: 11 },
+    { name: 'close without open on line 2', text: 'a\n{{/if}}', message: 'template syntax error: a {{/...}} closes a block that is not open', line: 11 },
+    { name: 'mismatched block on line 1', text: '{{#if x}}{{/each}}', message: 'template syntax error: {{/each}} closes {{#if}}: close each block with its own name', line: 10 },
+    { name: 'mismatched block on line 3', text: 'a\nb\n{{#if x}}\n{{/each}}', message: 'template syntax error: {{/each}} closes {{#if}}: close each block with its own name', line: 12 },
+    { name: 'invalid path on line 2', text: 'a\n{{foo/../bar}}', message: 'template syntax error: the path foo/.. is not valid: ../ and this/ may only start a path', line: 11 },
+    { name: 'an else outside a block', text: '{{else}}', message: 'template syntax error: an {{else}} outside any {{#if}} or {{#each}}', line: 10 },
+    { name: 'an unclosed ( )', text: '{{quote (concat "a"}}', message: 'template syntax error: a {{ }} or ( ) ends where a name or value was expected', line: 10 },
   ])('$name', ({ text, message, line }) => {
     const error = thrown(() => compileTemplate({ text, firstLine: FIRST_LINE }));
     expect(error).toBeInstanceOf(TemplateError);
@@ -94,7 +101,7 @@ describe('compileTemplate: syntax errors when compiled, with the file line', () 
     const error = thrown(() => compileTemplate({ text: 'x\n{{!-- unclosed', firstLine: FIRST_LINE })) as TemplateError;
     expect(error).toBeInstanceOf(TemplateError);
     expect(error.line).toBe(11);
-    expect(error.message).toMatch(/^template syntax error: .*Unrecognized text/);
+    expect(error.message).toBe('template syntax error: text that cannot be read here (an unclosed {{!-- comment --}} or {{ ?)');
   });
 });
 
@@ -201,15 +208,15 @@ describe('parseStageOutput', () => {
       name: 'unclosed flow sequence',
       stage: 'state',
       rendered: 'password: [s3cr3t-Value',
-      message: 'rendered state is not valid YAML (rendered line 2): unexpected end of the stream within a flow collection',
+      message: 'rendered state is not valid YAML (rendered line 2): a [ or { is never closed: end it with ] or }',
     },
     {
       name: 'value broken over lines',
       stage: 'outputs',
       rendered: 'password: s3cr3t-Value\n  bad: x',
-      message: 'rendered outputs is not valid YAML (rendered line 2): bad indentation of a mapping entry',
+      message: 'rendered outputs is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
     },
-    { name: 'unclosed quote', stage: 'shared', rendered: 'k: "s3cr3t-Value\n', message: 'rendered shared is not valid YAML (rendered line 2): unexpected end of the stream within a double quoted scalar' },
+    { name: 'unclosed quote', stage: 'shared', rendered: 'k: "s3cr3t-Value\n', message: 'rendered shared is not valid YAML (rendered line 2): a quoted value is never closed: add the closing quote' },
   ])('$name', ({ stage, rendered, message }) => {
     const error = thrown(() => parseStageOutput(stage, rendered));
     expect(error).toBeInstanceOf(TemplateError);

@@ -258,25 +258,37 @@ describe('applyOverrides: --override-property', () => {
       name: 'index past the end when setting',
       property: 'containers.web.args[3]=c',
       kind: InputError,
-      message: "--override-property 'containers.web.args[3]=c': '3' is not an index of the array at this point of 'containers.web.args.3' (it has 2 items)",
+      message: "--override-property 'containers.web.args[3]=c': '3' is not an index of the list at 'containers.web.args' (it has 2 items)",
     },
     {
       name: 'index == length when deleting',
       property: 'containers.web.args.2=',
       kind: InputError,
-      message: "--override-property 'containers.web.args.2=': '2' is not an index of the array at this point of 'containers.web.args.2' (it has 2 items)",
+      message: "--override-property 'containers.web.args.2=': '2' is not an index of the list at 'containers.web.args' (it has 2 items)",
     },
     {
       name: 'key into an array',
       property: 'containers.web.args.x=c',
       kind: InputError,
-      message: "--override-property 'containers.web.args.x=c': 'x' is not an index of the array at this point of 'containers.web.args.x' (it has 2 items)",
+      message: "--override-property 'containers.web.args.x=c': 'x' is not an index of the list at 'containers.web.args' (it has 2 items)",
     },
     {
       name: 'value that is not YAML',
       property: 'containers.web.args=[a, b',
       kind: InputError,
-      message: "--override-property 'containers.web.args=[a, b': the value is not valid YAML: Flow sequence must end with a ] at line 1, column 6:",
+      message: "--override-property 'containers.web.args=[a, b': the value is not valid YAML: line 1, column 1: a [ is never closed: end it with ]; to set a string, put it in quotes",
+    },
+    {
+      name: 'value with an unclosed quote: pointed at where it opens, no advice to quote',
+      property: 'containers.web.variables.X="abc',
+      kind: InputError,
+      message: "--override-property 'containers.web.variables.X=\"abc': the value is not valid YAML: line 1, column 1: a quoted value is never closed: add the closing quote",
+    },
+    {
+      name: 'value with a key twice',
+      property: 'containers.web.variables={A: 1, A: 2}',
+      kind: InputError,
+      message: "--override-property 'containers.web.variables={A: 1, A: 2}': the value is not valid YAML: line 1, column 8: this key is already in this map, on line 1; a key may appear once; to set a string, put it in quotes",
     },
     {
       name: 'bad path',
@@ -294,6 +306,11 @@ describe('applyOverrides: --override-property', () => {
     const e = thrown(() => run([property]));
     expect(e).toBeInstanceOf(kind);
     expect(e.message).toBe(message);
+  });
+
+  it('says "1 item" of a list of one', () => {
+    const e = thrown(() => run(['containers.web.args=[a]', 'containers.web.args.2=c']));
+    expect(e.message).toBe("--override-property 'containers.web.args.2=c': '2' is not an index of the list at 'containers.web.args' (it has 1 item)");
   });
 
   it('rejects setting a field inside a scalar document', () => {

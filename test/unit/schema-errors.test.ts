@@ -31,17 +31,17 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'wrong type: string for a list',
       text: HEAD + WEB + '    args: hello\n',
-      expected: [{ location: at(7, 11), field: 'containers.web.args', message: 'must be array' }],
+      expected: [{ location: at(7, 11), field: 'containers.web.args', message: 'must be a list, not a string' }],
     },
     {
       name: 'wrong type: number for a variable',
       text: HEAD + WEB + '    variables:\n      PORT: 8080\n',
-      expected: [{ location: at(8, 13), field: 'containers.web.variables.PORT', message: 'must be string' }],
+      expected: [{ location: at(8, 13), field: 'containers.web.variables.PORT', message: 'must be a string, not the number 8080; quote it to make it a string: "8080"' }],
     },
     {
       name: 'wrong type: null container',
       text: HEAD + 'containers:\n  web:\n',
-      expected: [{ location: at(5, 7), field: 'containers.web', message: 'must be object' }],
+      expected: [{ location: at(5, 7), field: 'containers.web', message: 'must be a map, not empty (null)' }],
     },
     {
       name: 'missing required field, located at its parent',
@@ -56,12 +56,12 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'bad pattern',
       text: HEAD + WEB + '    resources:\n      limits:\n        cpu: lots\n',
-      expected: [{ location: at(9, 14), field: 'containers.web.resources.limits.cpu', message: 'must match the pattern ^\\d+(?:m|\\.\\d+)?$' }],
+      expected: [{ location: at(9, 14), field: 'containers.web.resources.limits.cpu', message: 'must be a CPU quantity such as 250m, 1 or 0.5' }],
     },
     {
       name: 'bad workload name',
       text: HEAD.replace('name: web', 'name: Web') + WEB,
-      expected: [{ location: at(3, 9), field: 'metadata.name', message: 'must match the pattern ^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$' }],
+      expected: [{ location: at(3, 9), field: 'metadata.name', message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit" }],
     },
     {
       name: 'enum: before.ready',
@@ -76,57 +76,88 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'number out of range',
       text: HEAD + WEB + 'service:\n  ports:\n    www:\n      port: 99999\n',
-      expected: [{ location: at(10, 13), field: 'service.ports.www.port', message: 'must be <= 65535' }],
+      expected: [{ location: at(10, 13), field: 'service.ports.www.port', message: 'must be at most 65535' }],
     },
     {
       name: 'annotation value type: field escapes the dots of the key',
       text: HEAD + '  annotations:\n    k8s.score.dev/kind: 5\n' + WEB,
-      expected: [{ location: at(5, 25), field: 'metadata.annotations.k8s\\.score\\.dev/kind', message: 'must be string' }],
+      expected: [{ location: at(5, 25), field: 'metadata.annotations.k8s\\.score\\.dev/kind', message: 'must be a string, not the number 5; quote it to make it a string: "5"' }],
     },
     {
       name: 'files map form with a deep error: only the deep error',
       text: HEAD + WEB + '    files:\n      /etc/x:\n        content: hi\n        mode: 99\n',
-      expected: [{ location: at(10, 15), field: 'containers.web.files./etc/x.mode', message: 'must be string' }],
+      expected: [{ location: at(10, 15), field: 'containers.web.files./etc/x.mode', message: 'must be a string, not the number 99; quote it to make it a string: "99"' }],
     },
     {
       name: 'files map form, key with a dot: field escapes it',
       text: HEAD + WEB + '    files:\n      /etc/app.conf:\n        content: hi\n        mode: "999"\n',
-      expected: [{ location: at(10, 15), field: 'containers.web.files./etc/app\\.conf.mode', message: 'must match the pattern ^0?[0-7]{3}$' }],
+      expected: [{ location: at(10, 15), field: 'containers.web.files./etc/app\\.conf.mode', message: 'must be an octal file mode such as 0644 or 644' }],
     },
     {
       name: 'files list form with a deep error: only the deep error',
       text: HEAD + WEB + '    files:\n      - target: /etc/x\n        content: hi\n        mode: "999"\n',
-      expected: [{ location: at(10, 15), field: 'containers.web.files[0].mode', message: 'must match the pattern ^0?[0-7]{3}$' }],
+      expected: [{ location: at(10, 15), field: 'containers.web.files[0].mode', message: 'must be an octal file mode such as 0644 or 644' }],
     },
     {
       name: 'volumes list form with a wrong item type: only the item error',
       text: HEAD + WEB + '    volumes:\n      - 5\n',
-      expected: [{ location: at(8, 9), field: 'containers.web.volumes[0]', message: 'must be object' }],
+      expected: [{ location: at(8, 9), field: 'containers.web.volumes[0]', message: 'must be a map, not the number 5' }],
     },
     {
       name: 'bad map key name, located at the key',
       text: HEAD + WEB + 'service:\n  ports:\n    Www:\n      port: 80\n',
-      expected: [{ location: at(9, 5), field: 'service.ports.Www', message: '\'Www\' is not an allowed name: must match pattern "^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$"' }],
+      expected: [{ location: at(9, 5), field: 'service.ports.Www', message: '\'Www\' is not an allowed name: must be 2 to 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit' }],
     },
     {
       name: 'bad container name',
       text: HEAD + WEB + '  Web:\n    image: x\n',
-      expected: [{ location: at(7, 3), field: 'containers.Web', message: '\'Web\' is not an allowed name: must match pattern "^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$"' }],
+      expected: [{ location: at(7, 3), field: 'containers.Web', message: '\'Web\' is not an allowed name: must be 2 to 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit' }],
     },
     {
       name: 'files neither map nor list',
       text: HEAD + WEB + '    files: 5\n',
-      expected: [{ location: at(7, 12), field: 'containers.web.files', message: 'must be object or array' }],
+      expected: [{ location: at(7, 12), field: 'containers.web.files', message: 'must be a map or a list, not the number 5' }],
     },
     {
       name: 'volumes map form with a deep error: only the deep error',
       text: HEAD + WEB + '    volumes:\n      /data:\n        source: x\n        readOnly: maybe\n',
-      expected: [{ location: at(10, 19), field: 'containers.web.volumes./data.readOnly', message: 'must be boolean' }],
+      expected: [{ location: at(10, 19), field: 'containers.web.volumes./data.readOnly', message: 'must be true or false, not a string' }],
     },
     {
       name: 'volumes list form with a missing field: only the deep error',
       text: HEAD + WEB + '    volumes:\n      - target: /data\n',
       expected: [{ location: at(8, 9), field: 'containers.web.volumes[0].source', message: 'is required' }],
+    },
+    // Each message in our words: none of ajv's ("must be equal to constant", "must NOT have fewer than 2 characters").
+    {
+      name: 'another apiVersion: the expected value is named',
+      text: HEAD.replace('v1b1', 'v1b2') + WEB,
+      expected: [{ location: at(1, 13), field: 'apiVersion', message: 'must be score.dev/v1b1 (the Score version score-ts reads), not score.dev/v1b2' }],
+    },
+    {
+      name: 'a one-letter workload name: one problem, not a length and a pattern',
+      text: HEAD.replace('name: web', 'name: a') + WEB,
+      expected: [{ location: at(3, 9), field: 'metadata.name', message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit" }],
+    },
+    {
+      name: 'no containers',
+      text: HEAD + 'containers: {}\n',
+      expected: [{ location: at(4, 13), field: 'containers', message: 'must not be empty: give at least one entry' }],
+    },
+    {
+      name: 'an empty image',
+      text: HEAD + 'containers:\n  web:\n    image: ""\n',
+      expected: [{ location: at(6, 12), field: 'containers.web.image', message: 'must not be empty' }],
+    },
+    {
+      name: 'a port of 0',
+      text: HEAD + WEB + 'service:\n  ports:\n    www:\n      port: 0\n',
+      expected: [{ location: at(10, 13), field: 'service.ports.www.port', message: 'must be at least 1' }],
+    },
+    {
+      name: 'a boolean for a variable: quote it',
+      text: HEAD + WEB + '    variables:\n      DEBUG: true\n',
+      expected: [{ location: at(8, 14), field: 'containers.web.variables.DEBUG', message: 'must be a string, not the boolean true; quote it to make it a string: "true"' }],
     },
   ])('$name', ({ text, expected }) => {
     expect(validate(text)).toEqual(expected);
@@ -151,11 +182,11 @@ describe('validateWorkload: schema diagnostics', () => {
       '',
     ].join('\n');
     expect(sortDiagnostics(validate(text))).toEqual([
-      { location: at(3, 9), field: 'metadata.name', message: 'must match the pattern ^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$' },
-      { location: at(7, 11), field: 'containers.web.args', message: 'must be array' },
+      { location: at(3, 9), field: 'metadata.name', message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit" },
+      { location: at(7, 11), field: 'containers.web.args', message: 'must be a list, not a string' },
       { location: at(8, 5), field: 'containers.web.bogus', message: 'unknown field; remove it or check its spelling' },
-      { location: at(10, 10), field: 'containers.web.variables.A', message: 'must be string' },
-      { location: at(14, 13), field: 'service.ports.www.port', message: 'must be <= 65535' },
+      { location: at(10, 10), field: 'containers.web.variables.A', message: 'must be a string, not the number 1; quote it to make it a string: "1"' },
+      { location: at(14, 13), field: 'service.ports.www.port', message: 'must be at most 65535' },
     ]);
   });
 
@@ -191,14 +222,14 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'list item',
       files: '    files:\n      - 5\n',
-      expected: [{ location: at(8, 9), field: 'containers.web.files[0]', message: 'must be object' }],
+      expected: [{ location: at(8, 9), field: 'containers.web.files[0]', message: 'must be a map, not the number 5' }],
     },
     {
       name: 'map entry',
       files: '    files:\n      /etc/x: 5\n',
-      expected: [{ location: at(8, 15), field: 'containers.web.files./etc/x', message: 'must be object' }],
+      expected: [{ location: at(8, 15), field: 'containers.web.files./etc/x', message: 'must be a map, not the number 5' }],
     },
-  ])('reports only "must be object" for a files $name that is not a map', ({ files, expected }) => {
+  ])('reports only "must be a map" for a files $name that is not a map', ({ files, expected }) => {
     expect(validate(HEAD + WEB + files)).toEqual(expected);
   });
 

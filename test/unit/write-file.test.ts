@@ -110,6 +110,6 @@ describe('writing to an open file descriptor', () => {
   it('a descriptor that is not open fails with a clear message', () => {
     // Far above any descriptor this process has open (a closed one could be reused by the test runner).
     const fd = 999_999;
-    expect(() => writeFilesTogether([{ file: '/dev/fd/999999', fd, content: 'x', displayPath: '/dev/fd/999999' }])).toThrow('cannot write /dev/fd/999999: EBADF; the previous file, if any, is unchanged');
+    expect(() => writeFilesTogether([{ file: '/dev/fd/999999', fd, content: 'x', displayPath: '/dev/fd/999999' }])).toThrow('cannot write /dev/fd/999999: it is not an open file descriptor; the previous file, if any, is unchanged');
   });
 });

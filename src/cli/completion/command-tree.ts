@@ -32,6 +32,15 @@ export interface CompletionCommand {
 }
 
 const NONE: ValueCompletion = { kind: 'none' };
+
+/** The fixed values of flags and arguments that check their own values (with score-ts's messages, not commander's). */
+const FIXED_VALUES = new WeakMap<Option | Argument, readonly string[]>();
+
+/** Marks the values a flag or argument takes, for completion; the command checks them itself. */
+export function completeWith<T extends Option | Argument>(target: T, values: readonly string[]): T {
+  FIXED_VALUES.set(target, values);
+  return target;
+}
 /** A value named like `<file>`, `<file|dir>` or `[score-files...]` is a path. */
 const PATH_PLACEHOLDER = /(^|[^a-z])(files?|dirs?)([^a-z]|$)/i;
 
@@ -60,13 +69,13 @@ function readOption(option: Option): CompletionOption {
   const takesValue = option.required || option.optional;
   const placeholder = /[<[]([^>\]]*)[>\]]/.exec(option.flags)?.[1] ?? '';
   const base = { flags, description: firstLine(option.description) };
-  return takesValue ? { ...base, value: valueCompletion(placeholder, option.argChoices) } : base;
+  return takesValue ? { ...base, value: valueCompletion(placeholder, FIXED_VALUES.get(option) ?? option.argChoices) } : base;
 }
 
 /** `help [command]` completes to the commands beside it. */
 function readArgument(argument: Argument, siblings: readonly string[]): CompletionArgument {
   const name = argument.name();
-  const choices = argument.argChoices ?? (name === 'command' ? siblings : undefined);
+  const choices = FIXED_VALUES.get(argument) ?? argument.argChoices ?? (name === 'command' ? siblings : undefined);
   return { name, variadic: argument.variadic, value: valueCompletion(name, choices) };
 }
 
