@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { ConvertError, type Diagnostic } from './errors.js';
 import { convertWorkload } from './convert/workload.js';
-import { PlaceholderError } from './convert/expand.js';
+import { expandText, PlaceholderError } from './convert/expand.js';
 import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
@@ -19,14 +19,15 @@ import { projectNameFromFolder, withProjectLabel } from './render/project-label.
 import { batches, writeFilesTogether } from './render/write-file.js';
 import { resolveOutputTarget } from './render/output-target.js';
 import { protectedFiles, rememberedOutputs } from './project/output-files.js';
-import { loadPatchTemplates } from './patch/patch-templates.js';
+import { loadPatchTemplates, type PatchContext } from './patch/patch-templates.js';
 import { applyPatchTemplatesWithSources } from './patch/patch-sources.js';
 import { sourced, workloadSource, type SourcedManifest } from './render/manifest-source.js';
 import { reviewWarnings } from './render/review-warnings.js';
 import { withResourceLabels } from './render/resource-labels.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
 import type { Manifest } from './types.js';
-import { collect, loadProjectWorkloads, type LoadedWorkload } from './load/project-workloads.js';
+import { counted } from './text-lists.js';
+import { collect, loadProjectWorkloads, workloadRecords, type LoadedWorkload } from './load/project-workloads.js';
 
 export interface GenerateOptions {
   /** The project folder (holds `.score-ts/`); Score file paths are relative to it. */
@@ -53,6 +54,8 @@ export interface GenerateOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The variables the built-in environment provisioner may read (--allow-env); none when unset. */
   readonly envAllowList?: EnvAllowList;
+  /** The text of the Score file given as `-` (standard input), read for this run only. */
+  readonly stdinScoreFile?: string;
 }
 
 export interface Logger {
@@ -90,7 +93,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const workloads = loadProjectWorkloads({ ...options, readFileSources: true, protectedFiles: guarded, command: 'generate' }, state.workloads, log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
   const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles ?? []);
-  log.trace?.(`${provisioners.length} provisioners loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ') || 'none'}`);
+  log.trace?.(provisioners.length === 0 ? 'no provisioners loaded: no workload has resources' : `${counted(provisioners.length, 'provisioner')} loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ')}`);
   const resources = provisionResources(workloads, {
     provisioners,
     previous: state.resources,
@@ -105,15 +108,15 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   logResources(workloads, resources, log);
   const converted = convertAll(workloads, resources);
   const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
-  const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, options, log);
+  const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, options, log, substituteFor(workloads, resources));
   const manifests = withProjectLabel(objects.map((o) => o.manifest), project);
   const warnings = [...resources.warnings, ...reviewWarnings(resources.sourcedManifests, objects, options.namespace)];
-  log.debug?.(`${manifests.length} objects, labelled score-ts.dev/project=${project}`);
+  log.debug?.(`${counted(manifests.length, 'object')}, labelled score-ts.dev/project=${project}`);
   const output = { [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests, secretRefs) };
   const nextState = sealStateSecretRefs({
     ...state,
     project,
-    workloads: Object.fromEntries(workloads.map((w) => [w.name, w.record])),
+    workloads: workloadRecords(state.workloads, workloads),
     resources: resources.records,
     sharedState: resources.sharedState,
     ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output)),
@@ -122,13 +125,22 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
 }
 
 /** The project's patch templates, applied in order to the assembled manifests. */
-function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger): SourcedManifest[] {
+function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger, substitute: PatchContext['substitute']): SourcedManifest[] {
   const templates = loadPatchTemplates(options.projectDir, STATE_DIR);
   if (templates.length === 0) return manifests;
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
-  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) };
+  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}), substitute };
   const random = options.seed ? seededRandom(options.seed, 'patch-templates') : cryptoRandom();
   return applyPatchTemplatesWithSources(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line));
+}
+
+/** score-k8s's substituteValue for patch templates: a workload's placeholders, expanded as in its variables. */
+function substituteFor(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): PatchContext['substitute'] {
+  return (name, value) => {
+    const workload = workloads.find((w) => w.name === name);
+    if (!workload) throw new Error(`no workload named '${name}'`);
+    return expandText(value, { metadata: workload.spec.metadata, resourceOutputs: (resource) => resources.outputs(name, resource), secretRefs: resources.secretRefs });
+  };
 }
 
 /** -v: which provisioner served each resource of each workload (no outputs: they may hold secrets). */

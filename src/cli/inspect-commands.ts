@@ -1,7 +1,7 @@
 /** `score-ts provisioners list` and `score-ts resources list | get-outputs | prune`. */
 import type { Command } from 'commander';
-import { provisionerRows } from '../inspect/provisioner-rows.js';
-import { resourceOutputs, resourceRows } from '../inspect/resource-rows.js';
+import { provisionerRows, type ProvisionerRow } from '../inspect/provisioner-rows.js';
+import { resourceOutputs, resourceRows, type ResourceRow } from '../inspect/resource-rows.js';
 import { loadProvisionerSet } from '../load/provisioner-files.js';
 import { emptyState, loadState, saveState, sortKeysDeep, STATE_DIR } from '../project/state.js';
 import { toYamlDocument } from '../render/yaml-text.js';
@@ -9,10 +9,25 @@ import { withProjectLock } from '../project/lock.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
 import { unusedResources, withoutResources } from '../inspect/unused-resources.js';
 import { collectValues } from './collect.js';
-import { checkFormat, formatTable } from './format.js';
+import { formatOutputs, formatResourceRows, isTemplateFormat } from '../inspect/format-template.js';
+import { checkFormat, DEFAULT_WIDTH, formatOption, formatTable, type Column, type Table } from './format.js';
+import { counted } from '../text-lists.js';
 import type { CommandContext } from './main.js';
 import { fetchSources } from '../load/sources/fetch-sources.js';
 import { sourceOptions, SOURCE_VALUE } from './source-options.js';
+
+/** The columns of `resources list` and `resources prune`. */
+const RESOURCE_COLUMNS: ReadonlyArray<Column<ResourceRow>> = [{ key: 'uid', keep: true }, { key: 'workload' }, { key: 'provisioner', keep: true }, { key: 'outputs' }];
+const PROVISIONER_COLUMNS: ReadonlyArray<Column<ProvisionerRow>> = [
+  { key: 'type', keep: true },
+  { key: 'class', keep: true },
+  { key: 'id', keep: true },
+  { key: 'params' },
+  { key: 'outputs' },
+  { key: 'source', keepEnd: true },
+  { key: 'description' },
+];
+const LIST_FORMATS = ['table', 'json', 'yaml'] as const;
 
 export function registerInspectCommands(program: Command, ctx: CommandContext): void {
   const provisioners = program.command('provisioners').description('inspect the provisioners this project loads')
@@ -20,14 +35,15 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
   provisioners
     .command('list')
     .description('list the loaded provisioners in matching order (first match wins)')
-    .option('--format <format>', 'table or json', 'table')
+    .addOption(formatOption(LIST_FORMATS, 'table', 'table (cut to the terminal\'s width), json or yaml (every field in full)'))
     .option(`--provisioners ${SOURCE_VALUE}`, 'include these files (or URLs) first, as `generate --provisioners` would; repeatable', collectValues)
     .addHelpText('after', '\nExamples:\n  score-ts provisioners list\n  score-ts provisioners list --format json | jq -r \'.[].type\'')
     .action(async (opts: { format: string; provisioners?: string[] }) => {
-      const format = checkFormat(opts.format, ['table', 'json'] as const);
+      const format = checkFormat(opts.format, LIST_FORMATS);
       const [sources] = await fetchSources([{ flag: '--provisioners', values: opts.provisioners ?? [] }], sourceOptions(ctx, ctx.reporter()));
       const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, sources!));
-      ctx.io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows, ['type', 'class', 'id', 'params', 'outputs', 'source', 'description']));
+      const anyWhenUnset = rows.map((r) => ({ ...r, class: r.class ?? '(any)', id: r.id ?? '(any)' }));
+      printList(ctx, format, rows, () => formatTable(anyWhenUnset, PROVISIONER_COLUMNS, tableWidth(ctx)));
     });
 
   const resources = program.command('resources').description('inspect the resources the project has provisioned')
@@ -35,23 +51,27 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
   resources
     .command('list')
     .description('list the provisioned resources recorded in the project state')
-    .option('--format <format>', 'table or json', 'table')
-    .addHelpText('after', '\nExamples:\n  score-ts resources list\n  score-ts resources list --format json')
+    .addOption(formatOption(LIST_FORMATS, 'table', 'table (cut to the terminal\'s width), json or yaml (every field in full), or a Go template on the list'))
+    .addHelpText('after', "\nExamples:\n  score-ts resources list\n  score-ts resources list --format json\n  score-ts resources list --format '{{ range . }}{{ println .uid }}{{ end }}'")
     .action((opts: { format: string }) => {
-      const format = checkFormat(opts.format, ['table', 'json'] as const);
+      const template = isTemplateFormat(opts.format);
+      const format = template ? 'json' : checkFormat(opts.format, LIST_FORMATS);
       const rows = resourceRows(loadState(ctx.io.cwd) ?? emptyState());
-      ctx.io.stdout(format === 'json' ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows, ['uid', 'workload', 'provisioner', 'outputs']));
+      if (template) return ctx.io.stdout(formatResourceRows(opts.format, rows));
+      printList(ctx, format, rows, () => formatTable(rows, RESOURCE_COLUMNS, tableWidth(ctx)));
     });
   resources
     .command('get-outputs')
     .description('print the outputs of one resource; secret values are hidden unless --show-secrets')
     .argument('<uid>', 'the resource uid, as `resources list` shows it (type.class#id)')
-    .option('--format <format>', 'json or yaml', 'json')
+    .addOption(formatOption(['json', 'yaml'], 'json', "json, yaml, or a Go template with sprig's functions on the outputs ('{{ .host }}:{{ .port }}')"))
     .option('--show-secrets', 'print secret values instead of <secret NAME/KEY>')
-    .addHelpText('after', "\nExamples:\n  score-ts resources get-outputs 'postgres.default#app.db'\n  score-ts resources get-outputs 'postgres.default#app.db' --format yaml --show-secrets")
+    .addHelpText('after', "\nExamples:\n  score-ts resources get-outputs 'postgres.default#app.db'\n  score-ts resources get-outputs 'postgres.default#app.db' --format yaml --show-secrets\n  score-ts resources get-outputs 'dns.default#app.dns' --format '{{ .host }}:8080'")
     .action((uid: string, opts: { format: string; showSecrets?: boolean }) => {
-      const format = checkFormat(opts.format, ['json', 'yaml'] as const);
+      const template = isTemplateFormat(opts.format);
+      const format = template ? 'json' : checkFormat(opts.format, ['json', 'yaml'] as const);
       const outputs = resourceOutputs(loadState(ctx.io.cwd) ?? emptyState(), uid, Boolean(opts.showSecrets));
+      if (template) return ctx.io.stdout(formatOutputs(opts.format, outputs));
       ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : toYamlDocument(sortKeysDeep(outputs)));
     });
   resources
@@ -62,14 +82,32 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
     .action((opts: { yes?: boolean }) => {
       const reporter = ctx.reporter();
       withProjectLock(ctx.io.cwd, () => {
-        const state = loadState(ctx.io.cwd) ?? emptyState();
+        const state = loadState(ctx.io.cwd);
+        if (!state) return reporter.info('the project has no state yet, so no resources to prune');
         const workloads = Object.keys(state.workloads).length === 0 ? [] : loadProjectWorkloads({ projectDir: ctx.io.cwd, scoreFiles: [], readFileSources: false, command: 'generate' }, state.workloads, reporter);
         const unused = unusedResources(state, workloads);
         if (unused.length === 0) return reporter.info('every resource in the state is used by a current workload');
-        for (const uid of unused) ctx.io.stdout(`${uid}\t${state.resources[uid]!.sourceWorkload}\t${state.resources[uid]!.provisioner}\n`);
-        if (!opts.yes) return reporter.info(`${unused.length} unused resource${unused.length === 1 ? '' : 's'}; run \`score-ts resources prune --yes\` to drop them from the state`);
+        const rows = resourceRows(state).filter((row) => unused.includes(row.uid));
+        printTable(ctx, formatTable(rows, RESOURCE_COLUMNS, tableWidth(ctx)), '`score-ts resources list --format yaml`');
+        if (!opts.yes) return reporter.info(`${counted(unused.length, 'unused resource')}; run \`score-ts resources prune --yes\` to drop ${unused.length === 1 ? 'it' : 'them'} from the state`);
         saveState(ctx.io.cwd, withoutResources(state, unused));
-        reporter.info(`dropped ${unused.length} resource${unused.length === 1 ? '' : 's'} from the state`);
+        reporter.info(`dropped ${counted(unused.length, 'resource')} from the state`);
       });
     });
+}
+
+/** A list as a table, or in full as JSON or YAML; a table that had to cut cells says where the full text is. */
+function printList(ctx: CommandContext, format: (typeof LIST_FORMATS)[number], rows: readonly object[], table: () => Table): void {
+  if (format === 'json') return ctx.io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+  if (format === 'yaml') return ctx.io.stdout(toYamlDocument(rows));
+  printTable(ctx, table(), '--format yaml or json');
+}
+
+function printTable(ctx: CommandContext, { text, cut }: Table, fullText: string): void {
+  ctx.io.stdout(text);
+  if (cut) ctx.reporter().info(`some cells are cut to fit ${tableWidth(ctx)} columns; ${fullText} shows them in full`);
+}
+
+function tableWidth(ctx: CommandContext): number {
+  return ctx.io.stdoutColumns ?? DEFAULT_WIDTH;
 }

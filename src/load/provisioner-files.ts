@@ -7,7 +7,8 @@ import { loadArtifact, loadArtifactModule } from '../build/artifacts.js';
 import path from 'node:path';
 import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../errors.js';
 import { packagePath } from '../package-path.js';
-import { loadProvisioners, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
+import { provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from '../provision/provisioner-file.js';
+import { loadProvisionerFile } from '../provision/score-k8s/load-provisioner-file.js';
 import { expandFileOrFolder, readTextFile } from './score-file.js';
 import { installBaseName, type FetchedText } from './sources/fetched-text.js';
 import type { SourceItem } from './sources/fetch-sources.js';
@@ -54,8 +55,8 @@ export function loadProvisionerSet(projectDir: string, stateDir: string, runSour
   const provisioners: Provisioner[] = [];
   for (const file of files) {
     try {
-      const source = parseYamlSource(file.display, file.read());
-      provisioners.push(...loadProvisioners(source, file.origin));
+      const text = file.read();
+      provisioners.push(...loadProvisionerFile(parseYamlSource(file.display, text), text, file.origin));
     } catch (e) {
       if (!(e instanceof ScoreTsError)) throw e;
       problems.push(...diagnosticsOf(e));
@@ -130,7 +131,7 @@ export function readProvisionersToInstall(projectDir: string, given: readonly Pr
   const result = given.flatMap((g) => installCandidates(projectDir, g)).flatMap(({ file, install }) => {
     try {
       const text = file.read();
-      const programs = loadProvisioners(parseYamlSource(file.display, text), 'project').flatMap((p) => (p.command ? [p.command.program] : []));
+      const programs = loadProvisionerFile(parseYamlSource(file.display, text), text, 'project').flatMap((p) => (p.command ? [p.command.program] : []));
       const installed = install(text);
       return [{ ...installed, ...(installed.from !== undefined && programs.length > 0 ? { programs: [...new Set(programs)] } : {}), display: file.display }];
     } catch (e) {

@@ -10,12 +10,14 @@ import { expandFileOrFolder, readTextFile } from '../load/score-file.js';
 import { sameNameProblems, type FileToInstall } from '../load/provisioner-files.js';
 import { installBaseName, type FetchedText } from '../load/sources/fetched-text.js';
 import type { SourceItem } from '../load/sources/fetch-sources.js';
-import { compileTemplate, parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
-import { PATCH_LIMITS } from '../provision/render-budget.js';
+import { parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
 import { renderedYamlProblem } from '../provision/yaml-problem.js';
 import { isPlainMap } from '../plain-data.js';
 import type { Manifest, ScoreWorkload } from '../types.js';
 import { applyOperation, PatchError, toOperation } from './patch-operations.js';
+import { compilePatchTemplate } from './patch-language.js';
+import { goSupport } from '../provision/score-k8s/go-support-gate.js';
+import type { GoTemplate } from '../provision/go-template/index.js';
 
 export const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
 
@@ -23,11 +25,15 @@ export interface PatchTemplate {
   /** How messages name it: `.score-ts/NAME.patch.tpl`. */
   readonly display: string;
   readonly render: CompiledTemplate;
+  /** A template of score-k8s's format (Go), applied by go-patch-templates.ts instead of `render`. */
+  readonly go?: GoTemplate;
 }
 
 export interface PatchContext {
   readonly workloads: Readonly<Record<string, ScoreWorkload>>;
   readonly namespace?: string;
+  /** score-k8s's substituteValue: a workload's `${...}` placeholders expanded. */
+  readonly substitute?: (workload: string, value: string) => string;
 }
 
 /** The installed templates of the project, compiled, in name order. */
@@ -45,7 +51,7 @@ export function loadPatchTemplates(projectDir: string, stateDir: string): PatchT
  */
 export function readPatchTemplatesToInstall(projectDir: string, given: readonly SourceItem[]): FileToInstall[] {
   const files = given.flatMap((g) => (typeof g === 'string' ? readAll(expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))) : [fetchedTemplate(g)]));
-  const compiled = compileAll(files).map(({ file, text }) => ({ ...installed(file, text), display: file.display }));
+  const compiled = compileAll(files).map(({ file, text, template }) => ({ ...installed(file, text, template.go !== undefined), display: file.display }));
   const clashes = sameNameProblems(compiled);
   if (clashes.length > 0) throw new InputError('invalid patch templates: nothing was installed', clashes);
   return compiled.map(({ display: _display, ...file }) => file);
@@ -63,10 +69,11 @@ function fetchedTemplate(fetched: FetchedText): { file: TemplateFile; text: stri
   return { file: { display: fetched.display, fetched }, text: fetched.text };
 }
 
-function installed(file: TemplateFile, text: string): FileToInstall {
+function installed(file: TemplateFile, text: string, go: boolean): FileToInstall {
   if (!file.fetched) return { name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`, text };
   const name = `${installBaseName(file.fetched.fileName, TEMPLATE_NAME, 'downloaded')}${PATCH_TEMPLATE_SUFFIX}`;
-  return { name, text: `{{!-- Installed by score-ts init from ${file.fetched.origin} --}}\n${text}`, from: file.fetched.origin };
+  const note = `Installed by score-ts init from ${file.fetched.origin}`;
+  return { name, text: `${go ? `{{/* ${note} */}}` : `{{!-- ${note} --}}`}\n${text}`, from: file.fetched.origin };
 }
 
 function readAll(files: readonly TemplateFile[]): Array<{ file: TemplateFile; text: string }> {
@@ -78,7 +85,7 @@ function compileAll(files: ReadonlyArray<{ file: TemplateFile; text: string }>):
   const problems: Diagnostic[] = [];
   const compiled = files.flatMap(({ file, text }) => {
     try {
-      return [{ file, text, template: { display: file.display, render: compileTemplate({ text, firstLine: 1 }, PATCH_LIMITS) } }];
+      return [{ file, text, template: { display: file.display, ...compilePatchTemplate(text) } }];
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       problems.push({ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message });
@@ -100,6 +107,7 @@ function applyTemplate(manifests: unknown[], template: PatchTemplate, context: P
   const fail = (message: string, line?: number): never => {
     throw new InputError(`patch template ${template.display} failed`, [{ location: { file: template.display, ...(line ? { line } : {}) }, field: '', message }]);
   };
+  if (template.go) return checkedManifests(goSupport().applyGoTemplate(manifests, template.go, context, data, fail, template.display, trace), fail);
   let rendered: string;
   try {
     rendered = template.render({ manifests, workloads: context.workloads, namespace: context.namespace ?? '' }, data);
@@ -121,6 +129,11 @@ function applyTemplate(manifests: unknown[], template: PatchTemplate, context: P
       throw e;
     }
   });
+  return checkedManifests(manifests, fail);
+}
+
+/** Every manifest must still be an object with kind and metadata.name. */
+function checkedManifests(manifests: unknown[], fail: (message: string) => never): unknown[] {
   manifests.forEach((m, i) => {
     if (!isPlainMap(m) || typeof m.kind !== 'string' || !isPlainMap(m.metadata) || typeof m.metadata.name !== 'string') {
       fail(`after its operations, manifest ${i} is not an object with kind and metadata.name`);

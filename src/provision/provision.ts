@@ -21,6 +21,7 @@ import { buildResourceGraph, checkPreviousRecords, type ResourceGraph, type Reso
 import { CommandError, runCmdProvisioner } from './run-cmd-provisioner.js';
 import { mergeShared, runTemplateProvisioner, StageError } from './run-template-provisioner.js';
 import { SecretRefCodec, SecretRefError } from './secret-ref.js';
+import { goSupport } from './score-k8s/go-support-gate.js';
 import { collectSecretValues, type SecretValues } from './secret-values.js';
 import { provisionerSource, sourced, type SourcedManifest } from '../render/manifest-source.js';
 import { checkEnvironmentReads } from './check-env-reads.js';
@@ -186,7 +187,9 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   };
   let result: ProvisionResult;
   try {
-    result = provisioner.command
+    result = provisioner.scoreK8s
+      ? goSupport().runScoreK8sProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), secretRefs: options.secretRefs, workloadMetadata: workload.spec.metadata, projectDir: options.projectDir })
+      : provisioner.command
       ? runCmdProvisioner(provisioner, request, options.projectDir, options.secretRefs)
       : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env, secretRefs: options.secretRefs, envAllowList: options.envAllowList ?? NO_ENV_ALLOWED });
   } catch (e) {

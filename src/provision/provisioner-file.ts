@@ -10,6 +10,7 @@ import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js'
 import { loadValidator } from '../validate/load-validator.js';
 import { isPlainMap } from '../plain-data.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
+import type { ScoreK8sEntry } from './score-k8s/provisioner-entries.js';
 import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from './template-engine.js';
 
 /** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
@@ -30,6 +31,8 @@ export interface Provisioner {
   readonly templates: Partial<Record<TemplateStage, CompiledTemplate>>;
   /** The program of a cmd:// provisioner. */
   readonly command?: { readonly program: string; readonly args: readonly string[] };
+  /** Set for an entry of score-k8s's format (Go templates, or a cmd:// program with score-k8s's JSON). */
+  readonly scoreK8s?: ScoreK8sEntry;
 }
 
 /** An entry as written in the file (after schema validation). */
@@ -58,7 +61,7 @@ export function loadProvisioners(source: YamlSource, origin: ProvisionerOrigin):
   const value = source.value ?? [];
   const validate = provisionerValidator();
   if (!validate(value)) {
-    const diagnostics = schemaErrorsToDiagnostics(validate.errors ?? [], locate).map((d) => withUri(d, value));
+    const diagnostics = schemaErrorsToDiagnostics(validate.errors ?? [], locate, value).map((d) => withUri(d, value));
     throw new InputError(`${source.file} is not a valid provisioner file`, diagnostics);
   }
   const problems: Diagnostic[] = [];

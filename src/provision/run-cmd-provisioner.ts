@@ -39,7 +39,7 @@ export function runCmdProvisioner(
 }
 
 /** Throws the CommandError that says why the program gave no answer; the program's stderr is shown, cut to a limit. */
-function checkOutcome(outcome: ProgramOutcome, program: string, limits: CmdLimits): void {
+export function checkOutcome(outcome: ProgramOutcome, program: string, limits: CmdLimits): void {
   if (outcome.startError) throw new CommandError(`cannot run '${program}': ${START_ERRORS[outcome.startError] ?? outcome.startError}`);
   if (outcome.stopped === 'timeout') throw new CommandError(`'${program}' did not finish within ${limits.timeoutMs / 1000}s (it was stopped)`);
   if (outcome.stopped === 'stdout-too-large') {
@@ -94,6 +94,9 @@ function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): 
     return value as T;
   };
   const manifests = field<Manifest[]>('manifests', (v) => Array.isArray(v) && v.every(isMap), []);
+  if (SCORE_K8S_REF.test(JSON.stringify(answer.resource_outputs ?? null))) {
+    throw new CommandError(`'${program}' answered an output with 🔐💬NAME_KEY💬🔐, a score-k8s secret reference, which this file's format (score-ts's) reads as text: make \`# score-ts: go-template\` the file's first line to read it in score-k8s's format, or answer {"secretRef": {"name": NAME, "key": KEY}}`);
+  }
   return {
     outputs: decodeSecretRefs(field<Record<string, unknown>>('resource_outputs', isMap, {}), secretRefs) as Record<string, unknown>,
     state: field<Record<string, unknown>>('resource_state', isMap, {}),
@@ -102,6 +105,9 @@ function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): 
     ...waitForField(field<Record<string, unknown>>('wait_for', isMap, {}), program),
   };
 }
+
+/** score-k8s's secret reference, 🔐💬NAME_KEY💬🔐 (see score-k8s/secret-refs.ts). */
+const SCORE_K8S_REF = /\u{1F510}\u{1F4AC}[^\u{1F4AC}]*_[^\u{1F4AC}]*\u{1F4AC}\u{1F510}/u;
 
 function waitForField(value: Record<string, unknown>, program: string): { waitFor?: WaitFor } {
   try {

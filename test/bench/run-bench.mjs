@@ -6,6 +6,8 @@
  * writes test/bench/results.json and checks the targets (ratios, so they hold on any machine).
  * Ratios are medians of like moments: the short commands run in interleaved rounds and each round gives a ratio
  * to node -e 0; each large-project run is followed by a one-workload run and each pair gives the 1000-vs-1 ratio.
+ * For 100 workloads and more, the same project also runs with a Go-template (score-k8s format) provisioner file
+ * against the same provisioners in Handlebars (test/bench/provisioners/), in alternating runs.
  * Options: --runs N (default 5), --sizes 1,10,100,1000.
  */
 import { spawnSync } from 'node:child_process';
@@ -133,6 +135,24 @@ for (const size of SIZES.filter((s) => s > 10)) {
   const pairedRatio = paired.length > 0 ? median(times.map((t, i) => t / paired[i])) : undefined;
   results.rows.push({ label: label(size), ...stats(times), peakMb: peakMemoryMb(generateArgs, dir), pairedOneMedian: paired.length > 0 ? median(paired) : undefined, pairedRatio });
 }
+// Go templates against the same provisioners in Handlebars (test/bench/provisioners/): a project of each, with
+// its file installed, regenerated in alternating runs; the ratio is the median of each pair's ratio.
+const variants = [];
+for (const size of SIZES.filter((s) => s >= 100)) {
+  const dirs = ['handlebars', 'go'].map((language) => {
+    const dir = makeProject(size);
+    run([bin, '-q', 'init', '--no-sample', '--provisioners', path.join(here, 'provisioners', `${language}.provisioners.yaml`)], dir);
+    run([bin, '-q', 'generate', ...Array.from({ length: size }, (_, i) => `w${i}/score.yaml`), '-o', 'manifests.yaml'], dir);
+    return dir;
+  });
+  const runs = size >= 1000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
+  const pairs = Array.from({ length: runs }, () => dirs.map((dir) => run(generateArgs, dir)));
+  const ratio = median(pairs.map(([hbs, go]) => go / hbs));
+  results.rows.push({ label: `${label(size)}, Handlebars provisioners file`, ...stats(pairs.map((p) => p[0])), peakMb: peakMemoryMb(generateArgs, dirs[0]) });
+  results.rows.push({ label: `${label(size)}, the same in Go templates`, ...stats(pairs.map((p) => p[1])), peakMb: peakMemoryMb(generateArgs, dirs[1]) });
+  variants.push({ size, ratio });
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
 for (const [size, dir] of projects) {
   results.rows.find((r) => r.label === label(size)).objects = (readFileSync(path.join(dir, 'manifests.yaml'), 'utf8').match(/^---$/gm) ?? []).length;
   rmSync(dir, { recursive: true, force: true });
@@ -148,6 +168,7 @@ results.targets = [
   ...(g(100) && g(1000) ? [{ target: 'generate 1000 within 12x of 100 (memory)', value: g(1000).peakMb / g(100).peakMb, limit: 12 }] : []),
   ...(g(1) && g(1000) ? [{ target: 'generate 1000 under 10x of 1 workload (paired runs)', value: g(1000).pairedRatio, limit: 10 }] : []),
   ...(g(1000) ? [{ target: 'generate 1000 peak memory under 300 MB', value: g(1000).peakMb, limit: 300 }] : []),
+  ...variants.map((v) => ({ target: `Go-template provisioners within 1.5x of the same in Handlebars (${v.size} workloads, paired runs)`, value: v.ratio, limit: 1.5 })),
 ].map((t) => ({ ...t, value: Number(t.value.toFixed(2)), met: t.value < t.limit }));
 
 const fmt = (n) => n.toFixed(0).padStart(7);

@@ -14,6 +14,7 @@ import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
 import { Job } from 'kubernetes-models/batch/v1/Job';
 import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
@@ -32,6 +33,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = {
   'batch/v1/Job': Job,
   'batch/v1/CronJob': CronJob,
   'networking.k8s.io/v1/Ingress': Ingress,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRoute,
   'rbac.authorization.k8s.io/v1/ClusterRole': ClusterRole,
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': ClusterRoleBinding,
@@ -50,6 +52,11 @@ export interface CheckOptions {
   readonly externalSecrets?: readonly string[];
   /** Custom resources (`apiVersion/kind`) with no schema here, checked for shape and names only. */
   readonly customKinds?: readonly string[];
+  /**
+   * A StatefulSet's serviceName may name a Service that is not headless, or none: score-k8s's provisioners and
+   * patch templates do this, and Kubernetes accepts it (its pods then have no DNS names of their own).
+   */
+  readonly nonHeadlessServiceNames?: boolean;
 }
 
 /** Parses a manifests stream as kubectl does (YAML 1.1) and returns every problem found. */
@@ -127,7 +134,7 @@ function checkReferences(objects: readonly Obj[], options: CheckOptions): string
     const matchLabels = obj.spec?.selector?.matchLabels ?? {};
     const podLabels = obj.kind === 'CronJob' ? obj.spec.jobTemplate.spec.template.metadata?.labels : obj.spec.template.metadata?.labels;
     for (const [k, v] of Object.entries(matchLabels)) if (podLabels?.[k] !== v) problems.push(`${id(obj)}: selector ${k}=${String(v)} does not match the pod labels`);
-    if (obj.kind === 'StatefulSet') {
+    if (obj.kind === 'StatefulSet' && !options.nonHeadlessServiceNames) {
       const svc = find('Service', obj.spec.serviceName);
       if (!svc || svc.spec?.clusterIP !== 'None') problems.push(`${id(obj)}: serviceName ${obj.spec.serviceName} is not a headless Service in the output`);
     }
