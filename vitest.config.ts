@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // Each run's temporary files go in one folder, removed at the end (test/support/temp-root.ts).
+    globalSetup: ['test/support/temp-root.ts'],
     // Go template support, which the bundle loads on first use (src/provision/score-k8s/go-support-gate.ts).
     setupFiles: ['test/support/go-support-setup.ts'],
   },

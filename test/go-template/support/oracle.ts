@@ -55,12 +55,13 @@ export function oracleBinary(suite: string): string | undefined {
   }
   const version = execFileSync(go, ['version'], { encoding: 'utf8' });
   const hash = createHash('sha256').update(readFileSync(SOURCE)).update(version).update(GOPATH).digest('hex').slice(0, 16);
-  const dir = path.join(os.tmpdir(), `score-ts-go-oracle-${hash}`);
+  const cache = process.env.TEST_CACHE_DIR ?? os.tmpdir();
+  const dir = path.join(cache, `score-ts-go-oracle-${hash}`);
   const binary = path.join(dir, 'oracle');
   if (!existsSync(binary)) {
     mkdirSync(dir, { recursive: true });
     const partial = `${binary}.${process.pid}`;
-    const env = { ...process.env, GO111MODULE: 'off', GOPATH, GOFLAGS: '', GOCACHE: process.env.GOCACHE ?? path.join(os.tmpdir(), 'score-ts-go-cache') };
+    const env = { ...process.env, GO111MODULE: 'off', GOPATH, GOFLAGS: '', GOCACHE: process.env.GOCACHE ?? path.join(cache, 'score-ts-go-cache') };
     execFileSync(go, ['build', '-o', partial, SOURCE], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     renameSync(partial, binary);
   }
