@@ -18,3 +18,8 @@ export function shortList(names: readonly string[], max = SUMMARY_NAMES): string
 export function orList(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
+
+/** `a, b and c`. */
+export function andList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

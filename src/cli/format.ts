@@ -8,6 +8,8 @@ import { completeWith } from './completion/command-tree.js';
 export const DEFAULT_WIDTH = 80;
 /** A column never shrinks below this (or its header, or its widest cell when that is narrower). */
 const MIN_WIDTH = 6;
+/** Text cut narrower than this says too little: a column that may leave the table leaves instead. */
+const READABLE_WIDTH = 16;
 const GAP = '  ';
 
 /** `--format <format>`, whose values shell completion offers; the command checks the value with checkFormat. */
@@ -26,31 +28,66 @@ export interface Column<T> {
   readonly keep?: boolean;
   /** Cut at the start, keeping the end (a file:line). By default the end is cut. */
   readonly keepEnd?: boolean;
+  /** May leave a narrow table rather than be cut unreadable; columns with lower numbers leave first. */
+  readonly leaveOrder?: number;
 }
 
 export interface Table {
   readonly text: string;
   /** Some cells were cut to fit: the full text is in `--format json` or `yaml`. */
   readonly cut: boolean;
+  /** The headers of the columns left out to fit. */
+  readonly hidden: readonly string[];
 }
 
 /**
  * Columns padded to their widest cell, within `width` characters. When the cells do not fit, the widest
  * columns that may shrink are held to one width: a list wraps onto more lines at its commas, other text is
- * cut with '…'. Empty cells show '-'.
+ * cut with '…'. When that would cut text below a readable width, the columns that may leave do so first, in
+ * their order. Empty cells show '-'.
  */
 export function formatTable<T extends object>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width = DEFAULT_WIDTH): Table {
+  const shown = [...columns];
+  let layout = tableLayout(rows, shown, width);
+  for (const leaving of leavingOrder(columns)) {
+    if (!layout.unreadable) break;
+    shown.splice(shown.indexOf(leaving), 1);
+    layout = tableLayout(rows, shown, width);
+  }
+  const hidden = columns.filter((c) => !shown.includes(c)).map((c) => c.key.toUpperCase());
+  return { ...renderTable(layout), hidden };
+}
+
+interface Layout {
+  readonly headers: string[];
+  readonly cells: string[][][];
+  readonly widths: number[];
+  readonly keepEnd: boolean[];
+  /** Some text cell would be cut below READABLE_WIDTH. */
+  readonly unreadable: boolean;
+}
+
+function tableLayout<T extends object>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width: number): Layout {
   const cells = rows.map((r) => columns.map((c) => cellItems(r[c.key])));
   const headers = columns.map((c) => c.key.toUpperCase());
   const natural = columns.map((_, i) => Math.max(headers[i]!.length, ...cells.map((row) => row[i]!.join(',').length)));
   const minimum = columns.map((c, i) => (c.keep ? natural[i]! : Math.min(natural[i]!, Math.max(MIN_WIDTH, c.key.length, ...cells.map((row) => longestItem(row[i]!))))));
   const widths = fitWidths(natural, minimum, width - GAP.length * (columns.length - 1));
+  const unreadable = cells.some((row) => row.some((items, i) => items.length === 1 && items[0]!.length > widths[i]! && widths[i]! < READABLE_WIDTH));
+  return { headers, cells, widths, keepEnd: columns.map((c) => c.keepEnd === true), unreadable };
+}
+
+function leavingOrder<T>(columns: ReadonlyArray<Column<T>>): Array<Column<T>> {
+  return columns.filter((c) => c.leaveOrder !== undefined).sort((a, b) => a.leaveOrder! - b.leaveOrder!);
+}
+
+function renderTable({ headers, cells, widths, keepEnd }: Layout): { text: string; cut: boolean } {
   let cut = false;
   const lines = [headers.map((h) => [h]), ...cells].flatMap((row) => {
     const parts = row.map((items, i) => {
       const wraps = items.length > 1;
       cut ||= wraps ? items.some((item) => item.length + 1 > widths[i]!) : items[0]!.length > widths[i]!;
-      return wraps ? wrapItems(items, widths[i]!) : [fitCell(items[0]!, widths[i]!, columns[i]!.keepEnd === true)];
+      return wraps ? wrapItems(items, widths[i]!) : [fitCell(items[0]!, widths[i]!, keepEnd[i]!)];
     });
     const height = Math.max(...parts.map((p) => p.length));
     return Array.from({ length: height }, (_, n) => parts.map((p, i) => (i === parts.length - 1 ? (p[n] ?? '') : (p[n] ?? '').padEnd(widths[i]!))).join(GAP).trimEnd());

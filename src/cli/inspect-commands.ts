@@ -11,7 +11,7 @@ import { unusedResources, withoutResources } from '../inspect/unused-resources.j
 import { collectValues } from './collect.js';
 import { formatOutputs, formatResourceRows, isTemplateFormat } from '../inspect/format-template.js';
 import { checkFormat, DEFAULT_WIDTH, formatOption, formatTable, type Column, type Table } from './format.js';
-import { counted } from '../text-lists.js';
+import { andList, counted } from '../text-lists.js';
 import type { CommandContext } from './main.js';
 import { fetchSources } from '../load/sources/fetch-sources.js';
 import { sourceOptions, SOURCE_VALUE } from './source-options.js';
@@ -24,8 +24,8 @@ const PROVISIONER_COLUMNS: ReadonlyArray<Column<ProvisionerRow>> = [
   { key: 'id', keep: true },
   { key: 'params' },
   { key: 'outputs' },
-  { key: 'source', keepEnd: true },
-  { key: 'description' },
+  { key: 'source', keepEnd: true, leaveOrder: 2 },
+  { key: 'description', leaveOrder: 1 },
 ];
 const LIST_FORMATS = ['table', 'json', 'yaml'] as const;
 
@@ -103,9 +103,13 @@ function printList(ctx: CommandContext, format: (typeof LIST_FORMATS)[number], r
   printTable(ctx, table(), '--format yaml or json');
 }
 
-function printTable(ctx: CommandContext, { text, cut }: Table, fullText: string): void {
+function printTable(ctx: CommandContext, { text, cut, hidden }: Table, fullText: string): void {
   ctx.io.stdout(text);
-  if (cut) ctx.reporter().info(`some cells are cut to fit ${tableWidth(ctx)} columns; ${fullText} shows them in full`);
+  const width = tableWidth(ctx);
+  if (hidden.length > 0) {
+    const columns = hidden.length === 1 ? `the ${hidden[0]} column is` : `the ${andList(hidden)} columns are`;
+    ctx.reporter().info(`${columns} left out${cut ? ' and some cells are cut' : ''} to fit ${width} columns; ${fullText} shows everything`);
+  } else if (cut) ctx.reporter().info(`some cells are cut to fit ${width} columns; ${fullText} shows them in full`);
 }
 
 function tableWidth(ctx: CommandContext): number {

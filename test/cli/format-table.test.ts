@@ -19,6 +19,20 @@ const ROWS: Row[] = [
 const COLUMNS: ReadonlyArray<Column<Row>> = [{ key: 'type', keep: true }, { key: 'params' }, { key: 'source', keepEnd: true }, { key: 'description' }];
 
 describe('formatTable', () => {
+  it('a column that may leave the table leaves, in its order, rather than be cut below a readable width', () => {
+    const leaving: ReadonlyArray<Column<Row>> = [{ key: 'type', keep: true }, { key: 'params' }, { key: 'source', keepEnd: true, leaveOrder: 2 }, { key: 'description', leaveOrder: 1 }];
+    const at = (width: number) => formatTable(ROWS, leaving, width);
+    expect(at(200).hidden).toEqual([]);
+    // At 80 the cut text is still readable: nothing leaves.
+    expect(at(80).hidden).toEqual([]);
+    expect(at(60)).toEqual({
+      cut: true,
+      hidden: ['DESCRIPTION'],
+      text: ['TYPE               PARAMS               SOURCE', 'postgres-instance  username,storage,    …visioners.yaml:272', '                   storageClassName', 'dns                -                    x.yaml:3', ''].join('\n'),
+    });
+    expect(at(40)).toEqual({ cut: false, hidden: ['SOURCE', 'DESCRIPTION'], text: ['TYPE               PARAMS', 'postgres-instance  username,storage,', '                   storageClassName', 'dns                -', ''].join('\n') });
+  });
+
   it.each<{ name: string; width: number; text: string; cut: boolean }>([
     {
       name: 'wide enough: every cell whole',
@@ -54,7 +68,7 @@ describe('formatTable', () => {
     },
   ])('$name', ({ width, text, cut }) => {
     const table = formatTable(ROWS, COLUMNS, width);
-    expect(table).toEqual({ text: `${text}\n`, cut });
+    expect(table).toEqual({ text: `${text}\n`, cut, hidden: [] });
     if (width >= 80) for (const line of table.text.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
   });
 });
@@ -69,7 +83,7 @@ describe('checkFormat', () => {
 });
 
 describe('provisioners list fits the terminal the CLI says stdout is', () => {
-  it.each([100, 160, 300])('%i columns', async (columns) => {
+  it.each([160, 300])('%i columns', async (columns) => {
     let stdout = '';
     let stderr = '';
     const code = await runCli(['provisioners', 'list'], { cwd: tempProject(), env: { NO_COLOR: '1' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, stdoutColumns: columns });
@@ -78,5 +92,13 @@ describe('provisioners list fits the terminal the CLI says stdout is', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
     expect(lines.some((l) => l.length > columns - 10)).toBe(true);
     expect(stderr).toBe(`some cells are cut to fit ${columns} columns; --format yaml or json shows them in full\n`);
+  });
+
+  it('80 columns: the SOURCE and DESCRIPTION columns leave rather than show a few characters each', async () => {
+    let stdout = '';
+    let stderr = '';
+    await runCli(['provisioners', 'list'], { cwd: tempProject(), env: { NO_COLOR: '1' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, stdoutColumns: 80 });
+    expect(stdout.split('\n')[0]).toBe('TYPE               CLASS    ID     PARAMS                 OUTPUTS');
+    expect(stderr).toBe('the SOURCE and DESCRIPTION columns are left out to fit 80 columns; --format yaml or json shows everything\n');
   });
 });
