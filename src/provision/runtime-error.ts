@@ -14,6 +14,8 @@ export function explainRuntimeError(e: unknown): string {
   const missing = /^"(.+?)" not defined in /.exec(message);
   if (missing) return `'${missing[1]}' is not defined here; ${OPTIONAL}`;
   const inside = /^Cannot read properties of (?:undefined|null) \(reading '(.+?)'\)/.exec(message);
+  // Handlebars' lookup called without its second argument reads its own options object.
+  if (inside?.[1] === 'lookupProperty') return '{{lookup}} needs a map and a key: (lookup MAP KEY)';
   if (inside) return `reads '${inside[1]}' inside a missing value; for optional values use (dig MAP KEY ...) or {{#if VALUE}}`;
   const notMap = /^Cannot use 'in' operator to search for '(.+?)' in /.exec(message);
   if (notMap) return `reads '${notMap[1]}' of a value that is not a map (a string, number or boolean); ${OPTIONAL}`;

@@ -23,6 +23,7 @@ describe('compileTemplate: strict mode', () => {
     { name: '#each without a value', text: '{{#each}}x{{/each}}', context: {}, message: '{{#each}} needs exactly one value to work on', line: undefined },
     { name: '#if without a value', text: 'a\n{{#if}}x{{/if}}', context: {}, message: '{{#if}} needs exactly one value to work on', line: undefined },
     { name: 'a partial', text: '{{> header}}', context: {}, message: 'partials ({{> name}}) are not supported in provisioner templates', line: undefined },
+    { name: 'lookup without a key', text: '{{lookup params}}', context: { params: {} }, message: '{{lookup}} needs a map and a key: (lookup MAP KEY)', line: undefined },
   ])('$name', ({ text, context, message, line }) => {
     const error = thrown(() => render(text, context));
     expect(error).toBeInstanceOf(TemplateError);
