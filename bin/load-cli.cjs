@@ -11,7 +11,15 @@ const bundle = path.join(__dirname, '..', 'dist', 'score-ts.cjs');
 const cacheFile = path.join(__dirname, '..', 'dist', 'score-ts.cache');
 
 function loadCli() {
-  const source = fs.readFileSync(bundle, 'utf8');
+  let source;
+  try {
+    source = fs.readFileSync(bundle, 'utf8');
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+    // A clone, or a git-URL install (npm runs no build for those), has no dist/ until it is built.
+    process.stderr.write(`error: score-ts is not built (${path.relative(process.cwd(), bundle) || bundle} is missing): run \`npm ci && npm run build\` in ${path.resolve(__dirname, '..')}\n`);
+    process.exit(1);
+  }
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
