@@ -1,33 +1,35 @@
 /**
  * generate(): load -> validate -> override -> validate again -> provision -> convert -> render.
  * Every stage reports all of its problems, and the run stops before the next stage.
+ * Writing the result: project/write-generated.ts.
  */
-import path from 'node:path';
 import { ConvertError, type Diagnostic } from './errors.js';
 import { convertWorkload } from './convert/workload.js';
 import { expandText, PlaceholderError } from './convert/expand.js';
-import { emptyState, loadState, prepareStateDir, stateFile, STATE_DIR, type ProjectState } from './project/state.js';
+import { emptyState, loadState, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
 import { SecretRefCodec } from './provision/secret-ref.js';
 import type { EnvAllowList } from './provision/env-allow-list.js';
 import { openStateSecretRefs, sealStateSecretRefs } from './project/state-secret-refs.js';
-import { loadProvisionersFor, type ProvisionerSource } from './load/provisioner-files.js';
+import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from './load/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
 import { renderOutput, type OutputFormat } from './render/output-formats.js';
-import { projectNameFromFolder, withProjectLabel } from './render/project-label.js';
-import { batches, writeFilesTogether } from './render/write-file.js';
-import { resolveOutputTarget } from './render/output-target.js';
+import { withProjectLabel } from './render/project-label.js';
 import { protectedFiles, rememberedOutputs } from './project/output-files.js';
 import { loadPatchTemplates, type PatchContext } from './patch/patch-templates.js';
 import { applyPatchTemplatesWithSources } from './patch/patch-sources.js';
 import { sourced, workloadSource, type SourcedManifest } from './render/manifest-source.js';
 import { reviewWarnings } from './render/review-warnings.js';
+import { splitSecrets } from './render/split-secrets.js';
 import { withResourceLabels } from './render/resource-labels.js';
 import { cryptoRandom, seededRandom } from './provision/random.js';
 import type { Manifest } from './types.js';
 import { counted } from './text-lists.js';
 import { collect, loadProjectWorkloads, workloadRecords, type LoadedWorkload } from './load/project-workloads.js';
+import type { LoadedProjectFile } from './project/project-file.js';
+import { checkProjectFilePaths, knownWorkloads, projectKind, projectLabel, type ProjectKind } from './project/project-definition.js';
+import { planProjectFileUpdate, type ProjectFileUpdate, type SaveRequest } from './project/project-file-save.js';
 
 export interface GenerateOptions {
   /** The project folder (holds `.score-ts/`); Score file paths are relative to it. */
@@ -50,12 +52,23 @@ export interface GenerateOptions {
   readonly allowFilesOutsideProject?: boolean;
   /** The -o target (`-` for stdout): like the state and earlier outputs, never read as a file source. */
   readonly output?: string;
+  /** The file the v1 Secrets go to instead of the output (--secrets-output); never read as a file source either. */
+  readonly secretsOutput?: string;
   /** The environment of the run, for provisioners that read it (getenv). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** The variables the built-in environment provisioner may read (--allow-env); none when unset. */
   readonly envAllowList?: EnvAllowList;
+  /** Let cmd:// provisioners from the sources score-ts.yaml lists run (--allow-project-cmd). */
+  readonly allowProjectCmd?: boolean;
   /** The text of the Score file given as `-` (standard input), read for this run only. */
   readonly stdinScoreFile?: string;
+  /** score-ts.yaml, when the project has one: its workloads are generated with the files given. */
+  readonly projectFile?: LoadedProjectFile;
+  /** The provisioner files and patch templates score-ts.yaml lists, ready to load. */
+  readonly listedProvisioners?: ListedSourceItems;
+  readonly listedPatchTemplates?: ListedSourceItems;
+  /** What to record in score-ts.yaml when the run succeeds (never set for --check, or -o - without --save). */
+  readonly save?: SaveRequest;
 }
 
 export interface Logger {
@@ -73,7 +86,10 @@ export interface GenerateResult {
    * it is read, each piece checked for leaked secret references.
    */
   readonly output: Iterable<string>;
+  /** The objects in the output (without the Secrets when they go to their own file). */
   readonly manifests: readonly Manifest[];
+  /** With --secrets-output: the Secrets, written to their own file in the same format. */
+  readonly secrets?: GeneratedSecrets;
   /** The state to save once the output is written. */
   readonly state: ProjectState;
   /** True when the project had no state before this run. */
@@ -81,6 +97,18 @@ export interface GenerateResult {
   readonly workloads: readonly string[];
   /** For the run's summary: params a provisioner does not list, and objects to review before applying (cluster-scoped, or in another namespace). */
   readonly warnings: readonly string[];
+  /** Where the project is defined: score-ts.yaml, the state (an older score-ts), or nowhere yet. */
+  readonly kind: ProjectKind;
+  /** score-ts.yaml's new text, when the run changes it (written with the output). */
+  readonly projectFileUpdate?: ProjectFileUpdate;
+  /** What score-ts.yaml could not record, and why. */
+  readonly projectFileWarnings: readonly string[];
+}
+
+export interface GeneratedSecrets {
+  readonly file: string;
+  readonly output: Iterable<string>;
+  readonly manifests: readonly Manifest[];
 }
 
 export function generate(options: GenerateOptions, log: Logger): GenerateResult {
@@ -88,11 +116,15 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   // The run's own secret reference token: never saved, never printed (the state's references are rewritten).
   const secretRefs = SecretRefCodec.fresh();
   const { state: saved, isNew: newState } = loadOrInitState(options.projectDir);
+  const kind = projectKind(options.projectFile, saved);
   const state = openStateSecretRefs(saved, secretRefs);
-  const guarded = protectedFiles(options.projectDir, state.outputFiles, options.output);
-  const workloads = loadProjectWorkloads({ ...options, readFileSources: true, protectedFiles: guarded, command: 'generate' }, state.workloads, log);
+  const guarded = protectedFiles(options.projectDir, state.outputFiles, options.output, options.secretsOutput);
+  const scope = { projectDir: options.projectDir, allowOutside: options.allowFilesOutsideProject === true, protectedFiles: guarded };
+  checkProjectFilePaths(options.projectFile, scope);
+  const loadOptions = { ...options, readFileSources: true, protectedFiles: guarded, command: 'generate', projectFile: kind === 'file' };
+  const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
-  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles ?? []);
+  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles ?? [], options.listedProvisioners);
   log.trace?.(provisioners.length === 0 ? 'no provisioners loaded: no workload has resources' : `${counted(provisioners.length, 'provisioner')} loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ')}`);
   const resources = provisionResources(workloads, {
     provisioners,
@@ -103,30 +135,50 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.env ? { env: options.env } : {}),
     ...(options.envAllowList ? { envAllowList: options.envAllowList } : {}),
+    ...(options.allowProjectCmd ? { allowProjectCmd: true } : {}),
     secretRefs,
   });
   logResources(workloads, resources, log);
   const converted = convertAll(workloads, resources);
-  const project = options.project ?? state.project ?? projectNameFromFolder(path.basename(path.resolve(options.projectDir)));
+  const project = projectLabel(options.projectDir, options.project, options.projectFile, state);
   const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, options, log, substituteFor(workloads, resources));
   const manifests = withProjectLabel(objects.map((o) => o.manifest), project);
   const warnings = [...resources.warnings, ...reviewWarnings(resources.sourcedManifests, objects, options.namespace)];
   log.debug?.(`${counted(manifests.length, 'object')}, labelled score-ts.dev/project=${project}`);
-  const output = { [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(manifests, options.format ?? 'yaml'), manifests, secretRefs) };
+  const plan = wantsSave(kind, options.save) ? planProjectFileUpdate(options.projectFile, options.save!, scope, project) : { warnings: [] };
+  // With score-ts.yaml the state keeps generated values only: what the project is lives in the committed file.
+  const defined = kind === 'file' || plan.update?.created === true;
+  const { project: _label, workloads: _records, ...kept } = state;
   const nextState = sealStateSecretRefs({
-    ...state,
-    project,
-    workloads: workloadRecords(state.workloads, workloads),
+    ...kept,
+    ...(kind === 'state' ? { project } : !defined && state.project !== undefined ? { project: state.project } : {}),
+    workloads: kind === 'state' ? workloadRecords(state.workloads, workloads) : {},
     resources: resources.records,
     sharedState: resources.sharedState,
-    ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output)),
+    ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output, options.secretsOutput)),
   }, secretRefs);
-  return { output, manifests, state: nextState, newState, workloads: workloads.map((w) => w.name), warnings };
+  const update = plan.update ? { projectFileUpdate: plan.update } : {};
+  return { ...renderFiles(manifests, options, secretRefs), state: nextState, newState, workloads: workloads.map((w) => w.name), warnings, kind, ...update, projectFileWarnings: plan.warnings };
+}
+
+/** The output's text and objects; with --secrets-output, the Secrets' apart, in the same format. */
+function renderFiles(manifests: readonly Manifest[], options: GenerateOptions, secretRefs: SecretRefCodec): Pick<GenerateResult, 'output' | 'manifests' | 'secrets'> {
+  const rendered = (list: readonly Manifest[]) => ({ [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(list, options.format ?? 'yaml'), list, secretRefs) });
+  if (options.secretsOutput === undefined) return { output: rendered(manifests), manifests };
+  const { others, secrets } = splitSecrets(manifests);
+  return { output: rendered(others), manifests: others, secrets: { file: options.secretsOutput, output: rendered(secrets), manifests: secrets } };
+}
+
+/** score-ts.yaml is written where it exists, or made when the run records something; an older project keeps its state. */
+function wantsSave(kind: ProjectKind, save: SaveRequest | undefined): boolean {
+  if (!save || kind === 'state') return false;
+  if (kind === 'file') return true;
+  return save.given.length > 0 || Object.keys(save.settings).length > 0 || save.provisioners.length > 0 || save.patchTemplates.length > 0;
 }
 
 /** The project's patch templates, applied in order to the assembled manifests. */
 function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger, substitute: PatchContext['substitute']): SourcedManifest[] {
-  const templates = loadPatchTemplates(options.projectDir, STATE_DIR);
+  const templates = loadPatchTemplates(options.projectDir, STATE_DIR, options.listedPatchTemplates);
   if (templates.length === 0) return manifests;
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
   const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}), substitute };
@@ -222,37 +274,4 @@ function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[], sec
       message: `${m.kind} ${m.metadata.name} holds a secret reference; a provisioner may use secretRef only in outputs`,
     })));
   }
-}
-
-/**
- * Writes the state and the manifests together: both are staged first, so a failure leaves both as they were;
- * then the state (the source of truth: a run interrupted between the two renames is repaired by the next).
- * A descriptor (`-o /dev/fd/3`, `/dev/stderr`) is written directly, before the state, like a device.
- * Returns true when the state folder had to be made private again.
- */
-export function writeGenerated(result: GenerateResult, output: string, projectDir: string, stdout: (text: string) => void): boolean {
-  const target = resolveOutputTarget(output, projectDir);
-  const tightened = prepareStateDir(projectDir);
-  const state = stateFile(projectDir, result.state);
-  if (target.kind === 'stdout') {
-    // Every piece is made (and checked) before the state is saved and anything is printed.
-    const pieces = [...result.output];
-    writeFilesTogether([state]);
-    for (const batch of batches(pieces)) stdout(batch);
-  } else if (target.kind === 'descriptor') {
-    writeFilesTogether([state, { file: output, fd: target.fd, content: result.output, displayPath: output }]);
-  } else {
-    const mode = result.manifests.some(holdsSecretData) ? 0o600 : 0o644;
-    writeFilesTogether([state, { file: target.file, content: result.output, displayPath: output, mode, keepMode: true }]);
-  }
-  return tightened;
-}
-
-/**
- * A Secret with data: its output file, when new, is made readable by its owner only (0600), since it holds
- * generated passwords. Other new files get 0644 less the umask; an existing file keeps its mode.
- */
-function holdsSecretData(manifest: Manifest): boolean {
-  const { data, stringData } = manifest as { data?: unknown; stringData?: unknown };
-  return manifest.kind === 'Secret' && [data, stringData].some((d) => typeof d === 'object' && d !== null && Object.keys(d).length > 0);
 }

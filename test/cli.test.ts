@@ -99,7 +99,7 @@ describe('generate', () => {
   it('regenerates every known workload when run without files, picking up edits', async () => {
     const dir = tempProject(multi);
     await runIn(dir, ['generate', 'web/score.yaml']);
-    await runIn(dir, ['generate', 'api/score.yaml', '-o', '-']);
+    await runIn(dir, ['generate', 'api/score.yaml']);
     const scoreFile = path.join(dir, 'web', 'score.yaml');
     writeFileSync(scoreFile, readFileSync(scoreFile, 'utf8').replace('nginx:1.27', 'nginx:1.28'));
     const run = await runIn(dir, ['generate', '-o', '-']);
@@ -118,10 +118,21 @@ describe('generate', () => {
     expect(run.stdout).toContain('- --once');
   });
 
-  it('drops a workload whose Score file was deleted, with a warning', async () => {
+  it('stops at a workload score-ts.yaml lists whose Score file was deleted, pointing at score-ts.yaml', async () => {
     const dir = tempProject(multi);
     await runIn(dir, ['generate', 'web/score.yaml', 'api/score.yaml']);
-    writeFileSync(path.join(dir, 'web', 'score.yaml'), '');
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(dir, 'web', 'score.yaml'));
+    const run = await runIn(dir, ['generate', '-o', '-']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: invalid Score input\n  score-ts.yaml:6:11: workloads[0].file: web/score.yaml does not exist: restore it, or remove the workload from score-ts.yaml\n');
+  });
+
+  it('in a project of an older score-ts (workloads in the state), drops a workload whose Score file was deleted, with a warning', async () => {
+    const dir = tempProject(multi);
+    mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
+    const workloads = { web: { file: 'web/score.yaml' }, api: { file: 'api/score.yaml' } };
+    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), JSON.stringify({ version: 1, workloads, resources: {}, sharedState: {} }), { mode: 0o600 });
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dir, 'web', 'score.yaml'));
     const run = await runIn(dir, ['generate', '-o', '-']);

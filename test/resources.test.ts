@@ -117,14 +117,16 @@ describe('provisioner precedence: generate --provisioners, then the project, the
     expect(result.stdout).toContain(expected);
   });
 
-  it('init --provisioners installs into .score-ts/ and provisioners list shows the order', async () => {
+  it('init --provisioners installs into .score-ts/ and lists the file in score-ts.yaml; provisioners list reads it from its path, once', async () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'platform.yaml'), provisioner('platform'));
     const init = await runIn(dir, ['init', '--no-sample', '--provisioners', 'platform.yaml']);
     expect(init.stderr).toContain('installed .score-ts/platform.provisioners.yaml');
+    expect(readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8')).toContain('\nprovisioners:\n  - platform.yaml\n');
     const list = await runIn(dir, ['provisioners', 'list', '--format', 'json']);
     const rows = JSON.parse(list.stdout) as Array<{ uri: string; source: string }>;
-    expect(rows[0]).toMatchObject({ uri: 'template://platform/volume', source: '.score-ts/platform.provisioners.yaml:1' });
+    expect(rows[0]).toMatchObject({ uri: 'template://platform/volume', source: 'platform.yaml:1' });
+    expect(rows.filter((r) => r.uri === 'template://platform/volume')).toHaveLength(1);
     expect(rows.at(-1)!.source).toMatch(/^\(built-in\) provisioners\/[a-z-]+\.provisioners\.yaml:\d+$/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Build-time artifacts that make every run start fast: the two JSON schemas as precompiled ajv validators
+ * Build-time artifacts that make every run start fast: the JSON schemas as precompiled ajv validators
  * and the built-in provisioner files parsed, checked and precompiled. Beside each is a copy of the source text
  * it was made from (`NAME.source`): an artifact is used only while its source is that exact text, so a stale
  * or missing artifact is ignored and the source is compiled at run time instead. (A comparison, not a hash:

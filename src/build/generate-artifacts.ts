@@ -61,4 +61,5 @@ rmSync(packagePath(...ARTIFACTS_DIR), { recursive: true, force: true });
 mkdirSync(packagePath(...ARTIFACTS_DIR), { recursive: true });
 writeValidator('score-validator.cjs', 'score-v1b1.json', false);
 writeValidator('provisioners-validator.cjs', 'provisioners.schema.json', true);
+writeValidator('project-validator.cjs', 'score-ts-project.schema.json', true);
 writeBuiltInProvisioners();

@@ -13,8 +13,9 @@ const READABLE_WIDTH = 16;
 const GAP = '  ';
 
 /** `--format <format>`, whose values shell completion offers; the command checks the value with checkFormat. */
-export function formatOption(values: readonly string[], defaultValue: string, description: string): Option {
-  return completeWith(new Option('--format <format>', description).default(defaultValue), values);
+export function formatOption(values: readonly string[], defaultValue: string | undefined, description: string): Option {
+  const option = new Option('--format <format>', description);
+  return completeWith(defaultValue === undefined ? option : option.default(defaultValue), values);
 }
 
 export function checkFormat<T extends string>(value: string, allowed: readonly T[]): T {

@@ -6,8 +6,9 @@ import { collectValues } from './collect.js';
 import { checkFormat, formatOption } from './format.js';
 import { readStdinScoreFile } from './stdin-score-file.js';
 import type { CommandContext } from './main.js';
-import { fetchSources } from '../load/sources/fetch-sources.js';
-import { sourceOptions, SOURCE_VALUE } from './source-options.js';
+import { SOURCE_VALUE } from './source-options.js';
+import { loadProjectFile, scoreFilesOnly } from '../project/project-file.js';
+import { fetchProjectSources } from './project-sources.js';
 
 const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 
@@ -15,12 +16,12 @@ export function registerGraph(program: Command, ctx: CommandContext): void {
   program
     .command('graph')
     .description('draw the workloads, their resources and provisioners as a Mermaid or dot graph')
-    .argument('[score-files...]', 'Score files to draw with the workloads the project knows')
+    .argument('[score-files...]', 'Score files to draw with the workloads score-ts.yaml lists')
     .addOption(formatOption(GRAPH_FORMATS, 'mermaid', 'mermaid or dot'))
     .option(`--provisioners ${SOURCE_VALUE}`, 'include these files (or URLs) first, as `generate --provisioners` would; repeatable', collectValues)
     .addHelpText('after', `
 Examples:
-  score-ts graph                                        # the workloads the project knows
+  score-ts graph                                        # the workloads score-ts.yaml lists
   score-ts graph api/score.yaml web/score.yaml > graph.mmd
   score-ts graph --format dot | dot -Tsvg > graph.svg
   score-ts graph score.yaml --provisioners ci/prod.provisioners.yaml
@@ -31,11 +32,14 @@ or route resource names in params.workload (without it, a service, service-port 
 endpoint names the workload called like the resource). Resources no provisioner serves, and
 workloads named there but missing from the project, are drawn dashed in red.
 Nothing is provisioned or written, and no resource output or secret is shown.`)
-    .action(async (files: string[], opts: { format: string; provisioners?: string[] }) => {
+    .action(async (given: string[], opts: { format: string; provisioners?: string[] }) => {
       const format = checkFormat(opts.format, GRAPH_FORMATS);
+      const projectFile = loadProjectFile(ctx.io.cwd);
+      const files = scoreFilesOnly(ctx.io.cwd, given, projectFile, (m) => ctx.reporter().warn(m));
       const stdinScoreFile = await readStdinScoreFile(ctx, files, opts.provisioners ?? []);
-      const [provisionerFiles] = await fetchSources([{ flag: '--provisioners', values: opts.provisioners ?? [] }], sourceOptions(ctx, ctx.reporter()));
-      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: provisionerFiles!, ...(stdinScoreFile !== undefined ? { stdinScoreFile } : {}) }, ctx.reporter());
+      const sources = await fetchProjectSources(ctx, ctx.reporter(), opts.provisioners ?? [], projectFile, false);
+      const project = projectFile ? { projectFile, listedProvisioners: sources.listedProvisioners } : {};
+      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: sources.runProvisioners, ...project, ...(stdinScoreFile !== undefined ? { stdinScoreFile } : {}) }, ctx.reporter());
       ctx.io.stdout(renderGraph(graph, format));
     });
 }

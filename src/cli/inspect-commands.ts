@@ -7,14 +7,17 @@ import { emptyState, loadState, saveState, sortKeysDeep, STATE_DIR } from '../pr
 import { toYamlDocument } from '../render/yaml-text.js';
 import { withProjectLock } from '../project/lock.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
+import { loadProjectFile } from '../project/project-file.js';
+import { checkProjectFilePaths, knownWorkloads } from '../project/project-definition.js';
+import { protectedFiles } from '../project/output-files.js';
+import { fetchProjectSources } from './project-sources.js';
 import { unusedResources, withoutResources } from '../inspect/unused-resources.js';
 import { collectValues } from './collect.js';
 import { formatOutputs, formatResourceRows, isTemplateFormat } from '../inspect/format-template.js';
 import { checkFormat, DEFAULT_WIDTH, formatOption, formatTable, type Column, type Table } from './format.js';
 import { andList, counted } from '../text-lists.js';
 import type { CommandContext } from './main.js';
-import { fetchSources } from '../load/sources/fetch-sources.js';
-import { sourceOptions, SOURCE_VALUE } from './source-options.js';
+import { SOURCE_VALUE } from './source-options.js';
 
 /** The columns of `resources list` and `resources prune`. */
 const RESOURCE_COLUMNS: ReadonlyArray<Column<ResourceRow>> = [{ key: 'uid', keep: true }, { key: 'workload' }, { key: 'provisioner', keep: true }, { key: 'outputs' }];
@@ -40,8 +43,10 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
     .addHelpText('after', '\nExamples:\n  score-ts provisioners list\n  score-ts provisioners list --format json | jq -r \'.[].type\'')
     .action(async (opts: { format: string; provisioners?: string[] }) => {
       const format = checkFormat(opts.format, LIST_FORMATS);
-      const [sources] = await fetchSources([{ flag: '--provisioners', values: opts.provisioners ?? [] }], sourceOptions(ctx, ctx.reporter()));
-      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, sources!));
+      const projectFile = loadProjectFile(ctx.io.cwd);
+      checkProjectFilePaths(projectFile, { projectDir: ctx.io.cwd, allowOutside: false, protectedFiles: protectedFiles(ctx.io.cwd, loadState(ctx.io.cwd)?.outputFiles, undefined) });
+      const sources = await fetchProjectSources(ctx, ctx.reporter(), opts.provisioners ?? [], projectFile, false);
+      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, sources.runProvisioners, sources.listedProvisioners));
       const anyWhenUnset = rows.map((r) => ({ ...r, class: r.class ?? '(any)', id: r.id ?? '(any)' }));
       printList(ctx, format, rows, () => formatTable(anyWhenUnset, PROVISIONER_COLUMNS, tableWidth(ctx)));
     });
@@ -84,7 +89,11 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
       withProjectLock(ctx.io.cwd, () => {
         const state = loadState(ctx.io.cwd);
         if (!state) return reporter.info('the project has no state yet, so no resources to prune');
-        const workloads = Object.keys(state.workloads).length === 0 ? [] : loadProjectWorkloads({ projectDir: ctx.io.cwd, scoreFiles: [], readFileSources: false, command: 'generate' }, state.workloads, reporter);
+        const projectFile = loadProjectFile(ctx.io.cwd);
+        checkProjectFilePaths(projectFile, { projectDir: ctx.io.cwd, allowOutside: false, protectedFiles: protectedFiles(ctx.io.cwd, state.outputFiles, undefined) });
+        const known = knownWorkloads(projectFile, state);
+        const loadOptions = { projectDir: ctx.io.cwd, scoreFiles: [], readFileSources: false, command: 'generate', projectFile: projectFile !== undefined };
+        const workloads = known.length === 0 ? [] : loadProjectWorkloads(loadOptions, known, reporter);
         const unused = unusedResources(state, workloads);
         if (unused.length === 0) return reporter.info('every resource in the state is used by a current workload');
         const rows = resourceRows(state).filter((row) => unused.includes(row.uid));

@@ -1,7 +1,6 @@
 /** The score-ts command line: commander wiring only. Each run builds a fresh program. */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { packagePath } from '../package-path.js';
+import { packageVersion } from '../package-path.js';
 import { registerComfortCommands } from './comfort-commands.js';
 import { registerGenerate } from './generate-command.js';
 import { registerGraph } from './graph-command.js';
@@ -110,11 +109,6 @@ function reporterFor(program: Command, io: CliIo, palette: Palette): Reporter {
 function commanderExitCode(error: CommanderError): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
   return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 export { EXIT_FAILED };

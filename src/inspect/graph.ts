@@ -1,10 +1,11 @@
 /**
  * `score-ts graph`: the project as a graph of workloads, the resources they use (one node per resource uid,
  * with the provisioner that would serve it) and the workloads they point at. Nothing is provisioned or
- * written; of the project state only the list of workloads is used (never outputs or secret values).
+ * written; the workloads are score-ts.yaml's (or, in a project of an older score-ts, the state's), and no
+ * output or secret value of the state is used.
  */
 import { compareStrings } from '../convert/sorted.js';
-import { loadProvisionersFor, type ProvisionerSource } from '../load/provisioner-files.js';
+import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from '../load/provisioner-files.js';
 import type { Logger } from '../pipeline.js';
 import { emptyState, loadState, STATE_DIR } from '../project/state.js';
 import { matchProvisioner } from '../provision/match-provisioner.js';
@@ -12,6 +13,9 @@ import type { Provisioner } from '../provision/provisioner-file.js';
 import { buildResourceGraph } from '../provision/resource-graph.js';
 import type { WorkloadInput } from '../types.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
+import type { LoadedProjectFile } from '../project/project-file.js';
+import { checkProjectFilePaths, knownWorkloads } from '../project/project-definition.js';
+import { protectedFiles } from '../project/output-files.js';
 
 export interface GraphWorkload {
   /** The node id: safe in Mermaid and dot. */
@@ -52,6 +56,9 @@ export interface GraphOptions {
   readonly provisionerFiles: readonly ProvisionerSource[];
   /** The text of the Score file given as `-` (standard input). */
   readonly stdinScoreFile?: string;
+  /** score-ts.yaml, when the project has one, and the provisioner files it lists. */
+  readonly projectFile?: LoadedProjectFile;
+  readonly listedProvisioners?: ListedSourceItems;
 }
 
 /** Resource types whose `params.workload` names the workload they connect to (see networking.provisioners.yaml). */
@@ -62,10 +69,12 @@ const NAMED_LINK_TYPES: readonly string[] = ['endpoint', 'service', 'service-por
 
 /** Loads the project and builds its graph; warns about each unmatched resource and missing workload. */
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
-  const remembered = (loadState(options.projectDir) ?? emptyState()).workloads;
+  const state = loadState(options.projectDir) ?? emptyState();
+  checkProjectFilePaths(options.projectFile, { projectDir: options.projectDir, allowOutside: false, protectedFiles: protectedFiles(options.projectDir, state.outputFiles, undefined) });
   const stdin = options.stdinScoreFile !== undefined ? { stdinScoreFile: options.stdinScoreFile } : {};
-  const workloads = loadProjectWorkloads({ projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph', ...stdin }, remembered, log);
-  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles);
+  const loadOptions = { projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph', projectFile: options.projectFile !== undefined, ...stdin };
+  const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
+  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles, options.listedProvisioners);
   const graph = buildProjectGraph(workloads, provisioners);
   warnAboutMarked(graph, log);
   return graph;

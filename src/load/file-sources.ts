@@ -28,7 +28,7 @@ export interface SourceScope {
 export const SOURCE_LIMIT_BYTES = 1024 * 1024;
 
 /** Folders never read from, at any depth: score-ts's state (passwords) and version control data (tokens in .git/config). */
-const PRIVATE_FOLDERS: ReadonlyMap<string, string> = new Map([
+export const PRIVATE_FOLDERS: ReadonlyMap<string, string> = new Map([
   ['.score-ts', "score-ts's project state, with every generated password"],
   ...['.git', '.hg', '.svn', '.jj'].map((name): [string, string] => [name, 'version control data, which may hold credentials']),
 ]);
@@ -82,7 +82,7 @@ function refusalByPlace(real: string, source: string, scoreDir: string, scope: S
  * The first private folder on the path, by name in any letter case (some file systems ignore case); the file
  * itself counts too (a `.git` file points at a repository's data).
  */
-function privateFolderIn(file: string): { name: string; isLeaf: boolean } | undefined {
+export function privateFolderIn(file: string): { name: string; isLeaf: boolean } | undefined {
   const parts = file.split(path.sep).map((part) => part.toLowerCase());
   const index = parts.findIndex((part) => PRIVATE_FOLDERS.has(part));
   return index < 0 ? undefined : { name: parts[index]!, isLeaf: index === parts.length - 1 };
@@ -147,7 +147,7 @@ function readAtMost(fd: number, initial: number, max: number): Buffer {
 }
 
 /** Device and inode of each file that exists: the same file under any name, link or letter case. */
-function fileIds(files: readonly string[]): Set<string> {
+export function fileIds(files: readonly string[]): Set<string> {
   const ids = new Set<string>();
   for (const file of files) {
     try {
@@ -159,10 +159,10 @@ function fileIds(files: readonly string[]): Set<string> {
   return ids;
 }
 
-const fileId = (stat: Stats): string => `${stat.dev}:${stat.ino}`;
+export const fileId = (stat: Stats): string => `${stat.dev}:${stat.ino}`;
 
 /** Whether real path `file` lies inside real folder `root`. */
-function isInside(file: string, root: string): boolean {
+export function isInside(file: string, root: string): boolean {
   const relative = path.relative(root, file);
   return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

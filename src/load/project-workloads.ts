@@ -1,11 +1,12 @@
 /**
- * The workloads of a project: those of the Score files given now, then the others the state remembers (with
- * the image and overrides they were generated with). Each goes through load, validate, override, validate
- * again and, for generate, the reading of its file sources. Every problem is reported at once.
+ * The workloads of a project: those of the Score files given now, then the others score-ts.yaml lists (or, in a
+ * project of an older score-ts, the state remembers), with the image and overrides recorded for them. Each goes
+ * through load, validate, override, validate again and, for generate, the reading of its file sources. Every
+ * problem is reported at once.
  */
 import path from 'node:path';
-import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../errors.js';
-import { compareStrings, sortedEntries } from '../convert/sorted.js';
+import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic, type Location } from '../errors.js';
+import { compareStrings } from '../convert/sorted.js';
 import { applyOverrides } from '../override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from '../override/locate-with-overrides.js';
 import type { Logger } from '../pipeline.js';
@@ -20,6 +21,15 @@ import { STDIN_DISPLAY } from './sources/stdin-source.js';
 /** A workload with the record of how it was loaded (kept in the state). */
 export interface LoadedWorkload extends WorkloadInput {
   readonly record: WorkloadRecord;
+}
+
+/** A workload the project knows: listed in score-ts.yaml, or remembered by the state under its name. */
+export interface RememberedWorkload {
+  readonly record: WorkloadRecord;
+  /** The state's name for it (projects of an older score-ts). */
+  readonly name?: string;
+  /** Where score-ts.yaml lists its file and overrides file: a missing one is an error there. */
+  readonly listedAt?: { readonly index: number; readonly file: Location; readonly overridesFile?: Location };
 }
 
 export interface WorkloadLoadOptions {
@@ -38,22 +48,26 @@ export interface WorkloadLoadOptions {
   readonly command: string;
   /** The text of the Score file given as `-` (standard input). */
   readonly stdinScoreFile?: string;
+  /** The project has score-ts.yaml: a file given without flags takes the ones it records there. */
+  readonly projectFile?: boolean;
 }
 
-export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: Readonly<Record<string, WorkloadRecord>>, log: Logger): LoadedWorkload[] {
+export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: readonly RememberedWorkload[], log: Logger): LoadedWorkload[] {
   const problems: Diagnostic[] = [];
-  const given = onePerFile(options.scoreFiles.map((file) => givenRecord(options, file)), log);
+  const given = givenRecords(options, remembered, log);
   const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options, record)) ?? []);
   const givenNames = new Set(workloads.map((w) => w.name));
-  const givenFiles = new Set(given.map((r) => r.file));
-  for (const [name, record] of sortedEntries(remembered)) {
-    if (givenNames.has(name) || givenFiles.has(record.file)) continue;
-    const workload = collect(problems, () => loadRemembered(options, name, record, log));
+  const givenFiles = new Set(given.map((r) => normalised(options.projectDir, r.file)));
+  for (const entry of remembered) {
+    if ((entry.name !== undefined && givenNames.has(entry.name)) || givenFiles.has(normalised(options.projectDir, entry.record.file))) continue;
+    const workload = collect(problems, () => (entry.listedAt ? loadListed(options, entry.record, entry.listedAt) : loadRemembered(options, entry.name ?? entry.record.file, entry.record, log)));
     if (workload) workloads.push(workload);
   }
   if (problems.length > 0) throw new InputError('invalid Score input', problems);
   if (workloads.length === 0) {
-    throw new InputError(`no Score files given and the project knows no workloads yet: run \`score-ts ${options.command} score.yaml\` (or \`score-ts init\` for a sample)`);
+    const knows = options.projectFile ? 'score-ts.yaml lists no workloads' : 'the project knows no workloads yet';
+    const next = options.projectFile ? ' (it adds the file to score-ts.yaml)' : ' (or `score-ts init` for a sample)';
+    throw new InputError(`no Score files given and ${knows}: run \`score-ts ${options.command} score.yaml\`${next}`);
   }
   checkUniqueNames(workloads);
   return workloads.sort((a, b) => compareStrings(a.name, b.name));
@@ -68,6 +82,26 @@ function onePerFile(records: readonly WorkloadRecord[], log: Logger): WorkloadRe
     seen.add(file);
     return !again;
   });
+}
+
+/** The records of the files given now; with score-ts.yaml, a file given without flags takes the ones recorded there. */
+function givenRecords(options: WorkloadLoadOptions, remembered: readonly RememberedWorkload[], log: Logger): WorkloadRecord[] {
+  const records = onePerFile(options.scoreFiles.map((file) => givenRecord(options, file)), log);
+  const flagged = options.image !== undefined || options.overridesFile !== undefined || (options.overrideProperties?.length ?? 0) > 0;
+  if (!options.projectFile || flagged) return records;
+  return records.map((r) => remembered.find((entry) => normalised(options.projectDir, entry.record.file) === r.file)?.record ?? r);
+}
+
+/** A workload score-ts.yaml lists: its file (and overrides file) must exist, or score-ts.yaml is wrong. */
+function loadListed(options: WorkloadLoadOptions, record: WorkloadRecord, at: NonNullable<RememberedWorkload['listedAt']>): LoadedWorkload {
+  const missing: Diagnostic[] = [];
+  const field = (name: string) => `workloads[${at.index}].${name}`;
+  if (!scoreFileExists(record.file, options.projectDir)) missing.push({ location: at.file, field: field('file'), message: `${record.file} does not exist: restore it, or remove the workload from score-ts.yaml` });
+  if (record.overridesFile && at.overridesFile && !scoreFileExists(record.overridesFile, options.projectDir)) {
+    missing.push({ location: at.overridesFile, field: field('overridesFile'), message: `${record.overridesFile} does not exist: restore it, or remove it from score-ts.yaml` });
+  }
+  if (missing.length > 0) throw new InputError('score-ts.yaml names missing files', missing);
+  return loadWorkload(options, record);
 }
 
 function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord {
@@ -147,6 +181,11 @@ export function collect<T>(problems: Diagnostic[], step: () => T): T | undefined
     problems.push(...diagnosticsOf(e));
     return undefined;
   }
+}
+
+/** A recorded path as compared with a given one (`./a.yaml` is `a.yaml`). */
+function normalised(projectDir: string, file: string): string {
+  return file === STDIN_SCORE_FILE ? file : projectRelative(projectDir, file);
 }
 
 /** The path as the state records it: relative to the project, with '/' separators. */

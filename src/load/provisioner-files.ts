@@ -1,6 +1,7 @@
 /**
  * Finds and loads provisioner files, in the order that decides matching: the --provisioners files of this
- * run, then the project's `.score-ts/*.provisioners.yaml` (lexicographic), then the built-in defaults.
+ * run, then the sources score-ts.yaml lists, then the project's other `.score-ts/*.provisioners.yaml`
+ * (lexicographic), then the built-in defaults.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadArtifact, loadArtifactModule } from '../build/artifacts.js';
@@ -12,6 +13,7 @@ import { loadProvisionerFile } from '../provision/score-k8s/load-provisioner-fil
 import { expandFileOrFolder, readTextFile } from './score-file.js';
 import { installBaseName, type FetchedText } from './sources/fetched-text.js';
 import type { SourceItem } from './sources/fetch-sources.js';
+import { INSTALL_NOTE } from './listed-sources.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { WorkloadInput } from '../types.js';
 
@@ -31,10 +33,23 @@ export interface ProvisionerFile {
  */
 export type ProvisionerSource = SourceItem;
 
+/** The sources score-ts.yaml lists, ready to load, and the installed copies they stand for (left out). */
+export interface ListedSourceItems {
+  readonly items: readonly SourceItem[];
+  /** Per item: true for a path or URL read as listed (the repository chose it), false for a copy init installed. */
+  readonly chosenByRepository?: readonly boolean[];
+  /** Listed local files identical to the copy init installed from them (listed-sources.ts): not the repository's choice. */
+  readonly vetted?: ReadonlySet<string>;
+  readonly covered: ReadonlySet<string>;
+}
+
+export const NO_LISTED_SOURCES: ListedSourceItems = { items: [], covered: new Set() };
+
 /** One provisioner file to check: its name in messages, and its text (read from disk only when needed). */
 interface ProvisionerText {
   readonly display: string;
   readonly origin: ProvisionerOrigin;
+  readonly chosenByRepository?: boolean;
   read(): string;
 }
 
@@ -42,21 +57,28 @@ interface ProvisionerText {
  * The provisioners a run needs: none when no workload has resources and no files were named for the run (a
  * project without resources starts faster); otherwise all of them, so a broken file always shows.
  */
-export function loadProvisionersFor(projectDir: string, stateDir: string, workloads: readonly WorkloadInput[], runSources: readonly ProvisionerSource[]): Provisioner[] {
+export function loadProvisionersFor(projectDir: string, stateDir: string, workloads: readonly WorkloadInput[], runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
   const needed = runSources.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
-  return needed ? loadProvisionerSet(projectDir, stateDir, runSources) : [];
+  return needed ? loadProvisionerSet(projectDir, stateDir, runSources, listed) : [];
 }
 
-export function loadProvisionerSet(projectDir: string, stateDir: string, runSources: readonly ProvisionerSource[]): Provisioner[] {
+export function loadProvisionerSet(projectDir: string, stateDir: string, runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
   const cached = cachedBuiltIns();
-  const run = runSources.flatMap((s) => (typeof s === 'string' ? expandRunPath(projectDir, s).map(fromDisk) : [fromText(s, 'run')]));
-  const files = [...run, ...[...projectFiles(projectDir, stateDir), ...(cached ? [] : builtInFiles())].map(fromDisk)];
+  const texts = (sources: readonly SourceItem[], origin: 'run' | 'project') => sources.flatMap((s) => (typeof s === 'string' ? expandRunPath(projectDir, s).map((f) => fromDisk({ ...f, origin })) : [fromText(s, origin)]));
+  const copies = projectFiles(projectDir, stateDir).filter((f) => !listed.covered.has(path.basename(f.absolute)));
+  const listedFiles = listed.items.flatMap((item, i) => {
+    const chosen = listed.chosenByRepository?.[i] === true;
+    if (typeof item !== 'string') return [{ ...fromText(item, 'project'), chosenByRepository: chosen }];
+    return expandRunPath(projectDir, item).map((f) => ({ ...fromDisk({ ...f, origin: 'project' }), chosenByRepository: chosen && !listed.vetted?.has(f.absolute) }));
+  });
+  const files = [...texts(runSources, 'run'), ...listedFiles, ...[...copies, ...(cached ? [] : builtInFiles())].map(fromDisk)];
   const problems: Diagnostic[] = [];
   const provisioners: Provisioner[] = [];
   for (const file of files) {
     try {
       const text = file.read();
-      provisioners.push(...loadProvisionerFile(parseYamlSource(file.display, text), text, file.origin));
+      const loaded = loadProvisionerFile(parseYamlSource(file.display, text), text, file.origin);
+      provisioners.push(...(file.chosenByRepository ? loaded.map((p) => ({ ...p, chosenByRepository: true })) : loaded));
     } catch (e) {
       if (!(e instanceof ScoreTsError)) throw e;
       problems.push(...diagnosticsOf(e));
@@ -150,12 +172,18 @@ const PROVISIONER_NAME = /(\.provisioners)?\.ya?ml$/;
 function installCandidates(projectDir: string, given: ProvisionerSource): Array<{ file: ProvisionerText; install: (text: string) => FileToInstall }> {
   if (typeof given !== 'string') {
     const name = `${installBaseName(given.fileName, PROVISIONER_NAME, 'downloaded')}${PROJECT_PROVISIONER_SUFFIX}`;
-    return [{ file: fromText(given, 'project'), install: (text) => ({ name, text: `# Installed by score-ts init from ${given.origin}\n${text}`, from: given.origin }) }];
+    return [{ file: fromText(given, 'project'), install: (text) => ({ name, text: `# ${INSTALL_NOTE}${given.origin}\n${text}`, from: given.origin }) }];
   }
   return expandRunPath(projectDir, given).map((f) => {
     const name = `${path.basename(f.absolute).replace(PROVISIONER_NAME, '')}${PROJECT_PROVISIONER_SUFFIX}`;
-    return { file: fromDisk(f), install: (text: string) => ({ name, text }) };
+    // The note names the file, so generate can tell the copy of a path score-ts.yaml lists (read from the path instead).
+    return { file: fromDisk(f), install: (text: string) => ({ name, text: `# ${INSTALL_NOTE}${projectRelative(projectDir, f.absolute)}\n${text}` }) };
   });
+}
+
+/** A path as an install note names it: relative to the project, with '/' separators. */
+export function projectRelative(projectDir: string, absolute: string): string {
+  return path.relative(path.resolve(projectDir), absolute).split(path.sep).join('/');
 }
 
 /** Two sources of one run that would be installed under one name: the second would replace the first. */

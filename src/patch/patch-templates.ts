@@ -7,7 +7,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../errors.js';
 import { expandFileOrFolder, readTextFile } from '../load/score-file.js';
-import { sameNameProblems, type FileToInstall } from '../load/provisioner-files.js';
+import { NO_LISTED_SOURCES, projectRelative, sameNameProblems, type FileToInstall } from '../load/provisioner-files.js';
+import { INSTALL_NOTE } from '../load/listed-sources.js';
 import { installBaseName, type FetchedText } from '../load/sources/fetched-text.js';
 import type { SourceItem } from '../load/sources/fetch-sources.js';
 import { parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
@@ -36,12 +37,20 @@ export interface PatchContext {
   readonly substitute?: (workload: string, value: string) => string;
 }
 
-/** The installed templates of the project, compiled, in name order. */
-export function loadPatchTemplates(projectDir: string, stateDir: string): PatchTemplate[] {
+/**
+ * The project's templates, compiled: those score-ts.yaml lists, in its order (a folder's files in name order),
+ * then the other installed ones in name order.
+ */
+export function loadPatchTemplates(projectDir: string, stateDir: string, listed = NO_LISTED_SOURCES): PatchTemplate[] {
   const dir = path.join(projectDir, stateDir);
-  if (!existsSync(dir)) return [];
-  const names = readdirSync(dir).filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX)).sort();
-  return compileAll(readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })))).map(({ template }) => template);
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX) && !listed.covered.has(n)).sort() : [];
+  const copies = readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })));
+  return compileAll([...readSources(projectDir, listed.items), ...copies]).map(({ template }) => template);
+}
+
+/** A file, the files of a folder, or fetched text. */
+function readSources(projectDir: string, given: readonly SourceItem[]): Array<{ file: TemplateFile; text: string }> {
+  return given.flatMap((g) => (typeof g === 'string' ? readAll(expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))) : [fetchedTemplate(g)]));
 }
 
 /**
@@ -50,8 +59,7 @@ export function loadPatchTemplates(projectDir: string, stateDir: string): PatchT
  * had there, after a first line, a Handlebars comment that renders nothing, saying where it came from.
  */
 export function readPatchTemplatesToInstall(projectDir: string, given: readonly SourceItem[]): FileToInstall[] {
-  const files = given.flatMap((g) => (typeof g === 'string' ? readAll(expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))) : [fetchedTemplate(g)]));
-  const compiled = compileAll(files).map(({ file, text, template }) => ({ ...installed(file, text, template.go !== undefined), display: file.display }));
+  const compiled = compileAll(readSources(projectDir, given)).map(({ file, text, template }) => ({ ...installed(projectDir, file, text, template.go !== undefined), display: file.display }));
   const clashes = sameNameProblems(compiled);
   if (clashes.length > 0) throw new InputError('invalid patch templates: nothing was installed', clashes);
   return compiled.map(({ display: _display, ...file }) => file);
@@ -69,11 +77,12 @@ function fetchedTemplate(fetched: FetchedText): { file: TemplateFile; text: stri
   return { file: { display: fetched.display, fetched }, text: fetched.text };
 }
 
-function installed(file: TemplateFile, text: string, go: boolean): FileToInstall {
-  if (!file.fetched) return { name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`, text };
+/** The copy starts with a comment that renders nothing, naming where it came from (a local path too: see listed-sources.ts). */
+function installed(projectDir: string, file: TemplateFile, text: string, go: boolean): FileToInstall {
+  const withNote = (origin: string) => `${go ? `{{/* ${INSTALL_NOTE}${origin} */}}` : `{{!-- ${INSTALL_NOTE}${origin} --}}`}\n${text}`;
+  if (!file.fetched) return { name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`, text: withNote(projectRelative(projectDir, file.absolute!)) };
   const name = `${installBaseName(file.fetched.fileName, TEMPLATE_NAME, 'downloaded')}${PATCH_TEMPLATE_SUFFIX}`;
-  const note = `Installed by score-ts init from ${file.fetched.origin}`;
-  return { name, text: `${go ? `{{/* ${note} */}}` : `{{!-- ${note} --}}`}\n${text}`, from: file.fetched.origin };
+  return { name, text: withNote(file.fetched.origin), from: file.fetched.origin };
 }
 
 function readAll(files: readonly TemplateFile[]): Array<{ file: TemplateFile; text: string }> {

@@ -1,4 +1,7 @@
-/** `score-ts init`: the state folder and, unless asked not to, a sample score.yaml. Never overwrites. */
+/**
+ * `score-ts init`: the state folder, unless asked not to a sample score.yaml, and score-ts.yaml (new, or with
+ * the sources given added). Never overwrites a Score file or a state.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../render/write-file.js';
@@ -6,6 +9,8 @@ import { readProvisionersToInstall } from '../load/provisioner-files.js';
 import type { SourceItem } from '../load/sources/fetch-sources.js';
 import { readPatchTemplatesToInstall } from '../patch/patch-templates.js';
 import { initStateDir, STATE_DIR } from './state.js';
+import { loadProjectFile, PROJECT_FILE } from './project-file.js';
+import { planInitProjectFile } from './init-project-file.js';
 
 export interface InitOptions {
   readonly projectDir: string;
@@ -15,6 +20,8 @@ export interface InitOptions {
   readonly patchTemplates?: readonly SourceItem[];
   /** Provisioner files or folders to install into the project, or their fetched text (a URL, `-`). */
   readonly provisioners?: readonly SourceItem[];
+  /** The --provisioners and --patch-templates values as given, to list in score-ts.yaml. */
+  readonly sources?: { readonly provisioners: readonly string[]; readonly patchTemplates: readonly string[] };
 }
 
 export interface InitReport {
@@ -26,6 +33,10 @@ export interface InitReport {
   readonly sampleExisted: boolean;
   /** Installed files, relative to the project, with where each came from when it was not a local file. */
   readonly installed: ReadonlyArray<{ readonly file: string; readonly from?: string; readonly programs?: readonly string[] }>;
+  /** What init wrote to score-ts.yaml, in one line; undefined when it left it as it was. */
+  readonly projectFile?: string;
+  /** What score-ts.yaml could not list, and why. */
+  readonly notRecorded: readonly string[];
 }
 
 export const SAMPLE_SCORE_FILE = `# yaml-language-server: $schema=https://raw.githubusercontent.com/score-spec/spec/main/score-v1b1.json
@@ -66,17 +77,22 @@ export function initProject(options: InitOptions): InitReport {
     ...readProvisionersToInstall(options.projectDir, options.provisioners ?? []),
     ...readPatchTemplatesToInstall(options.projectDir, options.patchTemplates ?? []),
   ];
+  const samplePath = path.resolve(options.projectDir, options.file);
+  const sampleExisted = existsSync(samplePath);
+  const wroteSample = options.sample && !sampleExisted;
+  const existing = loadProjectFile(options.projectDir);
+  const recording = { ...(options.sample ? { sampleFile: options.file } : {}), wroteSample, provisioners: options.sources?.provisioners ?? [], patchTemplates: options.sources?.patchTemplates ?? [] };
+  const plan = planInitProjectFile(options.projectDir, existing, recording);
   const { tightened: tightenedStateDir, created: createdStateFiles } = initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text, ...origin }) => {
     const target = `${STATE_DIR}/${name}`;
     writeFileAtomic(path.join(options.projectDir, target), text, target, 0o600);
     return { file: target, ...origin };
   });
-  const samplePath = path.resolve(options.projectDir, options.file);
-  const sampleExisted = existsSync(samplePath);
-  const wroteSample = options.sample && !sampleExisted;
   if (wroteSample) writeFileAtomic(samplePath, SAMPLE_SCORE_FILE, options.file);
-  return { tightenedStateDir, createdStateFiles, wroteSample, sampleExisted, installed };
+  if (plan.update) writeFileAtomic(path.join(options.projectDir, PROJECT_FILE), plan.update.text, PROJECT_FILE);
+  const projectFile = plan.update ? { projectFile: plan.update.summary } : {};
+  return { tightenedStateDir, createdStateFiles, wroteSample, sampleExisted, installed, ...projectFile, notRecorded: plan.warnings };
 }
 
 export { STATE_DIR };

@@ -10,24 +10,30 @@ import { outputFileOf } from '../render/output-target.js';
 import { stateDir } from './state.js';
 
 /** The default output, which most projects use. */
-const DEFAULT_OUTPUT = 'manifests.yaml';
+export const DEFAULT_OUTPUT = 'manifests.yaml';
 
-/** Absolute paths: the state file, the default output, the outputs the state remembers and this run's `-o` file. */
-export function protectedFiles(projectDir: string, remembered: readonly string[] | undefined, output: string | undefined): string[] {
-  const current = output === undefined ? undefined : outputFileOf(output, projectDir);
+/**
+ * Absolute paths: the state file, the default output, the outputs the state remembers and this run's files
+ * (`-o`, `--secrets-output`).
+ */
+export function protectedFiles(projectDir: string, remembered: readonly string[] | undefined, ...outputs: Array<string | undefined>): string[] {
   const files = [path.join(stateDir(projectDir), 'state.yaml'), DEFAULT_OUTPUT, ...(remembered ?? [])].map((f) => path.resolve(projectDir, f));
-  return current ? [...files, current] : files;
+  return [...files, ...currentFiles(projectDir, outputs)];
 }
 
 /**
- * The outputs to remember after this run: the earlier ones that still exist, and this run's `-o` file.
+ * The outputs to remember after this run: the earlier ones that still exist, and this run's files.
  * Relative to the project with '/' separators when inside it (the project folder may move), else absolute.
  */
-export function rememberedOutputs(projectDir: string, remembered: readonly string[] | undefined, output: string | undefined): string[] {
-  const current = output === undefined ? undefined : outputFileOf(output, projectDir);
+export function rememberedOutputs(projectDir: string, remembered: readonly string[] | undefined, ...outputs: Array<string | undefined>): string[] {
   const kept = (remembered ?? []).filter((f) => existsSync(path.resolve(projectDir, f)));
-  const all = new Set(current ? [...kept, asRemembered(projectDir, current)] : kept);
+  const all = new Set([...kept, ...currentFiles(projectDir, outputs).map((f) => asRemembered(projectDir, f))]);
   return [...all].sort(compareStrings);
+}
+
+/** The files among this run's outputs (not stdout, not descriptors). */
+function currentFiles(projectDir: string, outputs: ReadonlyArray<string | undefined>): string[] {
+  return outputs.flatMap((output) => (output === undefined ? [] : [outputFileOf(output, projectDir)])).filter((f): f is string => f !== undefined);
 }
 
 function asRemembered(projectDir: string, file: string): string {

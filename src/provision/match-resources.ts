@@ -41,9 +41,12 @@ export function matchResources(graph: ResourceGraph, provisioners: readonly Prov
       else unlisted.set(key, { first: () => at(['resources', name, 'params', param], unlistedMessage(provisioner, supported)), more: 0 });
     }
   }
-  if (problems.length > 0) throw new ProvisionError('some resources cannot be provisioned', problems);
+  if (problems.length > 0) throw new ProvisionError('some resources cannot be provisioned', [...problems, { location: {}, field: '', message: KEEP_PROVISIONERS_HINT }]);
   return { matched, warnings: unlistedWarnings([...unlisted.values()]) };
 }
+
+/** Said under unmatched resources: a provisioner file given for one run is gone on the next. */
+export const KEEP_PROVISIONERS_HINT = '--provisioners counts for one run only: `score-ts generate --provisioners FILE --save` (or listing it under provisioners in score-ts.yaml) keeps a provisioner file for every run';
 
 /** At most this many warnings about unlisted params: a Score file with thousands of params gets a count. */
 export const MAX_PARAM_WARNINGS = 20;

@@ -14,7 +14,7 @@ import { mapStrings } from '../plain-data.js';
 import { checkOutputReferences } from './check-outputs.js';
 import { matchResources } from './match-resources.js';
 import { ProvisionFailures } from './provision-failures.js';
-import type { Provisioner } from './provisioner-file.js';
+import { runsProgram, type Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WaitFor, WorkloadService } from './provision-request.js';
 import { cryptoRandom, randomUuid, seededRandom } from './random.js';
 import { buildResourceGraph, checkPreviousRecords, type ResourceGraph, type ResourceNode } from './resource-graph.js';
@@ -42,6 +42,8 @@ export interface ProvisionOptions {
   readonly envAllowList?: EnvAllowList;
   /** The run's secret references (a new token when not given). */
   readonly secretRefs?: SecretRefCodec;
+  /** Let cmd:// provisioners that score-ts.yaml's sources bring run their programs (--allow-project-cmd). */
+  readonly allowProjectCmd?: boolean;
 }
 
 /** The options of a run, with its environment (without score-ts's own variables) and its secret references. */
@@ -185,6 +187,7 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
     const problems = (typeof message === 'string' ? [message] : message).map((m) => ({ location, field, message: options.secretRefs.mask(m), ...(output ? { output: options.secretRefs.mask(output) } : {}) }));
     throw new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) failed`, problems);
   };
+  if (provisioner.chosenByRepository && runsProgram(provisioner) && !options.allowProjectCmd) fail(REPOSITORY_PROGRAM(provisioner));
   let result: ProvisionResult;
   try {
     result = provisioner.scoreK8s
@@ -204,6 +207,9 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   if (bad) fail(`${provisioner.uri} made a manifest without apiVersion, kind and metadata.name`);
   return result;
 }
+
+const REPOSITORY_PROGRAM = (p: Provisioner): string =>
+  `${p.uri} would run a program, and ${p.file} comes from a source that score-ts.yaml lists: a file the repository chooses does not run programs (they would get this run's environment) unless the person running generate allows it with --allow-project-cmd`;
 
 /** A cmd:// program's stderr follows the first line of its error: shown as its own lines, under the diagnostic. */
 const firstLine = (message: string): string => message.split('\n')[0]!;

@@ -33,6 +33,16 @@ export interface Provisioner {
   readonly command?: { readonly program: string; readonly args: readonly string[] };
   /** Set for an entry of score-k8s's format (Go templates, or a cmd:// program with score-k8s's JSON). */
   readonly scoreK8s?: ScoreK8sEntry;
+  /**
+   * Read from a path or URL that score-ts.yaml lists: the repository chose it, not the person running
+   * generate, so its cmd:// programs run only with --allow-project-cmd (see provision.ts).
+   */
+  readonly chosenByRepository?: boolean;
+}
+
+/** True for a provisioner that runs a program (cmd://, in score-ts's format or score-k8s's). */
+export function runsProgram(provisioner: Provisioner): boolean {
+  return provisioner.command !== undefined || provisioner.scoreK8s?.command !== undefined;
 }
 
 /** An entry as written in the file (after schema validation). */

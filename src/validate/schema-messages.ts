@@ -23,6 +23,9 @@ const PATTERN_WORDS: Readonly<Record<string, string>> = {
   '^(0\\.\\d+|[1-9]\\d*(\\.\\d+)?)(K|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$': 'must be a memory quantity such as 128Mi, 1Gi or 500M',
   '^[A-Za-z0-9_-]+$': "must be letters, digits, '_' and '-'",
   '^(template|cmd)://.+$': 'must start with template:// or cmd://',
+  '^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$': "cannot be a label value: use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+  '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$': "is not a valid Kubernetes namespace name: use up to 63 lowercase letters, digits and '-'",
+  '^[^=]+=': 'must look like path=value (an empty value deletes the field)',
 };
 
 /** A pattern in words when the schema's pattern is known, else the pattern itself. */

@@ -172,11 +172,20 @@ describe('schema comments for editors (yaml-language-server)', () => {
     },
   );
 
-  it('init --provisioners installs the user\'s file as it is', async () => {
+  it('init --provisioners installs the user\'s file as it is, after a line naming it', async () => {
     const dir = tempProject();
     const text = '# mine\n- uri: template://mine/thing\n  type: thing\n  outputs: |\n    value: x\n';
     writeFileSync(path.join(dir, 'mine.provisioners.yaml'), text);
     expect((await runIn(dir, ['init', '--no-sample', '--provisioners', 'mine.provisioners.yaml'])).code).toBe(0);
-    expect(readFileSync(path.join(dir, '.score-ts', 'mine.provisioners.yaml'), 'utf8')).toBe(text);
+    expect(readFileSync(path.join(dir, '.score-ts', 'mine.provisioners.yaml'), 'utf8')).toBe(`# Installed by score-ts init from mine.provisioners.yaml\n${text}`);
+  });
+
+  it('score-ts.yaml, as init writes it, points at the project file schema of this version', async () => {
+    const dir = tempProject();
+    expect((await runIn(dir, ['init'])).code).toBe(0);
+    const [first] = readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8').split('\n');
+    const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(first).toBe(`# yaml-language-server: $schema=https://unpkg.com/score-ts@${version}/schemas/score-ts-project.schema.json`);
+    expect(existsSync(path.join(repoRoot, 'schemas', 'score-ts-project.schema.json'))).toBe(true);
   });
 });

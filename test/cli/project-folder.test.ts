@@ -7,11 +7,13 @@ import { runIn, tempProject } from '../support/run-cli.js';
 const GOOD = 'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers: {main: {image: nginx:1.28}}\n';
 const CREATED = 'created .score-ts/ (its .gitignore keeps state and secrets out of git)\n';
 const SAMPLE_LEFT = 'score.yaml already exists; left as it is\n';
+const PROJECT_FILE = 'created score-ts.yaml (project label project; workloads score.yaml): commit it; .score-ts/ stays private\n';
 
 describe('init says exactly what it created or left', () => {
   it.each<{ name: string; before: (dir: string) => void; stderr: string }>([
-    { name: 'a fresh folder', before: () => {}, stderr: `${CREATED}created score.yaml: run \`score-ts generate score.yaml\` next\n` },
+    { name: 'a fresh folder', before: () => {}, stderr: `${CREATED}${PROJECT_FILE}created score.yaml: run \`score-ts generate score.yaml\` next\n` },
     { name: 'an initialised project', before: (dir) => initialised(dir), stderr: `.score-ts/ already exists; left as it is\n${SAMPLE_LEFT}` },
+    { name: 'an initialised project without score-ts.yaml', before: (dir) => initialised(dir, 'score-ts.yaml'), stderr: `.score-ts/ already exists; left as it is\n${PROJECT_FILE}${SAMPLE_LEFT}` },
     {
       name: 'a project whose .gitignore was removed',
       before: (dir) => initialised(dir, '.gitignore'),
@@ -28,7 +30,7 @@ describe('init says exactly what it created or left', () => {
         mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
         writeFileSync(path.join(dir, 'score.yaml'), GOOD);
       },
-      stderr: `.score-ts/ already exists; created the missing .score-ts/.gitignore (it keeps state and secrets out of git) and .score-ts/state.yaml\n${SAMPLE_LEFT}`,
+      stderr: `.score-ts/ already exists; created the missing .score-ts/.gitignore (it keeps state and secrets out of git) and .score-ts/state.yaml\n${PROJECT_FILE}${SAMPLE_LEFT}`,
     },
   ])('$name', async ({ before, stderr }) => {
     const dir = tempProject();
@@ -51,6 +53,7 @@ describe('only a successful run creates .score-ts/', () => {
     writeFileSync(path.join(dir, 'bad.yaml'), GOOD.replace('name: web', 'name: Web'));
     expect((await runIn(dir, args)).code).toBe(code);
     expect(existsSync(path.join(dir, '.score-ts'))).toBe(false);
+    expect(existsSync(path.join(dir, 'score-ts.yaml'))).toBe(false);
   });
 
   it('so the next run initialises the state, and says so', async () => {
@@ -64,11 +67,12 @@ describe('only a successful run creates .score-ts/', () => {
   });
 });
 
-/** A project `init` made, with one of its state files removed. */
+/** A project `init` made, with one of its files removed (a state file, or score-ts.yaml). */
 function initialised(dir: string, removed?: string): void {
   mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
   writeFileSync(path.join(dir, '.score-ts', '.gitignore'), '*\n');
   writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), '{"version": 1, "workloads": {}, "resources": {}, "sharedState": {}}\n', { mode: 0o600 });
   writeFileSync(path.join(dir, 'score.yaml'), GOOD);
-  if (removed) rmSync(path.join(dir, '.score-ts', removed));
+  writeFileSync(path.join(dir, 'score-ts.yaml'), 'version: 1\nproject: project\nworkloads: [{file: score.yaml}]\n');
+  if (removed) rmSync(path.join(dir, removed === 'score-ts.yaml' ? '' : '.score-ts', removed));
 }

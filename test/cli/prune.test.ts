@@ -81,7 +81,7 @@ describe('resources get-outputs of an unknown uid', () => {
 });
 
 describe('the project label', () => {
-  it('is on every object but the Namespace, on claim templates too, and --project changes it for good', async () => {
+  it('is on every object but the Namespace, on claim templates too; --project changes it for one run, with --save for good', async () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'score.yaml'), withBoth);
     const docs = async (args: string[]) => parseAllDocuments((await runIn(dir, ['generate', 'score.yaml', '-n', 'shop', '--generate-namespace', ...args, '-o', '-'])).stdout).map((d) => d.toJS() as Labelled);
@@ -90,7 +90,10 @@ describe('the project label', () => {
       else expect(doc.metadata.labels?.['score-ts.dev/project'], `${doc.kind} ${doc.metadata.name}`).toBe('project');
       for (const claim of doc.spec?.volumeClaimTemplates ?? []) expect(claim.metadata.labels?.['score-ts.dev/project']).toBe('project');
     }
-    await docs(['--project', 'shop-prod']);
+    const once = await docs(['--project', 'shop-once']);
+    expect(once.filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'shop-once')).toBe(true);
+    expect((await docs([])).filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'project')).toBe(true);
+    await docs(['--project', 'shop-prod', '--save']);
     const later = await docs([]);
     expect(later.filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'shop-prod')).toBe(true);
     expect((await runIn(dir, ['generate', 'score.yaml', '--project', 'not a label'])).code).toBe(2);

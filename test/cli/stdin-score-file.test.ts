@@ -1,9 +1,10 @@
 /** `generate -` (and /dev/stdin): a Score file read from standard input for one run, never recorded as a path. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../load/support/cli.js';
 import { tempProject } from '../support/run-cli.js';
+import { WRITE_PROJECT_FILE_HINT } from '../../src/project/project-definition.js';
 
 const score = (name: string) => `apiVersion: score.dev/v1b1\nmetadata: {name: ${name}}\ncontainers: {main: {image: nginx:1.28}}\n`;
 const INITIALISED = 'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\n';
@@ -26,11 +27,13 @@ describe('a Score file from standard input', () => {
     expect(result).toEqual({ code: 0, stdout: 'flowchart LR\n  w1["piped"]\n', stderr: '' });
   });
 
-  it('beside files: only the files are remembered, and a later run without files knows only them', async () => {
+  it('beside files: only the files are recorded in score-ts.yaml, and a later run without files knows only them', async () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'web.yaml'), score('web'));
-    expect((await run(dir, ['generate', 'web.yaml', '-', '-o', '-'], { stdin: score('piped') })).stderr).toBe(`${INITIALISED}wrote 2 objects for piped, web to stdout\n`);
-    expect(stateWorkloads(dir)).toEqual({ web: { file: 'web.yaml' } });
+    const first = await run(dir, ['generate', 'web.yaml', '-', '-o', 'out.yaml'], { stdin: score('piped') });
+    expect(first.stderr).toBe(`${INITIALISED}wrote 2 objects for piped, web to out.yaml\ncreated score-ts.yaml (project label project; workloads web.yaml): commit it; .score-ts/ stays private\n`);
+    expect(readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8')).toMatch(/\nworkloads:\n {2}- file: web\.yaml\n$/);
+    expect(stateWorkloads(dir)).toEqual({});
     expect((await run(dir, ['generate', '-o', '-'])).stderr).toBe('wrote 1 object for web to stdout\n');
   });
 
@@ -63,12 +66,12 @@ describe('a Score file from standard input', () => {
   it('a workload an earlier score-ts recorded as ../../dev/stdin is dropped with a warning, never read again', async () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'web.yaml'), score('web'));
-    expect((await run(dir, ['generate', 'web.yaml', '-o', '-'])).code).toBe(0);
-    const statePath = path.join(dir, '.score-ts', 'state.yaml');
+    // A state of an older score-ts, which kept the workloads there (and no score-ts.yaml).
     const stdinPath = path.relative(dir, '/dev/stdin');
-    writeFileSync(statePath, readFileSync(statePath, 'utf8').replace('"workloads": {', `"workloads": {"old": {"file": ${JSON.stringify(stdinPath)}},`));
+    mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
+    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), JSON.stringify({ version: 1, workloads: { web: { file: 'web.yaml' }, old: { file: stdinPath } }, resources: {}, sharedState: {} }), { mode: 0o600 });
     const result = await run(dir, ['generate', '-o', '-']);
-    expect(result.stderr).toBe("warning: workload 'old' was read from standard input, which is not read again: it is dropped from the project (give its file to add it back)\nwrote 1 object for web to stdout\n");
+    expect(result.stderr).toBe(`warning: workload 'old' was read from standard input, which is not read again: it is dropped from the project (give its file to add it back)\nwrote 1 object for web to stdout\n${WRITE_PROJECT_FILE_HINT}\n`);
     expect(stateWorkloads(dir)).toEqual({ web: { file: 'web.yaml' } });
   });
 });

@@ -16,10 +16,10 @@ it('shows more at each level: nothing, the summary, each stage, each provisioner
   expect(normal).toBe('wrote 5 objects for shop to stdout\n');
   expect(verbose).toContain('workloads: shop (score.yaml)');
   expect(verbose).toContain('resource shop.db (postgres.default#shop.db): template://score-ts/postgres');
-  expect(verbose).toContain('patch templates: .score-ts/replicas.patch.tpl');
+  expect(verbose).toContain('patch templates: patches/replicas.tpl');
   expect(verbose).not.toContain('operation 1 (set)');
   // The rendered path is not shown (it could hold any value of the manifests): the manifest it changes is.
-  expect(debug).toContain('.score-ts/replicas.patch.tpl: operation 1 (set) on Secret postgres-shop-db-');
+  expect(debug).toContain('patches/replicas.tpl: operation 1 (set) on Secret postgres-shop-db-');
   expect(debug).toContain(': the team label\n');
   expect(debug).toMatch(/provisioners loaded, matched in this order: template:\/\/score-ts\//);
   expect(debug.length).toBeGreaterThan(verbose.length);

@@ -54,7 +54,7 @@ describe('the installed command', () => {
     const dir = tempProject();
     const url = `${secure.origin}/web.provisioners.yaml`;
     const result = await runBin(dir, ['init', '--no-sample', '--provisioners', url], { env: { NODE_EXTRA_CA_CERTS: testCa().caFile } });
-    expect(result.stderr).toBe(`created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\n`);
+    expect(result.stderr).toBe(`created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\ncreated score-ts.yaml (project label project; no workloads yet; provisioners ${url}): commit it; .score-ts/ stays private\n`);
     expect(result.status).toBe(0);
     expect(result.modules).toEqual(expect.arrayContaining(['NativeModule https', 'NativeModule tls']));
   });

@@ -49,7 +49,7 @@ describe('git sources that work', () => {
     const dir = tempProject();
     const url = `git-https://${hostOf(https)}/repo.git/score-k8s/web.provisioners.yaml`;
     const result = await run(dir, ['init', '--no-sample', '--provisioners', url], { env });
-    expect(result).toEqual({ code: 0, stdout: '', stderr: `created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\n` });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: `created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\ncreated score-ts.yaml (project label project; no workloads yet; provisioners ${url}): commit it; .score-ts/ stays private\n` });
     expect(readFileSync(path.join(dir, '.score-ts', 'web.provisioners.yaml'), 'utf8')).toBe(`# Installed by score-ts init from ${url}\n${WEB}`);
   });
 

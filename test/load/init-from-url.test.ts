@@ -45,7 +45,7 @@ describe('init --provisioners URL', () => {
     const dir = tempProject();
     const url = `${server.origin}/platform/web.provisioners.yaml`;
     const result = await run(dir, ['init', '--no-sample', '--provisioners', url]);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: `created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\n` });
+    expect(result).toEqual({ code: 0, stdout: '', stderr: `created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\ncreated score-ts.yaml (project label project; no workloads yet; provisioners ${url}): commit it; .score-ts/ stays private\n` });
     expect(readFileSync(path.join(dir, '.score-ts', 'web.provisioners.yaml'), 'utf8')).toBe(`# Installed by score-ts init from ${url}\n${PROVISIONERS}`);
     const list = await run(dir, ['provisioners', 'list', '--format', 'json']);
     expect((JSON.parse(list.stdout) as Array<{ uri: string; source: string }>)[0]).toMatchObject({ uri: 'template://web/thing', source: '.score-ts/web.provisioners.yaml:2' });
@@ -143,7 +143,7 @@ describe('generate --provisioners URL', () => {
     expect(first.stderr).toContain('wrote 1 object for web to stdout');
     expect(server.requests.length).toBe(before + 1);
     expect(installed(dir)).toEqual([]);
-    const second = await run(dir, ['generate', '-o', '-']);
+    const second = await run(dir, ['generate', 'score.yaml', '-o', '-']);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain("no provisioner for type 'thing'");
     expect(server.requests.length).toBe(before + 1);
@@ -166,6 +166,36 @@ describe('generate --provisioners URL', () => {
     const result = await run(dir, ['generate', 'score.yaml', '--provisioners', url]);
     expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read provisioners ${url}: the server answered 404 Not Found: check the URL\n` });
     expect(readdirSync(dir)).toEqual(['score.yaml']);
+  });
+});
+
+describe('URLs score-ts.yaml lists', () => {
+  it('are read from the copies init installed, with no request; in a fresh clone (no copies) they are fetched', async () => {
+    const dir = tempProject();
+    writeFileSync(path.join(dir, 'score.yaml'), SCORE);
+    const provisioners = `${server.origin}/platform/web.provisioners.yaml`;
+    const patch = `${server.origin}/patches/replicas.tpl`;
+    expect((await run(dir, ['init', '--no-sample', '--provisioners', provisioners, '--patch-templates', patch])).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8')).toContain(`\nprovisioners:\n  - ${provisioners}\npatchTemplates:\n  - ${patch}\n`);
+    const before = server.requests.length;
+    const offline = await run(dir, ['generate', 'score.yaml', '-v']);
+    expect(offline.stderr).toContain('patch templates: .score-ts/replicas.patch.tpl\n');
+    expect(server.requests.length).toBe(before);
+    const clone = tempProject();
+    for (const file of ['score.yaml', 'score-ts.yaml', 'manifests.yaml']) writeFileSync(path.join(clone, file), readFileSync(path.join(dir, file)));
+    const check = await run(clone, ['generate', '--check', '-v']);
+    expect(check.stderr).toContain(`patch templates: ${patch}\n`);
+    expect(check.code, check.stderr).toBe(0);
+    expect(server.requests.length).toBe(before + 2);
+  });
+
+  it('one that cannot be fetched names score-ts.yaml', async () => {
+    const dir = tempProject();
+    writeFileSync(path.join(dir, 'score.yaml'), SCORE);
+    const url = `${server.origin}/platform/missing.yaml`;
+    writeFileSync(path.join(dir, 'score-ts.yaml'), `version: 1\nproject: p\nworkloads: [{file: score.yaml}]\nprovisioners: ["${url}"]\n`);
+    const result = await run(dir, ['generate']);
+    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read score-ts.yaml provisioners ${url}: the server answered 404 Not Found: check the URL\n` });
   });
 });
 

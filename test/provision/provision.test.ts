@@ -3,6 +3,7 @@ import { ProvisionError } from '../../src/errors.js';
 import { parseYamlSource } from '../../src/load/yaml-source.js';
 import type { ResourceRecord } from '../../src/project/state.js';
 import { provisionResources, type ProvisionOptions } from '../../src/provision/provision.js';
+import { KEEP_PROVISIONERS_HINT } from '../../src/provision/match-resources.js';
 import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
 import type { WorkloadInput } from '../../src/types.js';
 import { dedent, shownError, TEST_SECRET_REFS, testMarker, workloadFromYaml } from './builders.js';
@@ -194,6 +195,7 @@ describe('provisionResources', () => {
       diagnostics: [
         "score.yaml:11:5: resources.q.type: no provisioner for type 'queue'; the loaded provisioners support: echo, postgres",
         "score.yaml:13:5: resources.e.type: no provisioner for type 'echo' and class 'huge'; the loaded provisioners support: echo, postgres",
+        KEEP_PROVISIONERS_HINT,
       ],
     },
     {
@@ -201,7 +203,7 @@ describe('provisionResources', () => {
       workloads: () => [workload('web', '  q:\n    type: queue\n')],
       provisioners: '[]',
       message: 'some resources cannot be provisioned',
-      diagnostics: ["score.yaml:11:5: resources.q.type: no provisioner for type 'queue'; the loaded provisioners support: nothing"],
+      diagnostics: ["score.yaml:11:5: resources.q.type: no provisioner for type 'queue'; the loaded provisioners support: nothing", KEEP_PROVISIONERS_HINT],
     },
     {
       name: 'expected_outputs missing from the outputs',

@@ -66,7 +66,7 @@ const CASES: Case[] = [
     files: { 'score.yaml': SCORE, 'patches/loop.tpl': '- op: set\n  path: 0.metadata.labels\n  value: &l {a: [*l]}\n' },
     setup: [['init', '--no-sample', '--patch-templates', 'patches']],
     args: ['generate', 'score.yaml'],
-    stderr: `error: patch template .score-ts/loop.patch.tpl failed\n  .score-ts/loop.patch.tpl: the rendered text is not valid YAML (rendered line 3): an alias (*name) inside the value its anchor (&name) names: a value cannot contain itself; write the values out\n`,
+    stderr: `error: patch template patches/loop.tpl failed\n  patches/loop.tpl: the rendered text is not valid YAML (rendered line 3): an alias (*name) inside the value its anchor (&name) names: a value cannot contain itself; write the values out\n`,
   },
   {
     name: 'the state file',

@@ -20,13 +20,14 @@ async function generateChecked(dir: string, args: string[]): Promise<number> {
   // The in-process CLI resolves without I/O waits: let the event loop (and vitest's messages) through.
   await new Promise((resolve) => setImmediate(resolve));
   rmSync(path.join(dir, '.score-ts'), { recursive: true, force: true });
+  rmSync(path.join(dir, 'score-ts.yaml'), { force: true });
   writeFileSync(path.join(dir, 'out.yaml'), PREVIOUS);
   const run = await runIn(dir, ['generate', ...args, '-o', 'out.yaml']);
   expect(run.stderr).not.toContain('internal error');
   expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   // Messages show control, line-break and bidi characters of the input escaped; no line is the input's own.
   expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-  for (const line of run.stderr.replace(/\n$/, '').split('\n')) expect(line).toMatch(/^(error: |warning: | {2}\S| {4}|wrote \d+ objects? |initialised the project state |$)/);
+  for (const line of run.stderr.replace(/\n$/, '').split('\n')) expect(line).toMatch(/^(error: |warning: | {2}\S| {4}|wrote \d+ objects? |initialised the project state |created score-ts\.yaml \(|$)/);
   const output = readFileSync(path.join(dir, 'out.yaml'), 'utf8');
   if (run.code === 0) {
     expect(output).not.toBe('');

@@ -107,7 +107,7 @@ describe('patch template errors never show a rendered value', () => {
     for (const flags of VERBOSITY) {
       const run = await runIn(dir, [...flags, 'generate', 'score.yaml', '-o', '-'], SEED);
       expect(run.code, run.stderr).toBe(1);
-      expect(run.stderr).toMatch(typeof message === 'string' ? `.score-ts/leak.patch.tpl: ${message}` : message);
+      expect(run.stderr).toMatch(typeof message === 'string' ? `patches/leak.tpl: ${message}` : message);
       for (const piece of fragments(password)) expect(run.stderr.includes(piece), `stderr with ${flags.join(' ') || 'no flag'} shows part of the password:\n${run.stderr}`).toBe(false);
     }
   });

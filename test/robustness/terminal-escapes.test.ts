@@ -73,7 +73,8 @@ const CASES: Case[] = [
     stderr:
       'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\n' +
       `warning: score.yaml:11:7: resources.data.params.x\\x1b]52;c;aGk=\\x07\\x1b\\[2J\\r\\nwrote 1 object for app to manifests\\.yaml\\x85\\u2028\\u2029\\u202e\\u2066: provisioner template://score-ts/volume at (built-in) provisioners/default.provisioners.yaml:12:1 does not list this param in supported_params (size, storageClassName): it is passed on, and the provisioner may ignore it\n` +
-      'wrote 2 objects for app to manifests.yaml\n',
+      'wrote 2 objects for app to manifests.yaml\n' +
+      'created score-ts.yaml (project label project; workloads score.yaml): commit it; .score-ts/ stays private\n',
   },
   {
     name: 'a variable name',
@@ -123,7 +124,7 @@ const CASES: Case[] = [
 /** Characters that must never reach the terminal raw from a message. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** How every line of stderr may start: score-ts's prefixes, indentation, or one of its own info lines. */
-const LINE_START = /^(error: |warning: |  \S|    |initialised the project state |wrote \d+ objects? for app to )/;
+const LINE_START = /^(error: |warning: |  \S|    |initialised the project state |wrote \d+ objects? for app to |created score-ts\.yaml \(project label project; workloads score\.yaml\))/;
 
 describe('messages show hostile values escaped', () => {
   it.each(CASES)('$name', async ({ files, args, stderr, code, stdout }) => {

@@ -126,7 +126,7 @@ function checkStdinOnce(parsed: readonly Parsed[]): void {
   if (flags.length > 1) throw new UsageError(`standard input (-) can be read once per run, but ${flags.join(' -, ')} - name it ${flags.length} times`);
 }
 
-function sourceDisplay(ref: SourceRef, value: string): string {
+export function sourceDisplay(ref: SourceRef, value: string): string {
   if (ref.kind === 'stdin') return '-';
   if (ref.kind === 'oci') return ociDisplay(ref.reference);
   if (ref.kind === 'git') return ref.git.sourceDisplay;
@@ -137,7 +137,9 @@ function sourceDisplay(ref: SourceRef, value: string): string {
 function failure(failures: readonly Failure[], note: string | undefined): InputError {
   const suffix = note ? `; ${note}` : '';
   const [first] = failures;
-  if (failures.length === 1) return new InputError(`cannot read ${first!.flag.replace(/^--/, '').replace(/-/g, ' ')} ${first!.shown}: ${first!.reason}${suffix}`);
+  // `--patch-templates` reads as `patch templates`; a list of score-ts.yaml is named as it is.
+  const what = first!.flag.startsWith('--') ? first!.flag.slice(2).replace(/-/g, ' ') : first!.flag;
+  if (failures.length === 1) return new InputError(`cannot read ${what} ${first!.shown}: ${first!.reason}${suffix}`);
   const diagnostics: Diagnostic[] = failures.map((f) => ({ location: { origin: `${f.flag} ${f.shown}` }, field: '', message: f.reason }));
   return new InputError(`cannot read ${failures.length} sources${suffix}`, diagnostics);
 }

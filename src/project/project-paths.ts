@@ -1,0 +1,107 @@
+/**
+ * The paths score-ts.yaml names (Score files, overrides files, local provisioner and patch sources, the outputs)
+ * come from whoever wrote the file, maybe a pull request: each must stay inside the project folder after
+ * following links, unless the runner passes --allow-files-outside-project; and whatever the flag, none may be
+ * inside .score-ts/ or version control data, nor a file score-ts writes (state, manifests outputs).
+ */
+import { realpathSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Diagnostic } from '../errors.js';
+import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn } from '../load/file-sources.js';
+import { parseSourceRef } from '../load/sources/source-ref.js';
+import type { FieldPath } from '../types.js';
+import { fieldName } from '../validate/schema-errors.js';
+import { DEFAULT_OUTPUT } from './output-files.js';
+import { normalisedPath, PROJECT_FILE, type LoadedProjectFile } from './project-file.js';
+
+export interface PathScope {
+  readonly projectDir: string;
+  readonly allowOutside: boolean;
+  /** Files score-ts writes (state, outputs), as absolute paths: never read as an input. */
+  readonly protectedFiles: readonly string[];
+}
+
+const ALLOW_FLAG = '--allow-files-outside-project';
+
+/** Why `given` (relative to the project) may not be used as a path of score-ts.yaml; undefined when it may. */
+export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'output' = 'input'): string | undefined {
+  if (path.isAbsolute(given) && !scope.allowOutside) return `'${given}' is an absolute path; score-ts.yaml names files relative to the project folder (pass ${ALLOW_FLAG} to allow others)`;
+  const project = realpathSync(scope.projectDir);
+  const real = realOrPlanned(path.resolve(scope.projectDir, given));
+  const inside = real === project || isInside(real, project);
+  const found = privateFolderIn(inside ? path.relative(project, real) : real);
+  if (found) {
+    return `'${given}' ${found.isLeaf ? `is ${found.name} itself` : `is inside ${found.name}/`} (after following links), which holds ${PRIVATE_FOLDERS.get(found.name)}; score-ts.yaml may not name it, not even with ${ALLOW_FLAG}`;
+  }
+  if (!inside && !scope.allowOutside) return `'${given}' is outside the project folder (after following links); pass ${ALLOW_FLAG} to allow it`;
+  if (kind === 'input' && isProtected(real, scope.protectedFiles)) return `'${given}' is a file score-ts writes (its state or a manifests output); it cannot be an input`;
+  return undefined;
+}
+
+/** Every path of the file that breaks the rules, located in it. */
+export function checkProjectPaths(file: LoadedProjectFile, scope: PathScope): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const check = (at: FieldPath, given: string | undefined, kind: 'input' | 'output', inScope: PathScope) => {
+    const message = given === undefined ? undefined : pathRefusal(given, inScope, kind);
+    if (message) problems.push({ location: file.locate(at), field: fieldName(at), message });
+  };
+  const { data } = file;
+  // An output over an input is the output's fault: said there, not as an input that is an output.
+  for (const key of ['output', 'secretsOutput'] as const) {
+    const before = problems.length;
+    check([key], data[key], 'output', scope);
+    if (data[key] !== undefined && problems.length === before) problems.push(...outputOverInputs(file, key, scope.projectDir));
+  }
+  const outputs = [data.output, data.secretsOutput].flatMap((o) => (o === undefined ? [] : [path.resolve(scope.projectDir, o)]));
+  const inputs = problems.length > 0 ? { ...scope, protectedFiles: scope.protectedFiles.filter((f) => !outputs.includes(f)) } : scope;
+  (data.workloads ?? []).forEach((w, i) => {
+    check(['workloads', i, 'file'], w.file, 'input', inputs);
+    check(['workloads', i, 'overridesFile'], w.overridesFile, 'input', inputs);
+  });
+  for (const list of ['provisioners', 'patchTemplates'] as const) {
+    (data[list] ?? []).forEach((value, i) => {
+      const ref = parseSourceRef(value, list, os.homedir());
+      if (ref.kind === 'path') check([list, i], ref.path, 'input', inputs);
+    });
+  }
+  return problems;
+}
+
+/** An output replaces its file: never score-ts.yaml itself or a file the project reads; the Secrets never the manifests. */
+function outputOverInputs(file: LoadedProjectFile, key: 'output' | 'secretsOutput', projectDir: string): Diagnostic[] {
+  const given = file.data[key]!;
+  const output = normalisedPath(projectDir, given);
+  const inputs = [PROJECT_FILE, ...(file.data.workloads ?? []).flatMap((w) => [w.file, ...(w.overridesFile ? [w.overridesFile] : [])])];
+  const hit = inputs.find((input) => normalisedPath(projectDir, input) === output);
+  const at = { location: file.locate([key]), field: key };
+  if (hit !== undefined) return [{ ...at, message: `'${given}' is ${hit === PROJECT_FILE ? 'score-ts.yaml itself' : 'a file the project reads'}; ${key === 'output' ? 'the manifests' : 'the Secrets'} would replace it: name another file` }];
+  if (key === 'secretsOutput' && output === normalisedPath(projectDir, file.data.output ?? DEFAULT_OUTPUT)) {
+    return [{ ...at, message: `'${given}' is the manifests file (${file.data.output === undefined ? 'manifests.yaml by default' : 'output'}); the Secrets go to a file of their own: name another file` }];
+  }
+  return [];
+}
+
+/** The real path of a file, or for one that does not exist yet, of its nearest existing folder joined with the rest. */
+function realOrPlanned(absolute: string): string {
+  let existing = absolute;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return absolute;
+      rest.push(path.basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+function isProtected(real: string, protectedFiles: readonly string[]): boolean {
+  try {
+    return fileIds(protectedFiles).has(fileId(statSync(real)));
+  } catch {
+    return false;
+  }
+}
