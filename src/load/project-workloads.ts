@@ -29,7 +29,8 @@ export interface RememberedWorkload {
   /** The state's name for it (projects of an older score-ts). */
   readonly name?: string;
   /** Where score-ts.yaml lists its file and overrides file: a missing one is an error there. */
-  readonly listedAt?: { readonly index: number; readonly file: Location; readonly overridesFile?: Location };
+  /** Where score-ts.yaml lists it: located only for an error (locating parses the file with positions). */
+  readonly listedAt?: { readonly index: number; readonly locate: (field: 'file' | 'overridesFile') => Location };
 }
 
 export interface WorkloadLoadOptions {
@@ -96,9 +97,9 @@ function givenRecords(options: WorkloadLoadOptions, remembered: readonly Remembe
 function loadListed(options: WorkloadLoadOptions, record: WorkloadRecord, at: NonNullable<RememberedWorkload['listedAt']>): LoadedWorkload {
   const missing: Diagnostic[] = [];
   const field = (name: string) => `workloads[${at.index}].${name}`;
-  if (!scoreFileExists(record.file, options.projectDir)) missing.push({ location: at.file, field: field('file'), message: `${record.file} does not exist: restore it, or remove the workload from score-ts.yaml` });
-  if (record.overridesFile && at.overridesFile && !scoreFileExists(record.overridesFile, options.projectDir)) {
-    missing.push({ location: at.overridesFile, field: field('overridesFile'), message: `${record.overridesFile} does not exist: restore it, or remove it from score-ts.yaml` });
+  if (!scoreFileExists(record.file, options.projectDir)) missing.push({ location: at.locate('file'), field: field('file'), message: `${record.file} does not exist: restore it, or remove the workload from score-ts.yaml` });
+  if (record.overridesFile && !scoreFileExists(record.overridesFile, options.projectDir)) {
+    missing.push({ location: at.locate('overridesFile'), field: field('overridesFile'), message: `${record.overridesFile} does not exist: restore it, or remove it from score-ts.yaml` });
   }
   if (missing.length > 0) throw new InputError('score-ts.yaml names missing files', missing);
   return loadWorkload(options, record);

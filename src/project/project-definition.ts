@@ -24,7 +24,7 @@ export function knownWorkloads(file: LoadedProjectFile | undefined, state: Proje
   if (!file) return sortedEntries(state?.workloads ?? {}).map(([name, record]) => ({ name, record }));
   return (file.data.workloads ?? []).map((record, i) => ({
     record,
-    listedAt: { index: i, file: file.locate(['workloads', i, 'file']), ...(record.overridesFile ? { overridesFile: file.locate(['workloads', i, 'overridesFile']) } : {}) },
+    listedAt: { index: i, locate: (field: 'file' | 'overridesFile') => file.locate(['workloads', i, field]) },
   }));
 }
 

@@ -74,10 +74,11 @@ function outputOverInputs(file: LoadedProjectFile, key: 'output' | 'secretsOutpu
   const output = normalisedPath(projectDir, given);
   const inputs = [PROJECT_FILE, ...(file.data.workloads ?? []).flatMap((w) => [w.file, ...(w.overridesFile ? [w.overridesFile] : [])])];
   const hit = inputs.find((input) => normalisedPath(projectDir, input) === output);
-  const at = { location: file.locate([key]), field: key };
-  if (hit !== undefined) return [{ ...at, message: `'${given}' is ${hit === PROJECT_FILE ? 'score-ts.yaml itself' : 'a file the project reads'}; ${key === 'output' ? 'the manifests' : 'the Secrets'} would replace it: name another file` }];
+  // Located only for a problem: locating parses score-ts.yaml with positions.
+  const at = () => ({ location: file.locate([key]), field: key });
+  if (hit !== undefined) return [{ ...at(), message: `'${given}' is ${hit === PROJECT_FILE ? 'score-ts.yaml itself' : 'a file the project reads'}; ${key === 'output' ? 'the manifests' : 'the Secrets'} would replace it: name another file` }];
   if (key === 'secretsOutput' && output === normalisedPath(projectDir, file.data.output ?? DEFAULT_OUTPUT)) {
-    return [{ ...at, message: `'${given}' is the manifests file (${file.data.output === undefined ? 'manifests.yaml by default' : 'output'}); the Secrets go to a file of their own: name another file` }];
+    return [{ ...at(), message: `'${given}' is the manifests file (${file.data.output === undefined ? 'manifests.yaml by default' : 'output'}); the Secrets go to a file of their own: name another file` }];
   }
   return [];
 }
