@@ -139,6 +139,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     secretRefs,
   });
   logResources(workloads, resources, log);
+  logUnchecked('objects of custom provisioners', resources.uncheckedKinds, log);
   const converted = convertAll(workloads, resources);
   const project = projectLabel(options.projectDir, options.project, options.projectFile, state);
   const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, options, log, substituteFor(workloads, resources));
@@ -183,7 +184,15 @@ function patchManifests(manifests: SourcedManifest[], workloads: readonly Loaded
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
   const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}), substitute };
   const random = options.seed ? seededRandom(options.seed, 'patch-templates') : cryptoRandom();
-  return applyPatchTemplatesWithSources(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line));
+  const unchecked = new Set<string>();
+  const patched = applyPatchTemplatesWithSources(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line), unchecked);
+  logUnchecked('objects after the patch templates', [...unchecked].sort(), log);
+  return patched;
+}
+
+/** -v: the kinds of checked objects (`which`) that had no schema to be checked against. */
+function logUnchecked(which: string, kinds: readonly string[], log: Logger): void {
+  if (kinds.length > 0) log.debug?.(`not checked, no Kubernetes schema for these kinds (${which}): ${kinds.join(', ')}`);
 }
 
 /** score-k8s's substituteValue for patch templates: a workload's placeholders, expanded as in its variables. */

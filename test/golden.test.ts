@@ -15,6 +15,8 @@ interface GoldenCase {
   env?: Record<string, string>;
   externalClaims?: string[];
   externalSecrets?: string[];
+  /** Custom resources (`apiVersion/kind`) the output holds, checked for shape and names only. */
+  customKinds?: string[];
   /** Files of test/golden/_shared/ to copy into the project (shared provisioner files). */
   shared?: string[];
   /** The command prints data other than manifests (a list): compare stdout with expected.stdout. */
@@ -48,7 +50,7 @@ describe('golden cases', () => {
     await expect(normalise(run.stderr, project)).toMatchFileSnapshot(path.join(dir, 'expected.stderr'));
     expect(run.code).toBe(expectedExit);
     if (expectedExit === 0 && spec.args.includes('-') && !spec.stdout) {
-      expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [], externalSecrets: spec.externalSecrets ?? [] })).toEqual([]);
+      expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [], externalSecrets: spec.externalSecrets ?? [], customKinds: spec.customKinds ?? [] })).toEqual([]);
       const againDir = tempProject(dir);
       for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(againDir, file));
       if (spec.setup) expect((await runIn(againDir, spec.setup, spec.env)).code).toBe(0);

@@ -16,10 +16,11 @@ export function applyPatchTemplatesWithSources(
   context: PatchContext,
   data: TemplateData,
   trace: (line: string) => void,
+  unchecked: Set<string> = new Set(),
 ): SourcedManifest[] {
   let current = [...objects];
   for (const template of templates) {
-    const patched = applyPatchTemplates(current.map((o) => o.manifest), [template], context, data, trace);
+    const patched = applyPatchTemplates(current.map((o) => o.manifest), [template], context, data, trace, unchecked);
     current = mergeSameObjects(withMakers(current, patched, { kind: 'patch', template: template.display, location: { file: template.display } }));
   }
   return current;

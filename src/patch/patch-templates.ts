@@ -18,6 +18,7 @@ import type { Manifest, ScoreWorkload } from '../types.js';
 import { applyOperation, PatchError, toOperation } from './patch-operations.js';
 import { compilePatchTemplate } from './patch-language.js';
 import { goSupport } from '../provision/score-k8s/go-support-gate.js';
+import { checkObjects } from '../check/check-objects.js';
 import type { GoTemplate } from '../provision/go-template/index.js';
 
 export const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
@@ -105,11 +106,30 @@ function compileAll(files: ReadonlyArray<{ file: TemplateFile; text: string }>):
   return compiled;
 }
 
-/** Applies every template in order to a copy of the manifests; the next template sees the previous one's result. */
-export function applyPatchTemplates(manifests: readonly Manifest[], templates: readonly PatchTemplate[], context: PatchContext, data: TemplateData, trace: (line: string) => void = () => {}): Manifest[] {
+/**
+ * Applies every template in order to a copy of the manifests; the next template sees the previous one's result,
+ * checked against the Kubernetes schemas (`unchecked` collects the kinds that have none).
+ */
+export function applyPatchTemplates(
+  manifests: readonly Manifest[],
+  templates: readonly PatchTemplate[],
+  context: PatchContext,
+  data: TemplateData,
+  trace: (line: string) => void = () => {},
+  unchecked: Set<string> = new Set(),
+): Manifest[] {
   let current: unknown[] = structuredClone([...manifests]);
-  for (const template of templates) current = applyTemplate(current, template, context, data, trace);
+  for (const template of templates) current = checkedObjects(applyTemplate(current, template, context, data, trace), template, unchecked);
   return current as Manifest[];
+}
+
+/** The objects after a template, each checked against its kind's schema; every problem is reported. */
+function checkedObjects(manifests: unknown[], template: PatchTemplate, unchecked: Set<string>): unknown[] {
+  const check = checkObjects(manifests);
+  for (const kind of check.unchecked) unchecked.add(kind);
+  if (check.problems.length === 0) return manifests;
+  const location = { file: template.display };
+  throw new InputError(`patch template ${template.display} made objects that Kubernetes would refuse`, check.problems.map(({ message }) => ({ location, field: '', message })));
 }
 
 function applyTemplate(manifests: unknown[], template: PatchTemplate, context: PatchContext, data: TemplateData, trace: (line: string) => void): unknown[] {

@@ -26,6 +26,8 @@ import { collectSecretValues, type SecretValues } from './secret-values.js';
 import { provisionerSource, sourced, type SourcedManifest } from '../render/manifest-source.js';
 import { checkEnvironmentReads } from './check-env-reads.js';
 import { NO_ENV_ALLOWED, templateEnv, type EnvAllowList } from './env-allow-list.js';
+import { checkObjects, type ObjectProblem } from '../check/check-objects.js';
+import { problemLine } from '../check/problem-line.js';
 
 export interface ProvisionOptions {
   readonly provisioners: readonly Provisioner[];
@@ -64,6 +66,8 @@ export interface ProvisionedResources {
   waitFor(workload: string, resource: string): WaitFor | undefined;
   /** For the run's summary: params that a resource's provisioner does not list (they are passed on). */
   readonly warnings: readonly string[];
+  /** `apiVersion kind` of custom provisioners' objects that had no schema to be checked against (-v). */
+  readonly uncheckedKinds: readonly string[];
 }
 
 export function provisionResources(workloads: readonly WorkloadInput[], given: ProvisionOptions): ProvisionedResources {
@@ -82,12 +86,13 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
   const manifests: Manifest[] = [];
   const sourcedManifests: SourcedManifest[] = [];
   const failures = new ProvisionFailures();
+  const unchecked = new Set<string>();
   for (const node of graph.order) {
     if (failures.skips(node)) continue;
     const provisioner = matched.get(node.uid)!;
     try {
       const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
-      const result = runProvisioner(node, provisioner, request, options);
+      const result = runProvisioner(node, provisioner, request, options, unchecked);
       mergeShared(shared, result.shared);
       outputsByUid.set(node.uid, result.outputs);
       if (result.waitFor) waits.set(node.uid, result.waitFor);
@@ -118,6 +123,7 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
       return uid === undefined ? undefined : waits.get(uid);
     },
     warnings,
+    uncheckedKinds: [...unchecked].sort(),
   };
 }
 
@@ -178,7 +184,7 @@ function expandParams(params: Record<string, unknown>, path: Array<string | numb
   return expanded;
 }
 
-function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: RunOptions): ProvisionResult {
+function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: RunOptions, unchecked: Set<string>): ProvisionResult {
   const { workload, name } = node.declarations[0]!;
   const fail = (message: string | readonly string[], line?: number, output?: string): never => {
     const location = line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true);
@@ -205,7 +211,29 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   if (missing.length > 0) fail(`${provisioner.uri} did not give the outputs it promises: ${missing.join(', ')}`);
   const bad = result.manifests.find((m) => typeof m.apiVersion !== 'string' || typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string');
   if (bad) fail(`${provisioner.uri} made a manifest without apiVersion, kind and metadata.name`);
+  // Built-in provisioners' objects are proven by the test suite: the schemas load only for others'.
+  if (provisioner.origin !== 'built-in' && result.manifests.length > 0) {
+    const check = checkObjects(result.manifests);
+    for (const kind of check.unchecked) unchecked.add(kind);
+    if (check.problems.length > 0) throw objectProblems(node, provisioner, check.problems, (text) => options.secretRefs.mask(text));
+  }
   return result;
+}
+
+/**
+ * A problem is located at the line of the manifests template that writes its field, when one line does; else at
+ * the template's first line, or at the entry when it has no template of ours (cmd://, Go templates).
+ */
+function objectProblems(node: ResourceNode, provisioner: Provisioner, problems: readonly ObjectProblem[], mask: (text: string) => string): ProvisionError {
+  const { workload, name } = node.declarations[0]!;
+  const template = provisioner.templates.manifests;
+  const diagnostics = problems.map((p) => ({
+    location: { file: provisioner.file, line: problemLine(template, p.key) ?? template?.firstLine ?? provisioner.line, column: 1 },
+    field: '',
+    // An object's name may be made from a param holding a secret reference: show where it points, never its token.
+    message: mask(`${provisioner.uri}, stage manifests: ${p.message}`),
+  }));
+  return new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) made objects that Kubernetes would refuse`, diagnostics);
 }
 
 const REPOSITORY_PROGRAM = (p: Provisioner): string =>

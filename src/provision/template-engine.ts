@@ -96,6 +96,8 @@ export interface CompiledTemplate {
   (context: object, data: TemplateData): string;
   /** The file line of the template's first line (where messages about its rendered text point). */
   readonly firstLine: number;
+  /** The template's text, to locate a problem of what it rendered; absent for the precompiled built-ins. */
+  readonly text?: string;
   /** Set when the template's `quote`s are all inserted whole, so its renders can be read by shape (rendered-shapes.ts). */
   readonly shapes?: RenderedShapes;
 }
@@ -124,7 +126,7 @@ export function compileTemplate(source: TemplateSource, limits: RenderLimits = S
     const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
     throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
-  return wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast), limits);
+  return Object.assign(wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast), limits), { text: source.text });
 }
 
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;

@@ -7,7 +7,9 @@ import type { ManifestSource, SourcedManifest } from '../../src/render/manifest-
 import { shownError } from '../provision/builders.js';
 
 const WORKLOAD: ManifestSource = { kind: 'workload', workload: 'api', location: { file: 'api.yaml', line: 3, column: 9 } };
-const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: 1 } };
+// A whole Deployment: patched objects are checked against the Kubernetes schema.
+const podTemplate = { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'main', image: 'api' }] } };
+const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' }, spec: { replicas: 1, selector: { matchLabels: { app: 'api' } }, template: podTemplate } };
 const patch = (display: string, text: string) => ({ display, render: compileTemplate({ text, firstLine: 1 }) });
 const apply = (objects: SourcedManifest[], ...templates: Array<ReturnType<typeof patch>>) =>
   applyPatchTemplatesWithSources(objects, templates, { workloads: {} }, { random: cryptoRandom(), env: {} }, () => {});
@@ -33,7 +35,7 @@ describe('applyPatchTemplatesWithSources', () => {
   });
 
   it("a different object named like a workload's is an error naming the template", () => {
-    const copy = JSON.stringify({ ...deployment, spec: { replicas: 9 } });
+    const copy = JSON.stringify({ ...deployment, spec: { ...deployment.spec, replicas: 9 } });
     expect(shownError(() => apply([{ manifest: deployment, source: WORKLOAD }], patch('.score-ts/x.patch.tpl', add(copy))), ConvertError)).toEqual({
       message: 'two different objects would have the same kind and name',
       diagnostics: [
