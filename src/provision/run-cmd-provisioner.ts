@@ -79,7 +79,8 @@ function toWire(r: ProvisionRequest): Record<string, unknown> {
   };
 }
 
-function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): ProvisionResult {
+/** A program's answer: one JSON object on stdout. */
+export function parseAnswerObject(stdout: string, program: string): Record<string, unknown> {
   let answer: unknown;
   try {
     answer = JSON.parse(stdout);
@@ -87,6 +88,11 @@ function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): 
     throw new CommandError(`'${program}' did not answer JSON on stdout`);
   }
   if (!isMap(answer)) throw new CommandError(`'${program}' must answer a JSON object`);
+  return answer;
+}
+
+function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): ProvisionResult {
+  const answer = parseAnswerObject(stdout, program);
   const field = <T>(name: string, check: (v: unknown) => boolean, fallback: T): T => {
     const value = answer[name];
     if (value === undefined || value === null) return fallback;

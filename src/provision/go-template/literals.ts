@@ -72,8 +72,8 @@ export function unquote(quoted: string): string {
   return sawByte ? decodeGoBytes(Uint8Array.from(bytes)) : new TextDecoder().decode(Uint8Array.from(bytes));
 }
 
-/** Go's underscoreOK: underscores only between digits (a base prefix counts as a digit). */
-function underscoreOK(s: string): boolean {
+/** Go's strconv underscoreOK: underscores only between digits (a base prefix counts as a digit); a sign is skipped. */
+export function underscoreOK(s: string): boolean {
   let saw = '^';
   let i = 0;
   if (s[0] === '-' || s[0] === '+') s = s.slice(1);

@@ -10,7 +10,7 @@ import type { Manifest } from '../../types.js';
 import type { Provisioner } from '../provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WorkloadService } from '../provision-request.js';
 import { runProgram } from '../program-relay.js';
-import { checkOutcome, CMD_LIMITS, CommandError, type CmdLimits } from '../run-cmd-provisioner.js';
+import { checkOutcome, CMD_LIMITS, CommandError, parseAnswerObject, type CmdLimits } from '../run-cmd-provisioner.js';
 import { SecretRefError, type SecretRefCodec } from '../secret-ref.js';
 import { isPlainMap } from '../../plain-data.js';
 import { applyMergePatch } from './merge-patch.js';
@@ -84,13 +84,7 @@ interface Answer {
 }
 
 function readAnswer(stdout: string, program: string): Answer {
-  let answer: unknown;
-  try {
-    answer = JSON.parse(stdout);
-  } catch {
-    throw new CommandError(`'${program}' did not answer JSON on stdout`);
-  }
-  if (!isPlainMap(answer)) throw new CommandError(`'${program}' must answer a JSON object`);
+  const answer = parseAnswerObject(stdout, program);
   const unknown = Object.keys(answer).filter((k) => !ANSWER_FIELDS.has(k));
   if (unknown.length > 0) throw new CommandError(`'${program}' answered unknown fields (${unknown.join(', ')}): score-k8s's answer has resource_outputs, resource_state, shared_state and manifests`);
   for (const key of ['resource_outputs', 'resource_state', 'shared_state'] as const) {

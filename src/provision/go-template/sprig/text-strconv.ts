@@ -4,6 +4,8 @@
  * exponent, inf and nan). Results say whether parsing failed and how, as Go's errors do.
  */
 
+import { underscoreOK } from '../literals.js';
+
 export type ParseError = 'syntax' | 'range';
 
 export interface IntResult {
@@ -13,29 +15,6 @@ export interface IntResult {
 }
 
 const lower = (c: string): string => c.toLowerCase();
-
-/** strconv's underscoreOK: underscores only between digits (or after a base prefix). */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s[0] === '-' || s[0] === '+') s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && 'box'.includes(lower(s[1]!))) {
-    [i, saw, hex] = [2, '0', lower(s[1]!) === 'x'];
-  }
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) saw = '0';
-    else if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-    } else {
-      if (saw === '_') return false;
-      saw = '!';
-    }
-  }
-  return saw !== '_';
-}
 
 function digitValue(c: string): number {
   if (c >= '0' && c <= '9') return c.charCodeAt(0) - 48;
