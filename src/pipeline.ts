@@ -1,31 +1,32 @@
 /**
  * generate(): load -> validate -> override -> validate again -> provision -> convert -> render.
  * Every stage reports all of its problems, and the run stops before the next stage.
- * Writing the result: project/write-generated.ts.
+ * Writing the result: write-generated.ts.
  */
-import { ConvertError, type Diagnostic } from './errors.js';
+import type { Logger } from './base/logger.js';
+import { ConvertError, type Diagnostic } from './base/errors.js';
 import { convertWorkload } from './convert/workload.js';
 import { expandText, PlaceholderError } from './convert/expand.js';
 import { emptyState, loadState, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
-import { SecretRefCodec } from './provision/secret-ref.js';
-import type { EnvAllowList } from './provision/env-allow-list.js';
+import { SecretRefCodec } from './base/secret-ref.js';
+import type { EnvAllowList } from './templates/env-allow-list.js';
 import { openStateSecretRefs, sealStateSecretRefs } from './project/state-secret-refs.js';
-import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from './load/provisioner-files.js';
+import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from './provision/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
-import { renderOutput, type OutputFormat } from './render/output-formats.js';
-import { withProjectLabel } from './render/project-label.js';
+import { renderOutput, type OutputFormat } from './yaml/output-formats.js';
+import { withProjectLabel } from './project/project-label.js';
 import { protectedFiles, rememberedOutputs } from './project/output-files.js';
 import { loadPatchTemplates, type PatchContext } from './patch/patch-templates.js';
 import { applyPatchTemplatesWithSources } from './patch/patch-sources.js';
-import { sourced, workloadSource, type SourcedManifest } from './render/manifest-source.js';
+import { sourced, workloadSource, type SourcedManifest } from './base/manifest-source.js';
 import { reviewWarnings } from './render/review-warnings.js';
 import { splitSecrets } from './render/split-secrets.js';
 import { withResourceLabels } from './render/resource-labels.js';
-import { cryptoRandom, seededRandom } from './provision/random.js';
-import type { Manifest } from './types.js';
-import { counted } from './text-lists.js';
+import { cryptoRandom, seededRandom } from './base/random.js';
+import type { Manifest } from './base/types.js';
+import { counted } from './base/text-lists.js';
 import { collect, loadProjectWorkloads, workloadRecords, type LoadedWorkload } from './load/project-workloads.js';
 import type { LoadedProjectFile } from './project/project-file.js';
 import { checkProjectFilePaths, knownWorkloads, projectKind, projectLabel, type ProjectKind } from './project/project-definition.js';
@@ -71,14 +72,6 @@ export interface GenerateOptions {
   readonly save?: SaveRequest;
 }
 
-export interface Logger {
-  info(message: string): void;
-  warn(message: string): void;
-  /** What each stage did (-v). */
-  debug?(message: string): void;
-  /** Finer detail, such as each patch operation (-vv). */
-  trace?(message: string): void;
-}
 
 export interface GenerateResult {
   /**

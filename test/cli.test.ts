@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SCORE_FILE } from '../src/project/init.js';
+import { SAMPLE_SCORE_FILE } from '../src/init.js';
 import { checkManifests } from './support/k8s-check.js';
 import { repoRoot, runIn, tempProject } from './support/run-cli.js';
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SCORE_FILE } from '../src/project/init.js';
+import { SAMPLE_SCORE_FILE } from '../src/init.js';
 import { checkManifests } from './support/k8s-check.js';
 import { repoRoot, runIn, tempProject } from './support/run-cli.js';
 

@@ -5,12 +5,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AnySchema } from 'ajv';
-import { builtInCacheKey, builtInFiles } from '../load/provisioner-files.js';
-import { parseYamlSource } from '../load/yaml-source.js';
+import { builtInCacheKey, builtInFiles } from '../provision/provisioner-files.js';
+import { parseYamlSource } from '../yaml/yaml-source.js';
 import { entryLine, loadProvisioners, templateFirstLines, type RawProvisioner } from '../provision/provisioner-file.js';
-import { precompileTemplate, TEMPLATE_FIELDS, type TemplateStage } from '../provision/template-engine.js';
-import { artifactPath, artifactSourcePath, ARTIFACTS_DIR, readPackageFile } from './artifacts.js';
-import { packagePath } from '../package-path.js';
+import { precompileTemplate, TEMPLATE_FIELDS, type TemplateStage } from '../templates/template-engine.js';
+import { artifactPath, artifactSourcePath, ARTIFACTS_DIR, readPackageFile } from '../base/artifacts.js';
+import { packagePath } from '../base/package-path.js';
 import { buildKubernetesSchema, fieldTable } from './k8s-schemas.js';
 import { KUBERNETES_VALIDATORS } from '../check/kubernetes-validators.js';
 

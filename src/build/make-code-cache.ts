@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { packagePath } from '../package-path.js';
+import { packagePath } from '../base/package-path.js';
 
 const SAMPLE = `apiVersion: score.dev/v1b1
 metadata:

@@ -5,7 +5,7 @@
  * Cost is linear in the objects' size; each object's problems are capped (MAX_PROBLEMS, then a count).
  */
 import type { ErrorObject } from 'ajv';
-import { isPlainMap } from '../plain-data.js';
+import { isPlainMap } from '../base/plain-data.js';
 import { loadKindValidators, type FieldTable, type KindValidators } from './kubernetes-validators.js';
 import { closestField, knownFields } from './suggest-field.js';
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { artifactPath, loadArtifactModule } from '../build/artifacts.js';
+import { artifactPath, loadArtifactModule } from '../base/artifacts.js';
 
 export const KUBERNETES_VALIDATORS = 'kubernetes-validators.cjs';
 

@@ -1,5 +1,5 @@
 /** For an unknown field: the known field it most likely meant (`replica` -> `replicas`), if one is close. */
-import { isPlainMap } from '../plain-data.js';
+import { isPlainMap } from '../base/plain-data.js';
 import type { FieldTable } from './kubernetes-validators.js';
 
 /** The fields of the object type at `segments` (from the kind's root), following lists and maps by the data. */

@@ -1,12 +1,12 @@
 /** `score-ts completion`, `score-ts version` and `score-ts check-version`: commands around the tool itself. */
 import { Argument, type Command } from 'commander';
-import { InputError, UsageError } from '../errors.js';
-import { orList } from '../text-lists.js';
+import { InputError, UsageError } from '../base/errors.js';
+import { orList } from '../base/text-lists.js';
 import { bashScript } from './completion/bash-script.js';
 import { completeWith, readCommandTree } from './completion/command-tree.js';
 import { fishScript } from './completion/fish-script.js';
 import { zshScript } from './completion/zsh-script.js';
-import type { CommandContext } from './main.js';
+import { type CommandContext } from './command-context.js';
 import { findUnmetComparison, formatVersion, parseVersion, parseVersionConstraint, type Comparison } from './version-constraint.js';
 
 const COMPLETION_SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;

@@ -1,7 +1,7 @@
 /** Output formats for list commands: a text table that fits the terminal, or the full data as JSON or YAML. */
 import { Option } from 'commander';
-import { UsageError } from '../errors.js';
-import { orList } from '../text-lists.js';
+import { UsageError } from '../base/errors.js';
+import { orList } from '../base/text-lists.js';
 import { completeWith } from './completion/command-tree.js';
 
 /** The width of a table when stdout is not a terminal. */

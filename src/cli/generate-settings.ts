@@ -4,17 +4,17 @@
  * output file, and with --save its settings and --provisioners sources too.
  */
 import path from 'node:path';
-import { InputError, UsageError } from '../errors.js';
-import { isStdinScoreFile } from '../load/score-file.js';
+import { InputError, UsageError } from '../base/errors.js';
+import { isStdinScoreFile } from '../base/read-file.js';
 import { normalisedPath, PROJECT_FILE, type LoadedProjectFile } from '../project/project-file.js';
 import type { SavedSettingName } from '../project/project-file-edit.js';
 import type { SaveRequest } from '../project/project-file-save.js';
 import type { WorkloadRecord } from '../project/state.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-formats.js';
-import { PRIVATE_FOLDERS } from '../load/file-sources.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../yaml/output-formats.js';
+import { PRIVATE_FOLDERS } from '../base/file-paths.js';
 import { DEFAULT_OUTPUT } from '../project/output-files.js';
-import { outputFileOf, privateFolderOf, sameOutputFile, writesToStdout } from '../render/output-target.js';
-import { checkProjectName } from '../render/project-label.js';
+import { outputFileOf, privateFolderOf, sameOutputFile, writesToStdout } from '../project/output-target.js';
+import { checkProjectName } from '../project/project-label.js';
 import { checkFormat } from './format.js';
 
 /** The flags of generate that score-ts.yaml can also set or record. */

@@ -1,7 +1,7 @@
 /** The last lines of generate: where the objects went, and (with --secrets-output) where the Secrets went. */
 import type { GenerateResult } from '../pipeline.js';
 import { gitignoreWarning } from '../project/secrets-gitignore.js';
-import { counted, shortList } from '../text-lists.js';
+import { counted, shortList } from '../base/text-lists.js';
 
 /** `wrote 12 objects for shop to manifests.yaml and 2 Secrets to secrets.yaml (keep it out of git)`. */
 export function writtenSummary(result: GenerateResult, where: string): string {

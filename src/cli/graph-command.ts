@@ -5,7 +5,7 @@ import { renderGraph } from '../inspect/graph-render.js';
 import { collectValues } from './collect.js';
 import { checkFormat, formatOption } from './format.js';
 import { readStdinScoreFile } from './stdin-score-file.js';
-import type { CommandContext } from './main.js';
+import { type CommandContext } from './command-context.js';
 import { SOURCE_VALUE } from './source-options.js';
 import { loadProjectFile, scoreFilesOnly } from '../project/project-file.js';
 import { fetchProjectSources } from './project-sources.js';

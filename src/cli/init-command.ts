@@ -2,12 +2,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { initProject, STATE_DIR } from '../project/init.js';
+import { initProject, STATE_DIR } from '../init.js';
 import { withProjectLock } from '../project/lock.js';
 import { STATE_DIR_TIGHTENED } from '../project/state.js';
-import type { CommandContext } from './main.js';
+import { type CommandContext } from './command-context.js';
 import { collectValues } from './collect.js';
-import { fetchSources } from '../load/sources/fetch-sources.js';
+import { fetchSources } from '../sources/fetch-sources.js';
 import { sourceOptions, SOURCE_VALUE } from './source-options.js';
 
 export function registerInit(program: Command, ctx: CommandContext): void {

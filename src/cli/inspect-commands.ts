@@ -2,9 +2,9 @@
 import type { Command } from 'commander';
 import { provisionerRows, type ProvisionerRow } from '../inspect/provisioner-rows.js';
 import { resourceOutputs, resourceRows, type ResourceRow } from '../inspect/resource-rows.js';
-import { loadProvisionerSet } from '../load/provisioner-files.js';
+import { loadProvisionerSet } from '../provision/provisioner-files.js';
 import { emptyState, loadState, saveState, sortKeysDeep, STATE_DIR } from '../project/state.js';
-import { toYamlDocument } from '../render/yaml-text.js';
+import { toYamlDocument } from '../yaml/yaml-text.js';
 import { withProjectLock } from '../project/lock.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
 import { loadProjectFile } from '../project/project-file.js';
@@ -15,8 +15,8 @@ import { unusedResources, withoutResources } from '../inspect/unused-resources.j
 import { collectValues } from './collect.js';
 import { formatOutputs, formatResourceRows, isTemplateFormat } from '../inspect/format-template.js';
 import { checkFormat, DEFAULT_WIDTH, formatOption, formatTable, type Column, type Table } from './format.js';
-import { andList, counted } from '../text-lists.js';
-import type { CommandContext } from './main.js';
+import { andList, counted } from '../base/text-lists.js';
+import { type CommandContext } from './command-context.js';
 import { SOURCE_VALUE } from './source-options.js';
 
 /** The columns of `resources list` and `resources prune`. */

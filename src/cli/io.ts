@@ -1,10 +1,10 @@
 /** What the CLI touches of the outside world, so tests can run it in-process. */
 import { fstatSync } from 'node:fs';
-import { InputError } from '../errors.js';
-import { describeIoError } from '../load/score-file.js';
-import { writeToDescriptor } from '../render/write-file.js';
-import type { Logger } from '../pipeline.js';
-import type { StdinHandle } from '../load/sources/stdin-source.js';
+import { InputError } from '../base/errors.js';
+import { describeIoError } from '../base/read-file.js';
+import { writeToDescriptor } from '../base/write-file.js';
+import { type Logger } from '../base/logger.js';
+import type { StdinHandle } from '../sources/stdin-source.js';
 import { escapeLine, indentBlock } from './terminal-text.js';
 
 export interface CliIo {

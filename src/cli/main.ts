@@ -1,6 +1,6 @@
 /** The score-ts command line: commander wiring only. Each run builds a fresh program. */
 import { Command, CommanderError, Option } from 'commander';
-import { packageVersion } from '../package-path.js';
+import { packageVersion } from '../base/package-path.js';
 import { registerComfortCommands } from './comfort-commands.js';
 import { registerGenerate } from './generate-command.js';
 import { registerGraph } from './graph-command.js';
@@ -8,14 +8,9 @@ import { registerInit } from './init-command.js';
 import { registerInspectCommands } from './inspect-commands.js';
 import { createReporter, EXIT_CLOSED_PIPE, loadPalette, OutputClosedError, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
+import type { CommandContext } from './command-context.js';
 import { escapeCommanderError, escapeLines } from './terminal-text.js';
-
-export interface CommandContext {
-  readonly io: CliIo;
-  /** The reporter for the verbosity flags of this run. */
-  reporter(): Reporter;
-}
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -113,4 +108,4 @@ function commanderExitCode(error: CommanderError): number {
 
 export { EXIT_FAILED };
 /** For the build: the code caches of the generated modules a sample run loaded (see bin/load-cli.cjs). */
-export { saveArtifactCodeCaches } from '../build/artifacts.js';
+export { saveArtifactCodeCaches } from '../base/artifacts.js';

@@ -3,13 +3,13 @@
  * patch templates score-ts.yaml lists. A listed URL with an installed copy is read from the copy; one without
  * (a fresh clone) is fetched here, like a --provisioners URL.
  */
-import { PATCH_TEMPLATE_COPIES, PROVISIONER_COPIES, resolveListedSources, type ResolvedSources } from '../load/listed-sources.js';
-import { NO_LISTED_SOURCES, type ListedSourceItems } from '../load/provisioner-files.js';
-import { fetchSources, type SourceItem } from '../load/sources/fetch-sources.js';
+import { PATCH_TEMPLATE_COPIES, PROVISIONER_COPIES, resolveListedSources, type ResolvedSources } from '../sources/listed-sources.js';
+import { NO_LISTED_SOURCES, type ListedSourceItems } from '../provision/provisioner-files.js';
+import { fetchSources, type SourceItem } from '../sources/fetch-sources.js';
 import type { LoadedProjectFile } from '../project/project-file.js';
 import { STATE_DIR } from '../project/state.js';
 import type { Reporter } from './io.js';
-import type { CommandContext } from './main.js';
+import { type CommandContext } from './command-context.js';
 import { sourceOptions } from './source-options.js';
 
 export interface ProjectSources {

@@ -1,5 +1,5 @@
 /** The one place that turns errors into messages and exit codes. */
-import { formatDiagnostic, ScoreTsError, sortDiagnostics, UsageError } from '../errors.js';
+import { formatDiagnostic, ScoreTsError, sortDiagnostics, UsageError } from '../base/errors.js';
 import type { Reporter } from './io.js';
 
 export const EXIT_OK = 0;

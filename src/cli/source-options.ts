@@ -1,7 +1,7 @@
 /** What the load stage for URL and stdin sources gets from the CLI: the run's environment, stdin, messages. */
-import type { SourceOptions } from '../load/sources/fetch-sources.js';
+import type { SourceOptions } from '../sources/fetch-sources.js';
 import type { Reporter } from './io.js';
-import type { CommandContext } from './main.js';
+import { type CommandContext } from './command-context.js';
 
 export function sourceOptions(ctx: CommandContext, reporter: Reporter, failureNote?: string): SourceOptions {
   return {

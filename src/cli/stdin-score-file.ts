@@ -1,9 +1,9 @@
 /** `generate -` and `graph -`: a Score file read from standard input for one run, never remembered as a path. */
-import { InputError, UsageError } from '../errors.js';
-import { isStdinScoreFile } from '../load/score-file.js';
-import { MAX_SOURCE_BYTES, SourceFailure } from '../load/sources/fetched-text.js';
-import { readStdinSource } from '../load/sources/stdin-source.js';
-import type { CommandContext } from './main.js';
+import { InputError, UsageError } from '../base/errors.js';
+import { isStdinScoreFile } from '../base/read-file.js';
+import { MAX_SOURCE_BYTES, SourceFailure } from '../sources/fetched-text.js';
+import { readStdinSource } from '../sources/stdin-source.js';
+import { type CommandContext } from './command-context.js';
 
 /** The text of the Score file given as `-` (or /dev/stdin), read once, before anything else; undefined when there is none. */
 export async function readStdinScoreFile(ctx: CommandContext, files: readonly string[], provisioners: readonly string[]): Promise<string | undefined> {

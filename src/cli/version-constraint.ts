@@ -3,7 +3,7 @@
  * `<`, `<=`, `^`, `~`, a bare version), with partial versions (`>=1`, `^0.2`) and several comparators that must
  * all hold. Alternatives (`||`), hyphen ranges and wildcards are not supported.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 
 /** A semantic version; `prerelease` is empty for a release. */
 export interface SemVer {

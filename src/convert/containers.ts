@@ -1,11 +1,11 @@
 /** Score containers -> Kubernetes containers and init containers, in start order. */
-import type { Container, WorkloadInput } from '../types.js';
+import type { Container, WorkloadInput } from '../base/types.js';
 import { convertVariables, escapeKubernetesExpansion } from './env.js';
 import type { ExpandContext } from './expand.js';
 import type { K8sContainer, VolumeMount } from './pod-types.js';
 import { convertProbe } from './probes.js';
 import type { Problems } from './problems.js';
-import { compareStrings } from './sorted.js';
+import { compareStrings } from '../base/sorted.js';
 import { planStartOrder, type StartRole } from './start-order.js';
 
 export interface ContainersResult {

@@ -1,13 +1,10 @@
 /** Container `variables` -> env, sorted by name, placeholders expanded. */
-import type { Container } from '../types.js';
+import type { Container } from '../base/types.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import type { Problems } from './problems.js';
 import { shortHash } from './names.js';
-import { compareStrings } from './sorted.js';
-import { SecretRefCodec, type SecretRef } from '../provision/secret-ref.js';
-
-/** The names of the helper variables that carry secrets into mixed values; reserved (validate-workload.ts). */
-export const SECRET_HELPER_PREFIX = 'SCORE_TS_SECRET_';
+import { compareStrings } from '../base/sorted.js';
+import { SECRET_HELPER_PREFIX, SecretRefCodec, type SecretRef } from '../base/secret-ref.js';
 
 export interface EnvVar {
   name: string;

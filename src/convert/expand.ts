@@ -1,5 +1,5 @@
 /** Resolves Score placeholders against the workload's metadata and its resources' outputs. */
-import type { SecretRef, SecretRefCodec } from '../provision/secret-ref.js';
+import type { SecretRef, SecretRefCodec } from '../base/secret-ref.js';
 import { parsePlaceholders, PlaceholderSyntaxError, type ResolvedValue } from './placeholders.js';
 
 /** What placeholders of one workload can see. */

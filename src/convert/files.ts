@@ -2,9 +2,9 @@
  * Container `files` -> one ConfigMap per workload, each file mounted with subPath at exactly its target,
  * so the rest of the target's directory stays visible.
  */
-import type { Container, ContainerFile, FieldPath, Manifest, WorkloadInput } from '../types.js';
-import { fileSourceKey } from '../types.js';
-import { entriesByTarget } from './container-entries.js';
+import type { Container, ContainerFile, FieldPath, Manifest, WorkloadInput } from '../base/types.js';
+import { fileSourceKey } from '../base/types.js';
+import { entriesByTarget } from '../base/container-entries.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash, workloadLabels } from './names.js';
 import type { Problems } from './problems.js';

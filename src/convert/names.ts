@@ -1,5 +1,5 @@
 /** Kubernetes names and labels derived from workload names, always valid and always the same. */
-import { nodeCrypto } from '../node-crypto.js';
+import { nodeCrypto } from '../base/node-crypto.js';
 
 export const MANAGED_BY = 'score-ts';
 /**

@@ -1,5 +1,5 @@
 /** Score liveness/readiness probes -> Kubernetes probes (one handler each). */
-import type { FieldPath, Probe } from '../types.js';
+import type { FieldPath, Probe } from '../base/types.js';
 import type { Problems } from './problems.js';
 
 export function convertProbe(probe: Probe | undefined, path: FieldPath, problems: Problems): Record<string, unknown> | undefined {

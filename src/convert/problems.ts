@@ -1,7 +1,7 @@
 /** Collects every problem of a stage so the user sees them all at once, each located in their files. */
-import type { Diagnostic } from '../errors.js';
-import type { FieldPath, Locator } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
+import type { Diagnostic } from '../base/errors.js';
+import type { FieldPath, Locator } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 
 export class Problems {
   readonly list: Diagnostic[] = [];

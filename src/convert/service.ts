@@ -1,6 +1,6 @@
 /** `service.ports` -> a Service selecting the workload's pods; StatefulSets also get a headless Service. */
-import type { Manifest, ScoreWorkload } from '../types.js';
-import { sortedEntries } from './sorted.js';
+import type { Manifest, ScoreWorkload } from '../base/types.js';
+import { sortedEntries } from '../base/sorted.js';
 import { carriedAnnotations, selectorLabels, serviceName, workloadLabels } from './names.js';
 
 export function convertService(name: string, spec: ScoreWorkload): Manifest | undefined {

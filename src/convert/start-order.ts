@@ -6,7 +6,7 @@
  *   started  -> a native sidecar (init container with restartPolicy Always);
  *   healthy  -> a native sidecar whose startupProbe is its readinessProbe.
  */
-import type { Container } from '../types.js';
+import type { Container } from '../base/types.js';
 import type { Problems } from './problems.js';
 
 export type StartRole = 'complete' | 'started' | 'healthy';

@@ -2,13 +2,13 @@
  * Container `volumes` -> pod volumes and mounts. A source of the form `${resources.NAME}` takes the volume
  * a resource provides; any other source (after placeholders) names an existing PersistentVolumeClaim.
  */
-import type { Container, ContainerVolume, FieldPath } from '../types.js';
-import { entriesByTarget } from './container-entries.js';
+import type { Container, ContainerVolume, FieldPath } from '../base/types.js';
+import { entriesByTarget } from '../base/container-entries.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash } from './names.js';
 import type { Problems } from './problems.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
-import { canonicalJson } from '../plain-data.js';
+import { canonicalJson } from '../base/plain-data.js';
 
 /** Gives the pod volume source a resource provides, e.g. `{ emptyDir: {} }`; throws PlaceholderError if none. */
 export type ResourceVolumeSource = (resourceName: string) => Record<string, unknown>;

@@ -3,9 +3,14 @@
  * wait for, an init container waits until the port accepts connections before the workload's containers
  * start. The workload annotation `score-ts.dev/wait-for-resources: "false"` turns this off.
  */
-import type { WaitFor } from '../provision/provision-request.js';
 import { dnsLabel } from './names.js';
 import type { K8sContainer } from './pod-types.js';
+
+/** Where a workload can check that a resource accepts connections before its containers start. */
+export interface WaitFor {
+  readonly host: string;
+  readonly port: number;
+}
 
 export const WAIT_ANNOTATION = 'score-ts.dev/wait-for-resources';
 /** Pinned: the init container must be the same on every run and every cluster. */

@@ -3,7 +3,7 @@
  * (default), a StatefulSet, a Job (runs to completion once) or a CronJob (runs to completion on the schedule
  * in `k8s.score.dev/schedule`, optionally in the zone of `k8s.score.dev/time-zone`).
  */
-import type { FieldPath, WorkloadInput } from '../types.js';
+import type { FieldPath, WorkloadInput } from '../base/types.js';
 import { scheduleProblem, timeZoneProblem } from './cron-schedule.js';
 import { KIND_ANNOTATION, SCHEDULE_ANNOTATION, TIME_ZONE_ANNOTATION } from './names.js';
 import type { Problems } from './problems.js';

@@ -11,7 +11,7 @@
  *   a slow run never overlaps the next (Kubernetes' default, Allow, would run both at once).
  * No `ttlSecondsAfterFinished`: a finished Job deleted by its TTL would run again on the next `kubectl apply`.
  */
-import type { Manifest, WorkloadInput } from '../types.js';
+import type { Manifest, WorkloadInput } from '../base/types.js';
 import { carriedAnnotations, selectorLabels, workloadLabels } from './names.js';
 import { headlessServiceName, objectMetadata } from './service.js';
 import type { WorkloadPlan } from './workload-kind.js';

@@ -2,18 +2,17 @@
  * One workload -> its Kubernetes objects: files ConfigMap, Service, and the object that runs its pods (a
  * Deployment, a StatefulSet with its headless Service, a Job or a CronJob; see workload-kind.ts).
  */
-import { ConvertError } from '../errors.js';
-import type { Manifest, WorkloadInput } from '../types.js';
+import { ConvertError } from '../base/errors.js';
+import type { Manifest, WorkloadInput } from '../base/types.js';
 import { convertContainers } from './containers.js';
 import type { ExpandContext } from './expand.js';
 import { convertFiles } from './files.js';
 import { Problems } from './problems.js';
 import { convertHeadlessService, convertService } from './service.js';
 import { convertVolumes, type ResourceVolumeSource } from './volumes.js';
-import { waitContainers, waitsEnabled } from './wait-for.js';
+import { waitContainers, type WaitFor, waitsEnabled } from './wait-for.js';
 import { planWorkloadKind } from './workload-kind.js';
 import { convertWorkloadObject } from './workload-object.js';
-import type { WaitFor } from '../provision/provision-request.js';
 
 export interface ConvertOptions {
   /** Replaces `image: .` in every container. */

@@ -3,8 +3,11 @@
  * Score samples' Makefiles run `--format '{{ .host }}'` to find the app): a `--format` value with `{{` in it
  * is a template, executed once on the command's data (go-format.ts); any other value names a format.
  */
-import { goSupport } from '../provision/score-k8s/go-support-gate.js';
+import { lazyModule } from '../base/lazy-module.js';
 import type { ResourceRow } from './resource-rows.js';
+
+/** go-format.ts, loaded on first use (base/lazy-module.ts). */
+const goFormat = lazyModule('go-format', () => require('./go-format.js') as typeof import('./go-format.js'));
 
 /** Whether a `--format` value is a Go template rather than a format's name. */
 export function isTemplateFormat(format: string): boolean {
@@ -13,7 +16,7 @@ export function isTemplateFormat(format: string): boolean {
 
 /** A resource's outputs through the template (`.` is the map of outputs, as in score-k8s). */
 export function formatOutputs(format: string, outputs: Readonly<Record<string, unknown>>): string {
-  return goSupport().renderFormatTemplate(format, outputs);
+  return goFormat().renderFormatTemplate(format, outputs);
 }
 
 /**
@@ -21,5 +24,5 @@ export function formatOutputs(format: string, outputs: Readonly<Record<string, u
  * type, class, id, workload, provisioner, outputs) and score-k8s's list fields (UID, Outputs).
  */
 export function formatResourceRows(format: string, rows: readonly ResourceRow[]): string {
-  return goSupport().renderFormatTemplate(format, rows.map((r) => ({ ...r, UID: r.uid, Outputs: r.outputs })));
+  return goFormat().renderFormatTemplate(format, rows.map((r) => ({ ...r, UID: r.uid, Outputs: r.outputs })));
 }

@@ -1,10 +1,10 @@
 /** The Go side of `--format` templates (format-template.ts): parse, then execute on plain data. */
-import { InputError, UsageError } from '../errors.js';
-import { compileGoTemplate, GoTemplateError, type GoTemplate, type GoValue } from '../provision/go-template/index.js';
-import { formatFuncs, systemClock, withGoRun } from '../provision/go-template/sprig-funcs.js';
+import { InputError, UsageError } from '../base/errors.js';
+import { compileGoTemplate, GoTemplateError, type GoTemplate, type GoValue } from '../templates/go/index.js';
+import { formatFuncs, systemClock, withGoRun } from '../templates/go/sprig-funcs.js';
 import { goErrorText } from '../provision/score-k8s/provisioner-entries.js';
 import { goData } from '../provision/score-k8s/template-data.js';
-import { cryptoRandom } from '../provision/random.js';
+import { cryptoRandom } from '../base/random.js';
 
 /** Renders `format` on plain data (converted as Go's yaml decoding gives it: whole numbers are ints). */
 export function renderFormatTemplate(format: string, data: unknown): string {

@@ -4,14 +4,14 @@
  * written; the workloads are score-ts.yaml's (or, in a project of an older score-ts, the state's), and no
  * output or secret value of the state is used.
  */
-import { compareStrings } from '../convert/sorted.js';
-import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from '../load/provisioner-files.js';
-import type { Logger } from '../pipeline.js';
+import { compareStrings } from '../base/sorted.js';
+import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from '../provision/provisioner-files.js';
+import { type Logger } from '../base/logger.js';
 import { emptyState, loadState, STATE_DIR } from '../project/state.js';
 import { matchProvisioner } from '../provision/match-provisioner.js';
 import type { Provisioner } from '../provision/provisioner-file.js';
 import { buildResourceGraph } from '../provision/resource-graph.js';
-import type { WorkloadInput } from '../types.js';
+import type { WorkloadInput } from '../base/types.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
 import type { LoadedProjectFile } from '../project/project-file.js';
 import { checkProjectFilePaths, knownWorkloads } from '../project/project-definition.js';

@@ -1,10 +1,10 @@
 /** Rows for `score-ts resources list` and the outputs of `resources get-outputs`, from the project state. */
-import { InputError } from '../errors.js';
+import { InputError } from '../base/errors.js';
 import type { ProjectState } from '../project/state.js';
-import { compareStrings } from '../convert/sorted.js';
+import { compareStrings } from '../base/sorted.js';
 import { stateSecretRefs } from '../project/state-secret-refs.js';
-import { mapStrings } from '../plain-data.js';
-import { shortList, SUMMARY_NAMES } from '../text-lists.js';
+import { mapStrings } from '../base/plain-data.js';
+import { shortList, SUMMARY_NAMES } from '../base/text-lists.js';
 
 export interface ResourceRow {
   uid: string;

@@ -1,8 +1,8 @@
 /** `score-ts resources prune`: resources the state keeps that no current workload asks for any more. */
-import { compareStrings } from '../convert/sorted.js';
+import { compareStrings } from '../base/sorted.js';
 import type { ProjectState } from '../project/state.js';
 import { resourceUid } from '../provision/resource-graph.js';
-import type { WorkloadInput } from '../types.js';
+import type { WorkloadInput } from '../base/types.js';
 
 export function unusedResources(state: ProjectState, workloads: readonly WorkloadInput[]): string[] {
   const used = new Set(workloads.flatMap((w) => Object.entries(w.spec.resources ?? {}).map(([name, spec]) => resourceUid(w.name, name, spec))));

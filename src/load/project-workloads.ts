@@ -4,19 +4,21 @@
  * through load, validate, override, validate again and, for generate, the reading of its file sources. Every
  * problem is reported at once.
  */
+import type { RememberedWorkload } from '../project/project-definition.js';
 import path from 'node:path';
-import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic, type Location } from '../errors.js';
-import { compareStrings } from '../convert/sorted.js';
+import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic, type Location } from '../base/errors.js';
+import { compareStrings } from '../base/sorted.js';
 import { applyOverrides } from '../override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from '../override/locate-with-overrides.js';
-import type { Logger } from '../pipeline.js';
+import { type Logger } from '../base/logger.js';
 import type { WorkloadRecord } from '../project/state.js';
-import type { ScoreWorkload, WorkloadInput } from '../types.js';
+import type { ScoreWorkload, WorkloadInput } from '../base/types.js';
 import { validateWorkload } from '../validate/validate-workload.js';
 import { readFileSources } from './file-sources.js';
 import { loadOverridesFile } from './overrides-file.js';
-import { isStdinScoreFile, loadScoreFile, parseScoreFile, scoreFileExists, STDIN_SCORE_FILE } from './score-file.js';
-import { STDIN_DISPLAY } from './sources/stdin-source.js';
+import { loadScoreFile, parseScoreFile, scoreFileExists } from './score-file.js';
+import { STDIN_DISPLAY } from '../sources/stdin-source.js';
+import { isStdinScoreFile, STDIN_SCORE_FILE } from '../base/read-file.js';
 
 /** A workload with the record of how it was loaded (kept in the state). */
 export interface LoadedWorkload extends WorkloadInput {
@@ -24,14 +26,6 @@ export interface LoadedWorkload extends WorkloadInput {
 }
 
 /** A workload the project knows: listed in score-ts.yaml, or remembered by the state under its name. */
-export interface RememberedWorkload {
-  readonly record: WorkloadRecord;
-  /** The state's name for it (projects of an older score-ts). */
-  readonly name?: string;
-  /** Where score-ts.yaml lists its file and overrides file: a missing one is an error there. */
-  /** Where score-ts.yaml lists it: located only for an error (locating parses the file with positions). */
-  readonly listedAt?: { readonly index: number; readonly locate: (field: 'file' | 'overridesFile') => Location };
-}
 
 export interface WorkloadLoadOptions {
   readonly projectDir: string;

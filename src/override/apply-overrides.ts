@@ -2,13 +2,13 @@
  * Applies --overrides-file (a deep merge where null deletes) and --override-property (set or delete one
  * path) to a Score document, remembering which override set each path so later errors can name it.
  */
-import { InputError, UsageError, type Location } from '../errors.js';
-import { locateKey, locateValue, type FieldPath, type YamlSource } from '../load/yaml-source.js';
-import { parseYamlData } from '../load/circular-alias.js';
-import { yamlErrorProblem, type LibraryYamlError } from '../load/yaml-errors.js';
-import { yamlLibrary } from '../load/yaml-library.js';
-import { counted } from '../text-lists.js';
-import { isPlainMap as isMap, ownValue, setOwn } from '../plain-data.js';
+import { InputError, UsageError, type Location } from '../base/errors.js';
+import { locateKey, locateValue, type FieldPath, type YamlSource } from '../yaml/yaml-source.js';
+import { parseYamlData } from '../yaml/circular-alias.js';
+import { yamlErrorProblem, type LibraryYamlError } from '../yaml/yaml-errors.js';
+import { yamlLibrary } from '../yaml/yaml-library.js';
+import { counted } from '../base/text-lists.js';
+import { isPlainMap as isMap, ownValue, setOwn } from '../base/plain-data.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
 export interface OverrideOrigin {

@@ -3,7 +3,7 @@
  * `\[` for a literal bracket, `\\` for a backslash, and array indexes as a number segment (`args.0`) or in
  * brackets (`args[0]`).
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../base/errors.js';
 
 export type PathSegment = string | number;
 

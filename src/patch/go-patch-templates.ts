@@ -9,15 +9,15 @@
 import {
   GoTemplateError, T, compileGoTemplate, fromDecoded, sliceOf, sliceValue, structType, structValue,
   type GoTemplate, type GoValue,
-} from '../provision/go-template/index.js';
-import { patchFuncs, systemClock, withGoRun, type GoRun } from '../provision/go-template/sprig-funcs.js';
-import { TemplateError, type TemplateData } from '../provision/template-engine.js';
+} from '../templates/go/index.js';
+import { patchFuncs, systemClock, withGoRun, type GoRun } from '../templates/go/sprig-funcs.js';
+import { TemplateError, type TemplateData } from '../templates/template-engine.js';
 import type { PatchContext } from './patch-templates.js';
-import { PATCH_LIMITS } from '../provision/render-budget.js';
+import { PATCH_LIMITS } from '../templates/render-budget.js';
 import { goErrorText } from '../provision/score-k8s/provisioner-entries.js';
 import { decodeRenderedYaml } from '../provision/score-k8s/rendered-yaml.js';
 import { goData, plainData } from '../provision/score-k8s/template-data.js';
-import { renderedYamlProblem } from '../provision/yaml-problem.js';
+import { renderedYamlProblem } from '../templates/yaml-problem.js';
 import { SjsonError, sjsonDelete, sjsonSet } from './sjson-path.js';
 
 const PATCH_INPUT = structType('patching.patchTemplateInput', [

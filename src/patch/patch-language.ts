@@ -3,11 +3,11 @@
  * patch-templates.ts) or a Go template (score-k8s's, see go-patch-templates.ts, loaded on first use). Either
  * is compiled when it is installed and when a run loads it; a syntax error says which rule chose the language.
  */
-import { goSupport } from '../provision/score-k8s/go-support-gate.js';
-import { chooseLanguage, languageHint, LanguageError } from '../provision/score-k8s/template-language.js';
-import { compileTemplate, TemplateError, type CompiledTemplate } from '../provision/template-engine.js';
-import { PATCH_LIMITS } from '../provision/render-budget.js';
-import type { GoTemplate } from '../provision/go-template/index.js';
+import { goPatchTemplates } from './go-patch-gate.js';
+import { chooseLanguage, languageHint, LanguageError } from '../templates/template-language.js';
+import { compileTemplate, TemplateError, type CompiledTemplate } from '../templates/template-engine.js';
+import { PATCH_LIMITS } from '../templates/render-budget.js';
+import type { GoTemplate } from '../templates/go/index.js';
 
 /** A compiled patch template: Handlebars in `render`, or a Go template in `go` (then `render` is never called). */
 export function compilePatchTemplate(text: string): { render: CompiledTemplate; go?: GoTemplate } {
@@ -18,7 +18,7 @@ export function compilePatchTemplate(text: string): { render: CompiledTemplate; 
     if (e instanceof LanguageError) throw new TemplateError(e.message, undefined);
     throw e;
   }
-  if (choice.language === 'go-template') return { render: notHandlebars, go: goSupport().compileGoPatchTemplate(text, languageHint('patch template', choice)) };
+  if (choice.language === 'go-template') return { render: notHandlebars, go: goPatchTemplates().compileGoPatchTemplate(text, languageHint('patch template', choice)) };
   try {
     return { render: compileTemplate({ text, firstLine: 1 }, PATCH_LIMITS) };
   } catch (e) {

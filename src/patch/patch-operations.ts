@@ -3,7 +3,7 @@
  * of manifests (`2.spec.replicas`, `0.metadata.labels.team`, `1.spec.template.spec.containers.-1` to append).
  * Paths use the --override-property grammar: `\.` for a dot inside a key, numbers index lists.
  */
-import { isPlainMap, ownValue, setOwn } from '../plain-data.js';
+import { isPlainMap, ownValue, setOwn } from '../base/plain-data.js';
 import { parsePropertyPath, type PathSegment } from '../override/property-path.js';
 
 export interface PatchOperation {

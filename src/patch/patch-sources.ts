@@ -4,9 +4,9 @@
  * each template, identical objects are merged and two different objects with one name are refused, as in
  * assembly (render/same-objects.ts).
  */
-import type { Manifest } from '../types.js';
-import type { TemplateData } from '../provision/template-engine.js';
-import type { ManifestSource, SourcedManifest } from '../render/manifest-source.js';
+import type { Manifest } from '../base/types.js';
+import type { TemplateData } from '../templates/template-engine.js';
+import type { ManifestSource, SourcedManifest } from '../base/manifest-source.js';
 import { mergeSameObjects, objectIdentity } from '../render/same-objects.js';
 import { applyPatchTemplates, type PatchContext, type PatchTemplate } from './patch-templates.js';
 

@@ -5,21 +5,21 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, type Diagnostic } from '../errors.js';
-import { expandFileOrFolder, readTextFile } from '../load/score-file.js';
-import { NO_LISTED_SOURCES, projectRelative, sameNameProblems, type FileToInstall } from '../load/provisioner-files.js';
-import { INSTALL_NOTE } from '../load/listed-sources.js';
-import { installBaseName, type FetchedText } from '../load/sources/fetched-text.js';
-import type { SourceItem } from '../load/sources/fetch-sources.js';
-import { parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../provision/template-engine.js';
-import { renderedYamlProblem } from '../provision/yaml-problem.js';
-import { isPlainMap } from '../plain-data.js';
-import type { Manifest, ScoreWorkload } from '../types.js';
+import { InputError, type Diagnostic } from '../base/errors.js';
+import { expandFileOrFolder, readTextFile } from '../base/read-file.js';
+import { NO_LISTED_SOURCES, projectRelative, sameNameProblems, type FileToInstall } from '../provision/provisioner-files.js';
+import { INSTALL_NOTE } from '../sources/listed-sources.js';
+import { installBaseName, type FetchedText } from '../sources/fetched-text.js';
+import type { SourceItem } from '../sources/fetch-sources.js';
+import { parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../templates/template-engine.js';
+import { renderedYamlProblem } from '../templates/yaml-problem.js';
+import { isPlainMap } from '../base/plain-data.js';
+import type { Manifest, ScoreWorkload } from '../base/types.js';
 import { applyOperation, PatchError, toOperation } from './patch-operations.js';
 import { compilePatchTemplate } from './patch-language.js';
-import { goSupport } from '../provision/score-k8s/go-support-gate.js';
+import { goPatchTemplates } from './go-patch-gate.js';
 import { checkObjects } from '../check/check-objects.js';
-import type { GoTemplate } from '../provision/go-template/index.js';
+import type { GoTemplate } from '../templates/go/index.js';
 
 export const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
 
@@ -136,7 +136,7 @@ function applyTemplate(manifests: unknown[], template: PatchTemplate, context: P
   const fail = (message: string, line?: number): never => {
     throw new InputError(`patch template ${template.display} failed`, [{ location: { file: template.display, ...(line ? { line } : {}) }, field: '', message }]);
   };
-  if (template.go) return checkedManifests(goSupport().applyGoTemplate(manifests, template.go, context, data, fail, template.display, trace), fail);
+  if (template.go) return checkedManifests(goPatchTemplates().applyGoTemplate(manifests, template.go, context, data, fail, template.display, trace), fail);
   let rendered: string;
   try {
     rendered = template.render({ manifests, workloads: context.workloads, namespace: context.namespace ?? '' }, data);

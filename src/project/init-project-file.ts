@@ -4,7 +4,7 @@
  * state's workloads (with their flags) and label instead. With one: the --provisioners and --patch-templates
  * sources it does not list yet.
  */
-import { isStdinScoreFile } from '../load/score-file.js';
+import { isStdinScoreFile } from '../base/read-file.js';
 import { protectedFiles } from './output-files.js';
 import { knownWorkloads, projectKind, projectLabel } from './project-definition.js';
 import { normalisedPath, type LoadedProjectFile } from './project-file.js';

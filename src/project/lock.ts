@@ -10,10 +10,10 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError } from '../errors.js';
-import { describeIoError } from '../load/score-file.js';
-import { isLocalProcessAlive } from '../run-owner.js';
-import { systemRandomBytes } from '../system-random.js';
+import { InputError } from '../base/errors.js';
+import { describeIoError } from '../base/read-file.js';
+import { isLocalProcessAlive } from '../base/run-owner.js';
+import { systemRandomBytes } from '../base/system-random.js';
 import { GITIGNORE, refuseLinkedStatePaths, STATE_DIR, STATE_FILE } from './state.js';
 
 const LOCK_FILE = 'lock';

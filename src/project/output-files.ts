@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { compareStrings } from '../convert/sorted.js';
-import { outputFileOf } from '../render/output-target.js';
+import { compareStrings } from '../base/sorted.js';
+import { outputFileOf } from './output-target.js';
 import { stateDir } from './state.js';
 
 /** The default output, which most projects use. */

@@ -3,14 +3,24 @@
  * score-ts.yaml and keeps its workloads in the state, which then still says what the project is (until
  * `score-ts init` writes score-ts.yaml from it). Otherwise the project knows nothing yet.
  */
+import type { WorkloadRecord } from './state.js';
+import type { Location } from '../base/errors.js';
 import path from 'node:path';
-import { InputError } from '../errors.js';
-import type { RememberedWorkload } from '../load/project-workloads.js';
-import { sortedEntries } from '../convert/sorted.js';
-import { projectNameFromFolder } from '../render/project-label.js';
+import { InputError } from '../base/errors.js';
+import { sortedEntries } from '../base/sorted.js';
+import { projectNameFromFolder } from './project-label.js';
 import type { LoadedProjectFile } from './project-file.js';
 import { checkProjectPaths, type PathScope } from './project-paths.js';
 import type { ProjectState } from './state.js';
+
+export interface RememberedWorkload {
+  readonly record: WorkloadRecord;
+  /** The state's name for it (projects of an older score-ts). */
+  readonly name?: string;
+  /** Where score-ts.yaml lists its file and overrides file: a missing one is an error there. */
+  /** Where score-ts.yaml lists it: located only for an error (locating parses the file with positions). */
+  readonly listedAt?: { readonly index: number; readonly locate: (field: 'file' | 'overridesFile') => Location };
+}
 
 export type ProjectKind = 'file' | 'state' | 'none';
 

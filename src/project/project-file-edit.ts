@@ -2,8 +2,8 @@
  * score-ts.yaml as text: written new (fixed key order, so the same project gives the same bytes), or edited in
  * place with the YAML library's Document API, which keeps the user's comments, key order and style.
  */
-import { yamlLibrary } from '../load/yaml-library.js';
-import { packageVersion } from '../package-path.js';
+import { yamlLibrary } from '../yaml/yaml-library.js';
+import { packageVersion } from '../base/package-path.js';
 import type { ProjectFileData } from './project-file.js';
 import type { WorkloadRecord } from './state.js';
 

@@ -5,9 +5,9 @@
  * may not name, or a URL holding credentials (the file is committed), is left out with a warning.
  */
 import os from 'node:os';
-import { parseSourceRef } from '../load/sources/source-ref.js';
-import { maskUrlText } from '../load/sources/display-url.js';
-import { shortList } from '../text-lists.js';
+import { parseSourceRef } from '../sources/source-ref.js';
+import { maskUrlText } from '../sources/display-url.js';
+import { shortList } from '../base/text-lists.js';
 import { editProjectFileText, newProjectFileText, type ProjectFileEdits, type SavedSettingName } from './project-file-edit.js';
 import { normalisedPath, type LoadedProjectFile, type ProjectFileData } from './project-file.js';
 import { pathRefusal, type PathScope } from './project-paths.js';

@@ -7,16 +7,16 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { InputError, ScoreTsError, type Diagnostic, type Location } from '../errors.js';
-import { isInside, privateFolderIn, readRegularFile } from '../load/file-sources.js';
-import { describeIoError } from '../load/score-file.js';
-import { parseSourceRef } from '../load/sources/source-ref.js';
-import { locateKey, locateValue, parseYamlSource, type YamlSource } from '../load/yaml-source.js';
+import { InputError, ScoreTsError, type Diagnostic, type Location } from '../base/errors.js';
+import { isInside, privateFolderIn } from '../base/file-paths.js';
+import { describeIoError, readRegularFile } from '../base/read-file.js';
+import { parseSourceRef } from '../sources/source-ref.js';
+import { locateKey, locateValue, parseYamlSource, type YamlSource } from '../yaml/yaml-source.js';
 import { splitOverrideProperty } from '../override/apply-overrides.js';
-import type { OutputFormat } from '../render/output-formats.js';
-import type { FieldPath } from '../types.js';
+import type { OutputFormat } from '../yaml/output-formats.js';
+import type { FieldPath } from '../base/types.js';
 import { checkProjectSchema } from '../validate/project-schema.js';
-import { fieldName } from '../validate/schema-errors.js';
+import { fieldName } from '../base/field-name.js';
 import type { WorkloadRecord } from './state.js';
 
 export const PROJECT_FILE = 'score-ts.yaml';

@@ -7,11 +7,11 @@
 import { realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '../errors.js';
-import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn } from '../load/file-sources.js';
-import { parseSourceRef } from '../load/sources/source-ref.js';
-import type { FieldPath } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
+import type { Diagnostic } from '../base/errors.js';
+import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn } from '../base/file-paths.js';
+import { parseSourceRef } from '../sources/source-ref.js';
+import type { FieldPath } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 import { DEFAULT_OUTPUT } from './output-files.js';
 import { normalisedPath, PROJECT_FILE, type LoadedProjectFile } from './project-file.js';
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../load/file-sources.js';
-import { outputFileOf } from '../render/output-target.js';
+import { isInside } from '../base/file-paths.js';
+import { outputFileOf } from './output-target.js';
 
 const GITIGNORE = '.gitignore';
 /** A .gitignore lists names: a bigger file is not read. */

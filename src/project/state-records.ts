@@ -3,11 +3,11 @@
  * read as "nothing known": a resource whose `state` no longer reads as a map would otherwise be provisioned
  * afresh, with new passwords that no longer match the running databases.
  */
-import type { Diagnostic } from '../errors.js';
-import { locateValue, parseYamlSource } from '../load/yaml-source.js';
-import { isPlainMap } from '../plain-data.js';
-import type { FieldPath } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
+import type { Diagnostic } from '../base/errors.js';
+import { locateValue, parseYamlSource } from '../yaml/yaml-source.js';
+import { isPlainMap } from '../base/plain-data.js';
+import type { FieldPath } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 
 type Check = (value: unknown) => boolean;
 

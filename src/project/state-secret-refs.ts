@@ -4,8 +4,8 @@
  * So a reference that a template or a program lets slip into a message or a manifest is useless to any later
  * run, and text copied out of a state file is never a reference in a run.
  */
-import { mapStrings } from '../plain-data.js';
-import { newSecretRefToken, SecretRefCodec } from '../provision/secret-ref.js';
+import { mapStrings } from '../base/plain-data.js';
+import { newSecretRefToken, SecretRefCodec } from '../base/secret-ref.js';
 import type { ProjectState, ResourceRecord } from './state.js';
 
 /** The references saved in a state (none for a state saved before tokens: its old markers read as text). */

@@ -4,14 +4,14 @@
  */
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
-import { describeIoError } from '../load/score-file.js';
-import { parseYamlSource } from '../load/yaml-source.js';
-import { writeFileAtomic } from '../render/write-file.js';
-import { escapeJsonText } from '../render/yaml-quote.js';
-import { compareStrings } from '../convert/sorted.js';
-import { isPlainMap as isMap } from '../plain-data.js';
-import { isSecretRefToken } from '../provision/secret-ref.js';
+import { InputError } from '../base/errors.js';
+import { describeIoError } from '../base/read-file.js';
+import { parseYamlSource } from '../yaml/yaml-source.js';
+import { writeFileAtomic } from '../base/write-file.js';
+import { escapeJsonText } from '../yaml/yaml-quote.js';
+import { compareStrings } from '../base/sorted.js';
+import { isPlainMap as isMap } from '../base/plain-data.js';
+import { isSecretRefToken } from '../base/secret-ref.js';
 import { checkStateRecords } from './state-records.js';
 
 export const STATE_DIR = '.score-ts';

@@ -3,11 +3,11 @@
  * provisioner must be allowed by --allow-env. Every read the run does not allow is reported together, each at
  * its placeholder, and the message gives the flags that would allow them.
  */
-import { ProvisionError, type Diagnostic } from '../errors.js';
-import type { WorkloadInput } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
+import { ProvisionError, type Diagnostic } from '../base/errors.js';
+import type { WorkloadInput } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 import { placeholderFields, references } from './check-outputs.js';
-import { allowEnvFlags, envAllowed, isOwnVariable, type EnvAllowList } from './env-allow-list.js';
+import { allowEnvFlags, envAllowed, isOwnVariable, type EnvAllowList } from '../templates/env-allow-list.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ResourceGraph } from './resource-graph.js';
 

@@ -2,14 +2,14 @@
  * Before anything is provisioned: every `${resources.NAME.OUTPUT}` a workload reads must be an output
  * its provisioner promises (when the provisioner lists expected_outputs).
  */
-import { entriesByTarget } from '../convert/container-entries.js';
+import { entriesByTarget } from '../base/container-entries.js';
 import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
-import { ProvisionError, type Diagnostic } from '../errors.js';
-import type { ContainerFile, ContainerVolume, FieldPath, WorkloadInput } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
+import { ProvisionError, type Diagnostic } from '../base/errors.js';
+import type { ContainerFile, ContainerVolume, FieldPath, WorkloadInput } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ResourceGraph } from './resource-graph.js';
-import { forEachString } from '../plain-data.js';
+import { forEachString } from '../base/plain-data.js';
 
 /** Checks the references and returns, per resource uid, the output names the workloads read. */
 export function checkOutputReferences(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>): Map<string, Set<string>> {

@@ -4,8 +4,8 @@
  * in `supported_params` is not: as in score-k8s, the list is information, and Score files carry params meant
  * for other platforms. It is passed on, with one warning per provisioner and param.
  */
-import { ProvisionError, formatDiagnostic, formatLocation, type Diagnostic } from '../errors.js';
-import { fieldName } from '../validate/schema-errors.js';
+import { ProvisionError, formatDiagnostic, formatLocation, type Diagnostic } from '../base/errors.js';
+import { fieldName } from '../base/field-name.js';
 import { matchProvisioner, supportedTypes } from './match-provisioner.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ResourceGraph } from './resource-graph.js';

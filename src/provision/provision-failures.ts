@@ -4,7 +4,7 @@
  * holding every failure. A resource that was not tried is not a problem of its own: it is counted in the
  * error's headline, not listed.
  */
-import { ProvisionError, type Diagnostic } from '../errors.js';
+import { ProvisionError, type Diagnostic } from '../base/errors.js';
 import type { ResourceNode } from './resource-graph.js';
 
 export class ProvisionFailures {

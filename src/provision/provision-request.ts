@@ -1,5 +1,6 @@
 /** What a provisioner is given for one resource, and what it gives back. */
-import type { Manifest } from '../types.js';
+import type { WaitFor } from '../convert/wait-for.js';
+import type { Manifest } from '../base/types.js';
 
 export interface WorkloadService {
   readonly serviceName: string;
@@ -27,12 +28,6 @@ export interface ProvisionRequest {
   readonly namespace: string;
   /** The output names the workloads read from this resource (for providers such as `environment`). */
   readonly references: readonly string[];
-}
-
-/** Where a workload can check that a resource accepts connections before its containers start. */
-export interface WaitFor {
-  readonly host: string;
-  readonly port: number;
 }
 
 export interface ProvisionResult {

@@ -3,31 +3,32 @@
  * expanded (they may read outputs of resources provisioned before it), and the provisioner gives its state,
  * shared state, outputs and manifests. The records of this run become the next project state.
  */
-import { ProvisionError, type Diagnostic } from '../errors.js';
+import { ProvisionError, type Diagnostic } from '../base/errors.js';
 import { expandText, PlaceholderError, type ExpandContext } from '../convert/expand.js';
-import { sortedEntries } from '../convert/sorted.js';
+import { sortedEntries } from '../base/sorted.js';
 import { serviceName } from '../convert/names.js';
 import type { ResourceRecord } from '../project/state.js';
-import type { Manifest, WorkloadInput } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
-import { mapStrings } from '../plain-data.js';
+import type { Manifest, WorkloadInput } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
+import { mapStrings } from '../base/plain-data.js';
 import { checkOutputReferences } from './check-outputs.js';
 import { matchResources } from './match-resources.js';
 import { ProvisionFailures } from './provision-failures.js';
 import { runsProgram, type Provisioner } from './provisioner-file.js';
-import type { ProvisionRequest, ProvisionResult, WaitFor, WorkloadService } from './provision-request.js';
-import { cryptoRandom, randomUuid, seededRandom } from './random.js';
+import type { ProvisionRequest, ProvisionResult, WorkloadService } from './provision-request.js';
+import { cryptoRandom, randomUuid, seededRandom } from '../base/random.js';
 import { buildResourceGraph, checkPreviousRecords, type ResourceGraph, type ResourceNode } from './resource-graph.js';
 import { CommandError, runCmdProvisioner } from './run-cmd-provisioner.js';
 import { mergeShared, runTemplateProvisioner, StageError } from './run-template-provisioner.js';
-import { SecretRefCodec, SecretRefError } from './secret-ref.js';
-import { goSupport } from './score-k8s/go-support-gate.js';
+import { SecretRefCodec, SecretRefError } from '../base/secret-ref.js';
+import { scoreK8sFormat } from './score-k8s/gate.js';
 import { collectSecretValues, type SecretValues } from './secret-values.js';
-import { provisionerSource, sourced, type SourcedManifest } from '../render/manifest-source.js';
+import { provisionerSource, sourced, type SourcedManifest } from '../base/manifest-source.js';
 import { checkEnvironmentReads } from './check-env-reads.js';
-import { NO_ENV_ALLOWED, templateEnv, type EnvAllowList } from './env-allow-list.js';
+import { NO_ENV_ALLOWED, templateEnv, type EnvAllowList } from '../templates/env-allow-list.js';
 import { checkObjects, type ObjectProblem } from '../check/check-objects.js';
 import { problemLine } from '../check/problem-line.js';
+import { type WaitFor } from '../convert/wait-for.js';
 
 export interface ProvisionOptions {
   readonly provisioners: readonly Provisioner[];
@@ -197,7 +198,7 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   let result: ProvisionResult;
   try {
     result = provisioner.scoreK8s
-      ? goSupport().runScoreK8sProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), secretRefs: options.secretRefs, workloadMetadata: workload.spec.metadata, projectDir: options.projectDir })
+      ? scoreK8sFormat().runScoreK8sProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), secretRefs: options.secretRefs, workloadMetadata: workload.spec.metadata, projectDir: options.projectDir })
       : provisioner.command
       ? runCmdProvisioner(provisioner, request, options.projectDir, options.secretRefs)
       : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env, secretRefs: options.secretRefs, envAllowList: options.envAllowList ?? NO_ENV_ALLOWED });

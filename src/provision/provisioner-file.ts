@@ -4,14 +4,14 @@
  */
 import type { ValidateFunction } from 'ajv';
 import type { Scalar } from 'yaml';
-import { yamlLibrary } from '../load/yaml-library.js';
-import { InputError, type Diagnostic } from '../errors.js';
-import { locateKey, locateValue, type YamlSource } from '../load/yaml-source.js';
+import { yamlLibrary } from '../yaml/yaml-library.js';
+import { InputError, type Diagnostic } from '../base/errors.js';
+import { locateKey, locateValue, type YamlSource } from '../yaml/yaml-source.js';
 import { loadValidator } from '../validate/load-validator.js';
-import { isPlainMap } from '../plain-data.js';
+import { isPlainMap } from '../base/plain-data.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
 import type { ScoreK8sEntry } from './score-k8s/provisioner-entries.js';
-import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from './template-engine.js';
+import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from '../templates/template-engine.js';
 
 /** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
 export type ProvisionerOrigin = 'run' | 'project' | 'built-in';

@@ -2,12 +2,12 @@
  * The resources of all workloads as a graph: one node per resource uid (two workloads that declare the same
  * `id` share one node), edges from params that read other resources' outputs, and a dependency order.
  */
-import { ProvisionError, type Diagnostic } from '../errors.js';
+import { ProvisionError, type Diagnostic } from '../base/errors.js';
 import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
-import type { FieldPath, Locator, ResourceSpec, WorkloadInput } from '../types.js';
-import { fieldName } from '../validate/schema-errors.js';
+import type { FieldPath, Locator, ResourceSpec, WorkloadInput } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 import type { ResourceRecord } from '../project/state.js';
-import { canonicalJson, forEachString } from '../plain-data.js';
+import { canonicalJson, forEachString } from '../base/plain-data.js';
 
 /** One `resources.NAME` entry of one workload. */
 export interface ResourceDeclaration {

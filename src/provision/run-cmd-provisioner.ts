@@ -4,13 +4,14 @@
  * An output {"secretRef": {"name": N, "key": K}} marks a secret, like the secretRef template helper.
  */
 import path from 'node:path';
-import type { Manifest } from '../types.js';
+import type { Manifest } from '../base/types.js';
 import type { Provisioner } from './provisioner-file.js';
-import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
+import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
 import { runProgram, type ProgramOutcome } from './program-relay.js';
 import { checkWaitFor } from './run-template-provisioner.js';
-import type { SecretRefCodec } from './secret-ref.js';
-import { isPlainMap as isMap } from '../plain-data.js';
+import type { SecretRefCodec } from '../base/secret-ref.js';
+import { isPlainMap as isMap } from '../base/plain-data.js';
+import { type WaitFor } from '../convert/wait-for.js';
 
 /** The limits of one program run: its time, its answer (outputs, state and manifests as JSON) and the stderr shown. */
 export interface CmdLimits {

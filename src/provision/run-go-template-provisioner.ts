@@ -5,22 +5,22 @@
  * the shared state takes the rendered map as a JSON merge patch (null deletes), and the later stages see the
  * new values. `encodeSecretRef` and `🔐💬NAME_KEY💬🔐` make score-ts secret references (score-k8s/secret-refs.ts).
  */
-import { GoTemplateError, type GoMap, type GoValue } from './go-template/index.js';
-import { systemClock, withGoRun, type GoRun } from './go-template/sprig-funcs.js';
+import { GoTemplateError, type GoMap, type GoValue } from '../templates/go/index.js';
+import { systemClock, withGoRun, type GoRun } from '../templates/go/sprig-funcs.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
-import type { RandomSource } from './random.js';
-import { STAGE_LIMITS } from './render-budget.js';
+import type { RandomSource } from '../base/random.js';
+import { STAGE_LIMITS } from '../templates/render-budget.js';
 import { StageError } from './run-template-provisioner.js';
-import { SecretRefError, type SecretRefCodec } from './secret-ref.js';
-import { renderedYamlProblem } from './yaml-problem.js';
+import { SecretRefError, type SecretRefCodec } from '../base/secret-ref.js';
+import { renderedYamlProblem } from '../templates/yaml-problem.js';
 import { applyMergePatch } from './score-k8s/merge-patch.js';
 import { goErrorText, type GoStage } from './score-k8s/provisioner-entries.js';
 import { decodeRenderedYaml } from './score-k8s/rendered-yaml.js';
 import { convertMarkers, escapeMarkers, mapPlainStrings, unescapeMarkers } from './score-k8s/secret-refs.js';
 import { goData, goWorkloadServices, mapGoStrings, nilWhenEmpty, plainData, templateData, type GoRequest } from './score-k8s/template-data.js';
-import type { Manifest } from '../types.js';
-import { isGoMap } from './go-template/index.js';
+import type { Manifest } from '../base/types.js';
+import { isGoMap } from '../templates/go/index.js';
 
 /** What a run gives a Go template provisioner besides the request. */
 export interface GoProvisionContext {

@@ -1,10 +1,11 @@
 /** Renders a template:// provisioner's stages in order: init, state, shared, outputs, manifests. */
-import type { Manifest } from '../types.js';
+import type { Manifest } from '../base/types.js';
 import type { Provisioner } from './provisioner-file.js';
-import type { ProvisionRequest, ProvisionResult, WaitFor } from './provision-request.js';
-import { renderStage, TemplateError, type TemplateData, type TemplateStage } from './template-engine.js';
-import { TemplateFailure } from './template-helpers.js';
-import { isPlainMap as isMap } from '../plain-data.js';
+import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
+import { renderStage, TemplateError, type TemplateData, type TemplateStage } from '../templates/template-engine.js';
+import { TemplateFailure } from '../templates/template-helpers.js';
+import { isPlainMap as isMap } from '../base/plain-data.js';
+import { type WaitFor } from '../convert/wait-for.js';
 
 /** A stage failed: the provisioner, the stage, (when known) the line of its file, and each problem it found. */
 export class StageError extends Error {

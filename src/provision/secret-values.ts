@@ -1,7 +1,7 @@
 /** The values behind secret references, read from the Secrets the provisioners generated. */
-import type { Manifest } from '../types.js';
-import type { SecretRef, SecretRefCodec } from './secret-ref.js';
-import { forEachString } from '../plain-data.js';
+import type { Manifest } from '../base/types.js';
+import type { SecretRef, SecretRefCodec } from '../base/secret-ref.js';
+import { forEachString } from '../base/plain-data.js';
 
 export interface SecretValues {
   get(ref: SecretRef): string | undefined;

@@ -3,11 +3,11 @@
  * workloads sorted by name; namespace set; identical objects merged and different objects with one name
  * refused (same-objects.ts); names checked (name-rules.ts); keys in kubectl's customary order.
  */
-import { ConvertError, UsageError, type Diagnostic } from '../errors.js';
+import { ConvertError, UsageError, type Diagnostic } from '../base/errors.js';
 import { MANAGED_BY } from '../convert/names.js';
-import { compareStrings } from '../convert/sorted.js';
-import type { Manifest } from '../types.js';
-import { describeSource, type ManifestSource, type SourcedManifest } from './manifest-source.js';
+import { compareStrings } from '../base/sorted.js';
+import type { Manifest } from '../base/types.js';
+import { describeSource, type ManifestSource, type SourcedManifest } from '../base/manifest-source.js';
 import { nameProblem } from './name-rules.js';
 import { mergeSameObjects } from './same-objects.js';
 

@@ -2,9 +2,9 @@
  * `generate --check`: what differs between the manifests file on disk and what generate would write, as a
  * short list a person can read in a CI log (objects added, removed, changed, with the changed fields).
  */
-import { findCircularAlias } from '../load/circular-alias.js';
-import { yamlLibrary } from '../load/yaml-library.js';
-import { isPlainMap } from '../plain-data.js';
+import { findCircularAlias } from '../yaml/circular-alias.js';
+import { yamlLibrary } from '../yaml/yaml-library.js';
+import { isPlainMap } from '../base/plain-data.js';
 
 const MAX_FIELDS = 4;
 

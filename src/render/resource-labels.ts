@@ -10,9 +10,9 @@
  * value stands. A Namespace gets neither, as it gets no project label: deleting it by label would delete
  * everything in it.
  */
-import { isPlainMap } from '../plain-data.js';
-import type { Manifest } from '../types.js';
-import type { SourcedManifest } from './manifest-source.js';
+import { isPlainMap } from '../base/plain-data.js';
+import type { Manifest } from '../base/types.js';
+import type { SourcedManifest } from '../base/manifest-source.js';
 
 export const WORKLOAD_LABEL = 'score-ts.dev/workload';
 export const RESOURCE_UID_ANNOTATION = 'score-ts.dev/resource-uid';

@@ -5,7 +5,7 @@
  * applies the output reviews them first. A workload's own objects are never such objects.
  */
 import { isClusterScoped, withNamespace } from './assemble.js';
-import { describeSource, type SourcedManifest } from './manifest-source.js';
+import { describeSource, type SourcedManifest } from '../base/manifest-source.js';
 import { objectIdentity } from './same-objects.js';
 
 /**

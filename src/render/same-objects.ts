@@ -5,10 +5,10 @@
  * "identical" means the same data after the run's namespace is set, key order aside; the first is kept. Any
  * other pair is an error naming both makers.
  */
-import { ConvertError, type Diagnostic } from '../errors.js';
-import { canonicalJson } from '../plain-data.js';
-import type { Manifest } from '../types.js';
-import { describeSource, describeSourceAt, type SourcedManifest } from './manifest-source.js';
+import { ConvertError, type Diagnostic } from '../base/errors.js';
+import { canonicalJson } from '../base/plain-data.js';
+import type { Manifest } from '../base/types.js';
+import { describeSource, describeSourceAt, type SourcedManifest } from '../base/manifest-source.js';
 
 /** `group/kind/namespace/name`; the core group is empty (`v1` -> ''). */
 export function objectIdentity(manifest: Manifest): string {

@@ -2,7 +2,7 @@
  * `--secrets-output`: the Secrets (generated passwords) go to a file of their own, kept out of git, and the
  * manifests file keeps every other object in its order, so it can be committed and checked in CI.
  */
-import type { Manifest } from '../types.js';
+import type { Manifest } from '../base/types.js';
 
 export interface SplitManifests {
   /** Every object but the Secrets, in order. */

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
-import { loadArtifact, readPackageFile } from '../build/artifacts.js';
+import { loadArtifact, readPackageFile } from '../base/artifacts.js';
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,6 @@
 /** Validates score-ts.yaml against schemas/score-ts-project.schema.json. */
 import type { ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../errors.js';
+import type { Diagnostic } from '../base/errors.js';
 import { loadValidator } from './load-validator.js';
 import { schemaErrorsToDiagnostics, type Locate } from './schema-errors.js';
 

@@ -1,7 +1,8 @@
 /** Turns ajv's raw errors into one readable diagnostic per problem. */
+import { fieldName } from '../base/field-name.js';
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic, Location } from '../errors.js';
-import type { FieldPath } from '../load/yaml-source.js';
+import type { Diagnostic, Location } from '../base/errors.js';
+import type { FieldPath } from '../yaml/yaml-source.js';
 import { describeValue, limitMessage, patternMessage, typeMessage } from './schema-messages.js';
 
 /** Finds the location of a field: `key` asks for the key itself rather than its value. */
@@ -156,13 +157,3 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/**
- * Field names in the --override-property syntax, so a user can paste them: dots inside keys are escaped
- * (`metadata.annotations.k8s\.score\.dev/kind`) and list items are `[index]`.
- */
-export function fieldName(path: FieldPath): string {
-  return path
-    .map((s) => (typeof s === 'number' ? `[${s}]` : s.replace(/\\/g, '\\\\').replace(/\./g, '\\.').replace(/\[/g, '\\[')))
-    .join('.')
-    .replace(/\.\[/g, '[');
-}

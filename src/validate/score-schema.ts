@@ -1,6 +1,6 @@
 /** Validates a Score document against schemas/score-v1b1.json, the project's own schema. */
 import type { ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../errors.js';
+import type { Diagnostic } from '../base/errors.js';
 import { loadValidator } from './load-validator.js';
 import { schemaErrorsToDiagnostics, type Locate } from './schema-errors.js';
 

@@ -1,9 +1,9 @@
 /** Checks a Score document: the schema first, then the rules a schema cannot express. */
-import type { Diagnostic } from '../errors.js';
-import type { Locator, ScoreWorkload } from '../types.js';
-import { fieldName } from './schema-errors.js';
+import type { Diagnostic } from '../base/errors.js';
+import type { Locator, ScoreWorkload } from '../base/types.js';
+import { fieldName } from '../base/field-name.js';
 import { checkScoreSchema } from './score-schema.js';
-import { SECRET_HELPER_PREFIX } from '../convert/env.js';
+import { SECRET_HELPER_PREFIX } from '../base/secret-ref.js';
 
 export function validateWorkload(value: unknown, locate: Locator): Diagnostic[] {
   const problems = checkScoreSchema(value, locate);

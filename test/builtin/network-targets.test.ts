@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ProvisionError } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
-import { builtInFiles } from '../../src/load/provisioner-files.js';
+import { ProvisionError } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
+import { builtInFiles } from '../../src/provision/provisioner-files.js';
 import { loadProvisioners } from '../../src/provision/provisioner-file.js';
 import { provisionResources } from '../../src/provision/provision.js';
-import type { WorkloadInput } from '../../src/types.js';
+import type { WorkloadInput } from '../../src/base/types.js';
 import { workloadFromYaml } from '../convert/fixtures.js';
 import { shownError } from '../provision/builders.js';
 import { repoRoot } from '../support/run-cli.js';

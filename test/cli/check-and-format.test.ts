@@ -3,7 +3,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderOutput } from '../../src/render/output-formats.js';
+import { renderOutput } from '../../src/yaml/output-formats.js';
 import { repoRoot, runIn, tempProject } from '../support/run-cli.js';
 
 const examples = path.join(repoRoot, 'examples');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SCORE_FILE } from '../../src/project/init.js';
+import { SAMPLE_SCORE_FILE } from '../../src/init.js';
 import { repoRoot, runIn, tempProject } from '../support/run-cli.js';
 
 const packageVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,7 +1,7 @@
 /** Tables fit the width they are given: lists wrap, other cells are cut with '…', never the key columns. */
 import { describe, expect, it } from 'vitest';
 import { checkFormat, formatTable, type Column } from '../../src/cli/format.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/base/errors.js';
 import { runCli } from '../../src/cli/main.js';
 import { tempProject } from '../support/run-cli.js';
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderOutput, type OutputFormat } from '../../src/render/output-formats.js';
+import { renderOutput, type OutputFormat } from '../../src/yaml/output-formats.js';
 import { checkManifests } from '../support/k8s-check.js';
 import { runIn, tempProject } from '../support/run-cli.js';
 

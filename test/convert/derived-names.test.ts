@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dnsLabel } from '../../src/convert/names.js';
 import { convertWorkload } from '../../src/convert/workload.js';
 import { nameProblem } from '../../src/render/name-rules.js';
-import type { Manifest } from '../../src/types.js';
+import type { Manifest } from '../../src/base/types.js';
 import { expandContext, workloadFromYaml } from './fixtures.js';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertFiles, type FilesResult } from '../../src/convert/files.js';
 import type { VolumeMount } from '../../src/convert/pod-types.js';
-import type { Manifest } from '../../src/types.js';
+import type { Manifest } from '../../src/base/types.js';
 import { expandContext, formatted, labelsOf, mountsObject, problemsFor, workloadFromYaml, type FileSourceBytes } from './fixtures.js';
 
 const MiB = 1024 * 1024;

@@ -5,10 +5,10 @@
 import type { ExpandContext } from '../../src/convert/expand.js';
 import { Problems } from '../../src/convert/problems.js';
 import type { VolumeMount } from '../../src/convert/pod-types.js';
-import { formatDiagnostic, type Diagnostic } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { formatDiagnostic, type Diagnostic } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { locateInSource } from '../../src/override/locate-with-overrides.js';
-import { fileSourceKey, type ScoreWorkload, type WorkloadInput } from '../../src/types.js';
+import { fileSourceKey, type ScoreWorkload, type WorkloadInput } from '../../src/base/types.js';
 
 /** The file name every case is "read" from; diagnostics start with it. */
 export const SCORE_FILE = 'score.yaml';

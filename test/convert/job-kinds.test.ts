@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceholderError } from '../../src/convert/expand.js';
 import { convertWorkload, type ConvertOptions } from '../../src/convert/workload.js';
-import { ConvertError, sortDiagnostics } from '../../src/errors.js';
-import { toYamlStream } from '../../src/render/yaml-text.js';
-import type { Manifest } from '../../src/types.js';
+import { ConvertError, sortDiagnostics } from '../../src/base/errors.js';
+import { toYamlStream } from '../../src/yaml/yaml-text.js';
+import type { Manifest } from '../../src/base/types.js';
 import { checkManifests } from '../support/k8s-check.js';
 import { expandContext, formatted, labelsOf, workloadFromYaml } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertHeadlessService, convertService, headlessServiceName } from '../../src/convert/service.js';
-import type { Manifest } from '../../src/types.js';
+import type { Manifest } from '../../src/base/types.js';
 import { labelsOf, workloadFromYaml } from './fixtures.js';
 
 const SELECTOR = (name: string) => ({ 'app.kubernetes.io/instance': name });

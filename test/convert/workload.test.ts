@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceholderError } from '../../src/convert/expand.js';
 import { convertWorkload, type ConvertOptions } from '../../src/convert/workload.js';
-import { ConvertError, sortDiagnostics } from '../../src/errors.js';
-import type { Manifest } from '../../src/types.js';
+import { ConvertError, sortDiagnostics } from '../../src/base/errors.js';
+import type { Manifest } from '../../src/base/types.js';
 import { expandContext, formatted, labelsOf, workloadFromYaml, type FileSourceBytes } from './fixtures.js';
 
 interface Case {

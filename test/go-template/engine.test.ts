@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   GoFuncError, GoTemplate, GoTemplateError, T, Typed, compileGoTemplate, fromDecoded, funcMap, goFunc, namedType, sprintf,
   structType, structValue, type GoValue,
-} from '../../src/provision/go-template/index.js';
+} from '../../src/templates/go/index.js';
 
 function render(text: string, data: GoValue = null, options: Parameters<typeof GoTemplate.parse>[2] = {}): string {
   return GoTemplate.parse('t', text, options).execute(data);

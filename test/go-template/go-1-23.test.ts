@@ -5,7 +5,7 @@
  * Also the execution limits score-ts renders with (Go has none).
  */
 import { describe, expect, it } from 'vitest';
-import { GoTemplate, GoTemplateError, T, typedInt, type GoValue } from '../../src/provision/go-template/index.js';
+import { GoTemplate, GoTemplateError, T, typedInt, type GoValue } from '../../src/templates/go/index.js';
 
 function render(text: string, data: GoValue, goVersion: '1.19' | '1.23' = '1.23', limits?: { maxOutput: number; maxIterations: number }): { out: string; err: string } {
   try {

@@ -10,8 +10,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bcryptHash } from '../../src/provision/go-template/sprig/bcrypt.js';
-import { ZONE_ABBREVIATIONS } from '../../src/provision/go-template/sprig/zone-table.js';
+import { bcryptHash } from '../../src/templates/go/sprig/bcrypt.js';
+import { ZONE_ABBREVIATIONS } from '../../src/templates/go/sprig/zone-table.js';
 import { oracleBinary, runOracle, type OracleCase, type OracleResult } from './support/oracle.js';
 import { dateCaseArb, encodingCaseArb, mathCaseArb, regexCaseArb, semverCaseArb, urlCaseArb } from './sprig-data/generate.js';
 import { SPRIG_DATA_TABLES } from './sprig-data/index.js';

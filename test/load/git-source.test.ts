@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchSources, type SourceLimits } from '../../src/load/sources/fetch-sources.js';
-import type { FetchedText } from '../../src/load/sources/fetched-text.js';
-import { lastLine } from '../../src/load/sources/git-source.js';
+import { fetchSources, type SourceLimits } from '../../src/sources/fetch-sources.js';
+import type { FetchedText } from '../../src/sources/fetched-text.js';
+import { lastLine } from '../../src/sources/git-source.js';
 import { tempProject } from '../support/run-cli.js';
 import { run } from './support/cli.js';
 import { fakeSsh, makeRepository, serveGitHttps } from './support/git-server.js';

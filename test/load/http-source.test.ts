@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchSources, type SourceLimits } from '../../src/load/sources/fetch-sources.js';
-import type { FetchedText } from '../../src/load/sources/fetched-text.js';
+import { fetchSources, type SourceLimits } from '../../src/sources/fetch-sources.js';
+import type { FetchedText } from '../../src/sources/fetched-text.js';
 import { provisionerFile, redirect, routes, startServer, testCa, text, type LocalServer } from './support/local-servers.js';
 
 const BODY = provisionerFile('template://web/thing');

@@ -243,7 +243,7 @@ describe('standard input (-)', () => {
   });
 
   it('more than the cap is refused', async () => {
-    const { fetchSources } = await import('../../src/load/sources/fetch-sources.js');
+    const { fetchSources } = await import('../../src/sources/fetch-sources.js');
     const stdin = () => ({ stream: Readable.from([Buffer.alloc(6, 'a'), Buffer.alloc(6, 'a')]), isTTY: false });
     await expect(fetchSources([{ flag: '--provisioners', values: ['-'] }], { env: {}, stdin, limits: { maxBytes: 10 } })).rejects.toThrow('cannot read provisioners -: it is larger than 10 bytes, the most score-ts reads');
   });

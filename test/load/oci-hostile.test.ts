@@ -9,9 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fetchSources, type SourceLimits } from '../../src/load/sources/fetch-sources.js';
-import type { FetchedText } from '../../src/load/sources/fetched-text.js';
-import { parseChallenge } from '../../src/load/sources/registry-auth.js';
+import { fetchSources, type SourceLimits } from '../../src/sources/fetch-sources.js';
+import type { FetchedText } from '../../src/sources/fetched-text.js';
+import { parseChallenge } from '../../src/sources/registry-auth.js';
 import { tempProject } from '../support/run-cli.js';
 import { provisionerFile, startServer, testCa, type LocalServer } from './support/local-servers.js';
 

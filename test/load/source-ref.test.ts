@@ -1,10 +1,10 @@
 /** What a --provisioners / --patch-templates value names, how URLs are shown, and how installed copies are named. */
 import { describe, expect, it } from 'vitest';
-import { displayUrl, maskUrlText } from '../../src/load/sources/display-url.js';
-import { installBaseName } from '../../src/load/sources/fetched-text.js';
-import { splitGitUrl } from '../../src/load/sources/git-url.js';
-import { ociDisplay, parseOciReference, registryBaseUrl } from '../../src/load/sources/oci-reference.js';
-import { parseSourceRef } from '../../src/load/sources/source-ref.js';
+import { displayUrl, maskUrlText } from '../../src/sources/display-url.js';
+import { installBaseName } from '../../src/sources/fetched-text.js';
+import { splitGitUrl } from '../../src/sources/git-url.js';
+import { ociDisplay, parseOciReference, registryBaseUrl } from '../../src/sources/oci-reference.js';
+import { parseSourceRef } from '../../src/sources/source-ref.js';
 
 const D64 = 'a'.repeat(64);
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempProject } from '../support/run-cli.js';
-import { loadArtifact, readPackageFile } from '../../src/build/artifacts.js';
+import { loadArtifact, readPackageFile } from '../../src/base/artifacts.js';
 import { loadValidator } from '../../src/validate/load-validator.js';
 
 describe('build artifacts', () => {

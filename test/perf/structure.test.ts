@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProvisionerSet } from '../../src/load/provisioner-files.js';
+import { loadProvisionerSet } from '../../src/provision/provisioner-files.js';
 import { provisionResources } from '../../src/provision/provision.js';
-import { renderedCharacters, renderedTextParses, templateCompilations } from '../../src/provision/template-engine.js';
+import { renderedCharacters, renderedTextParses, templateCompilations } from '../../src/templates/template-engine.js';
 import { workloadFromYaml } from '../convert/fixtures.js';
 import { repoRoot, tempProject } from '../support/run-cli.js';
 

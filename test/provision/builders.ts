@@ -2,13 +2,13 @@
  * Builders for the provisioner tables: provisioner files and workloads are written as YAML text and parsed
  * with the real loaders, so every line number in a diagnostic is the one a user would see.
  */
-import { ScoreTsError, formatDiagnostic } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { ScoreTsError, formatDiagnostic } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import type { ProvisionRequest } from '../../src/provision/provision-request.js';
 import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
-import type { RandomSource } from '../../src/provision/random.js';
-import type { TemplateData } from '../../src/provision/template-engine.js';
-import { SecretRefCodec } from '../../src/provision/secret-ref.js';
+import type { RandomSource } from '../../src/base/random.js';
+import type { TemplateData } from '../../src/templates/template-engine.js';
+import { SecretRefCodec } from '../../src/base/secret-ref.js';
 import { dedent } from '../convert/fixtures.js';
 
 export { dedent, workloadFromYaml, SCORE_FILE } from '../convert/fixtures.js';

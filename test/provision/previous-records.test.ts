@@ -3,7 +3,7 @@
  * resource shared by another workload: the private resource must not take it over.
  */
 import { describe, expect, it } from 'vitest';
-import { ProvisionError } from '../../src/errors.js';
+import { ProvisionError } from '../../src/base/errors.js';
 import type { ResourceRecord } from '../../src/project/state.js';
 import { provisionResources } from '../../src/provision/provision.js';
 import { provisionersFromYaml, shownError, workloadFromYaml } from './builders.js';

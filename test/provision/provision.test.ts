@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ProvisionError } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { ProvisionError } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import type { ResourceRecord } from '../../src/project/state.js';
 import { provisionResources, type ProvisionOptions } from '../../src/provision/provision.js';
 import { KEEP_PROVISIONERS_HINT } from '../../src/provision/match-resources.js';
 import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
-import type { WorkloadInput } from '../../src/types.js';
+import type { WorkloadInput } from '../../src/base/types.js';
 import { dedent, shownError, TEST_SECRET_REFS, testMarker, workloadFromYaml } from './builders.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

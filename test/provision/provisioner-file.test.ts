@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { InputError } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { loadProvisioners } from '../../src/provision/provisioner-file.js';
 import { dedent, provisionersFromYaml, request, shownError, templateData } from './builders.js';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fillFromDevice } from '../../src/system-random.js';
-import { ALPHANUMERIC, cryptoRandom, randomString, randomUuid, seededRandom, type RandomSource } from '../../src/provision/random.js';
+import { fillFromDevice } from '../../src/base/system-random.js';
+import { ALPHANUMERIC, cryptoRandom, randomString, randomUuid, seededRandom, type RandomSource } from '../../src/base/random.js';
 import { countingRandom, fixedRandom, thrown } from './builders.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

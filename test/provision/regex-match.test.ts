@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PATTERNS, re2jsLoaded, regexMatch } from '../../src/provision/regex-match.js';
-import { compileTemplate } from '../../src/provision/template-engine.js';
+import { BUILT_IN_PATTERNS, re2jsLoaded, regexMatch } from '../../src/templates/regex-match.js';
+import { compileTemplate } from '../../src/templates/template-engine.js';
 import { repoRoot } from '../support/run-cli.js';
 import { templateData } from './builders.js';
 

@@ -6,9 +6,9 @@
 import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { PATCH_LIMITS, STAGE_LIMITS } from '../../src/provision/render-budget.js';
-import { compileTemplate, precompileTemplate, TemplateError, templateFromSpec } from '../../src/provision/template-engine.js';
-import { TEMPLATE_HELPERS } from '../../src/provision/template-helpers.js';
+import { PATCH_LIMITS, STAGE_LIMITS } from '../../src/templates/render-budget.js';
+import { compileTemplate, precompileTemplate, TemplateError, templateFromSpec } from '../../src/templates/template-engine.js';
+import { TEMPLATE_HELPERS } from '../../src/templates/template-helpers.js';
 import { templateData, thrown } from './builders.js';
 
 const require = createRequire(import.meta.url);

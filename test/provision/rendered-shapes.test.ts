@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { quoteInsertedWhole } from '../../src/provision/rendered-shapes.js';
-import { seededRandom } from '../../src/provision/random.js';
-import { compileTemplate, parseStageOutput, renderedTextParses, renderStage, type TemplateStage } from '../../src/provision/template-engine.js';
+import { quoteInsertedWhole } from '../../src/templates/rendered-shapes.js';
+import { seededRandom } from '../../src/base/random.js';
+import { compileTemplate, parseStageOutput, renderedTextParses, renderStage, type TemplateStage } from '../../src/templates/template-engine.js';
 
 const data = () => ({ random: seededRandom('shapes', 'test'), env: {} });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ProvisionError } from '../../src/errors.js';
+import { ProvisionError } from '../../src/base/errors.js';
 import { buildResourceGraph, resourceUid } from '../../src/provision/resource-graph.js';
-import type { WorkloadInput } from '../../src/types.js';
+import type { WorkloadInput } from '../../src/base/types.js';
 import { shownError, workloadFromYaml } from './builders.js';
 
 /** A workload `name` with the given `resources:` block (indented by two spaces). Resources start on line 7. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Provisioner } from '../../src/provision/provisioner-file.js';
 import { CMD_LIMITS, CommandError, runCmdProvisioner } from '../../src/provision/run-cmd-provisioner.js';
-import { SecretRefError } from '../../src/provision/secret-ref.js';
+import { SecretRefError } from '../../src/base/secret-ref.js';
 import { request, TEST_SECRET_REFS, testMarker, thrown } from './builders.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'score-ts-cmd-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspect } from 'node:util';
-import { SecretRefCodec, SecretRefError, type SecretRef } from '../../src/provision/secret-ref.js';
+import { SecretRefCodec, SecretRefError, type SecretRef } from '../../src/base/secret-ref.js';
 import { TEST_SECRET_REFS, TEST_TOKEN, testMarker as M, thrown } from './builders.js';
 
 const codec = TEST_SECRET_REFS;

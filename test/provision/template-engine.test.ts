@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compileTemplate, parseStageOutput, TemplateError, type TemplateStage } from '../../src/provision/template-engine.js';
+import { compileTemplate, parseStageOutput, TemplateError, type TemplateStage } from '../../src/templates/template-engine.js';
 import { templateData, thrown } from './builders.js';
 
 /** Templates in these tables start on line 10 of their file. */

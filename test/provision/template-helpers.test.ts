@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileTemplate, TemplateError } from '../../src/provision/template-engine.js';
-import { TEMPLATE_HELPERS } from '../../src/provision/template-helpers.js';
+import { compileTemplate, TemplateError } from '../../src/templates/template-engine.js';
+import { TEMPLATE_HELPERS } from '../../src/templates/template-helpers.js';
 import { countingRandom, fixedRandom, templateData, testMarker, thrown } from './builders.js';
-import type { RandomSource } from '../../src/provision/random.js';
+import type { RandomSource } from '../../src/base/random.js';
 
 /** Renders a one-line template the way a provisioner stage does. */
 function render(template: string, context: object = {}, random: RandomSource = countingRandom()): string {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { findCircularAlias } from '../../src/load/circular-alias.js';
+import { findCircularAlias } from '../../src/yaml/circular-alias.js';
 import { runIn, tempProject } from '../support/run-cli.js';
 
 const SCORE = 'apiVersion: score.dev/v1b1\nmetadata: {name: app}\ncontainers:\n  main:\n    image: nginx\n';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readRegularFile } from '../../src/load/file-sources.js';
+import { readRegularFile } from '../../src/base/read-file.js';
 import { runIn, tempProject } from '../support/run-cli.js';
 
 const outsideFile = path.join(os.tmpdir(), `score-ts-outside-${process.pid}.txt`);

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SecretRefCodec } from '../../src/provision/secret-ref.js';
+import { SecretRefCodec } from '../../src/base/secret-ref.js';
 import { runIn, tempProject } from '../support/run-cli.js';
 
 const API = `apiVersion: score.dev/v1b1

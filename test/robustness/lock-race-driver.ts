@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { acquireProjectLock } from '../../src/project/lock.js';
-import { stageFile } from '../../src/render/write-file.js';
+import { stageFile } from '../../src/base/write-file.js';
 
 const [projectDir, roundsDir, id, racersText, roundsText] = process.argv.slice(2) as [string, string, string, string, string];
 const racers = Number(racersText);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { hostTag } from '../../src/run-owner.js';
+import { hostTag } from '../../src/base/run-owner.js';
 import { repoRoot, tempProject } from '../support/run-cli.js';
 
 const RACERS = 8;

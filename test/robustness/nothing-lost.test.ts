@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesTogether } from '../../src/render/write-file.js';
+import { writeFilesTogether } from '../../src/base/write-file.js';
 import { repoRoot, runIn, tempProject } from '../support/run-cli.js';
 
 const bin = path.join(repoRoot, 'bin', 'score-ts.js');

@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyState, sortKeysDeep, stateFile } from '../../src/project/state.js';
-import { renderOutput } from '../../src/render/output-formats.js';
-import { escapeJsonText } from '../../src/render/yaml-quote.js';
-import { toYamlDocument } from '../../src/render/yaml-text.js';
+import { renderOutput } from '../../src/yaml/output-formats.js';
+import { escapeJsonText } from '../../src/yaml/yaml-quote.js';
+import { toYamlDocument } from '../../src/yaml/yaml-text.js';
 import { pyYamlMissing, readWithPyYaml } from '../support/pyyaml.js';
 
 const missing = pyYamlMissing();

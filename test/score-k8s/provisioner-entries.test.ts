@@ -3,8 +3,8 @@
  * description and lists) and what it refuses, every problem of a file reported together.
  */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { InputError } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { loadProvisionerFile } from '../../src/provision/score-k8s/load-provisioner-file.js';
 
 function load(text: string) {

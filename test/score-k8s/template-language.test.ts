@@ -3,7 +3,7 @@
  * templates (and, for cmd:// entries only, score-k8s's conventions); both kinds of signs are refused.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, languageHint, LanguageError } from '../../src/provision/score-k8s/template-language.js';
+import { chooseLanguage, languageHint, LanguageError } from '../../src/templates/template-language.js';
 
 describe('chooseLanguage: provisioner files', () => {
   it.each([

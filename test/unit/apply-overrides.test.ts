@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../provision/builders.js';
-import { InputError, UsageError, type Location } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { InputError, UsageError, type Location } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { applyOverrides, type OverrideResult } from '../../src/override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from '../../src/override/locate-with-overrides.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConvertError, UsageError } from '../../src/errors.js';
+import { ConvertError, UsageError } from '../../src/base/errors.js';
 import { assembleManifests as assembleSourced, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
-import type { ManifestSource, SourcedManifest } from '../../src/render/manifest-source.js';
-import type { Manifest } from '../../src/types.js';
+import type { ManifestSource, SourcedManifest } from '../../src/base/manifest-source.js';
+import type { Manifest } from '../../src/base/types.js';
 import { shownError } from '../provision/builders.js';
 
 const provisioner = (uid: string): ManifestSource => ({ kind: 'provisioner', uri: 'template://p', uid, workload: 'w', location: { file: 'p.yaml', line: 1, column: 1 } });

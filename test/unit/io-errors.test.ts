@@ -1,6 +1,6 @@
 /** Node's error codes in words: never the code alone, nor Node's own message. */
 import { describe, expect, it } from 'vitest';
-import { describeIoError, describeWriteError } from '../../src/load/score-file.js';
+import { describeIoError, describeWriteError } from '../../src/base/read-file.js';
 
 const failure = (code?: string) => Object.assign(new Error(`${code}: something, open '/x'`), code === undefined ? {} : { code });
 

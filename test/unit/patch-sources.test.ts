@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConvertError } from '../../src/errors.js';
+import { ConvertError } from '../../src/base/errors.js';
 import { applyPatchTemplatesWithSources } from '../../src/patch/patch-sources.js';
-import { compileTemplate } from '../../src/provision/template-engine.js';
-import { cryptoRandom } from '../../src/provision/random.js';
-import type { ManifestSource, SourcedManifest } from '../../src/render/manifest-source.js';
+import { compileTemplate } from '../../src/templates/template-engine.js';
+import { cryptoRandom } from '../../src/base/random.js';
+import type { ManifestSource, SourcedManifest } from '../../src/base/manifest-source.js';
 import { shownError } from '../provision/builders.js';
 
 const WORKLOAD: ManifestSource = { kind: 'workload', workload: 'api', location: { file: 'api.yaml', line: 3, column: 9 } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/base/errors.js';
 import { parsePropertyPath, type PathSegment } from '../../src/override/property-path.js';
 
 describe('parsePropertyPath', () => {

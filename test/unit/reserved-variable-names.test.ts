@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import type { Diagnostic } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { locateInSource } from '../../src/override/locate-with-overrides.js';
 import { validateWorkload } from '../../src/validate/validate-workload.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestSource } from '../../src/render/manifest-source.js';
+import type { ManifestSource } from '../../src/base/manifest-source.js';
 import { withResourceLabels } from '../../src/render/resource-labels.js';
-import type { Manifest } from '../../src/types.js';
+import type { Manifest } from '../../src/base/types.js';
 
 const PROVISIONER: ManifestSource = { kind: 'provisioner', uri: 'template://acme/q', uid: 'queue.default#shop.q', workload: 'shop', location: { file: 'p.yaml', line: 1, column: 1 } };
 const WORKLOAD: ManifestSource = { kind: 'workload', workload: 'shop', location: { file: 'score.yaml', line: 3, column: 9 } };

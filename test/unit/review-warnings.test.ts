@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestSource, SourcedManifest } from '../../src/render/manifest-source.js';
+import type { ManifestSource, SourcedManifest } from '../../src/base/manifest-source.js';
 import { withNamespace } from '../../src/render/assemble.js';
 import { reviewWarnings } from '../../src/render/review-warnings.js';
-import type { Manifest } from '../../src/types.js';
+import type { Manifest } from '../../src/base/types.js';
 
 const PROVISIONER: ManifestSource = { kind: 'provisioner', uri: 'template://x', uid: 'q.default#w.q', workload: 'w', location: { file: 'p.yaml', line: 1, column: 1 } };
 const PATCH: ManifestSource = { kind: 'patch', template: '.score-ts/p.patch.tpl', location: { file: '.score-ts/p.patch.tpl' } };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sortDiagnostics, type Diagnostic } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { sortDiagnostics, type Diagnostic } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { locateInSource } from '../../src/override/locate-with-overrides.js';
-import { fieldName, pointerToPath } from '../../src/validate/schema-errors.js';
+import { pointerToPath } from '../../src/validate/schema-errors.js';
 import { validateWorkload } from '../../src/validate/validate-workload.js';
+import { fieldName } from '../../src/base/field-name.js';
 
 const HEAD = 'apiVersion: score.dev/v1b1\nmetadata:\n  name: web\n';
 const WEB = 'containers:\n  web:\n    image: nginx\n';

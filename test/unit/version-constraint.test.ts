@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../provision/builders.js';
-import { UsageError } from '../../src/errors.js';
+import { UsageError } from '../../src/base/errors.js';
 import { compareVersions, findUnmetComparison, formatVersion, parseVersion, parseVersionConstraint } from '../../src/cli/version-constraint.js';
 
 function satisfies(version: string, constraint: string): boolean {

@@ -3,8 +3,8 @@ import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, r
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stageFile, writeFileAtomic, writeFilesTogether } from '../../src/render/write-file.js';
-import { hostTag } from '../../src/run-owner.js';
+import { stageFile, writeFileAtomic, writeFilesTogether } from '../../src/base/write-file.js';
+import { hostTag } from '../../src/base/run-owner.js';
 
 const KIB = 1024;
 

@@ -1,7 +1,7 @@
 /** The YAML writer against both YAML readers kubectl and others use, on generated tricky values. */
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { emitYaml } from '../../src/render/yaml-emitter.js';
+import { emitYaml } from '../../src/yaml/yaml-emitter.js';
 
 /** A small deterministic generator (mulberry32), so a failure always reproduces. */
 function generator(seed: number): () => number {

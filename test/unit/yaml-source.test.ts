@@ -1,7 +1,7 @@
 /** YAML problems in the user's files: in our words, at the line and column where they start. */
 import { describe, expect, it } from 'vitest';
-import { InputError, type Diagnostic } from '../../src/errors.js';
-import { parseYamlSource } from '../../src/load/yaml-source.js';
+import { InputError, type Diagnostic } from '../../src/base/errors.js';
+import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 
 function problems(text: string): Diagnostic[] {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { toYamlDocument, toYamlStream } from '../../src/render/yaml-text.js';
+import { toYamlDocument, toYamlStream } from '../../src/yaml/yaml-text.js';
 
 /** Parses as kubectl (YAML 1.1) and as a YAML 1.2 reader would. */
 function readBoth(text: string): { v11: unknown; v12: unknown } {

@@ -3,11 +3,11 @@
  * templates (provisioner-file.ts), or score-k8s's with Go templates (provisioner-entries.ts). The built-in
  * files are score-ts's. A template that does not compile is reported with the rule that chose its language.
  */
-import { diagnosticsOf, InputError } from '../../errors.js';
-import type { YamlSource } from '../../load/yaml-source.js';
+import { diagnosticsOf, InputError } from '../../base/errors.js';
+import type { YamlSource } from '../../yaml/yaml-source.js';
 import { loadProvisioners, type Provisioner, type ProvisionerOrigin } from '../provisioner-file.js';
-import { goSupport } from './go-support-gate.js';
-import { chooseLanguage, languageHint, LanguageError, type LanguageChoice } from './template-language.js';
+import { scoreK8sFormat } from './gate.js';
+import { chooseLanguage, languageHint, LanguageError, type LanguageChoice } from '../../templates/template-language.js';
 
 /** The fields of either format that hold templates. */
 const TEMPLATE_FIELDS = ['init', 'state', 'shared', 'outputs', 'manifests', 'wait_for'];
@@ -15,7 +15,7 @@ const TEMPLATE_FIELDS = ['init', 'state', 'shared', 'outputs', 'manifests', 'wai
 export function loadProvisionerFile(source: YamlSource, text: string, origin: ProvisionerOrigin): Provisioner[] {
   if (origin === 'built-in') return loadProvisioners(source, origin);
   const choice = fileLanguage(source, text);
-  if (choice.language === 'go-template') return goSupport().loadScoreK8sProvisioners(source, origin, choice);
+  if (choice.language === 'go-template') return scoreK8sFormat().loadScoreK8sProvisioners(source, origin, choice);
   try {
     return loadProvisioners(source, origin);
   } catch (e) {

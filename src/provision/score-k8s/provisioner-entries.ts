@@ -6,14 +6,14 @@
  * parsed when the file loads; one that does not parse fails the resources that use it (see GoStageTemplate).
  */
 import type { Scalar } from 'yaml';
-import { InputError, type Diagnostic } from '../../errors.js';
-import { locateKey, locateValue, type YamlSource } from '../../load/yaml-source.js';
-import { yamlLibrary } from '../../load/yaml-library.js';
-import { compileGoTemplate, GoTemplateError, type GoTemplate } from '../go-template/index.js';
-import { provisionerFuncs } from '../go-template/sprig-funcs.js';
+import { InputError, type Diagnostic } from '../../base/errors.js';
+import { locateKey, locateValue, type YamlSource } from '../../yaml/yaml-source.js';
+import { yamlLibrary } from '../../yaml/yaml-library.js';
+import { compileGoTemplate, GoTemplateError, type GoTemplate } from '../../templates/go/index.js';
+import { provisionerFuncs } from '../../templates/go/sprig-funcs.js';
 import type { Provisioner, ProvisionerOrigin } from '../provisioner-file.js';
 import { parseCmdUri, type CmdBinary } from './cmd-uri.js';
-import { languageHint, type LanguageChoice } from './template-language.js';
+import { languageHint, type LanguageChoice } from '../../templates/template-language.js';
 
 export const GO_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
 export type GoStage = (typeof GO_STAGES)[number];

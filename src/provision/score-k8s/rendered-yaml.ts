@@ -5,9 +5,9 @@
  * bools, `~`/`null` nil, and `yes`, `on` or a date stay strings. Values come out as Go values (values.ts).
  */
 import jsyaml from 'js-yaml';
-import { fromDecoded, type GoValue } from '../go-template/index.js';
-import { parseYamlData } from '../../load/circular-alias.js';
-import { ANCHOR_OR_ALIAS } from '../rendered-shapes.js';
+import { fromDecoded, type GoValue } from '../../templates/go/index.js';
+import { parseYamlData } from '../../yaml/circular-alias.js';
+import { ANCHOR_OR_ALIAS } from '../../templates/rendered-shapes.js';
 
 const INT64_MIN = -(1n << 63n);
 const UINT64_MAX = (1n << 64n) - 1n;

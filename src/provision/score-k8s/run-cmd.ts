@@ -6,13 +6,13 @@
  * JSON (resource_outputs, resource_state, shared_state, manifests; any other field is an error). Limits,
  * stderr and failures are those of score-ts's own cmd:// provisioners (run-cmd-provisioner.ts).
  */
-import type { Manifest } from '../../types.js';
+import type { Manifest } from '../../base/types.js';
 import type { Provisioner } from '../provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WorkloadService } from '../provision-request.js';
 import { runProgram } from '../program-relay.js';
 import { checkOutcome, CMD_LIMITS, CommandError, parseAnswerObject, type CmdLimits } from '../run-cmd-provisioner.js';
-import { SecretRefError, type SecretRefCodec } from '../secret-ref.js';
-import { isPlainMap } from '../../plain-data.js';
+import { SecretRefError, type SecretRefCodec } from '../../base/secret-ref.js';
+import { isPlainMap } from '../../base/plain-data.js';
 import { applyMergePatch } from './merge-patch.js';
 import { convertMarkers, escapeMarkers, mapPlainStrings, unescapeMarkers } from './secret-refs.js';
 

@@ -9,7 +9,7 @@
  * cannot point a workload at another workload's Secret. Outputs and manifests get the characters back as
  * plain text; a resource's state keeps them escaped, because the state is read again on the next run.
  */
-import { SecretRefError, type SecretRefCodec } from '../secret-ref.js';
+import { SecretRefError, type SecretRefCodec } from '../../base/secret-ref.js';
 
 const OPEN = '\u{1F510}\u{1F4AC}';
 const ESCAPED_OPEN = '\u{1F510}\u2060\u{1F4AC}';

@@ -6,7 +6,7 @@
 import {
   T, Typed, fromDecoded, mapOf, mapValue, namedType, pointerValue, structType, structValue,
   type GoMap, type GoType, type GoValue,
-} from '../go-template/index.js';
+} from '../../templates/go/index.js';
 import type { ProvisionRequest, WorkloadService } from '../provision-request.js';
 
 const PROTOCOL = namedType('types.ServicePortProtocol', T.string);

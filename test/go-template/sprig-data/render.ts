@@ -2,9 +2,9 @@
  * Renders a case with score-ts's engine and the data half of sprig (after the oracle's test functions, as the
  * oracle's Funcs calls order them), on a fixed clock and a seeded random source.
  */
-import { GoTemplate, GoTemplateError, funcMap, type FuncMap } from '../../../src/provision/go-template/index.js';
-import { sprigDataFuncs } from '../../../src/provision/go-template/sprig/data-funcs.js';
-import { seededRandom } from '../../../src/provision/random.js';
+import { GoTemplate, GoTemplateError, funcMap, type FuncMap } from '../../../src/templates/go/index.js';
+import { sprigDataFuncs } from '../../../src/templates/go/sprig/data-funcs.js';
+import { seededRandom } from '../../../src/base/random.js';
 import type { OracleCase, OracleResult } from '../support/oracle.js';
 import { TEST_FUNCS, decodeTagged } from '../support/tagged.js';
 

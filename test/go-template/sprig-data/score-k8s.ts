@@ -7,7 +7,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { decodeGoBytes } from '../../../src/provision/go-template/fmt/utf8.js';
+import { decodeGoBytes } from '../../../src/templates/go/fmt/utf8.js';
 import { repoRoot } from '../../support/run-cli.js';
 import type { OracleResult } from '../support/oracle.js';
 

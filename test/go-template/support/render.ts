@@ -1,5 +1,5 @@
 /** Renders an oracle case with score-ts's engine, in the oracle's result shape. */
-import { GoTemplate, GoTemplateError } from '../../../src/provision/go-template/index.js';
+import { GoTemplate, GoTemplateError } from '../../../src/templates/go/index.js';
 import type { OracleCase, OracleResult } from './oracle.js';
 import { TEST_FUNCS, decodeTagged } from './tagged.js';
 

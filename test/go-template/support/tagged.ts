@@ -4,7 +4,7 @@
  * so that ints, floats, nil maps, typed slices and structs survive. This file is the TypeScript twin: the
  * tags, the Go types behind them, and the test functions the oracle also has.
  */
-import { GoFuncError, T, Typed, goFunc, mapOf, mapValue, namedType, pointerTo, pointerValue, sliceOf, sliceValue, structType, structValue, typedInt, funcMap, type FuncMap, type GoFunc, type GoValue, funcType } from '../../../src/provision/go-template/index.js';
+import { GoFuncError, T, Typed, goFunc, mapOf, mapValue, namedType, pointerTo, pointerValue, sliceOf, sliceValue, structType, structValue, typedInt, funcMap, type FuncMap, type GoFunc, type GoValue, funcType } from '../../../src/templates/go/index.js';
 
 export type Tagged = string | boolean | null | Tagged[] | { readonly t: string; readonly v?: unknown };
 

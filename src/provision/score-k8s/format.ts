@@ -1,0 +1,3 @@
+/** Everything of a provisioner file in score-k8s's format, behind one module that gate.ts loads on first use. */
+export { loadScoreK8sProvisioners } from './provisioner-entries.js';
+export { runScoreK8sProvisioner } from './run-provisioner.js';
