@@ -1,5 +1,6 @@
 /** Helpers for plain data (what YAML and JSON give): maps, lists and scalars. */
 import type { FieldPath } from './types.js';
+import { compareStrings } from './sorted.js';
 
 export function isPlainMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,11 +31,14 @@ export function setOwn(map: Record<string, unknown>, key: string, value: unknown
   Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** JSON with sorted keys, so equal data compares equal whatever its key order (and whatever its maps' prototypes). */
+/** A copy of a value whose maps have their keys in code-point order at every level. */
+export function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (!isPlainMap(value)) return value;
+  return Object.fromEntries(Object.keys(value).sort(compareStrings).map((k) => [k, sortKeysDeep(value[k])]));
+}
+
+/** JSON with sorted keys, so equal data compares equal whatever its key order; a missing value (undefined) is null. */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isPlainMap(value)) {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+  return JSON.stringify(sortKeysDeep(value), (_key, v: unknown) => v ?? null);
 }

@@ -4,7 +4,7 @@ import { convertVariables, escapeKubernetesExpansion } from './env.js';
 import type { ExpandContext } from './expand.js';
 import type { K8sContainer, VolumeMount } from './pod-types.js';
 import { convertProbe } from './probes.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 import { compareStrings } from '../base/sorted.js';
 import { planStartOrder, type StartRole } from './start-order.js';
 
@@ -20,7 +20,7 @@ export interface ContainerOptions {
   readonly mounts: ReadonlyMap<string, VolumeMount[]>;
 }
 
-export function convertContainers(workload: WorkloadInput, ctx: ExpandContext, options: ContainerOptions, problems: Problems): ContainersResult {
+export function convertContainers(workload: WorkloadInput, ctx: ExpandContext, options: ContainerOptions, problems: Diagnostics): ContainersResult {
   const specs = workload.spec.containers;
   const order = planStartOrder(specs, problems);
   const build = (name: string) => convertContainer(name, specs[name]!, ctx, options, problems);
@@ -30,7 +30,7 @@ export function convertContainers(workload: WorkloadInput, ctx: ExpandContext, o
   };
 }
 
-function convertContainer(name: string, spec: Container, ctx: ExpandContext, options: ContainerOptions, problems: Problems): K8sContainer {
+function convertContainer(name: string, spec: Container, ctx: ExpandContext, options: ContainerOptions, problems: Diagnostics): K8sContainer {
   const env = convertVariables(name, spec, ctx, problems);
   const mounts = [...(options.mounts.get(name) ?? [])].sort((a, b) => compareStrings(a.mountPath, b.mountPath));
   const liveness = convertProbe(spec.livenessProbe, ['containers', name, 'livenessProbe'], problems);
@@ -49,7 +49,7 @@ function convertContainer(name: string, spec: Container, ctx: ExpandContext, opt
   };
 }
 
-function resolveImage(name: string, image: string, override: string | undefined, problems: Problems): string {
+function resolveImage(name: string, image: string, override: string | undefined, problems: Diagnostics): string {
   if (image !== '.') return image;
   if (override) return override;
   problems.add(['containers', name, 'image'], "is '.', the image built from this project: pass it with --image IMAGE");

@@ -1,7 +1,7 @@
 /** Container `variables` -> env, sorted by name, placeholders expanded. */
 import type { Container } from '../base/types.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 import { shortHash } from './names.js';
 import { compareStrings } from '../base/sorted.js';
 import { SECRET_HELPER_PREFIX, SecretRefCodec, type SecretRef } from '../base/secret-ref.js';
@@ -17,7 +17,7 @@ export interface EnvVar {
  * that mixes text and secrets reads each secret from a helper variable (declared first, since Kubernetes
  * expands `$(NAME)` only from earlier entries), so no secret value is ever written in plain text.
  */
-export function convertVariables(containerName: string, container: Container, ctx: ExpandContext, problems: Problems): EnvVar[] {
+export function convertVariables(containerName: string, container: Container, ctx: ExpandContext, problems: Diagnostics): EnvVar[] {
   const env: EnvVar[] = [];
   const helpers = new Map<string, EnvVar>();
   for (const name of Object.keys(container.variables ?? {}).sort()) {

@@ -7,7 +7,7 @@ import { fileSourceKey } from '../base/types.js';
 import { entriesByTarget } from '../base/container-entries.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash, workloadLabels } from './names.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
 
 /** Kubernetes rejects ConfigMaps over 1 MiB. */
@@ -31,7 +31,7 @@ interface FileItem {
   secret?: boolean;
 }
 
-export function convertFiles(workload: WorkloadInput, ctx: ExpandContext, problems: Problems): FilesResult {
+export function convertFiles(workload: WorkloadInput, ctx: ExpandContext, problems: Diagnostics): FilesResult {
   const items: FileItem[] = [];
   const mounts = new Map<string, VolumeMount[]>();
   const usedKeys = new Set<string>();
@@ -80,7 +80,7 @@ function buildSecret(workloadName: string, items: readonly FileItem[]): Manifest
   };
 }
 
-function fileEntries(container: Container, containerName: string, problems: Problems) {
+function fileEntries(container: Container, containerName: string, problems: Diagnostics) {
   return entriesByTarget<ContainerFile>(container.files, ['containers', containerName, 'files'], (path) =>
     problems.add(path, 'a file in the list form needs a target path; better, use the map form keyed by target'),
   );
@@ -93,7 +93,7 @@ function convertFile(
   file: ContainerFile,
   path: FieldPath,
   ctx: ExpandContext,
-  problems: Problems,
+  problems: Diagnostics,
 ): FileItem | undefined {
   const mode = parseMode(file.mode, [...path, 'mode'], problems);
   const base: FileItem = { container, key: '', ...(mode === undefined ? {} : { mode }) };
@@ -121,7 +121,7 @@ function convertFile(
   return { ...base, text: filled, secret: true };
 }
 
-function parseMode(mode: string | undefined, path: FieldPath, problems: Problems): number | undefined {
+function parseMode(mode: string | undefined, path: FieldPath, problems: Diagnostics): number | undefined {
   if (mode === undefined) return undefined;
   if (!/^0?[0-7]{3}$/.test(mode)) {
     problems.add(path, `'${mode}' is not an octal file mode like "0644"`);
@@ -150,7 +150,7 @@ function buildConfigMap(workloadName: string, items: readonly FileItem[]): Manif
   };
 }
 
-function checkSize(items: readonly FileItem[], problems: Problems): void {
+function checkSize(items: readonly FileItem[], problems: Diagnostics): void {
   const total = items.reduce((n, i) => n + Buffer.byteLength(i.text ?? '') + Buffer.byteLength(i.binary ?? '', 'base64'), 0);
   if (total > CONFIGMAP_LIMIT_BYTES) {
     problems.add(['containers'], `the workload's files hold ${total} bytes, more than the 1 MiB a Kubernetes ConfigMap can store; mount large files from a volume instead`);

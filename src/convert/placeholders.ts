@@ -71,3 +71,16 @@ export function splitReference(inner: string, source: string): string[] {
 export function hasPlaceholders(parts: readonly TemplatePart[]): boolean {
   return parts.some((p) => 'ref' in p);
 }
+
+/** A placeholder of a parsed string: its reference and its text. */
+export type PlaceholderPart = Extract<TemplatePart, { ref: string[] }>;
+
+/** The `${resources...}` placeholders of a text; none when its placeholders do not parse (expanding says why). */
+export function resourcePlaceholders(text: string): PlaceholderPart[] {
+  try {
+    return parsePlaceholders(text).filter((p): p is PlaceholderPart => 'ref' in p && p.ref[0] === 'resources');
+  } catch (e) {
+    if (e instanceof PlaceholderSyntaxError) return [];
+    throw e;
+  }
+}

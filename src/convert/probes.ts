@@ -1,8 +1,8 @@
 /** Score liveness/readiness probes -> Kubernetes probes (one handler each). */
 import type { FieldPath, Probe } from '../base/types.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 
-export function convertProbe(probe: Probe | undefined, path: FieldPath, problems: Problems): Record<string, unknown> | undefined {
+export function convertProbe(probe: Probe | undefined, path: FieldPath, problems: Diagnostics): Record<string, unknown> | undefined {
   if (!probe) return undefined;
   if (probe.httpGet && probe.exec) {
     problems.add(path, 'set either httpGet or exec, not both: a Kubernetes probe has exactly one handler');

@@ -7,7 +7,7 @@
  *   healthy  -> a native sidecar whose startupProbe is its readinessProbe.
  */
 import type { Container } from '../base/types.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 
 export type StartRole = 'complete' | 'started' | 'healthy';
 
@@ -18,7 +18,7 @@ export interface StartOrder {
   readonly main: readonly string[];
 }
 
-export function planStartOrder(containers: Readonly<Record<string, Container>>, problems: Problems): StartOrder {
+export function planStartOrder(containers: Readonly<Record<string, Container>>, problems: Diagnostics): StartOrder {
   const names = Object.keys(containers);
   const edges = new Map<string, string[]>(names.map((n) => [n, []]));
   const roles = new Map<string, StartRole>();
@@ -53,7 +53,7 @@ function combineRoles(current: StartRole | undefined, ready: StartRole): StartRo
   return pair.has('complete') ? 'complete' : 'healthy';
 }
 
-function checkRole(name: string, role: StartRole, container: Container, problems: Problems): void {
+function checkRole(name: string, role: StartRole, container: Container, problems: Diagnostics): void {
   if (role === 'complete') {
     for (const probe of ['livenessProbe', 'readinessProbe'] as const) {
       if (container[probe]) problems.add(['containers', name, probe], `'${name}' runs to completion before other containers start (before: ready: complete), and such init containers cannot have probes in Kubernetes; remove the probe`);

@@ -6,7 +6,7 @@ import type { Container, ContainerVolume, FieldPath } from '../base/types.js';
 import { entriesByTarget } from '../base/container-entries.js';
 import { expandText, PlaceholderError, type ExpandContext } from './expand.js';
 import { dnsLabel, shortHash } from './names.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 import type { PodVolume, VolumeMount } from './pod-types.js';
 import { canonicalJson } from '../base/plain-data.js';
 
@@ -25,7 +25,7 @@ export function convertVolumes(
   containers: Readonly<Record<string, Container>>,
   ctx: ExpandContext,
   resourceVolume: ResourceVolumeSource,
-  problems: Problems,
+  problems: Diagnostics,
 ): VolumesResult {
   const volumes = new Map<string, PodVolume>();
   const mounts = new Map<string, VolumeMount[]>();
@@ -56,7 +56,7 @@ function podVolumeFor(
   path: FieldPath,
   ctx: ExpandContext,
   resourceVolume: ResourceVolumeSource,
-  problems: Problems,
+  problems: Diagnostics,
 ): PodVolume | undefined {
   const ref = RESOURCE_REF.exec(source);
   if (ref) {

@@ -6,7 +6,7 @@
 import type { FieldPath, WorkloadInput } from '../base/types.js';
 import { scheduleProblem, timeZoneProblem } from './cron-schedule.js';
 import { KIND_ANNOTATION, SCHEDULE_ANNOTATION, TIME_ZONE_ANNOTATION } from './names.js';
-import type { Problems } from './problems.js';
+import type { Diagnostics } from '../base/diagnostics.js';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'Job', 'CronJob'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
@@ -27,7 +27,7 @@ export const STATEFULSET_NAME_MAX = 52;
 const annotationPath = (name: string): FieldPath => ['metadata', 'annotations', name];
 
 /** Reads the kind annotations, reporting every problem with them; undefined when the kind is unknown. */
-export function planWorkloadKind(workload: WorkloadInput, problems: Problems): WorkloadPlan | undefined {
+export function planWorkloadKind(workload: WorkloadInput, problems: Diagnostics): WorkloadPlan | undefined {
   const annotations = workload.spec.metadata.annotations ?? {};
   const value = annotation(annotations, KIND_ANNOTATION) ?? 'Deployment';
   if (!(WORKLOAD_KINDS as readonly string[]).includes(value)) {
@@ -46,7 +46,7 @@ export function planWorkloadKind(workload: WorkloadInput, problems: Problems): W
   return { kind };
 }
 
-function planCronJob(workload: WorkloadInput, annotations: Readonly<Record<string, string>>, problems: Problems): WorkloadPlan {
+function planCronJob(workload: WorkloadInput, annotations: Readonly<Record<string, string>>, problems: Diagnostics): WorkloadPlan {
   const schedule = annotation(annotations, SCHEDULE_ANNOTATION);
   const timeZone = annotation(annotations, TIME_ZONE_ANNOTATION);
   if (schedule === undefined) {
@@ -67,7 +67,7 @@ const NAME_LIMITS = {
   CronJob: { max: CRONJOB_NAME_MAX, why: 'Kubernetes adds 11 to name each Job it starts' },
 } as const;
 
-function checkNameLength(workload: WorkloadInput, kind: keyof typeof NAME_LIMITS, problems: Problems): void {
+function checkNameLength(workload: WorkloadInput, kind: keyof typeof NAME_LIMITS, problems: Diagnostics): void {
   const { name } = workload;
   const { max, why } = NAME_LIMITS[kind];
   if (name.length > max) problems.add(['metadata', 'name'], `a ${kind} name has at most ${max} characters (${why}), and '${name}' has ${name.length}; shorten metadata.name`);
@@ -77,7 +77,7 @@ function checkNameLength(workload: WorkloadInput, kind: keyof typeof NAME_LIMITS
  * A Job's pods exist only while a run lasts, so a Service in front of them would have no endpoints most of
  * the time, and workloads pointing at it (service-port, endpoint, wait-for) would fail or hang.
  */
-function checkNoServicePorts(kind: 'Job' | 'CronJob', workload: WorkloadInput, problems: Problems): void {
+function checkNoServicePorts(kind: 'Job' | 'CronJob', workload: WorkloadInput, problems: Diagnostics): void {
   if (Object.keys(workload.spec.service?.ports ?? {}).length === 0) return;
   problems.add(
     ['service', 'ports'],

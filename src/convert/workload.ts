@@ -7,7 +7,7 @@ import type { Manifest, WorkloadInput } from '../base/types.js';
 import { convertContainers } from './containers.js';
 import type { ExpandContext } from './expand.js';
 import { convertFiles } from './files.js';
-import { Problems } from './problems.js';
+import { Diagnostics } from '../base/diagnostics.js';
 import { convertHeadlessService, convertService } from './service.js';
 import { convertVolumes, type ResourceVolumeSource } from './volumes.js';
 import { waitContainers, type WaitFor, waitsEnabled } from './wait-for.js';
@@ -28,7 +28,7 @@ export interface ConvertOptions {
 
 /** Converts a workload, reporting every problem in it together. */
 export function convertWorkload(workload: WorkloadInput, options: ConvertOptions): Manifest[] {
-  const problems = new Problems(workload.locate);
+  const problems = new Diagnostics(workload.locate);
   const { spec, name } = workload;
   const plan = planWorkloadKind(workload, problems);
   const ctx: ExpandContext = {

@@ -7,10 +7,10 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { entriesByTarget } from '../base/container-entries.js';
 import type { Diagnostic } from '../base/errors.js';
-import { fieldName } from '../base/field-name.js';
 import { fileSourceKey, type ContainerFile, type Locator, type ScoreWorkload } from '../base/types.js';
 import { describeIoError, readRegularFile, SOURCE_LIMIT_BYTES } from '../base/read-file.js';
 import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn } from '../base/file-paths.js';
+import { fieldProblem } from '../base/diagnostics.js';
 
 export interface FileSources {
   readonly sources: Map<string, Buffer>;
@@ -37,7 +37,7 @@ export function readFileSources(spec: ScoreWorkload, scoreDir: string, locate: L
       if (typeof value.source !== 'string') continue;
       const field = [...at, 'source'];
       const result = readFileSource(value.source, scoreDir, scope, guarded);
-      if (typeof result === 'string') problems.push({ location: locate(field, false), field: fieldName(field), message: result });
+      if (typeof result === 'string') problems.push(fieldProblem(locate, field, result));
       else sources.set(fileSourceKey(containerName, target), result);
     }
   }

@@ -6,7 +6,8 @@
  */
 import type { RememberedWorkload } from '../project/project-definition.js';
 import path from 'node:path';
-import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic, type Location } from '../base/errors.js';
+import { InputError, type Diagnostic, type Location } from '../base/errors.js';
+import { Diagnostics, fieldProblem } from '../base/diagnostics.js';
 import { compareStrings } from '../base/sorted.js';
 import { applyOverrides } from '../override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from '../override/locate-with-overrides.js';
@@ -48,17 +49,17 @@ export interface WorkloadLoadOptions {
 }
 
 export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: readonly RememberedWorkload[], log: Logger): LoadedWorkload[] {
-  const problems: Diagnostic[] = [];
+  const problems = new Diagnostics();
   const given = givenRecords(options, remembered, log);
-  const workloads = given.flatMap((record) => collect(problems, () => loadWorkload(options, record)) ?? []);
+  const workloads = given.flatMap((record) => problems.collect(() => loadWorkload(options, record)) ?? []);
   const givenNames = new Set(workloads.map((w) => w.name));
   const givenFiles = new Set(given.map((r) => normalised(options.projectDir, r.file)));
   for (const entry of remembered) {
     if ((entry.name !== undefined && givenNames.has(entry.name)) || givenFiles.has(normalised(options.projectDir, entry.record.file))) continue;
-    const workload = collect(problems, () => (entry.listedAt ? loadListed(options, entry.record, entry.listedAt) : loadRemembered(options, entry.name ?? entry.record.file, entry.record, log)));
+    const workload = problems.collect(() => (entry.listedAt ? loadListed(options, entry.record, entry.listedAt) : loadRemembered(options, entry.name ?? entry.record.file, entry.record, log)));
     if (workload) workloads.push(workload);
   }
-  if (problems.length > 0) throw new InputError('invalid Score input', problems);
+  if (problems.list.length > 0) throw new InputError('invalid Score input', problems.list);
   if (workloads.length === 0) {
     const knows = options.projectFile ? 'score-ts.yaml lists no workloads' : 'the project knows no workloads yet';
     const next = options.projectFile ? ' (it adds the file to score-ts.yaml)' : ' (or `score-ts init` for a sample)';
@@ -151,7 +152,7 @@ function checkUniqueNames(workloads: readonly WorkloadInput[]): void {
   const problems: Diagnostic[] = [];
   for (const w of workloads) {
     const other = byName.get(w.name);
-    if (other) problems.push({ location: w.locate(['metadata', 'name'], false), field: 'metadata.name', message: `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project` });
+    if (other) problems.push(fieldProblem(w.locate, ['metadata', 'name'], `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project`));
     byName.set(w.name, w.file);
   }
   if (problems.length > 0) throw new InputError('duplicate workload names', problems);
@@ -165,17 +166,6 @@ export function workloadRecords(previous: Readonly<Record<string, WorkloadRecord
     if (record) records[w.name] = record;
   }
   return records;
-}
-
-/** Runs a step, adding the diagnostics of a ScoreTsError to `problems` instead of stopping. */
-export function collect<T>(problems: Diagnostic[], step: () => T): T | undefined {
-  try {
-    return step();
-  } catch (e) {
-    if (!(e instanceof ScoreTsError)) throw e;
-    problems.push(...diagnosticsOf(e));
-    return undefined;
-  }
 }
 
 /** A recorded path as compared with a given one (`./a.yaml` is `a.yaml`). */

@@ -3,12 +3,12 @@
  * path) to a Score document, remembering which override set each path so later errors can name it.
  */
 import { InputError, UsageError, type Location } from '../base/errors.js';
-import { locateKey, locateValue, type FieldPath, type YamlSource } from '../yaml/yaml-source.js';
-import { parseYamlData } from '../yaml/circular-alias.js';
-import { yamlErrorProblem, type LibraryYamlError } from '../yaml/yaml-errors.js';
-import { yamlLibrary } from '../yaml/yaml-library.js';
+import { locateKey, locateValue, parseYamlData, type FieldPath, type YamlSource } from '../yaml/yaml-source.js';
+import { yamlTextProblem } from '../yaml/yaml-errors.js';
 import { counted } from '../base/text-lists.js';
-import { isPlainMap as isMap, ownValue, setOwn } from '../base/plain-data.js';
+import { isPlainMap as isMap } from '../base/plain-data.js';
+import { deleteAtPath, setAtPath, type PathProblem } from '../base/data-path.js';
+import { applyMergePatch } from '../base/merge-patch.js';
 import { parsePropertyPath, type PathSegment } from './property-path.js';
 
 export interface OverrideOrigin {
@@ -45,22 +45,12 @@ function mergeOverridesFile(value: Json, file: YamlSource, origins: OriginMap): 
     ]);
   }
   const locate = (p: FieldPath, key: boolean) => (key ? locateKey(file, p) : locateValue(file, p));
-  const merge = (target: Json, patch: JsonMap, at: PathSegment[]): JsonMap => {
-    const result: JsonMap = isMap(target) ? target : {};
-    for (const [k, v] of Object.entries(patch)) {
-      const here = [...at, k];
-      const existing = ownValue(result, k);
-      const mergedInto = isMap(v) && isMap(existing);
-      if (v === null) delete result[k];
-      // A map merges (into an empty one when new, so its nulls delete nothing and vanish); copies keep
-      // later overrides from changing the overrides file's own data.
-      else if (isMap(v)) setOwn(result, k, merge(mergedInto ? existing : {}, v, here));
-      else setOwn(result, k, structuredClone(v));
-      if (!mergedInto) origins.record({ path: here, locate });
-    }
-    return result;
-  };
-  return merge(value, file.value, []);
+  // A new map merges into an empty one, so its nulls delete nothing and vanish; copies keep later overrides
+  // from changing the overrides file's own data.
+  return applyMergePatch(isMap(value) ? value : {}, file.value, {
+    copy: (v) => structuredClone(v),
+    onReplace: (path) => origins.record({ path, locate }),
+  });
 }
 
 /** Splits `path=value`; a malformed flag is a usage error. */
@@ -80,77 +70,30 @@ function applyProperty(value: Json, property: string, origins: OriginMap): Json 
 
 function parseValue(raw: string, origin: string): Json {
   try {
-    return parseYamlData(raw, { strict: true, uniqueKeys: true, logLevel: 'error' }) as Json;
+    return parseYamlData(raw, { alwaysFull: true }) as Json;
   } catch (e) {
     const hint = /^\s*["']/.test(raw) || (e as { code?: string }).code === 'CIRCULAR_ALIAS' ? '' : '; to set a string, put it in quotes';
-    throw new InputError(`${origin}: the value is not valid YAML: ${valueProblem(raw, e)}${hint}`);
+    throw new InputError(`${origin}: the value is not valid YAML: ${yamlTextProblem(raw, e)}${hint}`);
   }
-}
-
-/** `line 1, column 1: reason`, pointing where the problem starts (a circular alias says so itself). */
-function valueProblem(raw: string, e: unknown): string {
-  if ((e as { code?: string }).code === 'CIRCULAR_ALIAS') return (e as Error).message;
-  const { LineCounter, parseDocument } = yamlLibrary();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter, strict: true, uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
-  const problem = yamlErrorProblem(doc.errors[0] ?? (e as LibraryYamlError), doc, lineCounter);
-  const { line, col } = lineCounter.linePos(problem.offset);
-  return `line ${line}, column ${col}: ${problem.message}`;
 }
 
 function setPath(root: Json, path: PathSegment[], newValue: Json, origin: string): Json {
   if (path.length === 0) return newValue;
   const base: Json = root ?? {};
-  let node = base;
-  for (const [i, segment] of path.entries()) {
-    const last = i === path.length - 1;
-    if (Array.isArray(node)) {
-      const index = arrayIndex(node, segment, origin, path.slice(0, i), true);
-      if (last) node[index] = newValue;
-      else node = node[index] = isContainer(node[index]) ? node[index] : {};
-    } else if (isMap(node)) {
-      const key = String(segment);
-      const existing = ownValue(node, key) as Json;
-      const next = last ? newValue : isContainer(existing) ? existing : {};
-      setOwn(node, key, next);
-      node = next;
-    } else {
-      throw new InputError(`${origin}: cannot set a field inside a ${typeof node} value at '${path.slice(0, i).join('.')}'`);
-    }
-  }
+  setAtPath(base, path, newValue, { forgiving: true, fail: (problem) => pathError(problem, path, origin) });
   return base;
 }
 
 function deletePath(root: Json, path: PathSegment[], origin: string): Json {
-  let node = root;
-  for (const [i, segment] of path.entries()) {
-    const last = i === path.length - 1;
-    if (Array.isArray(node)) {
-      const index = arrayIndex(node, segment, origin, path.slice(0, i), false);
-      if (last) node.splice(index, 1);
-      else node = node[index];
-    } else if (isMap(node)) {
-      const key = String(segment);
-      if (last) delete node[key];
-      else node = ownValue(node, key) as Json;
-    } else {
-      return root; // Deleting something that is not there leaves the document as it is.
-    }
-  }
-  return root;
+  deleteAtPath(root, path, { forgiving: true, fail: (problem) => pathError(problem, path, origin) });
+  return root; // Deleting something that is not there leaves the document as it is.
 }
 
-/** `at`: the path of the list, for the message. */
-function arrayIndex(array: Json[], segment: PathSegment, origin: string, at: PathSegment[], forSet: boolean): number {
-  const limit = forSet ? array.length : array.length - 1;
-  if (typeof segment !== 'number' || segment > limit) {
-    throw new InputError(`${origin}: '${String(segment)}' is not an index of the list at '${at.join('.')}' (it has ${counted(array.length, 'item')})`);
-  }
-  return segment;
-}
-
-function isContainer(v: Json): v is JsonMap | Json[] {
-  return typeof v === 'object' && v !== null;
+function pathError(problem: PathProblem, path: PathSegment[], origin: string): InputError {
+  const at = path.slice(0, problem.position).join('.');
+  if (problem.kind === 'into-scalar') return new InputError(`${origin}: cannot set a field inside a ${typeof problem.value} value at '${at}'`);
+  const count = counted(problem.list.length, 'item');
+  return new InputError(`${origin}: '${String(problem.segment)}' is not an index of the list at '${at}' (it has ${count})`);
 }
 
 /** Origins keyed by path; a new origin replaces those it covers, so the latest override wins. */

@@ -4,8 +4,9 @@
  * brackets (`args[0]`).
  */
 import { UsageError } from '../base/errors.js';
+import type { PathSegment } from '../base/data-path.js';
 
-export type PathSegment = string | number;
+export type { PathSegment };
 
 // Escaped characters are swapped for private-use code points while splitting, then swapped back.
 const ESCAPES: ReadonlyArray<[string, string]> = [

@@ -3,7 +3,8 @@
  * of manifests (`2.spec.replicas`, `0.metadata.labels.team`, `1.spec.template.spec.containers.-1` to append).
  * Paths use the --override-property grammar: `\.` for a dot inside a key, numbers index lists.
  */
-import { isPlainMap, ownValue, setOwn } from '../base/plain-data.js';
+import { isPlainMap } from '../base/plain-data.js';
+import { deleteAtPath, setAtPath, type PathProblem } from '../base/data-path.js';
 import { parsePropertyPath, type PathSegment } from '../override/property-path.js';
 
 export interface PatchOperation {
@@ -41,60 +42,17 @@ export function applyOperation(manifests: unknown[], operation: PatchOperation):
     // The parser's reason is fixed text; its message also quotes the path, which is left out.
     throw new PatchError(`the path is not valid: ${/ is not valid: (.*)$/s.exec((e as Error).message)?.[1] ?? 'it cannot be read'}`);
   }
-  const parent = walk(manifests, segments.slice(0, -1), operation);
-  if (parent === undefined) return; // deleting under a missing field: nothing to do
-  const last = segments[segments.length - 1]!;
-  if (operation.op === 'set') setIn(parent, last, segments.length - 1, structuredClone(operation.value));
-  else deleteIn(parent, last, segments.length - 1);
+  const rules = { minusOneIsEnd: true, fail: patchPathError };
+  if (operation.op === 'set') setAtPath(manifests, segments, structuredClone(operation.value), rules);
+  else deleteAtPath(manifests, segments, rules);
 }
 
-/** The container the last segment addresses; for `set`, missing maps on the way are created. */
-function walk(root: unknown[], segments: readonly PathSegment[], operation: PatchOperation): unknown[] | Record<string, unknown> | undefined {
-  let node: unknown = root;
-  for (const [i, segment] of segments.entries()) {
-    let next: unknown;
-    if (Array.isArray(node)) next = node[listIndex(node, segment, i, false)];
-    else if (isPlainMap(node)) {
-      next = ownValue(node, String(segment));
-      if (next === undefined && operation.op === 'set') setOwn(node, String(segment), (next = {}));
-    } else {
-      throw new PatchError(intoScalar(i, node));
-    }
-    if (next === undefined) return undefined;
-    node = next;
-  }
-  if (Array.isArray(node) || isPlainMap(node)) return node;
-  if (node === undefined) return undefined;
-  throw new PatchError(intoScalar(segments.length, node));
-}
-
-/** Segment `index` (0-based) cannot be applied: the value it goes into is a scalar. */
-function intoScalar(index: number, node: unknown): string {
-  return `segment ${index + 1} of the path goes into ${describe(node)}, which has no fields`;
-}
-
-function setIn(parent: unknown[] | Record<string, unknown>, segment: PathSegment, position: number, value: unknown): void {
-  if (!Array.isArray(parent)) return setOwn(parent, String(segment), value);
-  if (segment === '-1') parent.push(value);
-  else parent[listIndex(parent, segment, position, true)] = value;
-}
-
-function deleteIn(parent: unknown[] | Record<string, unknown>, segment: PathSegment, position: number): void {
-  if (!Array.isArray(parent)) {
-    delete parent[String(segment)];
-    return;
-  }
-  const index = segment === '-1' ? parent.length - 1 : listIndex(parent, segment, position, false);
-  if (index >= 0) parent.splice(index, 1);
-}
-
-/** A list position: an index below the length (or equal to it, to append, when setting); `position` is the segment's, 0-based. */
-function listIndex(list: unknown[], segment: PathSegment, position: number, forSet: boolean): number {
-  const limit = forSet ? list.length : list.length - 1;
-  if (typeof segment !== 'number' || segment > limit) {
-    throw new PatchError(`segment ${position + 1} of the path is not an index of a list of ${list.length} item${list.length === 1 ? '' : 's'} (use -1 to append)`);
-  }
-  return segment;
+/** A path's part is named by its position (segment N), never quoted. */
+function patchPathError(problem: PathProblem): PatchError {
+  const segment = problem.position + 1;
+  if (problem.kind === 'into-scalar') return new PatchError(`segment ${segment} of the path goes into ${describe(problem.value)}, which has no fields`);
+  const items = problem.list.length;
+  return new PatchError(`segment ${segment} of the path is not an index of a list of ${items} item${items === 1 ? '' : 's'} (use -1 to append)`);
 }
 
 function describe(value: unknown): string {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { InputError, type Diagnostic } from '../base/errors.js';
+import { InputError } from '../base/errors.js';
 import { expandFileOrFolder, readTextFile } from '../base/read-file.js';
 import { NO_LISTED_SOURCES, projectRelative, sameNameProblems, type FileToInstall } from '../provision/provisioner-files.js';
 import { INSTALL_NOTE } from '../sources/listed-sources.js';
@@ -14,6 +14,7 @@ import type { SourceItem } from '../sources/fetch-sources.js';
 import { parseRendered, TemplateError, type CompiledTemplate, type TemplateData } from '../templates/template-engine.js';
 import { renderedYamlProblem } from '../templates/yaml-problem.js';
 import { isPlainMap } from '../base/plain-data.js';
+import { Diagnostics } from '../base/diagnostics.js';
 import type { Manifest, ScoreWorkload } from '../base/types.js';
 import { applyOperation, PatchError, toOperation } from './patch-operations.js';
 import { compilePatchTemplate } from './patch-language.js';
@@ -92,17 +93,13 @@ function readAll(files: readonly TemplateFile[]): Array<{ file: TemplateFile; te
 
 /** Compiles every file, reporting all syntax errors together. */
 function compileAll(files: ReadonlyArray<{ file: TemplateFile; text: string }>): Array<{ file: TemplateFile; text: string; template: PatchTemplate }> {
-  const problems: Diagnostic[] = [];
+  const problems = new Diagnostics();
   const compiled = files.flatMap(({ file, text }) => {
-    try {
-      return [{ file, text, template: { display: file.display, ...compilePatchTemplate(text) } }];
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      problems.push({ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message });
-      return [];
-    }
+    const atLine = (e: TemplateError) => [{ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message }];
+    const template = problems.catching(TemplateError, atLine, () => ({ display: file.display, ...compilePatchTemplate(text) }));
+    return template ? [{ file, text, template }] : [];
   });
-  if (problems.length > 0) throw new InputError('invalid patch templates', problems);
+  if (problems.list.length > 0) throw new InputError('invalid patch templates', problems.list);
   return compiled;
 }
 

@@ -16,8 +16,8 @@ import { splitOverrideProperty } from '../override/apply-overrides.js';
 import type { OutputFormat } from '../yaml/output-formats.js';
 import type { FieldPath } from '../base/types.js';
 import { checkProjectSchema } from '../validate/project-schema.js';
-import { fieldName } from '../base/field-name.js';
 import type { WorkloadRecord } from './state.js';
+import { fieldProblem } from '../base/diagnostics.js';
 
 export const PROJECT_FILE = 'score-ts.yaml';
 /** A project file lists files and settings: anything bigger is not one. */
@@ -97,7 +97,7 @@ function readProjectFileText(projectDir: string): string | undefined {
 /** The rules of the flags the values stand for, beyond what the schema says. */
 function checkValues(data: ProjectFileData, source: YamlSource): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const at = (p: FieldPath, message: string) => problems.push({ location: locateValue(source, p), field: fieldName(p), message });
+  const at = (p: FieldPath, message: string) => problems.push(fieldProblem((q) => locateValue(source, q), p, message));
   (data.workloads ?? []).forEach((w, i) => {
     (w.overrideProperties ?? []).forEach((property, j) => {
       const message = usageProblem(() => splitOverrideProperty(property));

@@ -11,9 +11,9 @@ import type { Diagnostic } from '../base/errors.js';
 import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn } from '../base/file-paths.js';
 import { parseSourceRef } from '../sources/source-ref.js';
 import type { FieldPath } from '../base/types.js';
-import { fieldName } from '../base/field-name.js';
 import { DEFAULT_OUTPUT } from './output-files.js';
 import { normalisedPath, PROJECT_FILE, type LoadedProjectFile } from './project-file.js';
+import { fieldProblem } from '../base/diagnostics.js';
 
 export interface PathScope {
   readonly projectDir: string;
@@ -44,7 +44,7 @@ export function checkProjectPaths(file: LoadedProjectFile, scope: PathScope): Di
   const problems: Diagnostic[] = [];
   const check = (at: FieldPath, given: string | undefined, kind: 'input' | 'output', inScope: PathScope) => {
     const message = given === undefined ? undefined : pathRefusal(given, inScope, kind);
-    if (message) problems.push({ location: file.locate(at), field: fieldName(at), message });
+    if (message) problems.push(fieldProblem(file.locate, at, message));
   };
   const { data } = file;
   // An output over an input is the output's fault: said there, not as an input that is an output.

@@ -9,8 +9,7 @@ import { describeIoError } from '../base/read-file.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
 import { writeFileAtomic } from '../base/write-file.js';
 import { escapeJsonText } from '../yaml/yaml-quote.js';
-import { compareStrings } from '../base/sorted.js';
-import { isPlainMap as isMap } from '../base/plain-data.js';
+import { isPlainMap as isMap, sortKeysDeep } from '../base/plain-data.js';
 import { isSecretRefToken } from '../base/secret-ref.js';
 import { checkStateRecords } from './state-records.js';
 
@@ -176,10 +175,5 @@ function parseState(display: string, text: string): unknown {
   return parseYamlSource(display, text).value;
 }
 
-/** Maps with their keys in code-point order at every level, so the file does not depend on history. */
-export function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
-  if (typeof value !== 'object' || value === null) return value;
-  const map = value as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(map).sort(compareStrings).map((k) => [k, sortKeysDeep(map[k])]));
-}
+/** Re-exported for src/cli/inspect-commands.ts until it imports from base/plain-data.ts. */
+export { sortKeysDeep };

@@ -3,9 +3,9 @@
  * `id` share one node), edges from params that read other resources' outputs, and a dependency order.
  */
 import { ProvisionError, type Diagnostic } from '../base/errors.js';
-import { parsePlaceholders, PlaceholderSyntaxError } from '../convert/placeholders.js';
-import type { FieldPath, Locator, ResourceSpec, WorkloadInput } from '../base/types.js';
-import { fieldName } from '../base/field-name.js';
+import { resourcePlaceholders } from '../convert/placeholders.js';
+import type { ResourceSpec, WorkloadInput } from '../base/types.js';
+import { fieldProblem } from '../base/diagnostics.js';
 import type { ResourceRecord } from '../project/state.js';
 import { canonicalJson, forEachString } from '../base/plain-data.js';
 
@@ -55,7 +55,7 @@ export function buildResourceGraph(workloads: readonly WorkloadInput[]): Resourc
       const first = node.declarations[0];
       if (first && canonicalJson(first.spec.params ?? {}) !== canonicalJson(spec.params ?? {})) {
         throw new ProvisionError(`resource ${uid} is declared with different params`, [
-          problem(workload.locate, ['resources', name, 'params'], `differs from the params of the same resource (id '${spec.id}') in ${first.workload.file}; a shared resource has one set of params`),
+          fieldProblem(workload.locate, ['resources', name, 'params'], `differs from the params of the same resource (id '${spec.id}') in ${first.workload.file}; a shared resource has one set of params`),
         ]);
       }
       node.declarations.push({ workload, name, spec });
@@ -75,7 +75,7 @@ function checkSharedIds(workloads: readonly WorkloadInput[]): void {
       if (parts.length !== 2) return [];
       const uid = resourceUid(workload.name, name, spec);
       return [
-        problem(workload.locate, ['resources', name, 'id'],
+        fieldProblem(workload.locate, ['resources', name, 'id'],
           `'${spec.id}' has the form WORKLOAD.RESOURCE of a private resource (${uid} is resource '${parts[1]}' of a workload '${parts[0]}'), so sharing it could reach another workload's own resource; use an id without a dot, such as '${parts.join('-')}' (or with two dots or more)`),
       ];
     }),
@@ -109,25 +109,15 @@ function addDependencies(nodes: ReadonlyMap<string, ResourceNode>, uidOf: Resour
   for (const node of nodes.values()) {
     for (const { workload, name, spec } of node.declarations) {
       forEachString(spec.params, ['resources', name, 'params'], (text, path) => {
-        for (const ref of resourceReferences(text)) {
+        for (const ref of resourcePlaceholders(text).flatMap((p) => p.ref[1] ?? [])) {
           const uid = uidOf(workload.name, ref);
           if (uid) node.dependsOn.add(uid);
-          else problems.push(problem(workload.locate, path, `\${resources.${ref}...} refers to a resource this workload does not declare`));
+          else problems.push(fieldProblem(workload.locate, path, `\${resources.${ref}...} refers to a resource this workload does not declare`));
         }
       });
     }
   }
   if (problems.length > 0) throw new ProvisionError('resource params refer to unknown resources', problems);
-}
-
-/** Names of the resources a string's placeholders read (syntax errors are reported when params expand). */
-function resourceReferences(text: string): string[] {
-  try {
-    return parsePlaceholders(text).flatMap((p) => ('ref' in p && p.ref[0] === 'resources' && p.ref[1] ? [p.ref[1]] : []));
-  } catch (e) {
-    if (e instanceof PlaceholderSyntaxError) return [];
-    throw e;
-  }
 }
 
 /** Depth-first post-order over nodes in declaration order: stable, and finds cycles. */
@@ -154,11 +144,6 @@ function cycleError(cycle: readonly ResourceNode[]): ProvisionError {
   const first = cycle[0]!.declarations[0]!;
   const names = cycle.map((n) => n.declarations.find((d) => d.workload === first.workload)?.name ?? n.uid);
   return new ProvisionError('resources depend on each other in a cycle', [
-    problem(first.workload.locate, ['resources', first.name, 'params'], `the params form a cycle: ${names.join(' -> ')}; break it by removing one of these placeholders`),
+    fieldProblem(first.workload.locate, ['resources', first.name, 'params'], `the params form a cycle: ${names.join(' -> ')}; break it by removing one of these placeholders`),
   ]);
 }
-
-function problem(locate: Locator, path: FieldPath, message: string): Diagnostic {
-  return { location: locate(path, false), field: fieldName(path), message };
-}
-

@@ -1,9 +1,9 @@
 /** Checks a Score document: the schema first, then the rules a schema cannot express. */
 import type { Diagnostic } from '../base/errors.js';
 import type { Locator, ScoreWorkload } from '../base/types.js';
-import { fieldName } from '../base/field-name.js';
 import { checkScoreSchema } from './score-schema.js';
 import { SECRET_HELPER_PREFIX } from '../base/secret-ref.js';
+import { fieldProblem } from '../base/diagnostics.js';
 
 export function validateWorkload(value: unknown, locate: Locator): Diagnostic[] {
   const problems = checkScoreSchema(value, locate);
@@ -23,11 +23,7 @@ function checkReservedVariableNames(spec: ScoreWorkload, locate: Locator): Diagn
     for (const variable of Object.keys(container.variables ?? {})) {
       if (!variable.startsWith(SECRET_HELPER_PREFIX)) continue;
       const path = ['containers', name, 'variables', variable];
-      problems.push({
-        location: locate(path, true),
-        field: fieldName(path),
-        message: `the prefix ${SECRET_HELPER_PREFIX} is reserved for the variables score-ts adds to carry secrets into values: rename the variable`,
-      });
+      problems.push(fieldProblem(locate, path, `the prefix ${SECRET_HELPER_PREFIX} is reserved for the variables score-ts adds to carry secrets into values: rename the variable`, true));
     }
   }
   return problems;
@@ -45,7 +41,7 @@ function checkDuplicateTargets(spec: ScoreWorkload, locate: Locator): Diagnostic
         if (typeof target !== 'string') return;
         if (seen.has(target)) {
           const path = ['containers', name, field, Array.isArray(list) ? index : target];
-          problems.push({ location: locate(path, !Array.isArray(list)), field: fieldName(path), message: `'${target}' is already mounted by another file or volume of this container` });
+          problems.push(fieldProblem(locate, path, `'${target}' is already mounted by another file or volume of this container`, !Array.isArray(list)));
         }
         seen.add(target);
       });

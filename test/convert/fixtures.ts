@@ -3,7 +3,7 @@
  * loader, so the locations in diagnostics are the ones a user would see.
  */
 import type { ExpandContext } from '../../src/convert/expand.js';
-import { Problems } from '../../src/convert/problems.js';
+import { Diagnostics } from '../../src/base/diagnostics.js';
 import type { VolumeMount } from '../../src/convert/pod-types.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/base/errors.js';
 import { parseYamlSource } from '../../src/yaml/yaml-source.js';
@@ -52,13 +52,13 @@ export function expandContext(workload: WorkloadInput, outputs: Readonly<Record<
   };
 }
 
-export function problemsFor(workload: WorkloadInput): Problems {
-  return new Problems(workload.locate);
+export function problemsFor(workload: WorkloadInput): Diagnostics {
+  return new Diagnostics(workload.locate);
 }
 
 /** Diagnostics as the CLI prints them: `score.yaml:7:9: containers.web.image: message`. */
-export function formatted(diagnostics: Problems | readonly Diagnostic[]): string[] {
-  const list = diagnostics instanceof Problems ? diagnostics.list : diagnostics;
+export function formatted(diagnostics: Diagnostics | readonly Diagnostic[]): string[] {
+  const list = diagnostics instanceof Diagnostics ? diagnostics.list : diagnostics;
   return list.map(formatDiagnostic);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPlaceholders, parsePlaceholders, PlaceholderSyntaxError, splitReference, type TemplatePart } from '../../src/convert/placeholders.js';
+import { hasPlaceholders, parsePlaceholders, PlaceholderSyntaxError, resourcePlaceholders, splitReference, type PlaceholderPart, type TemplatePart } from '../../src/convert/placeholders.js';
 
 describe('parsePlaceholders', () => {
   it.each<{ name: string; input: string; expected: TemplatePart[] }>([
@@ -93,5 +93,24 @@ describe('hasPlaceholders', () => {
     { name: 'a placeholder', input: 'x${metadata.name}', expected: true },
   ])('$name', ({ input, expected }) => {
     expect(hasPlaceholders(parsePlaceholders(input))).toBe(expected);
+  });
+});
+
+describe('resourcePlaceholders', () => {
+  it.each<{ name: string; input: string; expected: PlaceholderPart[] }>([
+    { name: 'plain text', input: 'plain', expected: [] },
+    { name: 'a metadata placeholder is not one', input: '${metadata.name}', expected: [] },
+    {
+      name: 'resource placeholders among others, in order',
+      input: '${resources.db.host}:${metadata.name}:${resources.cache}',
+      expected: [
+        { ref: ['resources', 'db', 'host'], source: '${resources.db.host}' },
+        { ref: ['resources', 'cache'], source: '${resources.cache}' },
+      ],
+    },
+    { name: 'an escaped placeholder is text', input: '$${resources.db.host}', expected: [] },
+    { name: 'a text whose placeholders do not parse has none', input: '${resources.db.host} ${resources..x}', expected: [] },
+  ])('$name', ({ input, expected }) => {
+    expect(resourcePlaceholders(input)).toEqual(expected);
   });
 });

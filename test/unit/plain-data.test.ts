@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, sortKeysDeep } from '../../src/base/plain-data.js';
+
+describe('sortKeysDeep', () => {
+  it.each<{ name: string; value: unknown; expected: string }>([
+    { name: 'a scalar is itself', value: 'b', expected: '"b"' },
+    { name: 'keys in code-point order', value: { b: 1, a: 2, B: 3, é: 4 }, expected: '{"B":3,"a":2,"b":1,"é":4}' },
+    { name: 'maps inside lists and maps', value: [{ z: { y: 1, x: 2 }, a: [] }], expected: '[{"a":[],"z":{"x":2,"y":1}}]' },
+    { name: 'list order kept', value: [3, 1, 2], expected: '[3,1,2]' },
+    { name: '__proto__ stays a data key', value: JSON.parse('{"b":1,"__proto__":{"y":1,"x":2}}') as unknown, expected: '{"__proto__":{"x":2,"y":1},"b":1}' },
+  ])('$name', ({ value, expected }) => {
+    expect(JSON.stringify(sortKeysDeep(value))).toBe(expected);
+  });
+
+  it('copies: the value given is not changed', () => {
+    const value = { b: { d: 1, c: 2 }, a: 1 };
+    sortKeysDeep(value);
+    expect(Object.keys(value)).toEqual(['b', 'a']);
+    expect(Object.keys(value.b)).toEqual(['d', 'c']);
+  });
+});
+
+describe('canonicalJson', () => {
+  it.each<{ name: string; value: unknown; expected: string }>([
+    { name: 'key order does not matter', value: { b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } }, expected: '{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}' },
+    { name: 'undefined at the top is null', value: undefined, expected: 'null' },
+    { name: 'an undefined field is null', value: { b: undefined, a: 1 }, expected: '{"a":1,"b":null}' },
+    { name: 'an undefined item is null', value: [undefined], expected: '[null]' },
+    { name: 'a null-prototype map', value: Object.assign(Object.create(null) as object, { b: 1, a: 2 }), expected: '{"a":2,"b":1}' },
+    { name: 'strings are JSON-quoted', value: { 'k"': 'a\nb' }, expected: '{"k\\"":"a\\nb"}' },
+  ])('$name', ({ value, expected }) => {
+    expect(canonicalJson(value)).toBe(expected);
+  });
+});
