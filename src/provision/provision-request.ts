@@ -20,7 +20,7 @@ export interface ProvisionRequest {
   readonly metadata: Readonly<Record<string, unknown>>;
   /** The resource's state from the previous run ({} the first time). */
   readonly state: Readonly<Record<string, unknown>>;
-  /** The state all resources share. */
+  /** The state all resources share, as the resources before this one left it: read only (see ProvisionResult.shared). */
   readonly shared: Readonly<Record<string, unknown>>;
   readonly sourceWorkload: string;
   readonly workloadServices: Readonly<Record<string, WorkloadService>>;
@@ -32,8 +32,8 @@ export interface ProvisionRequest {
 
 export interface ProvisionResult {
   readonly state: Record<string, unknown>;
-  /** Merged into the shared state. */
-  readonly shared: Record<string, unknown>;
+  /** The provisioner's patch to the shared state (RFC 7386: null deletes), merged by provision.ts alone. */
+  readonly shared: Readonly<Record<string, unknown>>;
   readonly outputs: Record<string, unknown>;
   readonly manifests: Manifest[];
   readonly waitFor?: WaitFor;

@@ -1,7 +1,8 @@
 /**
  * The resource stage: each resource, in dependency order, is matched to a provisioner, its params are
  * expanded (they may read outputs of resources provisioned before it), and the provisioner gives its state,
- * shared state, outputs and manifests. The records of this run become the next project state.
+ * a patch to the shared state (merged here, resource after resource), outputs and manifests. The records of
+ * this run become the next project state.
  */
 import { ProvisionError, type Diagnostic } from '../base/errors.js';
 import { expandText, PlaceholderError, type ExpandContext } from '../convert/expand.js';
@@ -18,10 +19,11 @@ import { runsProgram, type Provisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WorkloadService } from './provision-request.js';
 import { cryptoRandom, randomUuid, seededRandom } from '../base/random.js';
 import { buildResourceGraph, checkPreviousRecords, type ResourceGraph, type ResourceNode } from './resource-graph.js';
-import { CommandError, runCmdProvisioner } from './run-cmd-provisioner.js';
-import { mergeShared, runTemplateProvisioner, StageError } from './run-template-provisioner.js';
+import { CommandError } from './run-cmd-provisioner.js';
+import { StageError } from './run-template-provisioner.js';
+import { runByKind } from './run-by-kind.js';
+import { applyMergePatch } from '../base/merge-patch.js';
 import { SecretRefCodec, SecretRefError } from '../base/secret-ref.js';
-import { scoreK8sFormat } from './score-k8s/gate.js';
 import { collectSecretValues, type SecretValues } from './secret-values.js';
 import { provisionerSource, sourced, type SourcedManifest } from '../base/manifest-source.js';
 import { checkEnvironmentReads } from './check-env-reads.js';
@@ -94,7 +96,8 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
     try {
       const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
       const result = runProvisioner(node, provisioner, request, options, unchecked);
-      mergeShared(shared, result.shared);
+      // The one place the shared state changes: each resource's patch, in order, once it has succeeded.
+      applyMergePatch(shared, result.shared);
       outputsByUid.set(node.uid, result.outputs);
       if (result.waitFor) waits.set(node.uid, result.waitFor);
       manifests.push(...result.manifests);
@@ -134,7 +137,7 @@ function buildRequest(
   outputsByUid: ReadonlyMap<string, Record<string, unknown>>,
   options: ProvisionOptions,
   workloadServices: Record<string, WorkloadService>,
-  shared: Record<string, unknown>,
+  shared: Readonly<Record<string, unknown>>,
 ): Omit<ProvisionRequest, 'references'> {
   const { workload, name, spec } = node.declarations[0]!;
   const previous = options.previous[node.uid];
@@ -197,11 +200,14 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
   if (provisioner.chosenByRepository && runsProgram(provisioner) && !options.allowProjectCmd) fail(REPOSITORY_PROGRAM(provisioner));
   let result: ProvisionResult;
   try {
-    result = provisioner.scoreK8s
-      ? scoreK8sFormat().runScoreK8sProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), secretRefs: options.secretRefs, workloadMetadata: workload.spec.metadata, projectDir: options.projectDir })
-      : provisioner.command
-      ? runCmdProvisioner(provisioner, request, options.projectDir, options.secretRefs)
-      : runTemplateProvisioner(provisioner, request, { random: randomFor(node.uid, options, 'templates'), env: options.env, secretRefs: options.secretRefs, envAllowList: options.envAllowList ?? NO_ENV_ALLOWED });
+    result = runByKind(provisioner, request, {
+      random: randomFor(node.uid, options, 'templates'),
+      env: options.env,
+      envAllowList: options.envAllowList ?? NO_ENV_ALLOWED,
+      secretRefs: options.secretRefs,
+      workloadMetadata: workload.spec.metadata,
+      projectDir: options.projectDir,
+    });
   } catch (e) {
     if (e instanceof StageError) return fail(e.problems.map((problem) => `${provisioner.uri}, stage ${e.stage}: ${problem}`), e.line);
     if (e instanceof CommandError) return fail(`${provisioner.uri}: ${firstLine(e.message)}`, undefined, linesAfterFirst(e.message));
@@ -227,7 +233,7 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
  */
 function objectProblems(node: ResourceNode, provisioner: Provisioner, problems: readonly ObjectProblem[], mask: (text: string) => string): ProvisionError {
   const { workload, name } = node.declarations[0]!;
-  const template = provisioner.templates.manifests;
+  const template = provisioner.kind === 'template' ? provisioner.templates.manifests : undefined;
   const diagnostics = problems.map((p) => ({
     location: { file: provisioner.file, line: problemLine(template, p.key) ?? template?.firstLine ?? provisioner.line, column: 1 },
     field: '',

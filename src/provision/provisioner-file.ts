@@ -10,13 +10,15 @@ import { locateKey, locateValue, type YamlSource } from '../yaml/yaml-source.js'
 import { loadValidator } from '../validate/load-validator.js';
 import { isPlainMap } from '../base/plain-data.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
-import type { ScoreK8sEntry } from './score-k8s/provisioner-entries.js';
+import type { GoStage, GoStageTemplate } from './score-k8s/provisioner-entries.js';
+import type { CmdBinary } from './score-k8s/cmd-uri.js';
 import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from '../templates/template-engine.js';
 
 /** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
 export type ProvisionerOrigin = 'run' | 'project' | 'built-in';
 
-export interface Provisioner {
+/** What every provisioner has, whatever runs it: what it serves, what it promises, where it is written. */
+interface ProvisionerBase {
   readonly uri: string;
   readonly type: string;
   readonly class?: string;
@@ -27,12 +29,6 @@ export interface Provisioner {
   readonly file: string;
   readonly line: number;
   readonly origin: ProvisionerOrigin;
-  /** Compiled templates of a template:// provisioner. */
-  readonly templates: Partial<Record<TemplateStage, CompiledTemplate>>;
-  /** The program of a cmd:// provisioner. */
-  readonly command?: { readonly program: string; readonly args: readonly string[] };
-  /** Set for an entry of score-k8s's format (Go templates, or a cmd:// program with score-k8s's JSON). */
-  readonly scoreK8s?: ScoreK8sEntry;
   /**
    * Read from a path or URL that score-ts.yaml lists: the repository chose it, not the person running
    * generate, so its cmd:// programs run only with --allow-project-cmd (see provision.ts).
@@ -40,9 +36,46 @@ export interface Provisioner {
   readonly chosenByRepository?: boolean;
 }
 
+/** template:// of score-ts's format: Handlebars templates, compiled when the file loads. */
+export interface TemplateProvisioner extends ProvisionerBase {
+  readonly kind: 'template';
+  readonly templates: Partial<Record<TemplateStage, CompiledTemplate>>;
+}
+
+/** cmd:// of score-ts's format: a program that answers score-ts's JSON (run-cmd-provisioner.ts). */
+export interface CmdProvisioner extends ProvisionerBase {
+  readonly kind: 'cmd';
+  /** As written after cmd://: a path relative to the project folder, or a name looked up on PATH. */
+  readonly program: string;
+  readonly args: readonly string[];
+}
+
+/** template:// of score-k8s's format: Go templates (run-go-template-provisioner.ts). */
+export interface GoTemplateProvisioner extends ProvisionerBase {
+  readonly kind: 'go-template';
+  readonly templates: Partial<Record<GoStage, GoStageTemplate>>;
+}
+
+/** cmd:// of score-k8s's format: a program that answers score-k8s's JSON (score-k8s/run-cmd.ts). */
+export interface ScoreK8sCmdProvisioner extends ProvisionerBase {
+  readonly kind: 'score-k8s-cmd';
+  readonly binary: CmdBinary;
+  readonly args: readonly string[];
+}
+
+/** A loaded provisioner: one kind per engine, each run by its runner (run-by-kind.ts). */
+export type Provisioner = TemplateProvisioner | CmdProvisioner | GoTemplateProvisioner | ScoreK8sCmdProvisioner;
+
+/** The program a cmd:// provisioner runs, as messages name it; undefined for a provisioner of templates. */
+export function programOf(provisioner: Provisioner): string | undefined {
+  if (provisioner.kind === 'cmd') return provisioner.program;
+  if (provisioner.kind === 'score-k8s-cmd') return provisioner.binary.display;
+  return undefined;
+}
+
 /** True for a provisioner that runs a program (cmd://, in score-ts's format or score-k8s's). */
 export function runsProgram(provisioner: Provisioner): boolean {
-  return provisioner.command !== undefined || provisioner.scoreK8s?.command !== undefined;
+  return programOf(provisioner) !== undefined;
 }
 
 /** An entry as written in the file (after schema validation). */
@@ -137,9 +170,9 @@ interface Placement {
   readonly templates: Partial<Record<TemplateStage, CompiledTemplate>>;
 }
 
+/** A checked entry as a provisioner: cmd:// runs a program, any other uri renders its templates. */
 function provisionerFrom(raw: RawProvisioner, { file, line, origin, templates }: Placement): Provisioner {
-  const isCmd = raw.uri.startsWith('cmd://');
-  return {
+  const base: ProvisionerBase = {
     uri: raw.uri,
     type: raw.type,
     ...(raw.class !== undefined ? { class: raw.class } : {}),
@@ -150,9 +183,9 @@ function provisionerFrom(raw: RawProvisioner, { file, line, origin, templates }:
     file,
     line,
     origin,
-    templates,
-    ...(isCmd ? { command: { program: raw.uri.slice('cmd://'.length), args: raw.args ?? [] } } : {}),
   };
+  if (raw.uri.startsWith('cmd://')) return { kind: 'cmd', ...base, program: raw.uri.slice('cmd://'.length), args: raw.args ?? [] };
+  return { kind: 'template', ...base, templates };
 }
 
 /** A block scalar (`|`) starts on the line after its indicator; other scalars on their own line. */

@@ -8,7 +8,7 @@ import { loadArtifact, loadArtifactModule } from '../base/artifacts.js';
 import path from 'node:path';
 import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../base/errors.js';
 import { packagePath } from '../base/package-path.js';
-import { provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from './provisioner-file.js';
+import { programOf, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from './provisioner-file.js';
 import { loadProvisionerFile } from './score-k8s/load-provisioner-file.js';
 import { expandFileOrFolder, readTextFile } from '../base/read-file.js';
 import { installBaseName, type FetchedText } from '../sources/fetched-text.js';
@@ -153,7 +153,7 @@ export function readProvisionersToInstall(projectDir: string, given: readonly Pr
   const result = given.flatMap((g) => installCandidates(projectDir, g)).flatMap(({ file, install }) => {
     try {
       const text = file.read();
-      const programs = loadProvisionerFile(parseYamlSource(file.display, text), text, 'project').flatMap((p) => (p.command ? [p.command.program] : []));
+      const programs = loadProvisionerFile(parseYamlSource(file.display, text), text, 'project').flatMap((p) => programOf(p) ?? []);
       const installed = install(text);
       return [{ ...installed, ...(installed.from !== undefined && programs.length > 0 ? { programs: [...new Set(programs)] } : {}), display: file.display }];
     } catch (e) {

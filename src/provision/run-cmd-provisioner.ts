@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Manifest } from '../base/types.js';
-import type { Provisioner } from './provisioner-file.js';
+import type { CmdProvisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
 import { runProgram, type ProgramOutcome } from './program-relay.js';
 import { checkWaitFor } from './run-template-provisioner.js';
@@ -25,13 +25,13 @@ export const CMD_LIMITS: CmdLimits = { timeoutMs: 60_000, maxStdout: 16 * 1024 *
 export class CommandError extends Error {}
 
 export function runCmdProvisioner(
-  provisioner: Provisioner,
+  provisioner: CmdProvisioner,
   request: ProvisionRequest,
   projectDir: string,
   secretRefs: SecretRefCodec,
   limits: CmdLimits = CMD_LIMITS,
 ): ProvisionResult {
-  const { program, args } = provisioner.command!;
+  const { program, args } = provisioner;
   // A path with a slash is relative to the project folder; a bare name is looked up on PATH.
   const executable = program.includes('/') ? path.resolve(projectDir, program) : program;
   const outcome = runProgram({ executable, args, cwd: projectDir, env: { ...process.env }, input: JSON.stringify(toWire(request)), ...limits });

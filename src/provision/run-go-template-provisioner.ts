@@ -2,19 +2,19 @@
  * Runs a template:// provisioner of score-k8s's format as score-k8s's templateprov does: its Go templates
  * render in order (init, state, shared, outputs, manifests) on a `*templateprov.Data`; each rendered text is
  * read as YAML (empty text gives an empty map, or no manifests); the state is replaced by the rendered one,
- * the shared state takes the rendered map as a JSON merge patch (null deletes), and the later stages see the
- * new values. `encodeSecretRef` and `🔐💬NAME_KEY💬🔐` make score-ts secret references (score-k8s/secret-refs.ts).
+ * the rendered shared is a JSON merge patch (null deletes) returned in the result for provision.ts to merge,
+ * and the later stages see the new values. `encodeSecretRef` and `🔐💬NAME_KEY💬🔐` make score-ts secret references (score-k8s/secret-refs.ts).
  */
 import { GoTemplateError, type GoMap, type GoValue } from '../templates/go/index.js';
 import { systemClock, withGoRun, type GoRun } from '../templates/go/sprig-funcs.js';
-import type { Provisioner } from './provisioner-file.js';
+import type { GoTemplateProvisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
 import type { RandomSource } from '../base/random.js';
 import { STAGE_LIMITS } from '../templates/render-budget.js';
 import { StageError } from './run-template-provisioner.js';
 import { SecretRefError, type SecretRefCodec } from '../base/secret-ref.js';
 import { renderedYamlProblem } from '../templates/yaml-problem.js';
-import { applyMergePatch } from './score-k8s/merge-patch.js';
+import { applyMergePatch } from '../base/merge-patch.js';
 import { goErrorText, type GoStage } from './score-k8s/provisioner-entries.js';
 import { decodeRenderedYaml } from './score-k8s/rendered-yaml.js';
 import { convertMarkers, escapeMarkers, mapPlainStrings, unescapeMarkers } from './score-k8s/secret-refs.js';
@@ -34,7 +34,7 @@ export interface GoProvisionContext {
 
 const LIMITS = { maxOutput: STAGE_LIMITS.maxOutput, maxIterations: STAGE_LIMITS.maxIterations };
 
-export function runGoTemplateProvisioner(provisioner: Provisioner, request: ProvisionRequest, ctx: GoProvisionContext): ProvisionResult {
+export function runGoTemplateProvisioner(provisioner: GoTemplateProvisioner, request: ProvisionRequest, ctx: GoProvisionContext): ProvisionResult {
   const run: GoRun = { random: ctx.random, now: ctx.now ?? systemClock, secretRefs: ctx.secretRefs };
   const fromScore = (v: unknown): GoValue => mapGoStrings(goData(v), escapeMarkers);
   const go: GoRequest = {
@@ -52,19 +52,17 @@ export function runGoTemplateProvisioner(provisioner: Provisioner, request: Prov
   stages.shared = applyMergePatch(stages.shared, sharedPatch) as GoMap;
   const outputs = (render('outputs') as GoMap | undefined) ?? {};
   const manifests = (render('manifests') as GoValue[] | undefined) ?? [];
-  // The live shared state takes the patch here (provision.ts merges the returned, empty, patch again).
-  applyMergePatch(request.shared as Record<string, unknown>, plainData(sharedPatch) as Record<string, unknown>);
   return {
     state: plainData(stages.state) as Record<string, unknown>,
-    shared: {},
+    shared: plainData(sharedPatch) as Record<string, unknown>,
     outputs: mapPlainStrings(plainData(outputs), unescapeMarkers) as Record<string, unknown>,
     manifests: mapPlainStrings(plainData(manifests), unescapeMarkers) as Manifest[],
   };
 }
 
 /** Renders and reads one stage; undefined when it has no template or renders only white space. */
-function renderStage(provisioner: Provisioner, stage: GoStage, data: () => GoValue, run: GoRun): GoValue | undefined {
-  const compiled = provisioner.scoreK8s?.templates[stage];
+function renderStage(provisioner: GoTemplateProvisioner, stage: GoStage, data: () => GoValue, run: GoRun): GoValue | undefined {
+  const compiled = provisioner.templates[stage];
   if (!compiled) return undefined;
   const template = compiled.template;
   if (!template) throw new StageError(compiled.parseError!.message, stage, compiled.parseError!.line ?? compiled.lineOffset + 1);

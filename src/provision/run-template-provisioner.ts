@@ -1,10 +1,14 @@
-/** Renders a template:// provisioner's stages in order: init, state, shared, outputs, manifests. */
+/**
+ * Renders a template:// provisioner's stages in order: init, state, shared, outputs, manifests. The rendered
+ * shared is a patch returned in the result (provision.ts merges it); the later stages see the shared state with
+ * it merged, as the next resource will.
+ */
 import type { Manifest } from '../base/types.js';
-import type { Provisioner } from './provisioner-file.js';
+import type { TemplateProvisioner } from './provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult } from './provision-request.js';
 import { renderStage, TemplateError, type TemplateData, type TemplateStage } from '../templates/template-engine.js';
 import { TemplateFailure } from '../templates/template-helpers.js';
-import { isPlainMap as isMap } from '../base/plain-data.js';
+import { applyMergePatch } from '../base/merge-patch.js';
 import { type WaitFor } from '../convert/wait-for.js';
 
 /** A stage failed: the provisioner, the stage, (when known) the line of its file, and each problem it found. */
@@ -19,7 +23,7 @@ export class StageError extends Error {
   }
 }
 
-export function runTemplateProvisioner(provisioner: Provisioner, request: ProvisionRequest, data: TemplateData): ProvisionResult {
+export function runTemplateProvisioner(provisioner: TemplateProvisioner, request: ProvisionRequest, data: TemplateData): ProvisionResult {
   const context: Record<string, unknown> = { ...request, init: {} };
   const render = (stage: TemplateStage): unknown => {
     const template = provisioner.templates[stage];
@@ -35,8 +39,7 @@ export function runTemplateProvisioner(provisioner: Provisioner, request: Provis
   const state = render('state') as Record<string, unknown>;
   context.state = state;
   const shared = render('shared') as Record<string, unknown>;
-  // The live shared state is merged in place (no copies); merging the same patch again is harmless.
-  mergeShared(request.shared as Record<string, unknown>, shared);
+  context.shared = withPatch(request.shared, shared);
   const outputs = render('outputs') as Record<string, unknown>;
   context.outputs = outputs;
   const manifests = render('manifests') as Manifest[];
@@ -55,17 +58,8 @@ export function checkWaitFor(value: unknown): WaitFor | undefined {
   return { host: map.host, port };
 }
 
-/** Deep merge of maps into `target` (in place): later values win, maps merge, null deletes. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-export function mergeShared(target: Record<string, unknown>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(patch)) {
-    // Shared state comes from templates and programs: never let it reach an object's prototype.
-    if (UNSAFE_KEYS.has(key)) continue;
-    const current = Object.hasOwn(target, key) ? target[key] : undefined;
-    if (value === null) delete target[key];
-    else if (isMap(value) && isMap(current)) mergeShared(current, value);
-    else target[key] = value;
-  }
-  return target;
+/** The shared state with a patch merged, for the later stages: a copy (the request's own is never changed). */
+function withPatch(shared: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  if (Object.keys(patch).length === 0) return shared;
+  return applyMergePatch(structuredClone(shared) as Record<string, unknown>, patch);
 }

@@ -5,7 +5,7 @@
 import { ScoreTsError, formatDiagnostic } from '../../src/base/errors.js';
 import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import type { ProvisionRequest } from '../../src/provision/provision-request.js';
-import { loadProvisioners, type Provisioner } from '../../src/provision/provisioner-file.js';
+import { loadProvisioners, type Provisioner, type TemplateProvisioner } from '../../src/provision/provisioner-file.js';
 import type { RandomSource } from '../../src/base/random.js';
 import type { TemplateData } from '../../src/templates/template-engine.js';
 import { SecretRefCodec } from '../../src/base/secret-ref.js';
@@ -21,10 +21,10 @@ export function provisionersFromYaml(text: string): Provisioner[] {
   return loadProvisioners(parseYamlSource(PROVISIONER_FILE, dedent(text)), 'run');
 }
 
-/** The only provisioner of a file. */
-export function provisionerFromYaml(text: string): Provisioner {
+/** The only provisioner of a file, a template:// one. */
+export function provisionerFromYaml(text: string): TemplateProvisioner {
   const list = provisionersFromYaml(text);
-  if (list.length !== 1) throw new Error(`expected one provisioner, got ${list.length}`);
+  if (list.length !== 1 || list[0]!.kind !== 'template') throw new Error(`expected one template provisioner, got ${list.map((p) => p.kind).join(', ') || 'none'}`);
   return list[0]!;
 }
 

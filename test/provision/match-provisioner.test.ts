@@ -3,7 +3,7 @@ import { matchProvisioner, supportedTypes } from '../../src/provision/match-prov
 import type { Provisioner } from '../../src/provision/provisioner-file.js';
 
 function p(uri: string, type: string, extra: { class?: string; id?: string } = {}): Provisioner {
-  return { uri, type, ...extra, file: 'p.yaml', line: 1, origin: 'run', templates: {} };
+  return { kind: 'template', uri, type, ...extra, file: 'p.yaml', line: 1, origin: 'run', templates: {} };
 }
 
 const LIST: Provisioner[] = [

@@ -170,6 +170,14 @@ describe('provisionResources', () => {
     expect(result.outputs('web', 'b')!.shared).toEqual({ seen: { old: true, 'web.a': true, 'web.b': true }, keep: 1 });
   });
 
+  it('shared state: each patch is merged once, as a JSON merge patch (a new map loses its nulls), and its own later stages see it so', () => {
+    const PATCH = '  - uri: template://patch\n    type: patch\n    shared: |\n      fresh: {kept: 1, dropped: null}\n    outputs: |\n      shared: {{toJson shared}}\n';
+    const w = workload('web', '  a:\n    type: patch\n  b:\n    type: echo\n');
+    const result = provisionResources([w], options(provisioners(PATCH + ECHO)));
+    expect(result.outputs('web', 'a')!.shared).toEqual({ fresh: { kept: 1 } });
+    expect(result.sharedState).toEqual({ fresh: { kept: 1 }, seen: { 'web.b': true } });
+  });
+
   it('a shared id is provisioned once, for the first workload', () => {
     const api = workload('api', '  db:\n    type: echo\n    id: shared\n    params:\n      size: 2\n');
     const web = workload('web', '  main:\n    type: echo\n    id: shared\n    params:\n      size: 2\n');

@@ -24,7 +24,9 @@ describe('loadProvisioners: what an entry becomes', () => {
         outputs: |
           host: {{quote id}}
     `);
-    expect({ ...p!, templates: Object.keys(p!.templates) }).toEqual({
+    if (p?.kind !== 'template') throw new Error('expected a template provisioner');
+    expect({ ...p, templates: Object.keys(p.templates) }).toEqual({
+      kind: 'template',
       uri: 'template://pg',
       type: 'postgres',
       class: 'large',
@@ -37,14 +39,14 @@ describe('loadProvisioners: what an entry becomes', () => {
       origin: 'run',
       templates: ['outputs'],
     });
-    expect(p!.templates.outputs!({ id: 'x' }, templateData())).toBe('host: "x"\n');
+    expect(p.templates.outputs!({ id: 'x' }, templateData())).toBe('host: "x"\n');
   });
 
   it('a cmd entry: program and args, no templates; optional fields absent', () => {
     const list = loadProvisioners(parseYamlSource('p.yaml', '- uri: template://a\n  type: a\n- uri: cmd://./bin/prov\n  type: b\n  args: [--x, "1"]\n'), 'project');
-    expect(list.map((p) => ({ ...p, templates: Object.keys(p.templates) }))).toEqual([
-      { uri: 'template://a', type: 'a', file: 'p.yaml', line: 1, origin: 'project', templates: [] },
-      { uri: 'cmd://./bin/prov', type: 'b', file: 'p.yaml', line: 3, origin: 'project', templates: [], command: { program: './bin/prov', args: ['--x', '1'] } },
+    expect(list.map((p) => (p.kind === 'template' ? { ...p, templates: Object.keys(p.templates) } : p))).toEqual([
+      { kind: 'template', uri: 'template://a', type: 'a', file: 'p.yaml', line: 1, origin: 'project', templates: [] },
+      { kind: 'cmd', uri: 'cmd://./bin/prov', type: 'b', file: 'p.yaml', line: 3, origin: 'project', program: './bin/prov', args: ['--x', '1'] },
     ]);
   });
 
@@ -179,9 +181,10 @@ describe('loadProvisioners: problems, with file:line and the uri', () => {
           a: 1
           b: {{params.nope}}
     `));
+    if (p?.kind !== 'template') throw new Error('expected a template provisioner');
     let line: number | undefined;
     try {
-      p!.templates.outputs!(request(), templateData());
+      p.templates.outputs!(request(), templateData());
     } catch (e) {
       line = (e as { line?: number }).line;
     }

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Provisioner } from '../../src/provision/provisioner-file.js';
+import type { CmdProvisioner } from '../../src/provision/provisioner-file.js';
 import { CMD_LIMITS, CommandError, runCmdProvisioner } from '../../src/provision/run-cmd-provisioner.js';
 import { SecretRefError } from '../../src/base/secret-ref.js';
 import { request, TEST_SECRET_REFS, testMarker, thrown } from './builders.js';
@@ -20,8 +20,8 @@ function script(name: string, body: string): string {
   return file;
 }
 
-function cmd(program: string, args: string[] = []): Provisioner {
-  return { uri: `cmd://${program}`, type: 't', file: 'p.yaml', line: 1, origin: 'run', templates: {}, command: { program, args } };
+function cmd(program: string, args: string[] = []): CmdProvisioner {
+  return { kind: 'cmd', uri: `cmd://${program}`, type: 't', file: 'p.yaml', line: 1, origin: 'run', program, args };
 }
 
 const node = (file: string, ...args: string[]) => cmd('node', [file, ...args]);

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { mergeShared, runTemplateProvisioner, StageError } from '../../src/provision/run-template-provisioner.js';
+import { runTemplateProvisioner, StageError } from '../../src/provision/run-template-provisioner.js';
 import { PROVISIONER_FILE, provisionerFromYaml, request, templateData, thrown } from './builders.js';
 
 const MISSING = (field: string) => `'${field}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
@@ -53,7 +52,7 @@ describe('runTemplateProvisioner: stage order and what each stage sees', () => {
     });
   });
 
-  it('shared is merged into the live shared state in place before outputs render', () => {
+  it('shared is returned as a patch; later stages see it merged, the request\'s shared state is not changed', () => {
     const p = provisionerFromYaml(`
       - uri: template://t
         type: t
@@ -65,7 +64,7 @@ describe('runTemplateProvisioner: stage order and what each stage sees', () => {
     `);
     const live: Record<string, unknown> = { dbs: { other: true }, drop: 'x', keep: 1 };
     const result = runTemplateProvisioner(p, request({ id: 'mine', shared: live }), templateData());
-    expect(live).toEqual({ dbs: { other: true, mine: true }, keep: 1 });
+    expect(live).toEqual({ dbs: { other: true }, drop: 'x', keep: 1 });
     expect(result.shared).toEqual({ dbs: { mine: true }, drop: null });
     expect(result.outputs).toEqual({ shared: { dbs: { other: true, mine: true }, keep: 1 } });
   });
@@ -210,52 +209,18 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
   });
 });
 
-describe('mergeShared', () => {
-  it.each<{ name: string; target: Record<string, unknown>; patch: Record<string, unknown>; expected: Record<string, unknown> }>([
-    { name: 'empty patch', target: { a: 1 }, patch: {}, expected: { a: 1 } },
-    { name: 'new key', target: { a: 1 }, patch: { b: 2 }, expected: { a: 1, b: 2 } },
-    { name: 'later scalar wins', target: { a: 1 }, patch: { a: 2 }, expected: { a: 2 } },
-    { name: 'maps merge deeply', target: { a: { x: 1, y: { p: 1 } } }, patch: { a: { y: { q: 2 }, z: 3 } }, expected: { a: { x: 1, y: { p: 1, q: 2 }, z: 3 } } },
-    { name: 'null deletes a key', target: { a: 1, b: 2 }, patch: { a: null }, expected: { b: 2 } },
-    { name: 'null deletes a nested key', target: { a: { x: 1, y: 2 } }, patch: { a: { x: null } }, expected: { a: { y: 2 } } },
-    { name: 'null on a missing key changes nothing', target: { a: 1 }, patch: { b: null }, expected: { a: 1 } },
-    { name: 'lists are replaced, not merged', target: { a: [1, 2] }, patch: { a: [3] }, expected: { a: [3] } },
-    { name: 'a map replaces a scalar', target: { a: 1 }, patch: { a: { x: 1 } }, expected: { a: { x: 1 } } },
-    { name: 'a scalar replaces a map', target: { a: { x: 1 } }, patch: { a: 'flat' }, expected: { a: 'flat' } },
-    { name: 'a list replaces a map', target: { a: { x: 1 } }, patch: { a: [1] }, expected: { a: [1] } },
-    { name: 'a map replaces a list', target: { a: [1] }, patch: { a: { x: 1 } }, expected: { a: { x: 1 } } },
-    { name: 'false and 0 are values, not deletes', target: { a: 1, b: 2 }, patch: { a: false, b: 0 }, expected: { a: false, b: 0 } },
-  ])('$name', ({ target, patch, expected }) => {
-    const result = mergeShared(target, patch);
-    expect(result).toBe(target);
-    expect(target).toEqual(expected);
+describe('runTemplateProvisioner: shared state keys are data', () => {
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
   });
 
-  describe('never pollutes Object.prototype', () => {
-    afterEach(() => {
-      delete (Object.prototype as Record<string, unknown>).polluted;
-    });
-
-    it.each<{ name: string; patch: () => Record<string, unknown> }>([
-      { name: '__proto__ key from a rendered YAML shared stage', patch: () => parseYaml('__proto__:\n  polluted: yes\n') as Record<string, unknown> },
-      { name: '__proto__ key from a cmd provisioner JSON answer', patch: () => JSON.parse('{"__proto__": {"polluted": "yes"}}') as Record<string, unknown> },
-      { name: 'nested __proto__ key', patch: () => JSON.parse('{"a": {"__proto__": {"polluted": "yes"}}}') as Record<string, unknown> },
-      { name: 'constructor.prototype keys', patch: () => JSON.parse('{"constructor": {"prototype": {"polluted": "yes"}}}') as Record<string, unknown> },
-    ])('$name', ({ patch }) => {
-      const target: Record<string, unknown> = { a: {} };
-      mergeShared(target, patch());
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
-    });
-
-    it('a shared stage that renders __proto__ does not pollute', () => {
-      const p = provisionerFromYaml('- uri: template://t\n  type: t\n  shared: |\n    __proto__:\n      polluted: yes\n');
-      try {
-        runTemplateProvisioner(p, request({ shared: {} }), templateData());
-      } catch (e) {
-        expect(e).toBeInstanceOf(StageError);
-      }
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    });
+  it('a shared stage that renders __proto__ does not pollute', () => {
+    const p = provisionerFromYaml('- uri: template://t\n  type: t\n  shared: |\n    __proto__:\n      polluted: yes\n  outputs: |\n    seen: {{toJson shared}}\n');
+    try {
+      runTemplateProvisioner(p, request({ shared: {} }), templateData());
+    } catch (e) {
+      expect(e).toBeInstanceOf(StageError);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

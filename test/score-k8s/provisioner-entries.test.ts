@@ -6,9 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/errors.js';
 import { parseYamlSource } from '../../src/yaml/yaml-source.js';
 import { loadProvisionerFile } from '../../src/provision/score-k8s/load-provisioner-file.js';
+import { programOf, type GoTemplateProvisioner, type Provisioner } from '../../src/provision/provisioner-file.js';
 
 function load(text: string) {
   return loadProvisionerFile(parseYamlSource('p.yaml', text), text, 'project');
+}
+
+/** The Go templates of a provisioner of score-k8s's format; {} for its cmd:// ones. */
+function goTemplates(p: Provisioner | undefined): GoTemplateProvisioner['templates'] {
+  return p?.kind === 'go-template' ? p.templates : {};
 }
 
 function problems(text: string): string[] {
@@ -37,14 +43,14 @@ describe("score-k8s's provisioner format", () => {
   args: ['-c', 'echo {}', '<mode>']
   expected_outputs: [x]
 `);
-    expect(provisioners.map((p) => ({ uri: p.uri, class: p.class, id: p.id, description: p.description, params: p.supportedParams, outputs: p.expectedOutputs, command: p.command, stages: Object.keys(p.scoreK8s!.templates) }))).toEqual([
-      { uri: 'template://a/one', class: undefined, id: undefined, description: 'the first', params: ['size'], outputs: ['k'], command: undefined, stages: ['init'] },
-      { uri: 'cmd://bash#two', class: 'big', id: undefined, description: undefined, params: undefined, outputs: ['x'], command: { program: 'bash', args: ['-c', 'echo {}', '<mode>'] }, stages: [] },
+    expect(provisioners.map((p) => ({ uri: p.uri, class: p.class, id: p.id, description: p.description, params: p.supportedParams, outputs: p.expectedOutputs, kind: p.kind, program: programOf(p), args: p.kind === 'score-k8s-cmd' ? p.args : undefined, stages: Object.keys(goTemplates(p)) }))).toEqual([
+      { uri: 'template://a/one', class: undefined, id: undefined, description: 'the first', params: ['size'], outputs: ['k'], kind: 'go-template', program: undefined, args: undefined, stages: ['init'] },
+      { uri: 'cmd://bash#two', class: 'big', id: undefined, description: undefined, params: undefined, outputs: ['x'], kind: 'score-k8s-cmd', program: 'bash', args: ['-c', 'echo {}', '<mode>'], stages: [] },
     ]);
   });
 
   it('gives the empty template (white space only) no stage, as score-k8s trims it', () => {
-    expect(Object.keys(load('- uri: template://a/b\n  type: t\n  state: "{{ .Uid }}"\n  outputs: "  \\n "\n')[0]!.scoreK8s!.templates)).toEqual(['state']);
+    expect(Object.keys(goTemplates(load('- uri: template://a/b\n  type: t\n  state: "{{ .Uid }}"\n  outputs: "  \\n "\n')[0]))).toEqual(['state']);
   });
 
   it('refuses, all together: unknown fields, templates on cmd://, a missing type, a bad scheme, a program with a path, two entries with one uri', () => {
@@ -80,7 +86,7 @@ describe("score-k8s's provisioner format", () => {
 
   it('reads a marked file in the marked language', () => {
     // Marked Go, a Handlebars template loads: as in score-k8s, a Go template that does not parse fails the resources that use it.
-    expect(load('# score-ts: go-template\n- uri: template://a/b\n  type: t\n  outputs: "x: {{quote params.x}}"\n')[0]!.scoreK8s!.templates.outputs!.parseError!.message).toBe(
+    expect(goTemplates(load('# score-ts: go-template\n- uri: template://a/b\n  type: t\n  outputs: "x: {{quote params.x}}"\n')[0]).outputs!.parseError!.message).toBe(
       "the template does not parse: function \"params\" not defined (read as a Go template (score-k8s's format) because it is marked `# score-ts: go-template`; if it is Handlebars (score-ts's format), remove the marker or change it to `# score-ts: handlebars`)",
     );
     expect(problems('# score-ts: handlebars\n- uri: template://a/b\n  type: t\n  outputs: "x: {{ .Params.x }"\n')).toEqual([

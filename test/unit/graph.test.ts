@@ -98,7 +98,7 @@ describe('renderers', () => {
 });
 
 function provisioner(uri: string, type: string, extra: { class?: string; id?: string } = {}): Provisioner {
-  return { uri, type, ...extra, file: 'p.yaml', line: 1, origin: 'run', templates: {} };
+  return { kind: 'template', uri, type, ...extra, file: 'p.yaml', line: 1, origin: 'run', templates: {} };
 }
 
 const PROVISIONERS = [provisioner('template://first-pg', 'postgres', { id: 'shared' }), provisioner('template://pg', 'postgres'), provisioner('template://svc', 'service')];

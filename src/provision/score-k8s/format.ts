@@ -1,3 +1,4 @@
 /** Everything of a provisioner file in score-k8s's format, behind one module that gate.ts loads on first use. */
 export { loadScoreK8sProvisioners } from './provisioner-entries.js';
-export { runScoreK8sProvisioner } from './run-provisioner.js';
+export { runGoTemplateProvisioner } from '../run-go-template-provisioner.js';
+export { runScoreK8sCmd } from './run-cmd.js';

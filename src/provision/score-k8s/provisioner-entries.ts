@@ -11,8 +11,8 @@ import { locateKey, locateValue, type YamlSource } from '../../yaml/yaml-source.
 import { yamlLibrary } from '../../yaml/yaml-library.js';
 import { compileGoTemplate, GoTemplateError, type GoTemplate } from '../../templates/go/index.js';
 import { provisionerFuncs } from '../../templates/go/sprig-funcs.js';
-import type { Provisioner, ProvisionerOrigin } from '../provisioner-file.js';
-import { parseCmdUri, type CmdBinary } from './cmd-uri.js';
+import type { Provisioner, ProvisionerOrigin, ScoreK8sCmdProvisioner } from '../provisioner-file.js';
+import { parseCmdUri } from './cmd-uri.js';
 import { languageHint, type LanguageChoice } from '../../templates/template-language.js';
 
 export const GO_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
@@ -29,12 +29,6 @@ export interface GoStageTemplate {
   readonly parseError?: { readonly message: string; readonly line: number | undefined };
 }
 
-/** What a provisioner of score-k8s's format runs: its Go templates, or its program. */
-export interface ScoreK8sEntry {
-  readonly templates: Partial<Record<GoStage, GoStageTemplate>>;
-  readonly command?: { readonly binary: CmdBinary; readonly args: readonly string[] };
-}
-
 const COMMON = ['uri', 'type', 'class', 'id', 'description', 'supported_params', 'expected_outputs'];
 const TEMPLATE_FIELDS = new Set([...COMMON, ...GO_STAGES]);
 const CMD_FIELDS = new Set([...COMMON, 'args']);
@@ -48,11 +42,11 @@ export function loadScoreK8sProvisioners(source: YamlSource, origin: Provisioner
   }
   const seen = new Set<string>();
   const entries = value.flatMap((raw, index) => {
-    const entry = new EntryReader(source, index, raw, problems, choice).read();
+    const entry = new EntryReader(source, index, raw, problems, choice).read(origin);
     if (!entry) return [];
     if (seen.has(entry.uri)) problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${entry.uri} is defined twice in this file` });
     seen.add(entry.uri);
-    return [{ ...entry, origin }];
+    return [entry];
   });
   if (problems.length > 0) throw new InputError(`${source.file} has provisioners that cannot be used`, problems);
   return entries;
@@ -67,7 +61,7 @@ class EntryReader {
     private readonly choice: LanguageChoice,
   ) {}
 
-  read(): Omit<Provisioner, 'origin'> | undefined {
+  read(origin: ProvisionerOrigin): Provisioner | undefined {
     const raw = this.raw;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return this.fail([], 'each provisioner must be a map with uri and type');
     const map = raw as Record<string, unknown>;
@@ -85,9 +79,7 @@ class EntryReader {
     const description = this.text(map, 'description', false);
     const supportedParams = this.list(map, 'supported_params');
     const expectedOutputs = this.list(map, 'expected_outputs');
-    const scoreK8s = isCmd ? this.command(uri, map) : { templates: this.templates(uri, map) };
-    if (!scoreK8s) return undefined;
-    return {
+    const base = {
       uri, type,
       ...(klass !== undefined ? { class: klass } : {}),
       ...(id !== undefined ? { id } : {}),
@@ -96,17 +88,19 @@ class EntryReader {
       ...(expectedOutputs ? { expectedOutputs } : {}),
       file: this.source.file,
       line: locateValue(this.source, [this.index]).line ?? 1,
-      templates: {},
-      ...(scoreK8s.command ? { command: { program: scoreK8s.command.binary.display, args: scoreK8s.command.args } } : {}),
-      scoreK8s,
+      origin,
     };
+    if (!isCmd) return { kind: 'go-template', ...base, templates: this.templates(uri, map) };
+    const command = this.command(uri, map);
+    return command && { kind: 'score-k8s-cmd', ...base, ...command };
   }
 
-  private command(uri: string, map: Record<string, unknown>): ScoreK8sEntry | undefined {
+  /** The program of a cmd:// entry and its args. */
+  private command(uri: string, map: Record<string, unknown>): Pick<ScoreK8sCmdProvisioner, 'binary' | 'args'> | undefined {
     const args = this.list(map, 'args') ?? [];
     const binary = parseCmdUri(uri);
     if (typeof binary === 'string') return this.fail(['uri'], `${uri}: ${binary}`);
-    return { templates: {}, command: { binary, args } };
+    return { binary, args };
   }
 
   private templates(uri: string, map: Record<string, unknown>): Partial<Record<GoStage, GoStageTemplate>> {

@@ -6,8 +6,7 @@
  */
 import jsyaml from 'js-yaml';
 import { fromDecoded, type GoValue } from '../../templates/go/index.js';
-import { parseYamlData } from '../../yaml/circular-alias.js';
-import { ANCHOR_OR_ALIAS } from '../../templates/rendered-shapes.js';
+import { parseYamlData } from '../../yaml/yaml-source.js';
 
 const INT64_MIN = -(1n << 63n);
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -54,11 +53,10 @@ const SCHEMA = new jsyaml.Schema({
   explicit: [types.str, types.seq, types.map],
 });
 
-/** Parses rendered text into Go values; throws the YAML library's error (see yaml-problem.ts). */
+/**
+ * Parses rendered text into Go values; throws the YAML library's error (see yaml-problem.ts). Anchors and
+ * aliases take the full parser (yaml-source.ts), whose alias limit stops "billion laughs" output.
+ */
 export function decodeRenderedYaml(text: string): GoValue {
-  if (ANCHOR_OR_ALIAS.test(text)) {
-    // Anchors and aliases take the full parser, whose alias limit stops "billion laughs" output.
-    return fromDecoded(parseYamlData(text, { uniqueKeys: true, strict: true, intAsBigInt: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' }));
-  }
-  return fromDecoded(jsyaml.load(text, { schema: SCHEMA }));
+  return fromDecoded(parseYamlData(text, { fastSchema: SCHEMA, intAsBigInt: true }));
 }

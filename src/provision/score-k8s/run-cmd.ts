@@ -7,19 +7,18 @@
  * stderr and failures are those of score-ts's own cmd:// provisioners (run-cmd-provisioner.ts).
  */
 import type { Manifest } from '../../base/types.js';
-import type { Provisioner } from '../provisioner-file.js';
+import type { ScoreK8sCmdProvisioner } from '../provisioner-file.js';
 import type { ProvisionRequest, ProvisionResult, WorkloadService } from '../provision-request.js';
 import { runProgram } from '../program-relay.js';
 import { checkOutcome, CMD_LIMITS, CommandError, parseAnswerObject, type CmdLimits } from '../run-cmd-provisioner.js';
 import { SecretRefError, type SecretRefCodec } from '../../base/secret-ref.js';
 import { isPlainMap } from '../../base/plain-data.js';
-import { applyMergePatch } from './merge-patch.js';
 import { convertMarkers, escapeMarkers, mapPlainStrings, unescapeMarkers } from './secret-refs.js';
 
 const ANSWER_FIELDS = new Set(['resource_outputs', 'resource_state', 'shared_state', 'manifests']);
 
-export function runScoreK8sCmd(provisioner: Provisioner, request: ProvisionRequest, projectDir: string, secretRefs: SecretRefCodec, limits: CmdLimits = CMD_LIMITS): ProvisionResult {
-  const { binary, args } = provisioner.scoreK8s!.command!;
+export function runScoreK8sCmd(provisioner: ScoreK8sCmdProvisioner, request: ProvisionRequest, projectDir: string, secretRefs: SecretRefCodec, limits: CmdLimits = CMD_LIMITS): ProvisionResult {
+  const { binary, args } = provisioner;
   const program = binary.display;
   const outcome = runProgram({
     executable: binary.resolve(projectDir),
@@ -40,11 +39,10 @@ export function runScoreK8sCmd(provisioner: Provisioner, request: ProvisionReque
     }
   };
   const shared = convert(answer.shared_state ?? {}) as Record<string, unknown>;
-  applyMergePatch(request.shared as Record<string, unknown>, shared);
   return {
     outputs: mapPlainStrings(convert(answer.resource_outputs ?? {}), unescapeMarkers) as Record<string, unknown>,
     state: convert(answer.resource_state ?? {}) as Record<string, unknown>,
-    shared: {},
+    shared,
     manifests: mapPlainStrings(convert(answer.manifests ?? []), unescapeMarkers) as Manifest[],
   };
 }
