@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { provisionerRows, type ProvisionerRow } from '../inspect/provisioner-rows.js';
 import { resourceOutputs, resourceRows, type ResourceRow } from '../inspect/resource-rows.js';
 import { loadProvisionerSet } from '../provision/provisioner-files.js';
-import { emptyState, loadState, saveState, sortKeysDeep, STATE_DIR } from '../project/state.js';
-import { toYamlDocument } from '../yaml/yaml-text.js';
+import { emptyState, loadState, saveState, STATE_DIR } from '../project/state.js';
+import { sortKeysDeep } from '../base/plain-data.js';
+import { renderValue } from '../yaml/output-formats.js';
 import { withProjectLock } from '../project/lock.js';
 import { loadProjectWorkloads } from '../load/project-workloads.js';
 import { loadProjectFile } from '../project/project-file.js';
@@ -77,7 +78,8 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
       const format = template ? 'json' : checkFormat(opts.format, ['json', 'yaml'] as const);
       const outputs = resourceOutputs(loadState(ctx.io.cwd) ?? emptyState(), uid, Boolean(opts.showSecrets));
       if (template) return ctx.io.stdout(formatOutputs(opts.format, outputs));
-      ctx.io.stdout(format === 'json' ? `${JSON.stringify(outputs, null, 2)}\n` : toYamlDocument(sortKeysDeep(outputs)));
+      // yaml in key order (as the state stores them); json as the state was read.
+      ctx.io.stdout(renderValue(format === 'yaml' ? sortKeysDeep(outputs) : outputs, format));
     });
   resources
     .command('prune')
@@ -107,8 +109,7 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
 
 /** A list as a table, or in full as JSON or YAML; a table that had to cut cells says where the full text is. */
 function printList(ctx: CommandContext, format: (typeof LIST_FORMATS)[number], rows: readonly object[], table: () => Table): void {
-  if (format === 'json') return ctx.io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-  if (format === 'yaml') return ctx.io.stdout(toYamlDocument(rows));
+  if (format !== 'table') return ctx.io.stdout(renderValue(rows, format));
   printTable(ctx, table(), '--format yaml or json');
 }
 

@@ -2,8 +2,7 @@
  * `generate --check`: what differs between the manifests file on disk and what generate would write, as a
  * short list a person can read in a CI log (objects added, removed, changed, with the changed fields).
  */
-import { findCircularAlias } from '../yaml/circular-alias.js';
-import { yamlLibrary } from '../yaml/yaml-library.js';
+import { parseYamlStream } from '../yaml/yaml-source.js';
 import { isPlainMap } from '../base/plain-data.js';
 
 const MAX_FIELDS = 4;
@@ -28,11 +27,8 @@ export function describeDifferences(previousText: string, next: readonly unknown
 /** The objects of a manifests file in any of the output formats (JSON and KYAML are YAML too). */
 function readObjects(text: string): unknown[] {
   try {
-    const documents = yamlLibrary().parseAllDocuments(text, { logLevel: 'error' });
-    // A value that contains itself (a circular alias) cannot be compared: such a file reads as no objects.
-    if (!Array.isArray(documents) || documents.some((d) => findCircularAlias(d) !== undefined)) return [];
-    const values = documents.map((d) => d.toJS({ maxAliasCount: 1000 }) as unknown);
-    return values.flatMap((v) => (isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v]));
+    // A file that cannot be read as values (a circular alias makes a value contain itself) reads as no objects.
+    return parseYamlStream(text).flatMap((v) => (isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v]));
   } catch {
     return [];
   }

@@ -12,6 +12,7 @@
  * marked one.
  */
 import { setOwn } from '../base/plain-data.js';
+import { needsFullParser } from '../yaml/yaml-source.js';
 
 /** A template's render with markers: the text, the quoted values in marker order, and a plain render. */
 export interface MarkedRender {
@@ -71,7 +72,8 @@ const TRIAL_RENDERS = 8;
 const MAX_SHAPES = 64;
 
 function readShape(marked: MarkedRender, parse: (text: string) => unknown): Shape | typeof NO_SHAPE {
-  if (!markersAreQuoteTokens(marked) || ANCHOR_OR_ALIAS.test(marked.text)) return NO_SHAPE;
+  // Text the full parser reads (anchors and aliases, which it limits) is parsed as the real text.
+  if (!markersAreQuoteTokens(marked) || needsFullParser(marked.text, 'data')) return NO_SHAPE;
   let value: unknown;
   try {
     value = parse(marked.text);
@@ -80,9 +82,6 @@ function readShape(marked: MarkedRender, parse: (text: string) => unknown): Shap
   }
   return markersStandAlone(value, new Set()) ? { value } : NO_SHAPE;
 }
-
-/** Anchors and aliases go to the real text's parser, which limits aliases (see template-engine.ts). */
-export const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
 
 /** True when the marker characters in the text are exactly the `quote` tokens, each index once. */
 function markersAreQuoteTokens(marked: MarkedRender): boolean {

@@ -8,8 +8,7 @@
 import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
 import handlebarsRuntime from 'handlebars/runtime.js';
-import jsyaml from 'js-yaml';
-import { parseYamlData } from '../yaml/circular-alias.js';
+import { parseYamlData } from '../yaml/yaml-source.js';
 import { TEMPLATE_HELPERS, TemplateFailure } from './template-helpers.js';
 import { boundedEach, withTextBudget } from './bounded-helpers.js';
 import { RenderBudget, RenderLimitError, renderTooLarge, STAGE_LIMITS, type RenderLimits } from './render-budget.js';
@@ -19,7 +18,7 @@ import { explainRuntimeError } from './runtime-error.js';
 import type { RandomSource } from '../base/random.js';
 import type { EnvAllowList } from './env-allow-list.js';
 import type { SecretRefCodec } from '../base/secret-ref.js';
-import { ANCHOR_OR_ALIAS, quoteInsertedWhole, RenderedShapes } from './rendered-shapes.js';
+import { quoteInsertedWhole, RenderedShapes } from './rendered-shapes.js';
 
 export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
 /** Templates a provisioner may have: the stages, and wait_for (rendered last, a map of host and port). */
@@ -217,15 +216,11 @@ function readStageValue(stage: TemplateStage, firstLine: number | undefined, rea
 }
 
 /**
- * Rendered template text as data. js-yaml with the YAML 1.2 core schema: about ten times faster than a
- * positions-keeping parser on the hot path of large projects; duplicate keys are errors. Anchors and aliases
- * take the full parser, whose alias limit stops "billion laughs" output.
+ * Rendered template text as data (yaml-source.ts): js-yaml with the YAML 1.2 core schema, about ten times
+ * faster than the full parser on the hot path of large projects; duplicate keys are errors. Anchors and
+ * aliases take the full parser, whose alias limit stops "billion laughs" output.
  */
 export function parseRendered(rendered: string): unknown {
   parses++;
-  return ANCHOR_OR_ALIAS.test(rendered) ? parseWithAliasLimit(rendered) : jsyaml.load(rendered, { schema: jsyaml.CORE_SCHEMA });
-}
-
-function parseWithAliasLimit(text: string): unknown {
-  return parseYamlData(text, { uniqueKeys: true, strict: true, maxAliasCount: 100, prettyErrors: false, logLevel: 'error' });
+  return parseYamlData(rendered);
 }

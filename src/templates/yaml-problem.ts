@@ -4,8 +4,8 @@
  * (`Unresolved alias ...: 1sqhGEjZ...`, `unknown tag !<!w0P5...>`). So a message is only ever a rendered line
  * number and a reason in fixed words of ours.
  */
-import { jsYamlReason, UNDEFINED_ALIAS, yamlErrorReason } from '../yaml/yaml-errors.js';
-import { yamlLibrary } from '../yaml/yaml-library.js';
+import { jsYamlReason, UNDEFINED_ALIAS, undefinedAliasOffset, yamlErrorReason, type LibraryYamlError } from '../yaml/yaml-errors.js';
+import { YAML_LIMITS } from '../yaml/yaml-source.js';
 
 /** ` (rendered line N): reason`, for a parse error of `text` (the line only when the parser says where). */
 export function renderedYamlProblem(e: unknown, text: string): string {
@@ -13,18 +13,7 @@ export function renderedYamlProblem(e: unknown, text: string): string {
   return `${line === undefined ? '' : ` (rendered line ${line})`}: ${problemReason(e)}`;
 }
 
-interface LibraryError {
-  readonly name?: string;
-  readonly message?: string;
-  /** js-yaml: the reason without the excerpt, and where. */
-  readonly reason?: string;
-  readonly mark?: { readonly line: number };
-  /** yaml: a code, and the offsets of the problem. */
-  readonly code?: string;
-  readonly pos?: readonly [number, number];
-}
-
-const TOO_MANY_ALIASES = 'aliases (*name) expand to too much data (more than 100 expansions); write the values out';
+const TOO_MANY_ALIASES = `aliases (*name) expand to too much data (more than ${YAML_LIMITS.maxAliasCount} expansions); write the values out`;
 
 /** js-yaml reasons whose own words mislead once cut short, and those of the yaml library, by their start. */
 const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -36,10 +25,9 @@ const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^unknown document directive/, 'an unknown % directive; quote values that start with %'],
 ];
 
-
 /** The reason in words that hold no rendered text. */
 function problemReason(e: unknown): string {
-  const err = e as LibraryError;
+  const err = e as LibraryYamlError;
   const text = err.reason ?? err.message ?? '';
   const known = REASONS.find(([pattern]) => pattern.test(text));
   if (known) return known[1];
@@ -49,7 +37,7 @@ function problemReason(e: unknown): string {
 
 /** The 1-based rendered line of the problem, when it can be known without quoting anything. */
 function problemLine(e: unknown, text: string): number | undefined {
-  const err = e as LibraryError;
+  const err = e as LibraryYamlError;
   if (err.mark) return err.mark.line + 1;
   if (err.pos) return lineAt(text, err.pos[0]);
   if (/^Unresolved alias/.test(err.message ?? '')) return undefinedAliasLine(text);
@@ -64,17 +52,6 @@ function lineAt(text: string, offset: number): number {
 
 /** The line of the first alias whose anchor is not defined before it (the yaml library does not say). */
 function undefinedAliasLine(text: string): number | undefined {
-  const { parseDocument, visit, isAlias } = yamlLibrary();
-  const anchors = new Set<string>();
-  let found: number | undefined;
-  visit(parseDocument(text, { logLevel: 'silent' }), (_key, node) => {
-    if (isAlias(node) && !anchors.has(node.source)) {
-      found = node.range ? lineAt(text, node.range[0]) : undefined;
-      return visit.BREAK;
-    }
-    const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor) anchors.add(anchor);
-    return undefined;
-  });
-  return found;
+  const offset = undefinedAliasOffset(text);
+  return offset === undefined ? undefined : lineAt(text, offset);
 }

@@ -59,17 +59,6 @@ export class CircularAliasError extends Error {
   }
 }
 
-/** YAML text as plain data, like the yaml library's `parse`, but a circular alias throws a CircularAliasError. */
-export function parseYamlData(text: string, options: Parameters<typeof import('yaml').parseDocument>[1] & { maxAliasCount?: number }): unknown {
-  const { LineCounter, parseDocument } = yamlLibrary();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...options, lineCounter });
-  if (doc.errors.length > 0) throw doc.errors[0];
-  const found = findCircularAlias(doc, text);
-  if (found) throw new CircularAliasError(found, lineCounter);
-  return doc.toJS({ maxAliasCount: options.maxAliasCount });
-}
-
 /** Map keys and list indexes along `ancestors` down to `node`. */
 function pathTo(ancestors: readonly unknown[], node: unknown): Array<string | number> {
   const { isPair, isScalar, isSeq } = yamlLibrary();

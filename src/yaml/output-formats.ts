@@ -1,15 +1,22 @@
 /**
  * The output formats of generate: `yaml` (block style, the default), `json` (one `v1 List` of the objects,
  * which kubectl accepts) and `kyaml` (Kubernetes' KYAML: flow style, every string double-quoted, trailing
- * commas; a YAML that reads the same under YAML 1.1 and 1.2 and survives re-indentation).
+ * commas; a YAML that reads the same under YAML 1.1 and 1.2 and survives re-indentation). And the json or
+ * yaml text of one value, which generate's formats and the inspect commands' `--format json|yaml` share.
  */
 import { isPlainMap as isMap } from '../base/plain-data.js';
-import { isPlainSafe, MAX_IMPLICIT_KEY } from './yaml-emitter.js';
+import { emitYaml, isPlainSafe, MAX_IMPLICIT_KEY } from './yaml-emitter.js';
 import { escapeJsonText, quoteYamlString } from './yaml-quote.js';
-import { toYamlDocument } from './yaml-text.js';
 
 export const OUTPUT_FORMATS = ['yaml', 'json', 'kyaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** The formats of one value. */
+export type ValueFormat = 'json' | 'yaml';
+
+/** One value as text ending in a newline: JSON indented two spaces, or one YAML document (without `---`). */
+export function renderValue(value: unknown, format: ValueFormat): string {
+  return format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : emitYaml(value);
+}
 
 /**
  * The output text in pieces, made one at a time as they are read: one per object (all of json is one), so a
@@ -18,11 +25,11 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export function* renderOutput(manifests: readonly unknown[], format: OutputFormat): Generator<string> {
   switch (format) {
     case 'yaml':
-      for (const m of manifests) yield `---\n${toYamlDocument(m)}`;
+      for (const m of manifests) yield `---\n${renderValue(m, 'yaml')}`;
       return;
     case 'json':
       // Escaped like YAML's quoted strings too: JSON is read by YAML readers as well (kubectl, yq).
-      yield `${escapeJsonText(JSON.stringify({ apiVersion: 'v1', kind: 'List', items: manifests }, null, 2))}\n`;
+      yield escapeJsonText(renderValue({ apiVersion: 'v1', kind: 'List', items: manifests }, 'json'));
       return;
     case 'kyaml':
       for (const m of manifests) yield `---\n${kyamlValue(m, '')}\n`;

@@ -122,6 +122,37 @@ export function yamlErrorProblem(e: LibraryYamlError, doc: Document, lineCounter
   return { offset, message: reason };
 }
 
+/**
+ * `line L, column C: reason` for short YAML text the full parser refused (`thrown`, from parseYamlData):
+ * where its first syntax error starts, or else where the thrown error says. A circular alias says so itself.
+ */
+export function yamlTextProblem(text: string, thrown: unknown): string {
+  if ((thrown as { code?: string }).code === 'CIRCULAR_ALIAS') return (thrown as Error).message;
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, strict: true, uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  const problem = yamlErrorProblem(doc.errors[0] ?? (thrown as LibraryYamlError), doc, lineCounter);
+  const { line, col } = lineCounter.linePos(problem.offset);
+  return `line ${line}, column ${col}: ${problem.message}`;
+}
+
+/** The offset of the first alias whose anchor is not defined before it (the library's error does not say). */
+export function undefinedAliasOffset(text: string): number | undefined {
+  const { parseDocument, visit, isAlias } = yamlLibrary();
+  const anchors = new Set<string>();
+  let found: number | undefined;
+  visit(parseDocument(text, { logLevel: 'silent' }), (_key, node) => {
+    if (isAlias(node) && !anchors.has(node.source)) {
+      found = node.range?.[0];
+      return visit.BREAK;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    return undefined;
+  });
+  return found;
+}
+
 /** The start of the quoted value or [ ] / { } collection that the library found unclosed at `end`. */
 function unclosedNodeAt(doc: Document, end: number): number | undefined {
   const { visit, isScalar, isCollection } = yamlLibrary();

@@ -1,14 +1,75 @@
-/** YAML documents that remember where every value came from, so errors can point at file:line:column. */
+/**
+ * How score-ts reads and writes YAML: this module reads, yaml-emitter.ts and output-formats.ts write.
+ *
+ * Reading. Two parsers: js-yaml (fast, data only) and the `yaml` package, the full parser (positions, alias
+ * limits, exact diagnostics; loaded on first use by yaml-library.ts). Both read YAML 1.2's core schema (the Go
+ * decoder brings yaml.v3's), within YAML_LIMITS. Every text is read by one of three entry points:
+ * - parseYamlSource: a user's file (Score, overrides, provisioners, score-ts.yaml, the state) as one document
+ *   whose values have positions, for messages at file:line:column. js-yaml reads it, unless it needs the full
+ *   parser or js-yaml refuses it; positions are parsed only when a message asks for one.
+ * - parseYamlData: text as plain data (rendered templates, override values, the Go decoder's YAML): js-yaml,
+ *   unless it needs the full parser; the libraries' errors are thrown for the caller to word.
+ * - parseYamlStream: every document of a manifests file, as far as it reads (generate --check).
+ * needsFullParser says which parser reads a text. Circular aliases are refused (circular-alias.ts); errors are
+ * told in words that never quote the text (yaml-errors.ts).
+ *
+ * Writing. yaml-emitter.ts writes block YAML that YAML 1.1 (kubectl) and 1.2 readers read alike, quoted by
+ * yaml-quote.ts; output-formats.ts makes generate's yaml, json and kyaml, and the json or yaml of one value
+ * (renderValue). Only score-ts.yaml is written by the `yaml` package, which keeps the user's comments
+ * (project/project-file-edit.ts).
+ */
 import type { Document, LineCounter, Node } from 'yaml';
-import { yamlLibrary } from './yaml-library.js';
 import jsyaml from 'js-yaml';
+import { yamlLibrary } from './yaml-library.js';
 import { InputError, type Location } from '../base/errors.js';
-import { circularAliasMessage, findCircularAlias } from './circular-alias.js';
+import { circularAliasMessage, CircularAliasError, findCircularAlias } from './circular-alias.js';
 import { tooDeepReason, yamlErrorProblem } from './yaml-errors.js';
 import { fieldName } from '../base/field-name.js';
 import type { FieldPath } from '../base/types.js';
 
 export type { FieldPath } from '../base/types.js';
+
+/** The bounds of every YAML read. */
+export const YAML_LIMITS = {
+  /**
+   * Alias expansions (the full parser's count: each alias read, times the aliases inside its value). Stops
+   * "billion laughs" documents, whose expansions multiply; a block may still be reused up to a thousand times.
+   */
+  maxAliasCount: 1000,
+  /**
+   * How deep js-yaml nests (its own default, stated). Kubernetes objects nest a few dozen levels at most.
+   * Deeper data is refused; a source goes on to the full parser, bounded by the stack (tooDeepReason).
+   */
+  maxDepth: 100,
+} as const;
+
+/** Whose text is read: a user's file, kept with positions, or data. */
+export type YamlReading = 'source' | 'data';
+
+const ANCHOR_OR_ALIAS = /(^|[\s,[{])[&*][^\s]/m;
+const ANCHOR_ALIAS_OR_TAG = /(^|[\s,[{])[&*!][^\s]/m;
+
+/**
+ * True when the full parser must read `text`: it has anchors or aliases, which only the full parser limits, or,
+ * in a source, tags, which the two parsers read differently (a source's value must be the one its positions
+ * show). Data leaves tags to js-yaml's core schema, which refuses any tag but those of JSON's types, where the
+ * full parser would accept an unknown tag and make a Buffer, Set or Date of `!!binary`, `!!set`, `!!timestamp`.
+ */
+export function needsFullParser(text: string, reading: YamlReading): boolean {
+  return (reading === 'source' ? ANCHOR_ALIAS_OR_TAG : ANCHOR_OR_ALIAS).test(text);
+}
+
+/** js-yaml, within the depth limit (an option its typings leave out). */
+function readFast(text: string, schema: jsyaml.Schema = jsyaml.CORE_SCHEMA): unknown {
+  const options: jsyaml.LoadOptions & { maxDepth: number } = { schema, maxDepth: YAML_LIMITS.maxDepth };
+  return jsyaml.load(text, options);
+}
+
+/**
+ * The full parser's options: duplicate keys and strict-mode problems are errors; logLevel 'error', as the
+ * library's warnings (a map used as a key) would reach stderr as Node warnings.
+ */
+const FULL_PARSER = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
 
 export interface YamlSource {
   /** The path shown to the user (as given on the command line, or relative to the project). */
@@ -19,11 +80,6 @@ export interface YamlSource {
   readonly value: unknown;
 }
 
-/** Aliases expanded beyond this count are rejected (defends against "billion laughs" documents). */
-const MAX_ALIAS_COUNT = 1000;
-/** Anchors, aliases and tags: documents using them always take the full parser, with its limits. */
-const ANCHOR_ALIAS_OR_TAG = /(^|[\s,[{])[&*!][^\s]/m;
-
 /** How a file names the one thing it holds, for the message about a second YAML document in it. */
 export interface YamlSourceOptions {
   /** Said when the file holds a second document: what to do about it. */
@@ -33,16 +89,15 @@ export interface YamlSourceOptions {
 const SECOND_DOCUMENT = 'a second YAML document (---) starts here, but this file holds one document; remove it or move it to a file of its own';
 
 /**
- * Parses one YAML document (YAML 1.2 core schema). Plain documents are read with the fast js-yaml, and the
- * positions-keeping parser runs only when a location is asked for (an error); anything else, or any
- * document js-yaml refuses, goes through the full parser, which reports every syntax error with its line.
- * A `---` with nothing after it (an empty last document) is accepted.
+ * One YAML document with positions. js-yaml reads it unless it needs the full parser, and the positions are
+ * parsed only when a location is asked for (an error); a document js-yaml refuses goes to the full parser,
+ * which reports every syntax error with its line. A `---` with nothing after it (an empty last document) is
+ * accepted.
  */
 export function parseYamlSource(file: string, text: string, options: YamlSourceOptions = {}): YamlSource {
-  if (!ANCHOR_ALIAS_OR_TAG.test(text)) {
+  if (!needsFullParser(text, 'source')) {
     try {
-      const value = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-      return lazySource(file, text, value ?? null, options);
+      return lazySource(file, text, readFast(text) ?? null, options);
     } catch {
       // Fall through: the full parser gives the diagnostics.
     }
@@ -51,13 +106,58 @@ export function parseYamlSource(file: string, text: string, options: YamlSourceO
   refuseCircularAlias(file, text, doc, lineCounter);
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (e) {
     const at = aliasOverLimit(doc);
-    const reason = tooDeepReason(e) ?? `this alias makes the document too large: aliases may expand to at most ${MAX_ALIAS_COUNT} values; write the values out`;
+    const reason = tooDeepReason(e) ?? `this alias makes the document too large: aliases may expand to at most ${YAML_LIMITS.maxAliasCount} values; write the values out`;
     throw new InputError(`${file}: invalid YAML`, [{ location: { file, ...(at === undefined ? {} : linePos(lineCounter, at)) }, field: '', message: reason }]);
   }
   return { file, doc, lineCounter, value };
+}
+
+/** How parseYamlData reads, where a caller needs it to read otherwise. */
+export interface YamlDataOptions {
+  /** js-yaml's schema (default: the YAML 1.2 core schema); the Go decoder brings yaml.v3's resolution. */
+  readonly fastSchema?: jsyaml.Schema;
+  /** The full parser reads integers as bigint (as the Go decoder's schema does). */
+  readonly intAsBigInt?: boolean;
+  /** Always the full parser, whose errors carry offsets (a short value whose error is then located). */
+  readonly alwaysFull?: boolean;
+}
+
+/**
+ * YAML text as plain data, without positions: js-yaml, unless it needs the full parser. Errors are the
+ * libraries' own, or a CircularAliasError, for the caller to word without quoting the text (yaml-errors.ts).
+ */
+export function parseYamlData(text: string, options: YamlDataOptions = {}): unknown {
+  if (options.alwaysFull || needsFullParser(text, 'data')) return readFully(text, options.intAsBigInt ?? false);
+  return readFast(text, options.fastSchema);
+}
+
+function readFully(text: string, intAsBigInt: boolean): unknown {
+  const { LineCounter, parseDocument } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...FULL_PARSER, intAsBigInt, lineCounter });
+  if (doc.errors.length > 0) throw doc.errors[0];
+  const found = findCircularAlias(doc, text);
+  if (found) throw new CircularAliasError(found, lineCounter);
+  return doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+}
+
+/**
+ * The value of every document of a multi-document text, by the full parser, to compare with (not to take
+ * as input): a syntax error is not refused, the document is what the parser made of it. A circular alias,
+ * or aliases past the limit, throw.
+ */
+export function parseYamlStream(text: string): unknown[] {
+  const { LineCounter, parseAllDocuments } = yamlLibrary();
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { logLevel: 'error', lineCounter });
+  for (const doc of documents) {
+    const found = findCircularAlias(doc, text);
+    if (found) throw new CircularAliasError(found, lineCounter);
+  }
+  return documents.map((doc) => doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount }) as unknown);
 }
 
 function parseWithPositions(file: string, text: string, options: YamlSourceOptions): { doc: Document.Parsed; lineCounter: LineCounter } {
@@ -81,8 +181,7 @@ function parseWithPositions(file: string, text: string, options: YamlSourceOptio
 function parseOne(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
-  // logLevel 'error': the library's warnings (a map used as a key) would reach stderr as Node warnings.
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }), lineCounter };
+  return { doc: parseDocument(text, { ...FULL_PARSER, lineCounter }), lineCounter };
 }
 
 /** Where the first document after the first one starts, unless every later document is empty (a trailing `---`). */
@@ -110,7 +209,7 @@ function aliasOverLimit(doc: Document.Parsed): number | undefined {
     },
   });
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch {
     return last;
   }

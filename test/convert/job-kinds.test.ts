@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaceholderError } from '../../src/convert/expand.js';
 import { convertWorkload, type ConvertOptions } from '../../src/convert/workload.js';
 import { ConvertError, sortDiagnostics } from '../../src/base/errors.js';
-import { toYamlStream } from '../../src/yaml/yaml-text.js';
+import { renderOutput } from '../../src/yaml/output-formats.js';
 import type { Manifest } from '../../src/base/types.js';
 import { checkManifests } from '../support/k8s-check.js';
 import { expandContext, formatted, labelsOf, workloadFromYaml } from './fixtures.js';
@@ -80,7 +80,7 @@ function richWorkload(annotations: string): string {
 
 const OUTPUTS = { db: { host: 'db-host' }, data: {} };
 const byKind = (manifests: readonly Manifest[], kind: string) => manifests.find((m) => m.kind === kind) as Obj;
-const valid = (manifests: readonly Manifest[]) => checkManifests(toYamlStream(manifests), { externalClaims: ['cache-claim'] });
+const valid = (manifests: readonly Manifest[]) => checkManifests([...renderOutput(manifests, 'yaml')].join(''), { externalClaims: ['cache-claim'] });
 
 describe('Job and CronJob: the pod template is the Deployment one', () => {
   const deployment = convert(richWorkload(''), OUTPUTS);

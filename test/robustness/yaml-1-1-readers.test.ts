@@ -6,10 +6,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyState, sortKeysDeep, stateFile } from '../../src/project/state.js';
-import { renderOutput } from '../../src/yaml/output-formats.js';
+import { emptyState, stateFile } from '../../src/project/state.js';
+import { sortKeysDeep } from '../../src/base/plain-data.js';
+import { renderOutput, renderValue } from '../../src/yaml/output-formats.js';
 import { escapeJsonText } from '../../src/yaml/yaml-quote.js';
-import { toYamlDocument } from '../../src/yaml/yaml-text.js';
+import { emitYaml } from '../../src/yaml/yaml-emitter.js';
 import { pyYamlMissing, readWithPyYaml } from '../support/pyyaml.js';
 
 const missing = pyYamlMissing();
@@ -31,7 +32,7 @@ interface Writer {
 const WRITERS: readonly Writer[] = [
   { name: 'yaml output', write: (v) => [...renderOutput([v], 'yaml')].join(''), documents: (v) => [v] },
   { name: 'kyaml output', write: (v) => [...renderOutput([v], 'kyaml')].join(''), documents: (v) => [v] },
-  { name: 'get-outputs yaml', write: (v) => toYamlDocument(sortKeysDeep(v)), documents: (v) => [v] },
+  { name: 'get-outputs yaml', write: (v) => renderValue(sortKeysDeep(v), 'yaml'), documents: (v) => [v] },
   { name: 'json output', write: (v) => [...renderOutput([v], 'json')].join(''), documents: (v) => [{ apiVersion: 'v1', kind: 'List', items: [v] }], json: true },
   { name: 'state file', write: (v) => stateFile('/project', { ...emptyState(), sharedState: v }).content, documents: (v) => [sortKeysDeep({ ...emptyState(), sharedState: v })], json: true },
 ];
@@ -85,7 +86,7 @@ const NAMED = [
 
 describe('YAML text for YAML 1.1 readers', () => {
   it.each(NAMED)('$name: written with escapes', ({ text, yaml }) => {
-    expect(toYamlDocument({ v: text })).toBe(yaml);
+    expect(emitYaml({ v: text })).toBe(yaml);
   });
 
   it.each([
@@ -93,7 +94,7 @@ describe('YAML text for YAML 1.1 readers', () => {
     { name: 'a key over 1,000 characters is explicit', value: { ['k'.repeat(1001)]: 'v' }, yaml: `? ${'k'.repeat(1001)}\n: v\n` },
     { name: 'an explicit key in a list item, holding a map', value: { l: [{ [`"${'k'.repeat(1000)}`]: { a: 1 } }] }, yaml: `l:\n  - ? "\\"${'k'.repeat(1000)}"\n    :\n      a: 1\n` },
   ])('$name', ({ value, yaml }) => {
-    expect(toYamlDocument(value)).toBe(yaml);
+    expect(emitYaml(value)).toBe(yaml);
   });
 
   it.each([

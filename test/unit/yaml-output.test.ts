@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { toYamlDocument, toYamlStream } from '../../src/yaml/yaml-text.js';
+import { emitYaml } from '../../src/yaml/yaml-emitter.js';
+import { renderOutput, renderValue } from '../../src/yaml/output-formats.js';
+
+/** generate's yaml output of these objects. */
+const yamlStream = (values: readonly unknown[]) => [...renderOutput(values, 'yaml')].join('');
 
 /** Parses as kubectl (YAML 1.1) and as a YAML 1.2 reader would. */
 function readBoth(text: string): { v11: unknown; v12: unknown } {
   return { v11: parse(text, { version: '1.1' }), v12: parse(text) };
 }
 
-describe('toYamlDocument: strings that would read as something else are quoted', () => {
+describe('emitYaml: strings that would read as something else are quoted', () => {
   it.each<{ name: string; value: string }>([
     { name: 'YAML 1.1 boolean yes', value: 'yes' },
     { name: 'YAML 1.1 boolean Yes', value: 'Yes' },
@@ -43,8 +47,8 @@ describe('toYamlDocument: strings that would read as something else are quoted',
     { name: 'YAML 1.1 timestamp', value: '2001-12-14t21:59:43.10-05:00' },
     { name: 'empty string', value: '' },
   ])('$name', ({ value }) => {
-    expect(toYamlDocument({ k: value })).toBe(`k: "${value}"\n`);
-    expect(readBoth(toYamlDocument({ k: value }))).toEqual({ v11: { k: value }, v12: { k: value } });
+    expect(emitYaml({ k: value })).toBe(`k: "${value}"\n`);
+    expect(readBoth(emitYaml({ k: value }))).toEqual({ v11: { k: value }, v12: { k: value } });
   });
 
   it.each<{ name: string; key: string }>([
@@ -60,7 +64,7 @@ describe('toYamlDocument: strings that would read as something else are quoted',
     { name: '1e3', key: '1e3' },
     { name: '0o17', key: '0o17' },
   ])('map key $name is quoted and stays a string key', ({ key }) => {
-    const text = toYamlDocument({ [key]: 'v' });
+    const text = emitYaml({ [key]: 'v' });
     expect(text).toBe(`"${key}": v\n`);
     for (const version of ['1.1', '1.2'] as const) {
       const [doc] = parseAllDocuments(text, { version });
@@ -71,13 +75,13 @@ describe('toYamlDocument: strings that would read as something else are quoted',
 
   // kubectl's YAML 1.1 reader takes a plain `<<` key as a merge key and fails on the document.
   it('quotes a map key <<', () => {
-    const text = toYamlDocument({ '<<': 'v' });
+    const text = emitYaml({ '<<': 'v' });
     expect(() => parse(text, { version: '1.1' })).not.toThrow();
     expect(readBoth(text)).toEqual({ v11: { '<<': 'v' }, v12: { '<<': 'v' } });
   });
 });
 
-describe('toYamlDocument: round trip of tricky strings', () => {
+describe('emitYaml: round trip of tricky strings', () => {
   it.each<{ name: string; value: string }>([
     { name: 'plain word', value: 'nginx' },
     { name: 'image reference', value: 'registry.example.com:5000/app:1.2.3' },
@@ -131,39 +135,39 @@ describe('toYamlDocument: round trip of tricky strings', () => {
     { name: 'quantity', value: '250m' },
     { name: 'number with unit', value: '512Mi' },
   ])('$name', ({ value }) => {
-    const text = toYamlDocument({ k: value, list: [value], nested: { [`key ${value}`]: value } });
+    const text = emitYaml({ k: value, list: [value], nested: { [`key ${value}`]: value } });
     const expected = { k: value, list: [value], nested: { [`key ${value}`]: value } };
     expect(readBoth(text)).toEqual({ v11: expected, v12: expected });
   });
 
   it('never folds long lines', () => {
     const value = 'word '.repeat(40).trim();
-    expect(toYamlDocument({ k: value })).toBe(`k: ${value}\n`);
+    expect(emitYaml({ k: value })).toBe(`k: ${value}\n`);
   });
 
   it('writes a multi-line string as a block literal', () => {
-    expect(toYamlDocument({ k: 'line one\nline two\n' })).toBe('k: |\n  line one\n  line two\n');
+    expect(emitYaml({ k: 'line one\nline two\n' })).toBe('k: |\n  line one\n  line two\n');
   });
 
   it('writes non-string values plainly', () => {
-    expect(toYamlDocument({ a: {}, b: [], c: null, d: true, e: 1.5, f: [{ x: 1, y: 2 }], g: 80 })).toBe(
+    expect(emitYaml({ a: {}, b: [], c: null, d: true, e: 1.5, f: [{ x: 1, y: 2 }], g: 80 })).toBe(
       'a: {}\nb: []\nc: null\nd: true\ne: 1.5\nf:\n  - x: 1\n    "y": 2\ng: 80\n',
     );
   });
 
   it('keeps the key order of the object', () => {
-    expect(toYamlDocument({ zeta: 1, alpha: 2, mid: 3 })).toBe('zeta: 1\nalpha: 2\nmid: 3\n');
+    expect(emitYaml({ zeta: 1, alpha: 2, mid: 3 })).toBe('zeta: 1\nalpha: 2\nmid: 3\n');
   });
 });
 
-describe('toYamlStream', () => {
+describe('renderOutput yaml', () => {
   it.each<{ name: string; values: unknown[]; expected: string }>([
     { name: 'no documents', values: [], expected: '' },
     { name: 'one document', values: [{ a: 1 }], expected: '---\na: 1\n' },
     { name: 'several documents', values: [{ a: 1 }, { b: [1, 'x'] }], expected: '---\na: 1\n---\nb:\n  - 1\n  - x\n' },
     { name: 'quoted strings inside', values: [{ a: 'on' }, { b: '0755' }], expected: '---\na: "on"\n---\nb: "0755"\n' },
   ])('$name', ({ values, expected }) => {
-    expect(toYamlStream(values)).toBe(expected);
+    expect(yamlStream(values)).toBe(expected);
   });
 
   it('reads back as the same documents in YAML 1.1 and 1.2', () => {
@@ -171,9 +175,21 @@ describe('toYamlStream', () => {
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { a: 'yes', b: 'line\nnext\n', c: '---' } },
       { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'y' }, stringData: { p: '...', q: '' } },
     ];
-    const text = toYamlStream(values);
+    const text = yamlStream(values);
     for (const version of ['1.1', '1.2'] as const) {
       expect(parseAllDocuments(text, { version }).map((d) => d.toJS())).toEqual(values);
     }
+  });
+});
+
+describe('renderValue', () => {
+  const value = { b: [1, 'on'], a: { 'k\u2028': null } };
+  it('json: indented two spaces, keys in their order, nothing escaped beyond JSON', () => {
+    expect(renderValue(value, 'json')).toBe('{\n  "b": [\n    1,\n    "on"\n  ],\n  "a": {\n    "k\u2028": null\n  }\n}\n');
+  });
+
+  it('yaml: the emitter\'s document', () => {
+    expect(renderValue(value, 'yaml')).toBe(emitYaml(value));
+    expect(renderValue(value, 'yaml')).toBe('b:\n  - 1\n  - "on"\na:\n  "k\\u2028": null\n');
   });
 });
