@@ -4,9 +4,9 @@
  * Writing the result: write-generated.ts.
  */
 import type { Logger } from './base/logger.js';
-import { ConvertError, type Diagnostic } from './base/errors.js';
+import { ConvertError } from './base/errors.js';
+import { Diagnostics } from './base/diagnostics.js';
 import { convertWorkload } from './convert/workload.js';
-import { expandText, PlaceholderError } from './convert/expand.js';
 import { emptyState, loadState, STATE_DIR, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
@@ -15,22 +15,22 @@ import type { EnvAllowList } from './templates/env-allow-list.js';
 import { openStateSecretRefs, sealStateSecretRefs } from './project/state-secret-refs.js';
 import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from './provision/provisioner-files.js';
 import { assembleManifests, checkNamespace } from './render/assemble.js';
-import { renderOutput, type OutputFormat } from './yaml/output-formats.js';
+import type { OutputFormat } from './yaml/output-formats.js';
+import { outputTexts, type OutputText, type SecretsText } from './render/output-text.js';
 import { withProjectLabel } from './project/project-label.js';
 import { protectedFiles, rememberedOutputs } from './project/output-files.js';
-import { loadPatchTemplates, type PatchContext } from './patch/patch-templates.js';
-import { applyPatchTemplatesWithSources } from './patch/patch-sources.js';
+import { patchManifests } from './patch/patch-stage.js';
+import { logUncheckedKinds } from './check/unchecked-kinds.js';
+import { resourceVolume } from './convert/resource-volume.js';
 import { sourced, workloadSource, type SourcedManifest } from './base/manifest-source.js';
 import { reviewWarnings } from './render/review-warnings.js';
-import { splitSecrets } from './render/split-secrets.js';
 import { withResourceLabels } from './render/resource-labels.js';
-import { cryptoRandom, seededRandom } from './base/random.js';
 import type { Manifest } from './base/types.js';
 import { counted } from './base/text-lists.js';
-import { collect, loadProjectWorkloads, workloadRecords, type LoadedWorkload } from './load/project-workloads.js';
+import { loadProjectWorkloads, workloadRecords, type LoadedWorkload } from './load/project-workloads.js';
 import type { LoadedProjectFile } from './project/project-file.js';
 import { checkProjectFilePaths, knownWorkloads, projectKind, projectLabel, type ProjectKind } from './project/project-definition.js';
-import { planProjectFileUpdate, type ProjectFileUpdate, type SaveRequest } from './project/project-file-save.js';
+import { planProjectFileUpdate, wantsSave, type ProjectFileUpdate, type SaveRequest } from './project/project-file-save.js';
 
 export interface GenerateOptions {
   /** The project folder (holds `.score-ts/`); Score file paths are relative to it. */
@@ -74,15 +74,10 @@ export interface GenerateOptions {
 
 
 export interface GenerateResult {
-  /**
-   * The output file's text (a YAML stream unless another format was asked for), made piece by piece each time
-   * it is read, each piece checked for leaked secret references.
-   */
-  readonly output: Iterable<string>;
-  /** The objects in the output (without the Secrets when they go to their own file). */
-  readonly manifests: readonly Manifest[];
+  /** The output file: its objects (without the Secrets when they go to their own file), and its text when asked. */
+  readonly output: OutputText;
   /** With --secrets-output: the Secrets, written to their own file in the same format. */
-  readonly secrets?: GeneratedSecrets;
+  readonly secrets?: SecretsText;
   /** The state to save once the output is written. */
   readonly state: ProjectState;
   /** True when the project had no state before this run. */
@@ -96,12 +91,6 @@ export interface GenerateResult {
   readonly projectFileUpdate?: ProjectFileUpdate;
   /** What score-ts.yaml could not record, and why. */
   readonly projectFileWarnings: readonly string[];
-}
-
-export interface GeneratedSecrets {
-  readonly file: string;
-  readonly output: Iterable<string>;
-  readonly manifests: readonly Manifest[];
 }
 
 export function generate(options: GenerateOptions, log: Logger): GenerateResult {
@@ -132,10 +121,10 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     secretRefs,
   });
   logResources(workloads, resources, log);
-  logUnchecked('objects of custom provisioners', resources.uncheckedKinds, log);
+  logUncheckedKinds('objects of custom provisioners', resources.uncheckedKinds, log);
   const converted = convertAll(workloads, resources);
   const project = projectLabel(options.projectDir, options.project, options.projectFile, state);
-  const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, options, log, substituteFor(workloads, resources));
+  const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, resources, options, log);
   const manifests = withProjectLabel(objects.map((o) => o.manifest), project);
   const warnings = [...resources.warnings, ...reviewWarnings(resources.sourcedManifests, objects, options.namespace)];
   log.debug?.(`${counted(manifests.length, 'object')}, labelled score-ts.dev/project=${project}`);
@@ -152,49 +141,8 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
     ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output, options.secretsOutput)),
   }, secretRefs);
   const update = plan.update ? { projectFileUpdate: plan.update } : {};
-  return { ...renderFiles(manifests, options, secretRefs), state: nextState, newState, workloads: workloads.map((w) => w.name), warnings, kind, ...update, projectFileWarnings: plan.warnings };
-}
-
-/** The output's text and objects; with --secrets-output, the Secrets' apart, in the same format. */
-function renderFiles(manifests: readonly Manifest[], options: GenerateOptions, secretRefs: SecretRefCodec): Pick<GenerateResult, 'output' | 'manifests' | 'secrets'> {
-  const rendered = (list: readonly Manifest[]) => ({ [Symbol.iterator]: () => checkedForSecretRefs(renderOutput(list, options.format ?? 'yaml'), list, secretRefs) });
-  if (options.secretsOutput === undefined) return { output: rendered(manifests), manifests };
-  const { others, secrets } = splitSecrets(manifests);
-  return { output: rendered(others), manifests: others, secrets: { file: options.secretsOutput, output: rendered(secrets), manifests: secrets } };
-}
-
-/** score-ts.yaml is written where it exists, or made when the run records something; an older project keeps its state. */
-function wantsSave(kind: ProjectKind, save: SaveRequest | undefined): boolean {
-  if (!save || kind === 'state') return false;
-  if (kind === 'file') return true;
-  return save.given.length > 0 || Object.keys(save.settings).length > 0 || save.provisioners.length > 0 || save.patchTemplates.length > 0;
-}
-
-/** The project's patch templates, applied in order to the assembled manifests. */
-function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], options: GenerateOptions, log: Logger, substitute: PatchContext['substitute']): SourcedManifest[] {
-  const templates = loadPatchTemplates(options.projectDir, STATE_DIR, options.listedPatchTemplates);
-  if (templates.length === 0) return manifests;
-  log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
-  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}), substitute };
-  const random = options.seed ? seededRandom(options.seed, 'patch-templates') : cryptoRandom();
-  const unchecked = new Set<string>();
-  const patched = applyPatchTemplatesWithSources(manifests, templates, context, { random, env: options.env ?? {} }, (line) => log.trace?.(line), unchecked);
-  logUnchecked('objects after the patch templates', [...unchecked].sort(), log);
-  return patched;
-}
-
-/** -v: the kinds of checked objects (`which`) that had no schema to be checked against. */
-function logUnchecked(which: string, kinds: readonly string[], log: Logger): void {
-  if (kinds.length > 0) log.debug?.(`not checked, no Kubernetes schema for these kinds (${which}): ${kinds.join(', ')}`);
-}
-
-/** score-k8s's substituteValue for patch templates: a workload's placeholders, expanded as in its variables. */
-function substituteFor(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): PatchContext['substitute'] {
-  return (name, value) => {
-    const workload = workloads.find((w) => w.name === name);
-    if (!workload) throw new Error(`no workload named '${name}'`);
-    return expandText(value, { metadata: workload.spec.metadata, resourceOutputs: (resource) => resources.outputs(name, resource), secretRefs: resources.secretRefs });
-  };
+  const files = outputTexts(manifests, options.format ?? 'yaml', options.secretsOutput, secretRefs);
+  return { ...files, state: nextState, newState, workloads: workloads.map((w) => w.name), warnings, kind, ...update, projectFileWarnings: plan.warnings };
 }
 
 /** -v: which provisioner served each resource of each workload (no outputs: they may hold secrets). */
@@ -220,11 +168,11 @@ function loadOrInitState(projectDir: string): { state: ProjectState; isNew: bool
 }
 
 function convertAll(workloads: readonly LoadedWorkload[], resources: ProvisionedResources): Map<string, SourcedManifest[]> {
-  const problems: Diagnostic[] = [];
+  const problems = new Diagnostics();
   const converted = new Map<string, SourcedManifest[]>();
   for (const workload of workloads) {
     const image = workload.record.image;
-    const manifests = collect(problems, () =>
+    const manifests = problems.collect(() =>
       convertWorkload(workload, {
         ...(image ? { image } : {}),
         resourceOutputs: (name) => resources.outputs(workload.name, name),
@@ -239,41 +187,9 @@ function convertAll(workloads: readonly LoadedWorkload[], resources: Provisioned
     );
     if (manifests) converted.set(workload.name, sourced(manifests, workloadSource(workload)));
   }
-  if (problems.length > 0) {
+  if (problems.list.length > 0) {
     // A message may quote an expanded value that holds a secret reference: show where it points, never its token.
-    throw new ConvertError('some workloads cannot be converted', problems.map((d) => ({ ...d, message: resources.secretRefs.mask(d.message) })));
+    throw new ConvertError('some workloads cannot be converted', problems.list.map((d) => ({ ...d, message: resources.secretRefs.mask(d.message) })));
   }
   return converted;
-}
-
-/** `${resources.NAME}` as a volume source mounts the Kubernetes volume source in the resource's `source` output. */
-function resourceVolume(outputs: Readonly<Record<string, unknown>> | undefined, name: string): Record<string, unknown> {
-  if (outputs === undefined) throw new PlaceholderError(`\${resources.${name}} refers to a resource this workload does not declare`);
-  const source = outputs.source;
-  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new PlaceholderError(`resource '${name}' gives no 'source' output holding a Kubernetes volume source (such as {emptyDir: {}}), so it cannot be mounted`);
-  }
-  return structuredClone(source) as Record<string, unknown>;
-}
-
-/** The pieces of output, each checked by checkNoSecretRefsLeft before it is passed on. */
-function* checkedForSecretRefs(pieces: Iterable<string>, manifests: readonly Manifest[], secretRefs: SecretRefCodec): Generator<string> {
-  for (const piece of pieces) {
-    checkNoSecretRefsLeft(piece, manifests, secretRefs);
-    yield piece;
-  }
-}
-
-/** A secret reference may only end up in a secretKeyRef or a Secret: anywhere else it is a provisioner bug. */
-function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[], secretRefs: SecretRefCodec): void {
-  // One scan of the output text; only when it finds a reference are the objects searched to name them.
-  if (!secretRefs.contains(text)) return;
-  const leaking = manifests.filter((m) => secretRefs.contains(JSON.stringify(m)));
-  if (leaking.length > 0) {
-    throw new ConvertError('secret outputs were used where they cannot be kept secret', leaking.map((m) => ({
-      location: {},
-      field: '',
-      message: `${m.kind} ${m.metadata.name} holds a secret reference; a provisioner may use secretRef only in outputs`,
-    })));
-  }
 }

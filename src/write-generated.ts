@@ -1,6 +1,7 @@
 /** Writing what a generate run made: the state, score-ts.yaml when it changed, the Secrets file and the manifests, together. */
 import path from 'node:path';
-import type { GeneratedSecrets, GenerateResult } from './pipeline.js';
+import type { GenerateResult } from './pipeline.js';
+import type { SecretsText } from './render/output-text.js';
 import { batches, writeFilesTogether, type FileToWrite } from './base/write-file.js';
 import { resolveOutputTarget, SECRETS_ROLE } from './project/output-target.js';
 import type { Manifest } from './base/types.js';
@@ -24,24 +25,24 @@ export function writeGenerated(result: GenerateResult, output: string, projectDi
   const saved = [state, ...project, ...secrets];
   if (target.kind === 'stdout') {
     // Every piece is made (and checked) before the state is saved and anything is printed.
-    const pieces = [...result.output];
+    const pieces = [...result.output.text()];
     writeFilesTogether(saved);
     for (const batch of batches(pieces)) stdout(batch);
   } else if (target.kind === 'descriptor') {
-    writeFilesTogether([...saved, { file: output, fd: target.fd, content: result.output, displayPath: output }]);
+    writeFilesTogether([...saved, { file: output, fd: target.fd, content: result.output.text(), displayPath: output }]);
   } else {
-    const mode = result.manifests.some(holdsSecretData) ? 0o600 : 0o644;
-    writeFilesTogether([...saved, { file: target.file, content: result.output, displayPath: output, mode, keepMode: true }]);
+    const mode = result.output.manifests.some(holdsSecretData) ? 0o600 : 0o644;
+    writeFilesTogether([...saved, { file: target.file, content: result.output.text(), displayPath: output, mode, keepMode: true }]);
   }
   return tightened;
 }
 
 /** The Secrets file: like the output, but a new one is always private (it is there to hold passwords). */
-function secretsFile(secrets: GeneratedSecrets, projectDir: string): FileToWrite {
+function secretsFile(secrets: SecretsText, projectDir: string): FileToWrite {
   const target = resolveOutputTarget(secrets.file, projectDir, SECRETS_ROLE);
   if (target.kind === 'stdout') throw new Error('the Secrets file cannot be stdout (refused with the flags)');
-  if (target.kind === 'descriptor') return { file: secrets.file, fd: target.fd, content: secrets.output, displayPath: secrets.file };
-  return { file: target.file, content: secrets.output, displayPath: secrets.file, mode: 0o600, keepMode: true };
+  if (target.kind === 'descriptor') return { file: secrets.file, fd: target.fd, content: secrets.text(), displayPath: secrets.file };
+  return { file: target.file, content: secrets.text(), displayPath: secrets.file, mode: 0o600, keepMode: true };
 }
 
 /**

@@ -125,11 +125,11 @@ function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandC
   for (const warning of result.warnings) reporter.warn(warning);
   if (result.kind === 'state') reporter.info(WRITE_PROJECT_FILE_HINT);
   const current = readTextFile(file, output, 'manifests file');
-  if (current === [...result.output].join('')) {
+  if (current === [...result.output.text()].join('')) {
     reporter.info(upToDateLine(output, result));
     return;
   }
-  const differences = describeDifferences(current, result.manifests);
+  const differences = describeDifferences(current, result.output.manifests);
   const summary = differences.length > 0 ? differences : ['the objects are the same but the text differs (edited by hand, or written with another --format?)'];
   throw new InputError(`${output} is out of date: run score-ts generate to update it`, summary.map((message) => ({ location: {}, field: '', message })));
 }

@@ -12,6 +12,7 @@ import { editProjectFileText, newProjectFileText, type ProjectFileEdits, type Sa
 import { normalisedPath, type LoadedProjectFile, type ProjectFileData } from './project-file.js';
 import { pathRefusal, type PathScope } from './project-paths.js';
 import type { WorkloadRecord } from './state.js';
+import type { ProjectKind } from './project-definition.js';
 
 export interface SaveRequest {
   /** The records of the Score files given now (never standard input), in the order given. */
@@ -149,4 +150,11 @@ function flagNames(record: WorkloadRecord): string[] {
 /** The flags of a record, to compare. */
 function flagKey(record: WorkloadRecord): string {
   return JSON.stringify([record.image ?? null, record.overridesFile ?? null, record.overrideProperties ?? []]);
+}
+
+/** score-ts.yaml is written where it exists, or made when the run records something; an older project keeps its state. */
+export function wantsSave(kind: ProjectKind, save: SaveRequest | undefined): boolean {
+  if (!save || kind === 'state') return false;
+  if (kind === 'file') return true;
+  return save.given.length > 0 || Object.keys(save.settings).length > 0 || save.provisioners.length > 0 || save.patchTemplates.length > 0;
 }
