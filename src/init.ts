@@ -8,7 +8,8 @@ import { writeFileAtomic } from './base/write-file.js';
 import { readProvisionersToInstall } from './provision/provisioner-files.js';
 import type { SourceItem } from './sources/fetch-sources.js';
 import { readPatchTemplatesToInstall } from './patch/patch-templates.js';
-import { initStateDir, STATE_DIR } from './project/state.js';
+import { initStateDir } from './project/state.js';
+import { STATE_DIR } from './base/file-paths.js';
 import { loadProjectFile, PROJECT_FILE } from './project/project-file.js';
 import { planInitProjectFile } from './project/init-project-file.js';
 
@@ -81,7 +82,7 @@ export function initProject(options: InitOptions): InitReport {
   const sampleExisted = existsSync(samplePath);
   const wroteSample = options.sample && !sampleExisted;
   const existing = loadProjectFile(options.projectDir);
-  const recording = { ...(options.sample ? { sampleFile: options.file } : {}), wroteSample, provisioners: options.sources?.provisioners ?? [], patchTemplates: options.sources?.patchTemplates ?? [] };
+  const recording = { sampleFile: options.sample ? options.file : undefined, wroteSample, provisioners: options.sources?.provisioners ?? [], patchTemplates: options.sources?.patchTemplates ?? [] };
   const plan = planInitProjectFile(options.projectDir, existing, recording);
   const { tightened: tightenedStateDir, created: createdStateFiles } = initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text, ...origin }) => {
@@ -94,5 +95,3 @@ export function initProject(options: InitOptions): InitReport {
   const projectFile = plan.update ? { projectFile: plan.update.summary } : {};
   return { tightenedStateDir, createdStateFiles, wroteSample, sampleExisted, installed, ...projectFile, notRecorded: plan.warnings };
 }
-
-export { STATE_DIR };

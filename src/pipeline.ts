@@ -7,7 +7,7 @@ import type { Logger } from './base/logger.js';
 import { ConvertError } from './base/errors.js';
 import { Diagnostics } from './base/diagnostics.js';
 import { convertWorkload } from './convert/workload.js';
-import { emptyState, loadState, STATE_DIR, type ProjectState } from './project/state.js';
+import { emptyState, loadState, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
 import { resourceUid } from './provision/resource-graph.js';
 import { SecretRefCodec } from './base/secret-ref.js';
@@ -25,7 +25,6 @@ import { resourceVolume } from './convert/resource-volume.js';
 import { sourced, workloadSource, type SourcedManifest } from './base/manifest-source.js';
 import { reviewWarnings } from './render/review-warnings.js';
 import { withResourceLabels } from './render/resource-labels.js';
-import type { Manifest } from './base/types.js';
 import { counted } from './base/text-lists.js';
 import { loadProjectWorkloads, workloadRecords, type LoadedWorkload } from './load/project-workloads.js';
 import type { LoadedProjectFile } from './project/project-file.js';
@@ -36,42 +35,41 @@ export interface GenerateOptions {
   /** The project folder (holds `.score-ts/`); Score file paths are relative to it. */
   readonly projectDir: string;
   readonly scoreFiles: readonly string[];
-  readonly image?: string;
-  readonly overridesFile?: string;
-  readonly overrideProperties?: readonly string[];
-  readonly namespace?: string;
-  readonly generateNamespace?: boolean;
+  readonly image?: string | undefined;
+  readonly overridesFile?: string | undefined;
+  readonly overrideProperties?: readonly string[] | undefined;
+  readonly namespace?: string | undefined;
+  readonly generateNamespace?: boolean | undefined;
   /** Provisioner files or folders for this run only, matched before the project's, or their fetched text (a URL, `-`). */
-  readonly provisionerFiles?: readonly ProvisionerSource[];
+  readonly provisionerFiles?: readonly ProvisionerSource[] | undefined;
   /** A secret to derive generated values from when there is no state (CI). */
-  readonly seed?: string;
+  readonly seed?: string | undefined;
   /** The project label's value; by default the one in the state, or the project folder's name. */
-  readonly project?: string;
+  readonly project?: string | undefined;
   /** The output format (yaml by default). */
-  readonly format?: OutputFormat;
+  readonly format?: OutputFormat | undefined;
   /** Let `files.*.source` read outside the project and Score file folders (off: a Score file may come from anyone). */
-  readonly allowFilesOutsideProject?: boolean;
+  readonly allowFilesOutsideProject?: boolean | undefined;
   /** The -o target (`-` for stdout): like the state and earlier outputs, never read as a file source. */
-  readonly output?: string;
+  readonly output?: string | undefined;
   /** The file the v1 Secrets go to instead of the output (--secrets-output); never read as a file source either. */
-  readonly secretsOutput?: string;
+  readonly secretsOutput?: string | undefined;
   /** The environment of the run, for provisioners that read it (getenv). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** The variables the built-in environment provisioner may read (--allow-env); none when unset. */
-  readonly envAllowList?: EnvAllowList;
+  readonly envAllowList?: EnvAllowList | undefined;
   /** Let cmd:// provisioners from the sources score-ts.yaml lists run (--allow-project-cmd). */
-  readonly allowProjectCmd?: boolean;
+  readonly allowProjectCmd?: boolean | undefined;
   /** The text of the Score file given as `-` (standard input), read for this run only. */
-  readonly stdinScoreFile?: string;
+  readonly stdinScoreFile?: string | undefined;
   /** score-ts.yaml, when the project has one: its workloads are generated with the files given. */
-  readonly projectFile?: LoadedProjectFile;
+  readonly projectFile?: LoadedProjectFile | undefined;
   /** The provisioner files and patch templates score-ts.yaml lists, ready to load. */
-  readonly listedProvisioners?: ListedSourceItems;
-  readonly listedPatchTemplates?: ListedSourceItems;
+  readonly listedProvisioners?: ListedSourceItems | undefined;
+  readonly listedPatchTemplates?: ListedSourceItems | undefined;
   /** What to record in score-ts.yaml when the run succeeds (never set for --check, or -o - without --save). */
-  readonly save?: SaveRequest;
+  readonly save?: SaveRequest | undefined;
 }
-
 
 export interface GenerateResult {
   /** The output file: its objects (without the Secrets when they go to their own file), and its text when asked. */
@@ -106,18 +104,18 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const loadOptions = { ...options, readFileSources: true, protectedFiles: guarded, command: 'generate', projectFile: kind === 'file' };
   const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
-  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles ?? [], options.listedProvisioners);
+  const provisioners = loadProvisionersFor(options.projectDir, workloads, options.provisionerFiles ?? [], options.listedProvisioners);
   log.trace?.(provisioners.length === 0 ? 'no provisioners loaded: no workload has resources' : `${counted(provisioners.length, 'provisioner')} loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ')}`);
   const resources = provisionResources(workloads, {
     provisioners,
     previous: state.resources,
     sharedState: state.sharedState,
     projectDir: options.projectDir,
-    ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
-    ...(options.seed ? { seed: options.seed } : {}),
-    ...(options.env ? { env: options.env } : {}),
-    ...(options.envAllowList ? { envAllowList: options.envAllowList } : {}),
-    ...(options.allowProjectCmd ? { allowProjectCmd: true } : {}),
+    namespace: options.namespace,
+    seed: options.seed,
+    env: options.env,
+    envAllowList: options.envAllowList,
+    allowProjectCmd: options.allowProjectCmd,
     secretRefs,
   });
   logResources(workloads, resources, log);
@@ -171,10 +169,9 @@ function convertAll(workloads: readonly LoadedWorkload[], resources: Provisioned
   const problems = new Diagnostics();
   const converted = new Map<string, SourcedManifest[]>();
   for (const workload of workloads) {
-    const image = workload.record.image;
     const manifests = problems.collect(() =>
       convertWorkload(workload, {
-        ...(image ? { image } : {}),
+        image: workload.record.image,
         resourceOutputs: (name) => resources.outputs(workload.name, name),
         resourceVolume: (name) => resourceVolume(resources.outputs(workload.name, name), name),
         secretValue: (ref) => resources.secretValues.get(ref),

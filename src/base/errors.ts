@@ -22,16 +22,12 @@ export interface Diagnostic {
   output?: string;
 }
 
-export type ErrorKind = 'usage' | 'input' | 'provision' | 'convert' | 'internal';
-
 export class ScoreTsError extends Error {
-  readonly kind: ErrorKind;
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(kind: ErrorKind, message: string, diagnostics: readonly Diagnostic[] = []) {
+  constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
     super(message);
     this.name = new.target.name;
-    this.kind = kind;
     this.diagnostics = diagnostics;
   }
 }
@@ -39,30 +35,18 @@ export class ScoreTsError extends Error {
 /** Bad flags or arguments: exit code 2. */
 export class UsageError extends ScoreTsError {
   constructor(message: string) {
-    super('usage', message);
+    super(message);
   }
 }
 
 /** The user's files are unreadable, malformed or invalid. */
-export class InputError extends ScoreTsError {
-  constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
-    super('input', message, diagnostics);
-  }
-}
+export class InputError extends ScoreTsError {}
 
 /** A resource could not be provisioned. */
-export class ProvisionError extends ScoreTsError {
-  constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
-    super('provision', message, diagnostics);
-  }
-}
+export class ProvisionError extends ScoreTsError {}
 
 /** A valid workload that cannot be expressed in Kubernetes. */
-export class ConvertError extends ScoreTsError {
-  constructor(message: string, diagnostics: readonly Diagnostic[] = []) {
-    super('convert', message, diagnostics);
-  }
-}
+export class ConvertError extends ScoreTsError {}
 
 /** The diagnostics of an error, or one made of its message when it has none. */
 export function diagnosticsOf(error: ScoreTsError): readonly Diagnostic[] {

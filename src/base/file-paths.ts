@@ -2,9 +2,12 @@
 import { statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
+/** The project's state folder (state.yaml, the lock, installed provisioner files and patch templates), in the project folder. */
+export const STATE_DIR = '.score-ts';
+
 /** Folders never read from, at any depth: score-ts's state (passwords) and version control data (tokens in .git/config). */
 export const PRIVATE_FOLDERS: ReadonlyMap<string, string> = new Map([
-  ['.score-ts', "score-ts's project state, with every generated password"],
+  [STATE_DIR, "score-ts's project state, with every generated password"],
   ...['.git', '.hg', '.svn', '.jj'].map((name): [string, string] => [name, 'version control data, which may hold credentials']),
 ]);
 

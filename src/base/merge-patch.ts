@@ -8,7 +8,7 @@ import { ownValue, setOwn } from './plain-data.js';
 /** A map of decoded data: a plain object (never a list, nor a class instance such as a typed Go value). */
 export function isDecodedMap(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 

@@ -38,6 +38,17 @@ export function sortKeysDeep(value: unknown): unknown {
   return Object.fromEntries(Object.keys(value).sort(compareStrings).map((k) => [k, sortKeysDeep(value[k])]));
 }
 
+/**
+ * A JSON.stringify replacer that writes every map's keys in sorted order: the text of sortKeysDeep(value),
+ * made without a deep copy (each map's sorted copy is shallow and lives only while it is written).
+ */
+export function sortedKeysReplacer(_key: string, value: unknown): unknown {
+  if (!isPlainMap(value)) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort(compareStrings)) setOwn(sorted, key, value[key]);
+  return sorted;
+}
+
 /** JSON with sorted keys, so equal data compares equal whatever its key order; a missing value (undefined) is null. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeysDeep(value), (_key, v: unknown) => v ?? null);

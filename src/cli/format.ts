@@ -33,6 +33,12 @@ export interface Column<T> {
   readonly leaveOrder?: number;
 }
 
+/** What a table's cell holds: text, a list of texts (which wraps at its commas), or nothing. */
+export type Cell = string | readonly string[] | null | undefined;
+
+/** A row of a table: each field a cell. */
+export type TableRow<T> = { readonly [K in keyof T]: Cell };
+
 export interface Table {
   readonly text: string;
   /** Some cells were cut to fit: the full text is in `--format json` or `yaml`. */
@@ -47,7 +53,7 @@ export interface Table {
  * cut with '…'. When that would cut text below a readable width, the columns that may leave do so first, in
  * their order. Empty cells show '-'.
  */
-export function formatTable<T extends object>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width = DEFAULT_WIDTH): Table {
+export function formatTable<T extends TableRow<T>>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width = DEFAULT_WIDTH): Table {
   const shown = [...columns];
   let layout = tableLayout(rows, shown, width);
   for (const leaving of leavingOrder(columns)) {
@@ -68,7 +74,7 @@ interface Layout {
   readonly unreadable: boolean;
 }
 
-function tableLayout<T extends object>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width: number): Layout {
+function tableLayout<T extends TableRow<T>>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, width: number): Layout {
   const cells = rows.map((r) => columns.map((c) => cellItems(r[c.key])));
   const headers = columns.map((c) => c.key.toUpperCase());
   const natural = columns.map((_, i) => Math.max(headers[i]!.length, ...cells.map((row) => row[i]!.join(',').length)));
@@ -97,8 +103,8 @@ function renderTable({ headers, cells, widths, keepEnd }: Layout): { text: strin
 }
 
 /** A cell as its items: a list's, or one text; '-' for nothing. */
-function cellItems(value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map(String) : [String(value ?? '')];
+function cellItems(value: Cell): string[] {
+  const items = typeof value === 'string' || value === null || value === undefined ? [value ?? ''] : [...value];
   return items.length === 0 || (items.length === 1 && items[0] === '') ? ['-'] : items;
 }
 

@@ -25,7 +25,7 @@ import { fetchProjectSources } from './project-sources.js';
 import { checkedRunSettings, saveRequest, type RunSettings, type SettingFlags } from './generate-settings.js';
 
 /** A secret from which generated values are derived when there is no state, so CI runs agree. */
-export const SEED_VARIABLE = 'SCORE_TS_SEED';
+const SEED_VARIABLE = 'SCORE_TS_SEED';
 
 interface GenerateFlags extends SettingFlags {
   allowFilesOutsideProject?: boolean;
@@ -96,9 +96,9 @@ Environment:
         provisionerFiles: sources.runProvisioners,
         listedProvisioners: sources.listedProvisioners,
         listedPatchTemplates: sources.listedPatchTemplates,
-        ...(stdinScoreFile !== undefined ? { stdinScoreFile } : {}),
-        ...(save ? { save } : {}),
-        ...(settings.secretsOutput !== undefined ? { secretsOutput: settings.secretsOutput } : {}),
+        stdinScoreFile,
+        save,
+        secretsOutput: settings.secretsOutput,
       };
       if (flags.check) return checkOutputFile(options, settings.output, ctx, reporter);
       const result = withProjectLock(ctx.io.cwd, () => {
@@ -144,19 +144,19 @@ function toOptions(projectDir: string, files: string[], flags: GenerateFlags, se
   return {
     projectDir,
     scoreFiles: files,
-    ...(flags.image !== undefined ? { image: flags.image } : {}),
-    ...(flags.overridesFile !== undefined ? { overridesFile: flags.overridesFile } : {}),
+    image: flags.image,
+    overridesFile: flags.overridesFile,
     overrideProperties,
-    ...(settings.namespace !== undefined ? { namespace: settings.namespace } : {}),
+    namespace: settings.namespace,
     generateNamespace: settings.generateNamespace,
     allowFilesOutsideProject: Boolean(flags.allowFilesOutsideProject),
     allowProjectCmd: Boolean(flags.allowProjectCmd),
     output: settings.output,
     envAllowList: parseEnvAllowList(flags.allowEnv ?? []),
     format: settings.format,
-    ...(settings.project !== undefined ? { project: settings.project } : {}),
-    ...(projectFile ? { projectFile } : {}),
+    project: settings.project,
+    projectFile,
     env,
-    ...(env[SEED_VARIABLE] ? { seed: env[SEED_VARIABLE] } : {}),
+    seed: env[SEED_VARIABLE],
   };
 }

@@ -36,14 +36,14 @@ export interface SettingFlags {
 export interface RunSettings {
   readonly output: string;
   /** Where the Secrets go apart from the other objects; never set when the output is stdout. */
-  readonly secretsOutput?: string;
+  readonly secretsOutput?: string | undefined;
   readonly format: OutputFormat;
-  readonly namespace?: string;
+  readonly namespace?: string | undefined;
   readonly generateNamespace: boolean;
-  readonly project?: string;
+  readonly project?: string | undefined;
 }
 
-export function runSettings(flags: SettingFlags, file: LoadedProjectFile | undefined): RunSettings {
+function runSettings(flags: SettingFlags, file: LoadedProjectFile | undefined): RunSettings {
   const data = file?.data;
   const namespace = flags.namespace ?? data?.namespace;
   const generateNamespace = flags.generateNamespace ?? data?.generateNamespace ?? false;
@@ -55,11 +55,11 @@ export function runSettings(flags: SettingFlags, file: LoadedProjectFile | undef
   const secretsOutput = flags.secretsOutput ?? data?.secretsOutput;
   return {
     output: flags.output ?? data?.output ?? DEFAULT_OUTPUT,
-    ...(secretsOutput !== undefined ? { secretsOutput } : {}),
+    secretsOutput,
     format: flags.format !== undefined ? checkFormat(flags.format, OUTPUT_FORMATS) : data?.format ?? 'yaml',
-    ...(namespace !== undefined ? { namespace } : {}),
+    namespace,
     generateNamespace,
-    ...(project !== undefined ? { project } : {}),
+    project,
   };
 }
 
@@ -101,7 +101,7 @@ function refuseSecretsOutput(projectDir: string, secrets: string, named: string,
 }
 
 /** The manifests never replace score-ts.yaml (a path in score-ts.yaml is checked with the others: project-paths.ts). */
-export function refuseProjectFileOutput(projectDir: string, output: string): void {
+function refuseProjectFileOutput(projectDir: string, output: string): void {
   const file = outputFileOf(output, projectDir);
   if (file !== undefined && file === path.resolve(projectDir, PROJECT_FILE)) throw new UsageError(`-o ${output} would replace ${PROJECT_FILE}, the project file: write the manifests to another file`);
 }

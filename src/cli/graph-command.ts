@@ -39,7 +39,7 @@ Nothing is provisioned or written, and no resource output or secret is shown.`)
       const stdinScoreFile = await readStdinScoreFile(ctx, files, opts.provisioners ?? []);
       const sources = await fetchProjectSources(ctx, ctx.reporter(), opts.provisioners ?? [], projectFile, false);
       const project = projectFile ? { projectFile, listedProvisioners: sources.listedProvisioners } : {};
-      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: sources.runProvisioners, ...project, ...(stdinScoreFile !== undefined ? { stdinScoreFile } : {}) }, ctx.reporter());
+      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: sources.runProvisioners, ...project, stdinScoreFile }, ctx.reporter());
       ctx.io.stdout(renderGraph(graph, format));
     });
 }

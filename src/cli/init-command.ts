@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { initProject, STATE_DIR } from '../init.js';
+import { initProject } from '../init.js';
+import { STATE_DIR } from '../base/file-paths.js';
 import { withProjectLock } from '../project/lock.js';
 import { STATE_DIR_TIGHTENED } from '../project/state.js';
 import { type CommandContext } from './command-context.js';

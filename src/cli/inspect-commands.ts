@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { provisionerRows, type ProvisionerRow } from '../inspect/provisioner-rows.js';
 import { resourceOutputs, resourceRows, type ResourceRow } from '../inspect/resource-rows.js';
 import { loadProvisionerSet } from '../provision/provisioner-files.js';
-import { emptyState, loadState, saveState, STATE_DIR } from '../project/state.js';
+import { emptyState, loadState, saveState } from '../project/state.js';
 import { sortKeysDeep } from '../base/plain-data.js';
 import { renderValue } from '../yaml/output-formats.js';
 import { withProjectLock } from '../project/lock.js';
@@ -47,7 +47,7 @@ export function registerInspectCommands(program: Command, ctx: CommandContext): 
       const projectFile = loadProjectFile(ctx.io.cwd);
       checkProjectFilePaths(projectFile, { projectDir: ctx.io.cwd, allowOutside: false, protectedFiles: protectedFiles(ctx.io.cwd, loadState(ctx.io.cwd)?.outputFiles, undefined) });
       const sources = await fetchProjectSources(ctx, ctx.reporter(), opts.provisioners ?? [], projectFile, false);
-      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, STATE_DIR, sources.runProvisioners, sources.listedProvisioners));
+      const rows = provisionerRows(loadProvisionerSet(ctx.io.cwd, sources.runProvisioners, sources.listedProvisioners));
       const anyWhenUnset = rows.map((r) => ({ ...r, class: r.class ?? '(any)', id: r.id ?? '(any)' }));
       printList(ctx, format, rows, () => formatTable(anyWhenUnset, PROVISIONER_COLUMNS, tableWidth(ctx)));
     });

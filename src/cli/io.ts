@@ -15,7 +15,7 @@ export interface CliIo {
   /** Colour is used only when stderr is a terminal and NO_COLOR is not set. */
   readonly stderrIsTTY: boolean;
   /** The terminal's width when stdout is one (tables fit it); undefined otherwise. */
-  readonly stdoutColumns?: number;
+  readonly stdoutColumns?: number | undefined;
   /** Standard input, for `--provisioners -` and `--patch-templates -`; opened only then. */
   readonly openStdin?: () => StdinHandle;
 }

@@ -7,7 +7,6 @@ import { PATCH_TEMPLATE_COPIES, PROVISIONER_COPIES, resolveListedSources, type R
 import { NO_LISTED_SOURCES, type ListedSourceItems } from '../provision/provisioner-files.js';
 import { fetchSources, type SourceItem } from '../sources/fetch-sources.js';
 import type { LoadedProjectFile } from '../project/project-file.js';
-import { STATE_DIR } from '../project/state.js';
 import type { Reporter } from './io.js';
 import { type CommandContext } from './command-context.js';
 import { sourceOptions } from './source-options.js';
@@ -21,8 +20,8 @@ export interface ProjectSources {
 const NONE: ResolvedSources = { sources: [], covered: new Set(), vetted: new Set() };
 
 export async function fetchProjectSources(ctx: CommandContext, reporter: Reporter, runProvisioners: readonly string[], file: LoadedProjectFile | undefined, withPatchTemplates: boolean): Promise<ProjectSources> {
-  const provisioners = file?.data.provisioners ? resolveListedSources(ctx.io.cwd, STATE_DIR, file.data.provisioners, PROVISIONER_COPIES) : NONE;
-  const patches = withPatchTemplates && file?.data.patchTemplates ? resolveListedSources(ctx.io.cwd, STATE_DIR, file.data.patchTemplates, PATCH_TEMPLATE_COPIES) : NONE;
+  const provisioners = file?.data.provisioners ? resolveListedSources(ctx.io.cwd, file.data.provisioners, PROVISIONER_COPIES) : NONE;
+  const patches = withPatchTemplates && file?.data.patchTemplates ? resolveListedSources(ctx.io.cwd, file.data.patchTemplates, PATCH_TEMPLATE_COPIES) : NONE;
   const [run, listed, patchTexts] = await fetchSources(
     [
       { flag: '--provisioners', values: runProvisioners },

@@ -6,10 +6,10 @@ import { type CommandContext } from './command-context.js';
 export function sourceOptions(ctx: CommandContext, reporter: Reporter, failureNote?: string): SourceOptions {
   return {
     env: ctx.io.env,
-    ...(ctx.io.openStdin ? { stdin: ctx.io.openStdin } : {}),
+    stdin: ctx.io.openStdin,
     warn: (message) => reporter.warn(message),
     debug: (message) => reporter.debug(message),
-    ...(failureNote ? { failureNote } : {}),
+    failureNote,
   };
 }
 

@@ -9,8 +9,10 @@
  * C0 controls (line feed and tab included), DEL, C1 controls, the Unicode line and paragraph separators, the
  * bidi marks, embeddings, overrides and isolates, and the BOM.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped before reaching the terminal
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 /** The same, line feeds aside. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are escaped before reaching the terminal
 const UNSAFE_IN_LINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

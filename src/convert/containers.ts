@@ -15,7 +15,7 @@ export interface ContainersResult {
 
 export interface ContainerOptions {
   /** Replaces `image: .` (the image built from this project). */
-  readonly image?: string;
+  readonly image?: string | undefined;
   /** Volume mounts per container name (files and volumes). */
   readonly mounts: ReadonlyMap<string, VolumeMount[]>;
 }

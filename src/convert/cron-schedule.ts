@@ -10,7 +10,7 @@
  */
 import { TIME_ZONE_ANNOTATION } from './names.js';
 
-export const SCHEDULE_MACROS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'] as const;
+const SCHEDULE_MACROS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'] as const;
 
 interface CronField {
   readonly name: string;

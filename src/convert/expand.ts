@@ -1,6 +1,6 @@
 /** Resolves Score placeholders against the workload's metadata and its resources' outputs. */
 import type { SecretRef, SecretRefCodec } from '../base/secret-ref.js';
-import { parsePlaceholders, PlaceholderSyntaxError, type ResolvedValue } from './placeholders.js';
+import { parsePlaceholders, PlaceholderSyntaxError } from './placeholders.js';
 
 /** What placeholders of one workload can see. */
 export interface ExpandContext {
@@ -8,19 +8,20 @@ export interface ExpandContext {
   /** Outputs of the workload's resources by resource name; undefined when the workload has no such resource. */
   readonly resourceOutputs: (resourceName: string) => Readonly<Record<string, unknown>> | undefined;
   /** The value behind a secret output, when score-ts generated it (files need values, not references). */
-  readonly secretValue?: (ref: SecretRef) => string | undefined;
+  readonly secretValue?: ((ref: SecretRef) => string | undefined) | undefined;
   /** The run's secret references in outputs; without it, no text is a secret reference. */
-  readonly secretRefs?: SecretRefCodec;
+  readonly secretRefs?: SecretRefCodec | undefined;
 }
 
 /** A placeholder that names something that does not exist; the message says what to do. */
 export class PlaceholderError extends Error {}
 
-export function resolveReference(ref: readonly string[], source: string, ctx: ExpandContext): ResolvedValue {
+/** The text of one placeholder's reference (`source` is the placeholder as written, for messages). */
+export function resolveReference(ref: readonly string[], source: string, ctx: ExpandContext): string {
   const [root, ...rest] = ref;
   if (root === 'metadata') {
     if (rest.length === 0) throw new PlaceholderError(`${source} needs a metadata key, like \${metadata.name}`);
-    return { value: stringify(walk(ctx.metadata, rest, source, 'metadata')) };
+    return stringify(walk(ctx.metadata, rest, source, 'metadata'));
   }
   if (root === 'resources') {
     const [name, ...keys] = rest;
@@ -29,7 +30,7 @@ export function resolveReference(ref: readonly string[], source: string, ctx: Ex
       throw new PlaceholderError(`${source} refers to resource '${name ?? ''}', which this workload does not declare under 'resources'`);
     }
     if (keys.length === 0) throw new PlaceholderError(`${source} needs an output name, like \${resources.${name}.host}`);
-    return { value: stringify(walk(outputs, keys, source, `resource '${name}'`)) };
+    return stringify(walk(outputs, keys, source, `resource '${name}'`));
   }
   throw new PlaceholderError(`${source} is not a known placeholder: use \${metadata.KEY} or \${resources.NAME.OUTPUT}, or write $\${...} for a literal '\${'`);
 }
@@ -43,7 +44,7 @@ export function expandText(text: string, ctx: ExpandContext): string {
     if (e instanceof PlaceholderSyntaxError) throw new PlaceholderError(e.message);
     throw e;
   }
-  return parts.map((p) => ('text' in p ? p.text : resolveReference(p.ref, p.source, ctx).value)).join('');
+  return parts.map((p) => ('text' in p ? p.text : resolveReference(p.ref, p.source, ctx))).join('');
 }
 
 function walk(start: unknown, keys: readonly string[], source: string, what: string): unknown {
@@ -65,5 +66,6 @@ function walk(start: unknown, keys: readonly string[], source: string, what: str
 function stringify(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
 }

@@ -14,7 +14,7 @@ export const SCHEDULE_ANNOTATION = 'k8s.score.dev/schedule';
 /** A CronJob's IANA time zone, such as Europe/Berlin (optional; the cluster's zone, usually UTC, otherwise). */
 export const TIME_ZONE_ANNOTATION = 'k8s.score.dev/time-zone';
 /** Annotations under these prefixes steer score-ts and are not copied to the objects. */
-export const CONTROL_ANNOTATION_PREFIXES = ['k8s.score.dev/', 'score-ts.dev/'];
+const CONTROL_ANNOTATION_PREFIXES = ['k8s.score.dev/', 'score-ts.dev/'];
 
 /** A short, stable hash for making derived names unique. */
 export function shortHash(text: string, length = 8): string {

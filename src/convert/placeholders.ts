@@ -6,12 +6,7 @@
 /** A piece of a string with placeholders: literal text, or a reference to resolve. */
 export type TemplatePart = { text: string } | { ref: string[]; source: string };
 
-/** What a placeholder resolves to. A secret value must not be inlined into plain text by the caller. */
-export interface ResolvedValue {
-  value: string;
-  secret?: { name: string; key: string };
-}
-
+/** A placeholder with an empty part (`${metadata..name}`). */
 export class PlaceholderSyntaxError extends Error {}
 
 /** Splits a string into literal text and placeholder references. */
@@ -65,11 +60,6 @@ export function splitReference(inner: string, source: string): string[] {
   segments.push(current);
   if (segments.some((s) => s.trim() === '')) throw new PlaceholderSyntaxError(`placeholder ${source} has an empty part`);
   return segments;
-}
-
-/** True when the string holds at least one placeholder (after `$$` escapes). */
-export function hasPlaceholders(parts: readonly TemplatePart[]): boolean {
-  return parts.some((p) => 'ref' in p);
 }
 
 /** A placeholder of a parsed string: its reference and its text. */

@@ -12,9 +12,9 @@ export interface WaitFor {
   readonly port: number;
 }
 
-export const WAIT_ANNOTATION = 'score-ts.dev/wait-for-resources';
+const WAIT_ANNOTATION = 'score-ts.dev/wait-for-resources';
 /** Pinned: the init container must be the same on every run and every cluster. */
-export const WAIT_IMAGE = 'busybox:1.36.1';
+const WAIT_IMAGE = 'busybox:1.36.1';
 
 const WAIT_SCRIPT = 'until nc -z -w 2 "$HOST" "$PORT"; do echo "waiting for $HOST:$PORT"; sleep 2; done';
 

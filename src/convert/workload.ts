@@ -16,7 +16,7 @@ import { convertWorkloadObject } from './workload-object.js';
 
 export interface ConvertOptions {
   /** Replaces `image: .` in every container. */
-  readonly image?: string;
+  readonly image?: string | undefined;
   /** Outputs of the workload's provisioned resources, by resource name. */
   readonly resourceOutputs: ExpandContext['resourceOutputs'];
   readonly resourceVolume: ResourceVolumeSource;
@@ -34,13 +34,13 @@ export function convertWorkload(workload: WorkloadInput, options: ConvertOptions
   const ctx: ExpandContext = {
     metadata: spec.metadata,
     resourceOutputs: options.resourceOutputs,
-    ...(options.secretValue ? { secretValue: options.secretValue } : {}),
-    ...(options.secretRefs ? { secretRefs: options.secretRefs } : {}),
+    secretValue: options.secretValue,
+    secretRefs: options.secretRefs,
   };
   const files = convertFiles(workload, ctx, problems);
   const volumes = convertVolumes(spec.containers, ctx, options.resourceVolume, problems);
   const mounts = mergeMounts(files.mounts, volumes.mounts);
-  const containers = convertContainers(workload, ctx, { mounts, ...(options.image ? { image: options.image } : {}) }, problems);
+  const containers = convertContainers(workload, ctx, { mounts, image: options.image }, problems);
   if (problems.list.length > 0 || !plan) {
     throw new ConvertError(`${workload.file}: workload '${name}' cannot be converted`, problems.list);
   }

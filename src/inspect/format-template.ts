@@ -7,6 +7,7 @@ import { lazyModule } from '../base/lazy-module.js';
 import type { ResourceRow } from './resource-rows.js';
 
 /** go-format.ts, loaded on first use (base/lazy-module.ts). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal require() is how esbuild makes the module a lazy initialisation (base/lazy-module.ts)
 const goFormat = lazyModule('go-format', () => require('./go-format.js') as typeof import('./go-format.js'));
 
 /** Whether a `--format` value is a Go template rather than a format's name. */

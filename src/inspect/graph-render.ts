@@ -18,6 +18,7 @@ const MERMAID_ENTITIES: Readonly<Record<string, string>> = { '"': '#quot;', '#':
  * `\n` and `<br>` break lines and a leading backtick makes a Markdown string; line breaks become spaces.
  */
 export function escapeMermaidLabel(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters in a label become spaces
   return text.replace(/["#&<>\\`]|[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => MERMAID_ENTITIES[c] ?? ' ');
 }
 
@@ -26,6 +27,7 @@ export function escapeMermaidLabel(text: string): string {
  * reads `&lt;` as an HTML entity even in a plain label); line breaks become spaces.
  */
 export function escapeDotLabel(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters in a label become spaces
   return text.replace(/["\\]/g, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
 }
 
@@ -43,7 +45,7 @@ function isMarked(node: GraphWorkload | GraphResource): boolean {
   return 'inProject' in node ? !node.inProject : node.provisioner === undefined;
 }
 
-export function renderMermaid(graph: ProjectGraph): string {
+function renderMermaid(graph: ProjectGraph): string {
   const label = (lines: readonly string[]) => `"${lines.map(escapeMermaidLabel).join('<br/>')}"`;
   const arrow = (e: GraphEdge) => (e.kind === 'link' ? '-.->' : '-->');
   const marked = [...graph.workloads, ...graph.resources].filter(isMarked).map((n) => n.id);
@@ -57,7 +59,7 @@ export function renderMermaid(graph: ProjectGraph): string {
   ].join('\n');
 }
 
-export function renderDot(graph: ProjectGraph): string {
+function renderDot(graph: ProjectGraph): string {
   const label = (lines: readonly string[]) => `label="${lines.map(escapeDotLabel).join('\\n')}"`;
   const attributes = (parts: readonly string[]) => `[${parts.join(', ')}]`;
   return [

@@ -7,7 +7,7 @@
 import { compareStrings } from '../base/sorted.js';
 import { loadProvisionersFor, type ListedSourceItems, type ProvisionerSource } from '../provision/provisioner-files.js';
 import { type Logger } from '../base/logger.js';
-import { emptyState, loadState, STATE_DIR } from '../project/state.js';
+import { emptyState, loadState } from '../project/state.js';
 import { matchProvisioner } from '../provision/match-provisioner.js';
 import type { Provisioner } from '../provision/provisioner-file.js';
 import { buildResourceGraph } from '../provision/resource-graph.js';
@@ -55,14 +55,14 @@ export interface GraphOptions {
   /** Provisioner files or folders matched before the project's, as for `generate --provisioners` (or their fetched text). */
   readonly provisionerFiles: readonly ProvisionerSource[];
   /** The text of the Score file given as `-` (standard input). */
-  readonly stdinScoreFile?: string;
+  readonly stdinScoreFile?: string | undefined;
   /** score-ts.yaml, when the project has one, and the provisioner files it lists. */
-  readonly projectFile?: LoadedProjectFile;
-  readonly listedProvisioners?: ListedSourceItems;
+  readonly projectFile?: LoadedProjectFile | undefined;
+  readonly listedProvisioners?: ListedSourceItems | undefined;
 }
 
 /** Resource types whose `params.workload` names the workload they connect to (see networking.provisioners.yaml). */
-export const LINK_TYPES: readonly string[] = ['endpoint', 'route', 'service', 'service-port'];
+const LINK_TYPES: readonly string[] = ['endpoint', 'route', 'service', 'service-port'];
 
 /** Of those, the types that connect to the workload named like the resource when `params.workload` is not set. */
 const NAMED_LINK_TYPES: readonly string[] = ['endpoint', 'service', 'service-port'];
@@ -71,10 +71,9 @@ const NAMED_LINK_TYPES: readonly string[] = ['endpoint', 'service', 'service-por
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
   const state = loadState(options.projectDir) ?? emptyState();
   checkProjectFilePaths(options.projectFile, { projectDir: options.projectDir, allowOutside: false, protectedFiles: protectedFiles(options.projectDir, state.outputFiles, undefined) });
-  const stdin = options.stdinScoreFile !== undefined ? { stdinScoreFile: options.stdinScoreFile } : {};
-  const loadOptions = { projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph', projectFile: options.projectFile !== undefined, ...stdin };
+  const loadOptions = { projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph', projectFile: options.projectFile !== undefined, stdinScoreFile: options.stdinScoreFile };
   const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
-  const provisioners = loadProvisionersFor(options.projectDir, STATE_DIR, workloads, options.provisionerFiles, options.listedProvisioners);
+  const provisioners = loadProvisionersFor(options.projectDir, workloads, options.provisionerFiles, options.listedProvisioners);
   const graph = buildProjectGraph(workloads, provisioners);
   warnAboutMarked(graph, log);
   return graph;

@@ -6,7 +6,7 @@
  */
 import type { RememberedWorkload } from '../project/project-definition.js';
 import path from 'node:path';
-import { InputError, type Diagnostic, type Location } from '../base/errors.js';
+import { InputError, type Diagnostic } from '../base/errors.js';
 import { Diagnostics, fieldProblem } from '../base/diagnostics.js';
 import { compareStrings } from '../base/sorted.js';
 import { applyOverrides } from '../override/apply-overrides.js';
@@ -26,26 +26,24 @@ export interface LoadedWorkload extends WorkloadInput {
   readonly record: WorkloadRecord;
 }
 
-/** A workload the project knows: listed in score-ts.yaml, or remembered by the state under its name. */
-
 export interface WorkloadLoadOptions {
   readonly projectDir: string;
   readonly scoreFiles: readonly string[];
   /** For the given files: the flags recorded with them. */
-  readonly image?: string;
-  readonly overridesFile?: string;
-  readonly overrideProperties?: readonly string[];
+  readonly image?: string | undefined;
+  readonly overridesFile?: string | undefined;
+  readonly overrideProperties?: readonly string[] | undefined;
   /** Read `files.*.source` (generate does; commands that only look at the project do not). */
   readonly readFileSources: boolean;
-  readonly allowFilesOutsideProject?: boolean;
+  readonly allowFilesOutsideProject?: boolean | undefined;
   /** Files never read as file sources (score-ts's state and outputs), as absolute paths. */
-  readonly protectedFiles?: readonly string[];
+  readonly protectedFiles?: readonly string[] | undefined;
   /** The command, for the message when there is nothing to load. */
   readonly command: string;
   /** The text of the Score file given as `-` (standard input). */
-  readonly stdinScoreFile?: string;
+  readonly stdinScoreFile?: string | undefined;
   /** The project has score-ts.yaml: a file given without flags takes the ones it records there. */
-  readonly projectFile?: boolean;
+  readonly projectFile?: boolean | undefined;
 }
 
 export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: readonly RememberedWorkload[], log: Logger): LoadedWorkload[] {
@@ -135,7 +133,7 @@ function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): Loa
   const properties = record.overrideProperties ?? [];
   const overridden = overridesFile !== undefined || properties.length > 0;
   // Without overrides the document is the workload: nothing to copy, and nothing new to validate.
-  const { value, origins } = overridden ? applyOverrides(source.value, { ...(overridesFile ? { file: overridesFile } : {}), properties }) : { value: source.value, origins: [] };
+  const { value, origins } = overridden ? applyOverrides(source.value, { file: overridesFile, properties }) : { value: source.value, origins: [] };
   const locate = locateWithOverrides(source, origins);
   const after = overridden ? validateWorkload(value, locate) : [];
   if (after.length > 0) throw new InputError(`${file} is not valid after its overrides`, after);

@@ -3,7 +3,8 @@
  * path) to a Score document, remembering which override set each path so later errors can name it.
  */
 import { InputError, UsageError, type Location } from '../base/errors.js';
-import { locateKey, locateValue, parseYamlData, type FieldPath, type YamlSource } from '../yaml/yaml-source.js';
+import { locateKey, locateValue, parseYamlData, type YamlSource } from '../yaml/yaml-source.js';
+import type { FieldPath } from '../base/types.js';
 import { yamlTextProblem } from '../yaml/yaml-errors.js';
 import { counted } from '../base/text-lists.js';
 import { isPlainMap as isMap } from '../base/plain-data.js';
@@ -18,7 +19,7 @@ export interface OverrideOrigin {
 
 /** The overrides for one workload, in the order they apply: the file first, then each property. */
 export interface Overrides {
-  readonly file?: YamlSource;
+  readonly file?: YamlSource | undefined;
   readonly properties: readonly string[];
 }
 
@@ -28,7 +29,6 @@ export interface OverrideResult {
 }
 
 type Json = unknown;
-type JsonMap = Record<string, Json>;
 
 export function applyOverrides(document: unknown, overrides: Overrides): OverrideResult {
   let value = structuredClone(document);
@@ -70,7 +70,7 @@ function applyProperty(value: Json, property: string, origins: OriginMap): Json 
 
 function parseValue(raw: string, origin: string): Json {
   try {
-    return parseYamlData(raw, { alwaysFull: true }) as Json;
+    return parseYamlData(raw, { alwaysFull: true });
   } catch (e) {
     const hint = /^\s*["']/.test(raw) || (e as { code?: string }).code === 'CIRCULAR_ALIAS' ? '' : '; to set a string, put it in quotes';
     throw new InputError(`${origin}: the value is not valid YAML: ${yamlTextProblem(raw, e)}${hint}`);

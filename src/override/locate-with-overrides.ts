@@ -1,6 +1,6 @@
 /** Locates a field in whichever input last set it: an override, or else the Score file itself. */
-import { locateKey, locateValue, type FieldPath, type YamlSource } from '../yaml/yaml-source.js';
-import type { Locator } from '../base/types.js';
+import { locateKey, locateValue, type YamlSource } from '../yaml/yaml-source.js';
+import type { FieldPath, Locator } from '../base/types.js';
 import { pathKey, type OverrideOrigin } from './apply-overrides.js';
 
 export function locateInSource(source: YamlSource): Locator {

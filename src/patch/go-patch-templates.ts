@@ -6,6 +6,7 @@
  * changes nothing. As in score-k8s, the list goes through JSON once operations are applied, so the next
  * template sees its numbers as float64.
  */
+import { isDecodedMap } from '../base/merge-patch.js';
 import {
   GoTemplateError, T, compileGoTemplate, fromDecoded, sliceOf, sliceValue, structType, structValue,
   type GoTemplate, type GoValue,
@@ -65,14 +66,13 @@ export function applyGoTemplate(
   display: string,
   trace: (line: string) => void,
 ): unknown[] {
-  const substitute = context.substitute;
-  const run = { random: data.random, now: systemClock, ...(substitute ? { substitute } : {}) };
+  const run = { random: data.random, now: systemClock, substitute: context.substitute };
   const input = { manifests, workloads: context.workloads, namespace: context.namespace ?? '', run: context };
   return applyGoPatchTemplate(template, input, run, fail, (where, target, description) => trace(`${display}: ${where} ${target}${description ? `: ${description}` : ''}`));
 }
 
 /** The manifest list after one Go patch template; `trace` hears each operation (-vv). */
-export function applyGoPatchTemplate(template: GoTemplate, input: GoPatchInput, run: GoRun, fail: PatchFail, trace: (where: string, target: string, description?: string) => void): unknown[] {
+function applyGoPatchTemplate(template: GoTemplate, input: GoPatchInput, run: GoRun, fail: PatchFail, trace: (where: string, target: string, description?: string) => void): unknown[] {
   let text: string;
   try {
     text = withGoRun(run, () => template.execute(patchData(input), '', PATCH_LIMITS));
@@ -122,7 +122,7 @@ interface Operation {
 /** One rendered item as score-k8s's PatchOperation (yaml.v3 reads a scalar into a string field as written). */
 function toOperation(item: GoValue, i: number, fail: PatchFail): Operation {
   const where = `operation ${i + 1}`;
-  if (typeof item !== 'object' || item === null || Array.isArray(item) || !isPlain(item)) return fail(`${where}: each operation must be a map with op and path`);
+  if (!isDecodedMap(item)) return fail(`${where}: each operation must be a map with op and path`);
   const map = item as Record<string, GoValue>;
   const extra = Object.keys(map).filter((k) => !OPERATION_FIELDS.has(k)).length;
   if (extra > 0) fail(`${where}: an operation has only the fields op, path, value and description (it has ${extra} other field${extra === 1 ? '' : 's'})`);
@@ -132,11 +132,6 @@ function toOperation(item: GoValue, i: number, fail: PatchFail): Operation {
   if (path === '') return fail(`${where} (${op}): the path is empty`);
   const description = scalarText(map.description);
   return { op, path, value: map.value ?? null, ...(description ? { description } : {}) };
-}
-
-function isPlain(v: object): boolean {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 function scalarText(v: GoValue): string | undefined {

@@ -5,7 +5,6 @@ import { cryptoRandom, seededRandom } from '../base/random.js';
 import { logUncheckedKinds } from '../check/unchecked-kinds.js';
 import { expandText } from '../convert/expand.js';
 import type { LoadedWorkload } from '../load/project-workloads.js';
-import { STATE_DIR } from '../project/state.js';
 import type { ProvisionedResources } from '../provision/provision.js';
 import type { ListedSourceItems } from '../provision/provisioner-files.js';
 import { applyPatchTemplatesWithSources } from './patch-sources.js';
@@ -20,10 +19,10 @@ export interface PatchRun {
 }
 
 export function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], resources: ProvisionedResources, run: PatchRun, log: Logger): SourcedManifest[] {
-  const templates = loadPatchTemplates(run.projectDir, STATE_DIR, run.listedPatchTemplates);
+  const templates = loadPatchTemplates(run.projectDir, run.listedPatchTemplates);
   if (templates.length === 0) return manifests;
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
-  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), ...(run.namespace !== undefined ? { namespace: run.namespace } : {}), substitute: substituteFor(workloads, resources) };
+  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), namespace: run.namespace, substitute: substituteFor(workloads, resources) };
   const random = run.seed ? seededRandom(run.seed, 'patch-templates') : cryptoRandom();
   const unchecked = new Set<string>();
   const patched = applyPatchTemplatesWithSources(manifests, templates, context, { random, env: run.env ?? {} }, (line) => log.trace?.(line), unchecked);

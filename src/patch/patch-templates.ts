@@ -21,8 +21,9 @@ import { compilePatchTemplate } from './patch-language.js';
 import { goPatchTemplates } from './go-patch-gate.js';
 import { checkObjects } from '../check/check-objects.js';
 import type { GoTemplate } from '../templates/go/index.js';
+import { STATE_DIR } from '../base/file-paths.js';
 
-export const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
+const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
 
 export interface PatchTemplate {
   /** How messages name it: `.score-ts/NAME.patch.tpl`. */
@@ -34,19 +35,19 @@ export interface PatchTemplate {
 
 export interface PatchContext {
   readonly workloads: Readonly<Record<string, ScoreWorkload>>;
-  readonly namespace?: string;
+  readonly namespace?: string | undefined;
   /** score-k8s's substituteValue: a workload's `${...}` placeholders expanded. */
-  readonly substitute?: (workload: string, value: string) => string;
+  readonly substitute?: ((workload: string, value: string) => string) | undefined;
 }
 
 /**
  * The project's templates, compiled: those score-ts.yaml lists, in its order (a folder's files in name order),
  * then the other installed ones in name order.
  */
-export function loadPatchTemplates(projectDir: string, stateDir: string, listed = NO_LISTED_SOURCES): PatchTemplate[] {
-  const dir = path.join(projectDir, stateDir);
+export function loadPatchTemplates(projectDir: string, listed = NO_LISTED_SOURCES): PatchTemplate[] {
+  const dir = path.join(projectDir, STATE_DIR);
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX) && !listed.covered.has(n)).sort() : [];
-  const copies = readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}` })));
+  const copies = readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${STATE_DIR}/${name}` })));
   return compileAll([...readSources(projectDir, listed.items), ...copies]).map(({ template }) => template);
 }
 

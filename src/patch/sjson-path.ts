@@ -121,7 +121,7 @@ function build(parts: readonly Part[], at: number, value: Json): Json {
 }
 
 /** The document without the value; undefined when nothing was there (sjson leaves the whole document as it was). */
-function deleteIn(node: Json, parts: readonly Part[], at: number): Json | undefined {
+function deleteIn(node: Json, parts: readonly Part[], at: number): Json {
   const part = parts[at]!;
   const last = at === parts.length - 1;
   const hit = isAppend(part) && Array.isArray(node) && node.length > 0 ? { at: node.length - 1 } : lookup(node, part);

@@ -13,7 +13,7 @@ import { loadState, type WorkloadRecord } from './state.js';
 
 export interface InitRecording {
   /** The Score file init lists in a new score-ts.yaml (the sample), if any. */
-  readonly sampleFile?: string;
+  readonly sampleFile?: string | undefined;
   /** The sample did not exist and is written now. */
   readonly wroteSample: boolean;
   readonly provisioners: readonly string[];

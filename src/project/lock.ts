@@ -14,7 +14,8 @@ import { InputError } from '../base/errors.js';
 import { describeIoError } from '../base/read-file.js';
 import { isLocalProcessAlive } from '../base/run-owner.js';
 import { systemRandomBytes } from '../base/system-random.js';
-import { GITIGNORE, refuseLinkedStatePaths, STATE_DIR, STATE_FILE } from './state.js';
+import { GITIGNORE, refuseLinkedStatePaths, STATE_FILE } from './state.js';
+import { STATE_DIR } from '../base/file-paths.js';
 
 const LOCK_FILE = 'lock';
 const TAKEOVER_FILE = 'lock.takeover';

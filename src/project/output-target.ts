@@ -7,7 +7,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, UsageError } from '../base/errors.js';
 import { isInside, privateFolderIn } from '../base/file-paths.js';
-import { STATE_DIR } from './state.js';
+import { STATE_DIR } from '../base/file-paths.js';
 
 export type OutputTarget =
   | { readonly kind: 'stdout' }
@@ -28,7 +28,7 @@ export interface OutputRole {
   readonly holds: string;
 }
 
-export const MANIFESTS_ROLE: OutputRole = { flag: '-o', holds: 'the manifests' };
+const MANIFESTS_ROLE: OutputRole = { flag: '-o', holds: 'the manifests' };
 export const SECRETS_ROLE: OutputRole = { flag: '--secrets-output', holds: 'the Secrets' };
 
 export function resolveOutputTarget(output: string, projectDir: string, role = MANIFESTS_ROLE): OutputTarget {

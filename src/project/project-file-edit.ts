@@ -8,7 +8,7 @@ import type { ProjectFileData } from './project-file.js';
 import type { WorkloadRecord } from './state.js';
 
 /** The first lines of a new file: the schema for editors, and what the file is. */
-export function projectFileHeader(): string {
+function projectFileHeader(): string {
   return [
     `# yaml-language-server: $schema=https://unpkg.com/score-ts@${packageVersion()}/schemas/score-ts-project.schema.json`,
     '# The score-ts project: what `score-ts generate` builds. Commit it; .score-ts/ stays private.',

@@ -58,7 +58,7 @@ export function planProjectFileUpdate(existing: LoadedProjectFile | undefined, r
   }
   const settings = Object.fromEntries(Object.entries(request.settings).filter(([key, value]) => existing?.data[key as SavedSettingName] !== value));
   for (const key of ['output', 'secretsOutput'] as const) {
-    const refusal = typeof settings[key] === 'string' ? pathRefusal(settings[key] as string, scope, 'output') : undefined;
+    const refusal = typeof settings[key] === 'string' ? pathRefusal(settings[key], scope, 'output') : undefined;
     if (!refusal) continue;
     warnings.push(`${FLAG_OF[key]} ${String(settings[key])} is not recorded in score-ts.yaml: ${refusal}`);
     delete settings[key];

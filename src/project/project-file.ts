@@ -21,7 +21,7 @@ import { fieldProblem } from '../base/diagnostics.js';
 
 export const PROJECT_FILE = 'score-ts.yaml';
 /** A project file lists files and settings: anything bigger is not one. */
-export const PROJECT_FILE_LIMIT_BYTES = 1024 * 1024;
+const PROJECT_FILE_LIMIT_BYTES = 1024 * 1024;
 
 /** The settings of score-ts.yaml that a flag of generate can override for one run. */
 export interface ProjectSettings {
@@ -45,7 +45,7 @@ export interface LoadedProjectFile {
   readonly data: ProjectFileData;
   readonly text: string;
   /** Where the value at a field path is: `score-ts.yaml:LINE:COL`. */
-  locate(path: FieldPath): Location;
+  readonly locate: (path: FieldPath) => Location;
 }
 
 const SECOND_DOCUMENT = 'a second YAML document (---) starts here, but score-ts.yaml holds one project; remove it';

@@ -8,7 +8,7 @@ import { UsageError } from '../base/errors.js';
 import { isPlainMap } from '../base/plain-data.js';
 import type { Manifest } from '../base/types.js';
 
-export const PROJECT_LABEL = 'score-ts.dev/project';
+const PROJECT_LABEL = 'score-ts.dev/project';
 
 /** A Kubernetes label value: at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric. */
 const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;

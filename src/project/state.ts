@@ -9,11 +9,11 @@ import { describeIoError } from '../base/read-file.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
 import { writeFileAtomic } from '../base/write-file.js';
 import { escapeJsonText } from '../yaml/yaml-quote.js';
-import { isPlainMap as isMap, sortKeysDeep } from '../base/plain-data.js';
+import { isPlainMap as isMap, sortedKeysReplacer } from '../base/plain-data.js';
 import { isSecretRefToken } from '../base/secret-ref.js';
 import { checkStateRecords } from './state-records.js';
+import { STATE_DIR } from '../base/file-paths.js';
 
-export const STATE_DIR = '.score-ts';
 /** Said when the state folder was found readable by others and made private. */
 export const STATE_DIR_TIGHTENED = `${STATE_DIR}/ was readable by others: made it private to its owner (it holds generated secrets)`;
 export const STATE_FILE = 'state.yaml';
@@ -111,19 +111,19 @@ export function loadState(projectDir: string): ProjectState | undefined {
     throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
   }
   const value = parseState(display, text) as Partial<ProjectState> | null;
-  const valid = isMap(value) && value!.version === STATE_VERSION && isMap(value!.workloads) && [value!.resources, value!.sharedState].every((v) => v === undefined || isMap(v));
+  const valid = isMap(value) && value.version === STATE_VERSION && isMap(value.workloads) && [value.resources, value.sharedState].every((v) => v === undefined || isMap(v));
   if (!valid) {
     throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`);
   }
-  const damaged = checkStateRecords(display, text, value as Record<string, unknown>);
+  const damaged = checkStateRecords(display, text, value);
   if (damaged.length > 0) {
     throw new InputError(`${display} has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)`, damaged);
   }
-  const project = typeof value!.project === 'string' ? { project: value!.project } : {};
-  const outputFiles = value!.outputFiles !== undefined ? { outputFiles: value!.outputFiles } : {};
+  const project = typeof value.project === 'string' ? { project: value.project } : {};
+  const outputFiles = value.outputFiles !== undefined ? { outputFiles: value.outputFiles } : {};
   // A token that is not one is ignored: the references saved with it read as text, and the next run saves a new one.
-  const token = isSecretRefToken(value!.secretRefToken) ? { secretRefToken: value!.secretRefToken } : {};
-  return { version: STATE_VERSION, ...project, workloads: value!.workloads!, resources: value!.resources ?? {}, sharedState: value!.sharedState ?? {}, ...outputFiles, ...token };
+  const token = isSecretRefToken(value.secretRefToken) ? { secretRefToken: value.secretRefToken } : {};
+  return { version: STATE_VERSION, ...project, workloads: value.workloads!, resources: value.resources ?? {}, sharedState: value.sharedState ?? {}, ...outputFiles, ...token };
 }
 
 /**
@@ -155,7 +155,7 @@ export function stateFile(projectDir: string, state: ProjectState): { file: stri
   return {
     file: path.join(stateDir(projectDir), STATE_FILE),
     // JSON, escaped so YAML 1.1 readers read the file the same way (see yaml-quote.ts).
-    content: `${STATE_HEADER}\n${escapeJsonText(JSON.stringify(sortKeysDeep(state), null, 2))}\n`,
+    content: `${STATE_HEADER}\n${escapeJsonText(JSON.stringify(state, sortedKeysReplacer, 2))}\n`,
     displayPath: `${STATE_DIR}/${STATE_FILE}`,
     mode: 0o600,
   };
@@ -174,6 +174,3 @@ function parseState(display: string, text: string): unknown {
   }
   return parseYamlSource(display, text).value;
 }
-
-/** Re-exported for src/cli/inspect-commands.ts until it imports from base/plain-data.ts. */
-export { sortKeysDeep };

@@ -5,14 +5,15 @@
  */
 import { ProvisionError, type Diagnostic } from '../base/errors.js';
 import type { WorkloadInput } from '../base/types.js';
-import { fieldName } from '../base/field-name.js';
-import { placeholderFields, references } from './check-outputs.js';
+import { fieldProblem } from '../base/diagnostics.js';
+import { resourcePlaceholders } from '../convert/placeholders.js';
+import { placeholderFields } from '../convert/placeholder-fields.js';
 import { allowEnvFlags, envAllowed, isOwnVariable, type EnvAllowList } from '../templates/env-allow-list.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ResourceGraph } from './resource-graph.js';
 
 /** The built-in provisioner that reads the run's environment through the allowedEnv helper. */
-export const ENVIRONMENT_PROVISIONER = 'template://score-ts/environment';
+const ENVIRONMENT_PROVISIONER = 'template://score-ts/environment';
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function checkEnvironmentReads(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>, allowList: EnvAllowList): void {
@@ -21,7 +22,7 @@ export function checkEnvironmentReads(workloads: readonly WorkloadInput[], graph
   const unallowed = new Set<string>();
   for (const workload of workloads) {
     for (const [text, path] of placeholderFields(workload)) {
-      for (const ref of references(text)) {
+      for (const ref of resourcePlaceholders(text)) {
         const [, resource, variable] = ref.ref;
         const uid = resource === undefined ? undefined : graph.uidOf(workload.name, resource);
         const provisioner = uid === undefined ? undefined : matched.get(uid);
@@ -32,7 +33,7 @@ export function checkEnvironmentReads(workloads: readonly WorkloadInput[], graph
         const message = own
           ? `${ref.source}: ${variable} is score-ts's own variable, which is never readable`
           : `${ref.source} reads the environment variable ${variable}, which this run does not allow`;
-        problems.push({ location: workload.locate(path, false), field: fieldName(path), message });
+        problems.push(fieldProblem(workload.locate, path, message));
       }
     }
   }

@@ -29,6 +29,3 @@ export function checkOutputReferences(workloads: readonly WorkloadInput[], graph
   if (problems.length > 0) throw new ProvisionError('workloads read outputs their resources do not give', problems);
   return referenced;
 }
-
-/** Re-exported for check-env-reads.ts until it imports them from convert/. */
-export { placeholderFields, resourcePlaceholders as references };

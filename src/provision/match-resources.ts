@@ -5,7 +5,7 @@
  * for other platforms. It is passed on, with one warning per provisioner and param.
  */
 import { ProvisionError, formatDiagnostic, formatLocation, type Diagnostic } from '../base/errors.js';
-import { fieldName } from '../base/field-name.js';
+import { fieldProblem } from '../base/diagnostics.js';
 import { matchProvisioner, supportedTypes } from './match-provisioner.js';
 import type { Provisioner } from './provisioner-file.js';
 import type { ResourceGraph } from './resource-graph.js';
@@ -25,7 +25,7 @@ export function matchResources(graph: ResourceGraph, provisioners: readonly Prov
   for (const node of graph.order) {
     const provisioner = matchProvisioner(node, provisioners);
     const { workload, name, spec } = node.declarations[0]!;
-    const at = (path: Array<string | number>, message: string): Diagnostic => ({ location: workload.locate(path, true), field: fieldName(path), message });
+    const at = (path: Array<string | number>, message: string): Diagnostic => fieldProblem(workload.locate, path, message, true);
     if (!provisioner) {
       const types = supportedTypes(provisioners);
       problems.push(at(['resources', name, 'type'], `no provisioner for type '${node.type}'${node.class !== 'default' ? ` and class '${node.class}'` : ''}; the loaded provisioners support: ${types.join(', ') || 'nothing'}`));
@@ -49,7 +49,7 @@ export function matchResources(graph: ResourceGraph, provisioners: readonly Prov
 export const KEEP_PROVISIONERS_HINT = '--provisioners counts for one run only: `score-ts generate --provisioners FILE --save` (or listing it under provisioners in score-ts.yaml) keeps a provisioner file for every run';
 
 /** At most this many warnings about unlisted params: a Score file with thousands of params gets a count. */
-export const MAX_PARAM_WARNINGS = 20;
+const MAX_PARAM_WARNINGS = 20;
 
 function unlistedWarnings(unlisted: ReadonlyArray<{ first: () => Diagnostic; more: number }>): string[] {
   const shown = unlisted.slice(0, MAX_PARAM_WARNINGS).map(({ first, more }) => formatDiagnostic(first()) + (more > 0 ? `; ${more} more resource${more === 1 ? '' : 's'} set it too` : ''));

@@ -4,13 +4,13 @@
  * a patch to the shared state (merged here, resource after resource), outputs and manifests. The records of
  * this run become the next project state.
  */
-import { ProvisionError, type Diagnostic } from '../base/errors.js';
+import { ProvisionError } from '../base/errors.js';
 import { expandText, PlaceholderError, type ExpandContext } from '../convert/expand.js';
 import { sortedEntries } from '../base/sorted.js';
 import { serviceName } from '../convert/names.js';
 import type { ResourceRecord } from '../project/state.js';
 import type { Manifest, WorkloadInput } from '../base/types.js';
-import { fieldName } from '../base/field-name.js';
+import { Diagnostics } from '../base/diagnostics.js';
 import { mapStrings } from '../base/plain-data.js';
 import { checkOutputReferences } from './check-outputs.js';
 import { matchResources } from './match-resources.js';
@@ -37,18 +37,18 @@ export interface ProvisionOptions {
   /** Records of the previous run, by uid. */
   readonly previous: Readonly<Record<string, ResourceRecord>>;
   readonly sharedState: Readonly<Record<string, unknown>>;
-  readonly namespace?: string;
+  readonly namespace?: string | undefined;
   /** Derive generated values from this secret instead of the random source (CI without state). */
-  readonly seed?: string;
+  readonly seed?: string | undefined;
   readonly projectDir: string;
   /** The environment of the generate run, read by the getenv helper. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** The variables the built-in environment provisioner may read (--allow-env); none by default. */
-  readonly envAllowList?: EnvAllowList;
+  readonly envAllowList?: EnvAllowList | undefined;
   /** The run's secret references (a new token when not given). */
-  readonly secretRefs?: SecretRefCodec;
+  readonly secretRefs?: SecretRefCodec | undefined;
   /** Let cmd:// provisioners that score-ts.yaml's sources bring run their programs (--allow-project-cmd). */
-  readonly allowProjectCmd?: boolean;
+  readonly allowProjectCmd?: boolean | undefined;
 }
 
 /** The options of a run, with its environment (without score-ts's own variables) and its secret references. */
@@ -110,7 +110,10 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
   }
   failures.throwIfAny();
   const secretValues = collectSecretValues(manifests, options.secretRefs);
-  for (const uid of outputsByUid.keys()) records[uid]!.secretValues = secretValues.forOutputs(records[uid]!.outputs);
+  for (const uid of outputsByUid.keys()) {
+    const values = secretValues.forOutputs(records[uid]!.outputs);
+    if (values) records[uid]!.secretValues = values;
+  }
   return {
     manifests,
     sourcedManifests,
@@ -170,21 +173,9 @@ function randomFor(uid: string, options: ProvisionOptions, scope: string) {
 
 /** Params with placeholders expanded, keeping their structure; every problem is reported. */
 function expandParams(params: Record<string, unknown>, path: Array<string | number>, ctx: ExpandContext, workload: WorkloadInput): Record<string, unknown> {
-  const problems: Diagnostic[] = [];
-  const expanded = mapStrings(
-    params,
-    (text, at) => {
-      try {
-        return expandText(text, ctx);
-      } catch (e) {
-        if (!(e instanceof PlaceholderError)) throw e;
-        problems.push({ location: workload.locate(at, false), field: fieldName(at), message: e.message });
-        return text;
-      }
-    },
-    path,
-  ) as Record<string, unknown>;
-  if (problems.length > 0) throw new ProvisionError('resource params cannot be expanded', problems);
+  const problems = new Diagnostics(workload.locate);
+  const expanded = mapStrings(params, (text, at) => problems.attempt(at, PlaceholderError, () => expandText(text, ctx)) ?? text, path) as Record<string, unknown>;
+  if (problems.list.length > 0) throw new ProvisionError('resource params cannot be expanded', problems.list);
   return expanded;
 }
 

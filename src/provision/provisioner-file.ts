@@ -210,4 +210,3 @@ function withUri(d: Diagnostic, value: unknown): Diagnostic {
   const uri = isPlainMap(entry) && typeof entry.uri === 'string' ? entry.uri : undefined;
   return uri ? { ...d, message: `${d.message} (provisioner ${uri})` } : d;
 }
-

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { loadArtifact, loadArtifactModule } from '../base/artifacts.js';
 import path from 'node:path';
-import { diagnosticsOf, InputError, ScoreTsError, type Diagnostic } from '../base/errors.js';
+import { InputError, type Diagnostic } from '../base/errors.js';
+import { Diagnostics } from '../base/diagnostics.js';
 import { packagePath } from '../base/package-path.js';
 import { programOf, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from './provisioner-file.js';
 import { loadProvisionerFile } from './score-k8s/load-provisioner-file.js';
@@ -16,9 +17,10 @@ import type { SourceItem } from '../sources/fetch-sources.js';
 import { INSTALL_NOTE } from '../sources/listed-sources.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
 import type { WorkloadInput } from '../base/types.js';
+import { STATE_DIR } from '../base/file-paths.js';
 
-export const PROJECT_PROVISIONER_SUFFIX = '.provisioners.yaml';
-export const BUILT_IN_PROVISIONERS = 'default.provisioners.yaml';
+const PROJECT_PROVISIONER_SUFFIX = '.provisioners.yaml';
+const BUILT_IN_PROVISIONERS = 'default.provisioners.yaml';
 
 export interface ProvisionerFile {
   readonly absolute: string;
@@ -57,34 +59,31 @@ interface ProvisionerText {
  * The provisioners a run needs: none when no workload has resources and no files were named for the run (a
  * project without resources starts faster); otherwise all of them, so a broken file always shows.
  */
-export function loadProvisionersFor(projectDir: string, stateDir: string, workloads: readonly WorkloadInput[], runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
+export function loadProvisionersFor(projectDir: string, workloads: readonly WorkloadInput[], runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
   const needed = runSources.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
-  return needed ? loadProvisionerSet(projectDir, stateDir, runSources, listed) : [];
+  return needed ? loadProvisionerSet(projectDir, runSources, listed) : [];
 }
 
-export function loadProvisionerSet(projectDir: string, stateDir: string, runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
+export function loadProvisionerSet(projectDir: string, runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
   const cached = cachedBuiltIns();
   const texts = (sources: readonly SourceItem[], origin: 'run' | 'project') => sources.flatMap((s) => (typeof s === 'string' ? expandRunPath(projectDir, s).map((f) => fromDisk({ ...f, origin })) : [fromText(s, origin)]));
-  const copies = projectFiles(projectDir, stateDir).filter((f) => !listed.covered.has(path.basename(f.absolute)));
+  const copies = projectFiles(projectDir).filter((f) => !listed.covered.has(path.basename(f.absolute)));
   const listedFiles = listed.items.flatMap((item, i) => {
     const chosen = listed.chosenByRepository?.[i] === true;
     if (typeof item !== 'string') return [{ ...fromText(item, 'project'), chosenByRepository: chosen }];
     return expandRunPath(projectDir, item).map((f) => ({ ...fromDisk({ ...f, origin: 'project' }), chosenByRepository: chosen && !listed.vetted?.has(f.absolute) }));
   });
   const files = [...texts(runSources, 'run'), ...listedFiles, ...[...copies, ...(cached ? [] : builtInFiles())].map(fromDisk)];
-  const problems: Diagnostic[] = [];
+  const problems = new Diagnostics();
   const provisioners: Provisioner[] = [];
   for (const file of files) {
-    try {
+    problems.collect(() => {
       const text = file.read();
       const loaded = loadProvisionerFile(parseYamlSource(file.display, text), text, file.origin);
       provisioners.push(...(file.chosenByRepository ? loaded.map((p) => ({ ...p, chosenByRepository: true })) : loaded));
-    } catch (e) {
-      if (!(e instanceof ScoreTsError)) throw e;
-      problems.push(...diagnosticsOf(e));
-    }
+    });
   }
-  if (problems.length > 0) throw new InputError('invalid provisioner files', problems);
+  if (problems.list.length > 0) throw new InputError('invalid provisioner files', problems.list);
   return cached ? [...provisioners, ...cached] : provisioners;
 }
 
@@ -104,7 +103,7 @@ export function builtInCacheKey(texts: readonly string[]): string {
 }
 
 /** A file, or every *.yaml / *.yml file of a folder in name order. */
-export function expandRunPath(projectDir: string, given: string): ProvisionerFile[] {
+function expandRunPath(projectDir: string, given: string): ProvisionerFile[] {
   return expandFileOrFolder(projectDir, given, 'provisioners', (name) => /\.ya?ml$/.test(name)).map((f) => ({ ...f, origin: 'run' as const }));
 }
 
@@ -116,13 +115,13 @@ function fromText(fetched: FetchedText, origin: ProvisionerOrigin): ProvisionerT
   return { display: fetched.display, origin, read: () => fetched.text };
 }
 
-function projectFiles(projectDir: string, stateDir: string): ProvisionerFile[] {
-  const dir = path.join(projectDir, stateDir);
+function projectFiles(projectDir: string): ProvisionerFile[] {
+  const dir = path.join(projectDir, STATE_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith(PROJECT_PROVISIONER_SUFFIX))
     .sort()
-    .map((name) => ({ absolute: path.join(dir, name), display: `${stateDir}/${name}`, origin: 'project' as const }));
+    .map((name) => ({ absolute: path.join(dir, name), display: `${STATE_DIR}/${name}`, origin: 'project' as const }));
 }
 
 /** The built-in files: default.provisioners.yaml (it teaches the format) first, then the others by name. */
@@ -149,21 +148,17 @@ export interface FileToInstall {
  * there, after a first line saying where it came from.
  */
 export function readProvisionersToInstall(projectDir: string, given: readonly ProvisionerSource[]): FileToInstall[] {
-  const problems: Diagnostic[] = [];
-  const result = given.flatMap((g) => installCandidates(projectDir, g)).flatMap(({ file, install }) => {
-    try {
+  const problems = new Diagnostics();
+  const result = given.flatMap((g) => installCandidates(projectDir, g)).flatMap(({ file, install }) =>
+    problems.collect(() => {
       const text = file.read();
       const programs = loadProvisionerFile(parseYamlSource(file.display, text), text, 'project').flatMap((p) => programOf(p) ?? []);
       const installed = install(text);
       return [{ ...installed, ...(installed.from !== undefined && programs.length > 0 ? { programs: [...new Set(programs)] } : {}), display: file.display }];
-    } catch (e) {
-      if (!(e instanceof ScoreTsError)) throw e;
-      problems.push(...diagnosticsOf(e));
-      return [];
-    }
-  });
+    }) ?? [],
+  );
   problems.push(...sameNameProblems(result));
-  if (problems.length > 0) throw new InputError('invalid provisioner files: nothing was installed', problems);
+  if (problems.list.length > 0) throw new InputError('invalid provisioner files: nothing was installed', problems.list);
   return result.map(({ display: _display, ...file }) => file);
 }
 

@@ -61,5 +61,5 @@ export function checkWaitFor(value: unknown): WaitFor | undefined {
 /** The shared state with a patch merged, for the later stages: a copy (the request's own is never changed). */
 function withPatch(shared: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   if (Object.keys(patch).length === 0) return shared;
-  return applyMergePatch(structuredClone(shared) as Record<string, unknown>, patch);
+  return applyMergePatch(structuredClone(shared), patch);
 }

@@ -12,8 +12,8 @@ import { nameProblem } from './name-rules.js';
 import { mergeSameObjects } from './same-objects.js';
 
 export interface AssembleOptions {
-  readonly namespace?: string;
-  readonly generateNamespace?: boolean;
+  readonly namespace?: string | undefined;
+  readonly generateNamespace?: boolean | undefined;
 }
 
 /** Kinds that live outside namespaces: they never get metadata.namespace. */

@@ -28,7 +28,7 @@ export function describeDifferences(previousText: string, next: readonly unknown
 function readObjects(text: string): unknown[] {
   try {
     // A file that cannot be read as values (a circular alias makes a value contain itself) reads as no objects.
-    return parseYamlStream(text).flatMap((v) => (isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v]));
+    return parseYamlStream(text).flatMap((v): unknown[] => (isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v]));
   } catch {
     return [];
   }

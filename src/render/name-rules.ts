@@ -22,7 +22,7 @@ interface NameRule {
   readonly chars: string;
   readonly max: number;
   /** Why the limit is lower than the pattern's own, for the message. */
-  readonly why?: string;
+  readonly why?: string | undefined;
 }
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -33,7 +33,7 @@ const label = (max: number, why?: string): NameRule => ({
   pattern: DNS_1123_LABEL,
   chars: "lowercase letters, digits and '-', starting and ending with a letter or digit",
   max,
-  ...(why ? { why } : {}),
+  why,
 });
 const subdomain: NameRule = { pattern: DNS_1123_SUBDOMAIN, chars: "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit", max: 253 };
 

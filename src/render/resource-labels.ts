@@ -15,7 +15,7 @@ import type { Manifest } from '../base/types.js';
 import type { SourcedManifest } from '../base/manifest-source.js';
 
 export const WORKLOAD_LABEL = 'score-ts.dev/workload';
-export const RESOURCE_UID_ANNOTATION = 'score-ts.dev/resource-uid';
+const RESOURCE_UID_ANNOTATION = 'score-ts.dev/resource-uid';
 
 type Mark = (metadata: unknown) => unknown;
 
@@ -42,8 +42,8 @@ function markedMetadata(metadata: unknown, workload: string, uid: string): unkno
   return {
     ...(name !== undefined ? { name } : {}),
     ...(namespace !== undefined ? { namespace } : {}),
-    labels: keepLabels ? labels : { ...(labels as Record<string, unknown> | undefined), [WORKLOAD_LABEL]: workload },
-    annotations: keepAnnotations ? annotations : { ...(annotations as Record<string, unknown> | undefined), [RESOURCE_UID_ANNOTATION]: uid },
+    labels: keepLabels ? labels : { ...labels, [WORKLOAD_LABEL]: workload },
+    annotations: keepAnnotations ? annotations : { ...annotations, [RESOURCE_UID_ANNOTATION]: uid },
     ...rest,
   };
 }
@@ -54,13 +54,13 @@ const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'R
 function markedSpec(manifest: Manifest, mark: Mark): Manifest {
   const spec = (manifest as { spec?: unknown }).spec;
   if (!isPlainMap(spec)) return manifest;
-  if (manifest.kind === 'CronJob') return isPlainMap(spec.jobTemplate) ? ({ ...manifest, spec: { ...spec, jobTemplate: markedJobTemplate(spec.jobTemplate, mark) } } as Manifest) : manifest;
+  if (manifest.kind === 'CronJob') return isPlainMap(spec.jobTemplate) ? { ...manifest, spec: { ...spec, jobTemplate: markedJobTemplate(spec.jobTemplate, mark) } } : manifest;
   if (!POD_TEMPLATE_KINDS.has(manifest.kind)) return manifest;
   const marked: Record<string, unknown> = { ...spec, ...(isPlainMap(spec.template) ? { template: markedTemplate(spec.template, mark) } : {}) };
   if (manifest.kind === 'StatefulSet' && Array.isArray(spec.volumeClaimTemplates)) {
     marked.volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) => (isPlainMap(t) ? markedTemplate(t, mark) : t));
   }
-  return { ...manifest, spec: marked } as Manifest;
+  return { ...manifest, spec: marked };
 }
 
 /** A CronJob's job template, and the pod template inside it. */

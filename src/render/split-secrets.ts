@@ -11,7 +11,7 @@ export interface SplitManifests {
   readonly secrets: readonly Manifest[];
 }
 
-export function isSecret(manifest: Manifest): boolean {
+function isSecret(manifest: Manifest): boolean {
   return manifest.kind === 'Secret' && manifest.apiVersion === 'v1';
 }
 

@@ -25,13 +25,13 @@ export interface SourceList {
 export interface SourceOptions {
   /** The run's environment: HOME, DOCKER_CONFIG, and what git needs (GIT_SSL_CAINFO, GIT_SSH_COMMAND ...). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdin?: () => StdinHandle;
+  readonly stdin?: (() => StdinHandle) | undefined;
   /** Messages that do not stop the run (an unreadable Docker credential file). */
   readonly warn?: (message: string) => void;
   /** What was read, for -v. */
   readonly debug?: (message: string) => void;
   /** Appended to the failure message (`nothing was installed`). */
-  readonly failureNote?: string;
+  readonly failureNote?: string | undefined;
   /** Smaller limits or a trusted CA, for tests. */
   readonly limits?: Partial<SourceLimits>;
 }
@@ -47,7 +47,7 @@ export interface SourceLimits {
   readonly ca?: string;
 }
 
-export const DEFAULT_LIMITS: SourceLimits = { maxBytes: MAX_SOURCE_BYTES, maxRedirects: 10, timeoutSeconds: 30, gitTimeoutSeconds: 120 };
+const DEFAULT_LIMITS: SourceLimits = { maxBytes: MAX_SOURCE_BYTES, maxRedirects: 10, timeoutSeconds: 30, gitTimeoutSeconds: 120 };
 
 /** What the scheme modules are given. */
 export interface FetchLimits extends SourceLimits {

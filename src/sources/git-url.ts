@@ -20,7 +20,7 @@ export interface GitSource {
   readonly secrets: readonly string[];
 }
 
-export const GIT_FORM = 'git-https://HOST/REPO.git/FILE or git-ssh://USER@HOST/REPO.git/FILE';
+const GIT_FORM = 'git-https://HOST/REPO.git/FILE or git-ssh://USER@HOST/REPO.git/FILE';
 
 export function splitGitUrl(url: URL, flag: string): GitSource {
   const bad = (why: string) => new UsageError(`${flag} ${displayUrl(url)}: ${why}; the form is ${GIT_FORM}`);

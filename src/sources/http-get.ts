@@ -11,7 +11,7 @@ import { formatBytes, SourceFailure, type Deadline } from './fetched-text.js';
 export interface HttpGetOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** An Authorization header value, sent to `url`'s origin only (dropped when a redirect leaves it). */
-  readonly authorization?: string;
+  readonly authorization?: string | undefined;
   readonly maxBytes: number;
   /** The reason given when the body is larger than maxBytes (default: the file is larger than the cap). */
   readonly tooLarge?: string;
@@ -19,7 +19,7 @@ export interface HttpGetOptions {
   readonly deadline: Deadline;
   readonly maxRedirects: number;
   /** Certificates to trust instead of Node's (tests); NODE_EXTRA_CA_CERTS works without it. */
-  readonly ca?: string;
+  readonly ca?: string | undefined;
   /** Return a 4xx or 5xx answer (without its body) instead of failing: for registries' 401 challenges. */
   readonly acceptErrors?: boolean;
 }
@@ -33,7 +33,7 @@ export interface HttpAnswer {
   readonly body: Buffer;
 }
 
-export const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 export async function httpGet(start: URL, options: HttpGetOptions): Promise<HttpAnswer> {
   let url = start;
@@ -157,7 +157,7 @@ export function describeStatus(status: number): string {
 }
 
 /** A connection failure in words, from its code (never a message that could hold the URL). */
-export function describeNetworkError(e: unknown): string {
+function describeNetworkError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   switch (code) {
     case 'ECONNREFUSED':

@@ -9,15 +9,15 @@ export async function fetchHttpSource(url: URL, limits: FetchLimits): Promise<Fe
     maxBytes: limits.maxBytes,
     deadline: limits.deadline(),
     maxRedirects: limits.maxRedirects,
-    ...(basicAuthorization(url) ? { authorization: basicAuthorization(url)! } : {}),
-    ...(limits.ca !== undefined ? { ca: limits.ca } : {}),
+    authorization: basicAuthorization(url),
+    ca: limits.ca,
   });
   const display = displayUrl(url);
   return { display, text: decodeSourceText(answer.body), fileName: lastSegment(url), origin: display };
 }
 
 /** `https://user:token@host/...`: Basic credentials, as curl and Go send them (only to this URL's origin). */
-export function basicAuthorization(url: URL): string | undefined {
+function basicAuthorization(url: URL): string | undefined {
   if (url.username === '' && url.password === '') return undefined;
   const user = safeDecode(url.username);
   const password = safeDecode(url.password);
@@ -33,6 +33,6 @@ function safeDecode(text: string): string {
 }
 
 /** The URL's file name: its last path segment, decoded. */
-export function lastSegment(url: URL): string {
+function lastSegment(url: URL): string {
   return safeDecode(url.pathname.split('/').pop() ?? '');
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sourceDisplay } from './fetch-sources.js';
 import { parseSourceRef } from './source-ref.js';
+import { STATE_DIR } from '../base/file-paths.js';
 
 export const INSTALL_NOTE = 'Installed by score-ts init from ';
 
@@ -45,8 +46,8 @@ export const PATCH_TEMPLATE_COPIES: CopyKind = {
   origin: (line) => noteIn(/^\{\{!-- Installed by score-ts init from (.*) --\}\}$/)(line) ?? noteIn(/^\{\{\/\* Installed by score-ts init from (.*) \*\/\}\}$/)(line),
 };
 
-export function resolveListedSources(projectDir: string, stateDir: string, listed: readonly string[], kind: CopyKind): ResolvedSources {
-  const copies = installedCopies(projectDir, stateDir, kind);
+export function resolveListedSources(projectDir: string, listed: readonly string[], kind: CopyKind): ResolvedSources {
+  const copies = installedCopies(projectDir, kind);
   const covered = new Set<string>();
   const vetted = new Set<string>();
   const sources = listed.map((value): ListedSource => {
@@ -65,14 +66,14 @@ export function resolveListedSources(projectDir: string, stateDir: string, liste
     const copy = copies.find((c) => c.origin === display || c.origin.startsWith(`${display} (manifest `));
     if (!copy) return { kind: 'url', value };
     covered.add(copy.name);
-    return { kind: 'copy', value: `${stateDir}/${copy.name}` };
+    return { kind: 'copy', value: `${STATE_DIR}/${copy.name}` };
   });
   return { sources, covered, vetted };
 }
 
 /** The copies of one kind in .score-ts/ that say where they came from, in name order, with the text after that line. */
-function installedCopies(projectDir: string, stateDir: string, kind: CopyKind): Array<{ name: string; origin: string; body?: string }> {
-  const dir = path.join(projectDir, stateDir);
+function installedCopies(projectDir: string, kind: CopyKind): Array<{ name: string; origin: string; body?: string }> {
+  const dir = path.join(projectDir, STATE_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith(kind.suffix))

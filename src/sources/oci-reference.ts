@@ -18,7 +18,7 @@ export interface OciReference {
   readonly file?: string;
 }
 
-export const OCI_FORM = 'oci://REGISTRY/REPOSITORY[:TAG|@DIGEST][#FILE]';
+const OCI_FORM = 'oci://REGISTRY/REPOSITORY[:TAG|@DIGEST][#FILE]';
 
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';

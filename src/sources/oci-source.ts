@@ -39,7 +39,7 @@ export async function fetchOciSource(ref: OciReference, limits: FetchLimits): Pr
     configPath,
     deadline,
     maxRedirects: limits.maxRedirects,
-    ...(limits.ca !== undefined ? { ca: limits.ca } : {}),
+    ca: limits.ca,
   };
   const registry = new RegistryReader(registryBaseUrl(ref), auth, limits, deadline);
   const version = ref.digest ?? ref.tag;
@@ -84,13 +84,13 @@ class RegistryReader {
   private request(url: URL, accept: string, maxBytes: number, tooLarge: string) {
     return httpGet(url, {
       headers: { accept },
-      ...(this.authorization ? { authorization: this.authorization } : {}),
+      authorization: this.authorization,
       maxBytes,
       tooLarge,
       deadline: this.deadline,
       maxRedirects: this.limits.maxRedirects,
       acceptErrors: true,
-      ...(this.limits.ca !== undefined ? { ca: this.limits.ca } : {}),
+      ca: this.limits.ca,
     });
   }
 }
@@ -100,7 +100,7 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 }
 
 /** The layers of an image manifest; an index (several manifests) is refused with what to do. */
-export function parseLayers(bytes: Buffer): Layer[] {
+function parseLayers(bytes: Buffer): Layer[] {
   let manifest: unknown;
   try {
     manifest = JSON.parse(bytes.toString('utf8'));
@@ -118,7 +118,7 @@ export function parseLayers(bytes: Buffer): Layer[] {
 function toLayer(value: unknown): Layer {
   const layer = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const annotations = (typeof layer.annotations === 'object' && layer.annotations !== null ? layer.annotations : {}) as Record<string, unknown>;
-  const title = Object.hasOwn(annotations, TITLE) && typeof annotations[TITLE] === 'string' ? (annotations[TITLE] as string) : '';
+  const title = Object.hasOwn(annotations, TITLE) && typeof annotations[TITLE] === 'string' ? annotations[TITLE] : '';
   if (typeof layer.digest !== 'string' || !/^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(layer.digest)) {
     throw new SourceFailure('the manifest has a layer without a sha256 or sha512 digest');
   }
@@ -130,7 +130,7 @@ function toLayer(value: unknown): Layer {
  * The layer to read: the one titled `file`; without a file, the one whose title ends in `.yaml` (score-go
  * takes the first of several silently; score-ts asks which, listing them).
  */
-export function selectLayer(layers: readonly Layer[], file: string | undefined): Layer {
+function selectLayer(layers: readonly Layer[], file: string | undefined): Layer {
   const titled = layers.filter((l) => l.title !== '');
   const names = listTitles(titled);
   if (file !== undefined) {

@@ -38,7 +38,7 @@ export interface AuthContext {
   readonly configPath: string;
   readonly deadline: Deadline;
   readonly maxRedirects: number;
-  readonly ca?: string;
+  readonly ca?: string | undefined;
 }
 
 /** The Authorization header value that answers `header`, or a failure saying what to do. */
@@ -62,12 +62,12 @@ async function fetchToken(challenge: Challenge, context: AuthContext): Promise<s
   }
   const answer = await httpGet(realm, {
     headers: { accept: 'application/json' },
-    ...(sendCredentials ? { authorization: basic(context.credentials!) } : {}),
+    authorization: sendCredentials ? basic(context.credentials) : undefined,
     maxBytes: 1024 * 1024,
     deadline: context.deadline,
     maxRedirects: context.maxRedirects,
     acceptErrors: true,
-    ...(context.ca !== undefined ? { ca: context.ca } : {}),
+    ca: context.ca,
   });
   if (answer.status === 401 || answer.status === 403) throw sendCredentials ? refused(context) : needsCredentials(context);
   if (answer.status !== 200) throw new SourceFailure(`the registry's token service answered ${answer.status}`);

@@ -19,7 +19,7 @@ export type SourceRef =
   | { readonly kind: 'git'; readonly git: GitSource };
 
 /** The forms named in messages, in the order score-k8s's help lists them. */
-export const SOURCE_FORMS = 'a file or folder path, file://PATH, - (standard input), http://, https://, oci://, git-https:// or git-ssh://';
+const SOURCE_FORMS = 'a file or folder path, file://PATH, - (standard input), http://, https://, oci://, git-https:// or git-ssh://';
 
 /** Only `scheme://` makes a URL: a local file named `notes:v2.yaml` stays a file, as it always was. */
 const URL_FORM = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;

@@ -7,7 +7,7 @@
 import { UsageError } from '../base/errors.js';
 
 /** The prefix of score-ts's own variables, such as SCORE_TS_SEED. */
-export const OWN_VARIABLE_PREFIX = 'SCORE_TS_';
+const OWN_VARIABLE_PREFIX = 'SCORE_TS_';
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface EnvAllowList {

@@ -44,7 +44,7 @@ interface Re2Module {
 }
 
 /** A pattern that is not valid RE2; the message names the pattern (template text) and the reason. */
-export class PatternError extends Error {}
+class PatternError extends Error {}
 
 const require = createRequire(import.meta.url);
 let re2: Re2Module['RE2JS'] | undefined;

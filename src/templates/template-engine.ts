@@ -20,7 +20,7 @@ import type { EnvAllowList } from './env-allow-list.js';
 import type { SecretRefCodec } from '../base/secret-ref.js';
 import { quoteInsertedWhole, RenderedShapes } from './rendered-shapes.js';
 
-export const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
+const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
 /** Templates a provisioner may have: the stages, and wait_for (rendered last, a map of host and port). */
 export const TEMPLATE_FIELDS = [...TEMPLATE_STAGES, 'wait_for'] as const;
 export type TemplateStage = (typeof TEMPLATE_FIELDS)[number];

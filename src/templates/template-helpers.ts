@@ -36,7 +36,8 @@ function options(list: unknown[]): HelperOptions {
 
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value) ?? '';
 }
 
 function isEmpty(value: unknown): boolean {
@@ -84,7 +85,7 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   randomString: (...a) => {
     const [length, alphabet] = args(a);
     const random = (options(a).data as { random: RandomSource }).random;
-    return randomString(random, Number(length), alphabet === undefined ? undefined : String(alphabet));
+    return randomString(random, Number(length), alphabet === undefined ? undefined : text(alphabet));
   },
   base64: (...a) => Buffer.from(text(args(a)[0]), 'utf8').toString('base64'),
   base64Decode: (...a) => Buffer.from(text(args(a)[0]), 'base64').toString('utf8'),
@@ -157,7 +158,9 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   },
   last: (...a) => {
     const list = args(a)[0];
-    return Array.isArray(list) ? list[list.length - 1] : undefined;
+    if (!Array.isArray(list)) return undefined;
+    const items: readonly unknown[] = list;
+    return items[items.length - 1];
   },
   secretRef: (...a) => {
     const [name, key] = args(a);

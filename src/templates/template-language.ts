@@ -40,7 +40,7 @@ const MARKERS: Readonly<Record<LanguageFileKind, Readonly<Record<TemplateLanguag
 };
 
 /** The first line that marks a file of this kind as written in `language`. */
-export function languageMarker(kind: LanguageFileKind, language: TemplateLanguage): string {
+function languageMarker(kind: LanguageFileKind, language: TemplateLanguage): string {
   return MARKERS[kind][language];
 }
 
@@ -53,7 +53,7 @@ export function chooseLanguage(kind: LanguageFileKind, fileText: string, templat
   const marked = markedLanguage(kind, fileText);
   if (marked) return { language: marked, reason: `it is marked \`${languageMarker(kind, marked)}\``, marked: true, unsure: false };
   const found = languageSigns(templates);
-  const signs = { ...found, ...(found.go === undefined && formatSigns.length > 0 ? { go: formatSigns[0] } : {}) };
+  const signs = { go: found.go ?? formatSigns[0], handlebars: found.handlebars };
   if (signs.go && signs.handlebars) {
     throw new LanguageError(
       `its templates look like both Go templates (score-k8s's format: ${signs.go}) and Handlebars (score-ts's format: ${signs.handlebars}); ` +
@@ -109,8 +109,8 @@ function leadingTemplateComments(text: string): string[] {
 }
 
 /** The first sign of each language found in the templates, as a short example for messages. */
-export function languageSigns(templates: readonly string[]): { go?: string; handlebars?: string } {
-  const signs: { go?: string; handlebars?: string } = {};
+function languageSigns(templates: readonly string[]): { go: string | undefined; handlebars: string | undefined } {
+  const signs: { go: string | undefined; handlebars: string | undefined } = { go: undefined, handlebars: undefined };
   for (const text of templates) {
     for (const action of actionsOf(text)) {
       signs.handlebars ??= handlebarsSign(action);

@@ -2,7 +2,7 @@
 import { fieldName } from '../base/field-name.js';
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Location } from '../base/errors.js';
-import type { FieldPath } from '../yaml/yaml-source.js';
+import type { FieldPath } from '../base/types.js';
 import { describeValue, limitMessage, patternMessage, typeMessage } from './schema-messages.js';
 
 /** Finds the location of a field: `key` asks for the key itself rather than its value. */
@@ -156,4 +156,3 @@ export function pointerToPath(pointer: string): Array<string | number> {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
-

@@ -66,7 +66,7 @@ function pathTo(ancestors: readonly unknown[], node: unknown): Array<string | nu
   const path: Array<string | number> = [];
   for (let i = 0; i + 1 < chain.length; i++) {
     const [parent, child] = [chain[i], chain[i + 1]];
-    if (isSeq(parent)) path.push(parent.items.indexOf(child as never));
+    if (isSeq(parent)) path.push(parent.items.indexOf(child));
     else if (isPair(parent) && parent.value === child) path.push(isScalar(parent.key) ? String(parent.key.value) : '?');
   }
   return path;

@@ -64,4 +64,3 @@ function kyamlKey(key: string): string {
   const written = quoteYamlString(key);
   return written.length > MAX_IMPLICIT_KEY ? `? ${written}` : written;
 }
-

@@ -107,7 +107,7 @@ function scalar(value: unknown, indent: string): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? '.inf' : value < 0 ? '-.inf' : '.nan';
   if (Array.isArray(value)) return '[]';
   if (typeof value === 'object') return '{}';
-  const text = String(value);
+  const text = typeof value === 'string' ? value : (value as bigint | symbol).toString(); // what else data can hold
   if (isPlainSafeMemo(text)) return text;
   if (needsEscapes(text)) return quoteYamlString(text);
   return literalBlock(text, indent) ?? singleQuoted(text) ?? quoteYamlString(text);

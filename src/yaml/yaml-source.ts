@@ -27,8 +27,6 @@ import { tooDeepReason, yamlErrorProblem } from './yaml-errors.js';
 import { fieldName } from '../base/field-name.js';
 import type { FieldPath } from '../base/types.js';
 
-export type { FieldPath } from '../base/types.js';
-
 /** The bounds of every YAML read. */
 export const YAML_LIMITS = {
   /**
@@ -138,7 +136,8 @@ function readFully(text: string, intAsBigInt: boolean): unknown {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...FULL_PARSER, intAsBigInt, lineCounter });
-  if (doc.errors.length > 0) throw doc.errors[0];
+  const [error] = doc.errors;
+  if (error) throw error;
   const found = findCircularAlias(doc, text);
   if (found) throw new CircularAliasError(found, lineCounter);
   return doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
@@ -259,7 +258,7 @@ function deepestNode(source: YamlSource, path: FieldPath, wantKey: boolean): Nod
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-      if (!pair) return node as Node;
+      if (!pair) return node;
       if (last && wantKey) return pair.key as Node;
       node = pair.value ?? pair.key;
     } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {

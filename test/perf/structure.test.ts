@@ -36,13 +36,13 @@ resources:
 /** Template compilations and rendered texts parsed while provisioning `count` workloads. */
 function workFor(count: number): { compilations: number; parses: number } {
   const before = { compilations: templateCompilations(), parses: renderedTextParses() };
-  const provisioners = loadProvisionerSet(project, '.score-ts', [testProvisioners]);
+  const provisioners = loadProvisionerSet(project, [testProvisioners]);
   provisionResources(workloads(count), { provisioners, previous: {}, sharedState: {}, projectDir: project, seed: 'guard' });
   return { compilations: templateCompilations() - before.compilations, parses: renderedTextParses() - before.parses };
 }
 
 describe('compilation does not grow with the number of resources', () => {
-  const templatesInFile = (readFileSync(testProvisioners, 'utf8').match(/^  (init|state|shared|outputs|manifests|wait_for): /gm) ?? []).length;
+  const templatesInFile = (readFileSync(testProvisioners, 'utf8').match(/^ {2}(init|state|shared|outputs|manifests|wait_for): /gm) ?? []).length;
 
   it.each([1, 10, 200])('%i workloads: each template of the run file compiled once, built-in ones never', (count) => {
     expect(templatesInFile).toBeGreaterThan(5);
@@ -73,7 +73,7 @@ ${resources.length > 0 ? `resources:\n${resources.map((r, i) => `  r${i}: ${r}`)
 
 /** Characters the templates render to provision these workloads with the built-in provisioners. */
 function renderedFor(workloadList: ReturnType<typeof workload>[]): number {
-  const provisioners = loadProvisionerSet(project, '.score-ts', []);
+  const provisioners = loadProvisionerSet(project, []);
   const before = renderedCharacters();
   provisionResources(workloadList, { provisioners, previous: {}, sharedState: {}, projectDir: project, seed: 'guard' });
   return renderedCharacters() - before;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProjectGraph, type ProjectGraph } from '../../src/inspect/graph.js';
-import { escapeDotLabel, escapeMermaidLabel, renderDot, renderMermaid } from '../../src/inspect/graph-render.js';
+import { escapeDotLabel, escapeMermaidLabel, renderGraph } from '../../src/inspect/graph-render.js';
 import type { Provisioner } from '../../src/provision/provisioner-file.js';
 import { workloadFromYaml } from '../convert/fixtures.js';
 import { repoRoot, runIn, tempProject } from '../support/run-cli.js';
@@ -55,7 +55,7 @@ const TRICKY: ProjectGraph = {
 
 describe('renderers', () => {
   it('mermaid: generated ids, quoted labels, marked nodes', () => {
-    expect(renderMermaid(TRICKY)).toBe(
+    expect(renderGraph(TRICKY, 'mermaid')).toBe(
       [
         'flowchart LR',
         '  w1["a#quot;b"]',
@@ -73,7 +73,7 @@ describe('renderers', () => {
   });
 
   it('dot: generated ids, quoted labels, marked nodes', () => {
-    expect(renderDot(TRICKY)).toBe(
+    expect(renderGraph(TRICKY, 'dot')).toBe(
       [
         'digraph score {',
         '  rankdir=LR;',
@@ -93,7 +93,7 @@ describe('renderers', () => {
 
   it('mermaid: no class lines when nothing is marked', () => {
     const graph: ProjectGraph = { workloads: [{ id: 'w1', name: 'web', inProject: true }], resources: [], edges: [] };
-    expect(renderMermaid(graph)).toBe('flowchart LR\n  w1["web"]\n');
+    expect(renderGraph(graph, 'mermaid')).toBe('flowchart LR\n  w1["web"]\n');
   });
 });
 

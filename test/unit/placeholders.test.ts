@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasPlaceholders, parsePlaceholders, PlaceholderSyntaxError, resourcePlaceholders, splitReference, type PlaceholderPart, type TemplatePart } from '../../src/convert/placeholders.js';
+import { parsePlaceholders, PlaceholderSyntaxError, resourcePlaceholders, splitReference, type PlaceholderPart, type TemplatePart } from '../../src/convert/placeholders.js';
 
 describe('parsePlaceholders', () => {
   it.each<{ name: string; input: string; expected: TemplatePart[] }>([
@@ -82,17 +82,6 @@ describe('splitReference', () => {
 
   it('names the source in its error', () => {
     expect(() => splitReference('a..b', '${a..b}')).toThrow(new PlaceholderSyntaxError('placeholder ${a..b} has an empty part'));
-  });
-});
-
-describe('hasPlaceholders', () => {
-  it.each<{ name: string; input: string; expected: boolean }>([
-    { name: 'plain text', input: 'hello', expected: false },
-    { name: 'escaped placeholder', input: '$${metadata.name}', expected: false },
-    { name: 'unterminated', input: '${metadata.name', expected: false },
-    { name: 'a placeholder', input: 'x${metadata.name}', expected: true },
-  ])('$name', ({ input, expected }) => {
-    expect(hasPlaceholders(parsePlaceholders(input))).toBe(expected);
   });
 });
 

@@ -43,7 +43,7 @@ function fileLanguage(source: YamlSource, text: string): LanguageChoice {
   const templates = entries.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
     const map = entry as Record<string, unknown>;
-    return TEMPLATE_FIELDS.flatMap((stage) => (typeof map[stage] === 'string' ? [map[stage] as string] : []));
+    return TEMPLATE_FIELDS.flatMap((stage) => (typeof map[stage] === 'string' ? [map[stage]] : []));
   });
   try {
     return chooseLanguage('provisioner file', text, templates, cmdSigns(entries));

@@ -7,6 +7,8 @@
  */
 import type { Scalar } from 'yaml';
 import { InputError, type Diagnostic } from '../../base/errors.js';
+import { fieldProblem } from '../../base/diagnostics.js';
+import type { Locator } from '../../base/types.js';
 import { locateKey, locateValue, type YamlSource } from '../../yaml/yaml-source.js';
 import { yamlLibrary } from '../../yaml/yaml-library.js';
 import { compileGoTemplate, GoTemplateError, type GoTemplate } from '../../templates/go/index.js';
@@ -15,7 +17,7 @@ import type { Provisioner, ProvisionerOrigin, ScoreK8sCmdProvisioner } from '../
 import { parseCmdUri } from './cmd-uri.js';
 import { languageHint, type LanguageChoice } from '../../templates/template-language.js';
 
-export const GO_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
+const GO_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as const;
 export type GoStage = (typeof GO_STAGES)[number];
 
 /**
@@ -37,14 +39,15 @@ const CMD_FIELDS = new Set([...COMMON, 'args']);
 export function loadScoreK8sProvisioners(source: YamlSource, origin: ProvisionerOrigin, choice: LanguageChoice): Provisioner[] {
   const value = source.value ?? [];
   const problems: Diagnostic[] = [];
+  const locate: Locator = (path, key) => (key ? locateKey(source, path) : locateValue(source, path));
   if (!Array.isArray(value)) {
-    throw new InputError(`${source.file} is not a valid provisioner file`, [{ location: locateValue(source, []), field: '', message: 'a provisioner file is a YAML list of provisioners' }]);
+    throw new InputError(`${source.file} is not a valid provisioner file`, [fieldProblem(locate, [], 'a provisioner file is a YAML list of provisioners')]);
   }
   const seen = new Set<string>();
   const entries = value.flatMap((raw, index) => {
-    const entry = new EntryReader(source, index, raw, problems, choice).read(origin);
+    const entry = new EntryReader(source, locate, index, raw, problems, choice).read(origin);
     if (!entry) return [];
-    if (seen.has(entry.uri)) problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${entry.uri} is defined twice in this file` });
+    if (seen.has(entry.uri)) problems.push(fieldProblem(locate, [index, 'uri'], `${entry.uri} is defined twice in this file`));
     seen.add(entry.uri);
     return [entry];
   });
@@ -55,6 +58,7 @@ export function loadScoreK8sProvisioners(source: YamlSource, origin: Provisioner
 class EntryReader {
   constructor(
     private readonly source: YamlSource,
+    private readonly locate: Locator,
     private readonly index: number,
     private readonly raw: unknown,
     private readonly problems: Diagnostic[],
@@ -138,12 +142,11 @@ class EntryReader {
     const v = map[key];
     if (v === undefined || v === null) return undefined;
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return this.fail([key], `${key} must be a list of strings`);
-    return v as string[];
+    return v;
   }
 
   private fail(path: ReadonlyArray<string>, message: string, atKey = false): undefined {
-    const at = [this.index, ...path];
-    this.problems.push({ location: atKey ? locateKey(this.source, at) : locateValue(this.source, at), field: `[${this.index}]${path.map((p) => `.${p}`).join('')}`, message });
+    this.problems.push(fieldProblem(this.locate, [this.index, ...path], message, atKey));
     return undefined;
   }
 }
@@ -158,7 +161,7 @@ export function goErrorText(e: GoTemplateError): string {
 }
 
 /** strings.TrimSpace: the white space unicode.IsSpace knows, at both ends. */
-export function goTrimSpace(text: string): string {
+function goTrimSpace(text: string): string {
   return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
 }
 

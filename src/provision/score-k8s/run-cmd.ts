@@ -90,5 +90,5 @@ function readAnswer(stdout: string, program: string): Answer {
   }
   const manifests = answer.manifests;
   if (manifests !== undefined && manifests !== null && !(Array.isArray(manifests) && manifests.every(isPlainMap))) throw new CommandError(`'${program}' answered manifests that are not a list of objects`);
-  return answer as Answer;
+  return answer;
 }

@@ -5,7 +5,7 @@
  */
 import {
   T, Typed, fromDecoded, mapOf, mapValue, namedType, pointerValue, structType, structValue,
-  type GoMap, type GoType, type GoValue,
+  type GoMap, type GoValue,
 } from '../../templates/go/index.js';
 import type { ProvisionRequest, WorkloadService } from '../provision-request.js';
 
@@ -129,13 +129,10 @@ function servicePort(name: string, p: { port: number; targetPort: number; protoc
   return structValue(SERVICE_PORT, { Name: name, Port: BigInt(p.port), TargetPort: BigInt(p.targetPort), Protocol: new Typed(PROTOCOL, p.protocol) });
 }
 
-/** The Go type of `.`: for tests and messages. */
-export const TEMPLATE_DATA_TYPE: GoType = DATA;
-
 /** Go values as plain data for the rest of score-ts: ints and uint64s become numbers. */
 export function plainData(value: GoValue): unknown {
   if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Typed) return typeof value.v === 'bigint' ? Number(value.v) : value.v === null ? null : (value.v as unknown);
+  if (value instanceof Typed) return typeof value.v === 'bigint' ? Number(value.v) : value.v === null ? null : value.v;
   if (Array.isArray(value)) return value.map(plainData);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -164,7 +164,7 @@ export class Evaluator extends ExecState {
       if (numIn < numFixed) this.errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${nargs}`);
     } else if (numIn !== sig.params.length) this.errorf(`wrong number of args for ${name}: want ${sig.params.length} got ${numIn}`);
     if (isBuiltin && (name === 'and' || name === 'or')) return this.andOr(dot, name, allArgs ? allArgs.slice(1) : [], final);
-    const argv: ExecValue[] = new Array(numIn);
+    const argv = new Array<ExecValue>(numIn);
     const last = sig.params[sig.params.length - 1]!;
     for (let i = 0; i < nargs; i++) {
       const type = i < numFixed ? sig.params[i]! : last;
@@ -225,4 +225,3 @@ function toParam(v: ExecValue, type: GoType): ExecValue {
   if (v instanceof Iface) return v.v;
   return v === undefined && type.kind === 'interface' ? null : v;
 }
-

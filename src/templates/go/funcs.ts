@@ -50,11 +50,15 @@ export function isReflectValue(type: GoType): boolean {
   return type === T.reflectValue;
 }
 
+function isFuncMap(m: Readonly<Record<string, GoFunc>> | FuncMap): m is FuncMap {
+  return m instanceof Map;
+}
+
 /** A registry from a plain object of functions, later maps overriding earlier ones (as template.Funcs does). */
 export function funcMap(...maps: ReadonlyArray<Readonly<Record<string, GoFunc>> | FuncMap>): FuncMap {
   const out = new Map<string, GoFunc>();
   for (const m of maps) {
-    const entries = m instanceof Map ? m.entries() : Object.entries(m as Record<string, GoFunc>);
+    const entries: Iterable<[string, GoFunc]> = isFuncMap(m) ? m.entries() : Object.entries(m);
     for (const [name, f] of entries) out.set(name, f);
   }
   return out;

@@ -70,7 +70,7 @@ function prepareArg(value: GoValue, type: GoType): GoValue {
   const from = typeOf(value);
   if (from === undefined || isAssignable(from, type)) return value;
   const intLike = (k: string): boolean => isIntKind(k as GoType['kind']) || isUintKind(k as GoType['kind']);
-  if (intLike(from.kind) && intLike(type.kind)) return valueOfType(type, rawKey(value) as bigint);
+  if (intLike(from.kind) && intLike(type.kind)) return valueOfType(type, rawKey(value));
   throw fail(`value has type ${from.name}; should be ${type.name}`);
 }
 
@@ -97,8 +97,7 @@ export function slice(args: readonly ExecValue[]): ExecValue {
 
 /** s[i:j] by bytes; a cut inside a character leaves U+FFFD for each byte of it. */
 function sliceBytes(s: string, i: number, j: number): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(s)) return s.slice(i, j);
+  if (!/[\u0080-\uffff]/.test(s)) return s.slice(i, j); // ASCII only: a byte is a character
   return decodeGoBytes(utf8Bytes(s).subarray(i, j));
 }
 

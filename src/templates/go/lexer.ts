@@ -24,7 +24,7 @@ export interface Token {
   readonly line: number;
 }
 
-export const KEYWORDS: ReadonlyMap<string, TokenType> = new Map<string, TokenType>([
+const KEYWORDS: ReadonlyMap<string, TokenType> = new Map<string, TokenType>([
   ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'], ['else', 'else'],
   ['end', 'end'], ['if', 'if'], ['nil', 'nil'], ['range', 'range'], ['template', 'template'], ['with', 'with'],
 ]);
@@ -34,7 +34,7 @@ export function isKeyword(type: TokenType): boolean {
 }
 
 const LEFT = '{{';
-export const RIGHT = '}}';
+const RIGHT = '}}';
 export const EOF = -1;
 
 export function isSpace(r: number): boolean {
@@ -50,7 +50,7 @@ export function lex(input: string, breakOK = true, continueOK = true): Token[] {
   return l.tokens;
 }
 
-export class Lexer {
+class Lexer {
   readonly tokens: Token[] = [];
   pos = 0;
   start = 0;
@@ -147,7 +147,7 @@ function hasLeftTrimMarker(s: string, at: number): boolean {
   return s.charCodeAt(at) === 0x2d && isSpace(s.charCodeAt(at + 1));
 }
 
-export function hasRightTrimMarker(s: string, at: number): boolean {
+function hasRightTrimMarker(s: string, at: number): boolean {
   return isSpace(s.charCodeAt(at)) && s.charCodeAt(at + 1) === 0x2d;
 }
 
@@ -208,7 +208,7 @@ function lexComment(l: Lexer): State {
   return lexText;
 }
 
-export function lexRightDelim(l: Lexer): State {
+function lexRightDelim(l: Lexer): State {
   const trim = hasRightTrimMarker(l.input, l.pos);
   if (trim) {
     l.pos += 2;
@@ -225,7 +225,7 @@ export function lexRightDelim(l: Lexer): State {
 
 // Inside an action, between `{{` and `}}`.
 
-export function lexInsideAction(l: Lexer): State {
+function lexInsideAction(l: Lexer): State {
   if (l.atRightDelim().delim) return l.parenDepth === 0 ? lexRightDelim : l.errorf('unclosed left paren');
   const r = l.next();
   switch (r) {

@@ -5,7 +5,7 @@
  */
 import { decodeGoBytes, utf8Bytes } from './fmt/utf8.js';
 
-export const SYNTAX = 'invalid syntax';
+const SYNTAX = 'invalid syntax';
 
 export class LiteralError extends Error {}
 

@@ -30,7 +30,7 @@ function compareKeys(a: MapKey, b: MapKey): number {
     if (Number.isNaN(y)) return 1;
     return a < y ? -1 : a > y ? 1 : 0;
   }
-  if (typeof a === 'boolean') return Number(a) - Number(b as boolean);
+  if (typeof a === 'boolean') return Number(a) - Number(b);
   return a < (b as bigint) ? -1 : a > (b as bigint) ? 1 : 0;
 }
 

@@ -204,7 +204,7 @@ class TreeParser extends PipelineParser {
 }
 
 /** Whether a tree holds nothing but white space (such a definition may be replaced by another). */
-export function isEmptyTree(n: Node): boolean {
+function isEmptyTree(n: Node): boolean {
   if (n.type === 'list') return n.nodes.every(isEmptyTree);
   if (n.type === 'text') return n.text.replace(GO_SPACE, '') === '';
   return false;

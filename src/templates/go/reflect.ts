@@ -117,7 +117,7 @@ export function zeroValue(type: GoType): ExecValue {
 /** A function's result as Go's reflect.Value would hold it: interface results are interface values. */
 export function resultValue(type: GoType, v: ExecValue): ExecValue {
   if (isReflectValue(type)) return v;
-  if (type.kind === 'interface') return v instanceof Iface ? v : fromSlot(type, v as GoValue);
+  if (type.kind === 'interface') return v instanceof Iface ? v : fromSlot(type, v);
   if (v === null || v === undefined) return zeroOf(type);
   // An int result wraps to its size, as Go's arithmetic does.
   return typeof v === 'bigint' ? valueOfType(type, v) : v;

@@ -21,9 +21,9 @@ export interface GoRun {
   /** Nanoseconds since the Unix epoch (sprig's now, ago, date). */
   readonly now: () => bigint;
   /** encodeSecretRef writes score-ts secret references with this codec; unset where none may be made. */
-  readonly secretRefs?: SecretRefCodec;
+  readonly secretRefs?: SecretRefCodec | undefined;
   /** substituteValue: a workload's `${...}` placeholders expanded; unset outside patch templates. */
-  readonly substitute?: (workload: string, value: string) => GoValue;
+  readonly substitute?: ((workload: string, value: string) => GoValue) | undefined;
 }
 
 let current: GoRun | undefined;
@@ -79,7 +79,7 @@ const substituteValue = goFunc(
   ([workload, value]) => {
     const substitute = currentRun().substitute;
     if (!substitute) throw new GoFuncError('substituteValue is for patch templates');
-    if (typeof value !== 'string') return value as GoValue;
+    if (typeof value !== 'string') return value;
     try {
       return substitute(workload as string, value);
     } catch (e) {

@@ -67,7 +67,7 @@ const cache = new WeakMap<FuncMap, Map<string, GoTemplate | GoTemplateError>>();
 export function compileGoTemplate(name: string, text: string, options: GoTemplateOptions = {}): GoTemplate {
   const funcs = options.funcs ?? NO_FUNCS;
   let byText = cache.get(funcs);
-  if (!byText) cache.set(funcs, (byText = new Map()));
+  if (!byText) cache.set(funcs, (byText = new Map<string, GoTemplate | GoTemplateError>()));
   const key = `${options.missingKey ?? 'default'}\u0000${options.goVersion ?? '1.19'}\u0000${name}\u0000${text}`;
   let entry = byText.get(key);
   if (!entry) {

@@ -19,7 +19,7 @@ export interface Source {
 const ZERO: Token = { type: 'error', pos: 0, val: '', line: 0 };
 
 /** item.String(): how a token appears in an error. */
-export function tokenString(t: Token): string {
+function tokenString(t: Token): string {
   if (t.type === 'eof') return 'EOF';
   if (t.type === 'error') return t.val;
   if (isKeyword(t.type)) return `<${t.val}>`;

@@ -19,6 +19,7 @@
  * Values inside a container are themselves in this form (an element of a `[]uint8` is a `Typed` uint8). `null`
  * appears only where Go has a nil interface: as an element of a container whose element type is interface{}.
  */
+import { isDecodedMap } from '../../base/merge-patch.js';
 import { bitSize, isIntKind, isUintKind, pointerTo, T, type GoKind, type GoType } from './go-types.js';
 import type { GoFunc } from './funcs.js';
 
@@ -42,7 +43,7 @@ export type MapKey = string | bigint | number | boolean;
  * struct fields in declaration order), Map<MapKey, GoValue> (maps), the target GoValue (pointers), GoFunc
  * (functions); `null` for a nil map, slice, pointer or function.
  */
-export type TypedPayload = bigint | number | string | boolean | GoComplex | GoValue[] | Map<MapKey, GoValue> | GoFunc | GoValue | null;
+export type TypedPayload = GoValue | GoComplex | Map<MapKey, GoValue> | GoFunc; // GoValue: the scalars, GoValue[] and null
 
 /** A value of a type the plain JavaScript forms cannot tell apart. */
 export class Typed {
@@ -68,9 +69,7 @@ export type ExecValue = GoValue | Iface;
 
 /** A plain object (prototype Object.prototype or null): a map[string]interface{}. */
 export function isGoMap(v: unknown): v is GoMap {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return isDecodedMap(v);
 }
 
 /** The dynamic Go type of a value; undefined for nil and for no value. */

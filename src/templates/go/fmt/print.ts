@@ -96,7 +96,7 @@ class PrintfState {
       if (verb === 'v') {
         [p.sharpV, p.sharp, p.plusV, p.plus] = [p.sharp, false, p.plus, false];
       }
-      p.printArg(args[this.argNum]!, verb);
+      p.printArg(args[this.argNum], verb);
       this.argNum++;
     }
     return true;

@@ -9,7 +9,7 @@ import { VerbPrinter } from './verb-printer.js';
 import { decodeGoBytes } from './utf8.js';
 
 /** Go prints addresses for %p and for nested pointers; these have none, so every address reads as this. */
-export const FAKE_ADDRESS = 0xc000010000n;
+const FAKE_ADDRESS = 0xc000010000n;
 
 export class Printer extends VerbPrinter {
 
@@ -58,7 +58,7 @@ export class Printer extends VerbPrinter {
     }
     if (Array.isArray(value)) return this.printList(typeOf(value)!, value, false, verb, depth);
     if (isGoMap(value)) return this.printMap(value, verb, depth);
-    this.printTyped(value as Typed, verb, depth);
+    this.printTyped(value, verb, depth);
   }
 
   private printTyped(value: Typed, verb: string, depth: number): void {

@@ -40,16 +40,6 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** The code points of a string, a lone surrogate read as U+FFFD. */
-export function codePoints(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const r = ch.codePointAt(0) ?? 0xfffd;
-    out.push(r >= 0xd800 && r <= 0xdfff ? 0xfffd : r);
-  }
-  return out;
-}
-
 /** The first `n` code points of a string (Go's precision truncation). */
 export function truncateRunes(s: string, n: number): string {
   let i = 0;
@@ -76,7 +66,7 @@ export function decodeGoBytes(b: Uint8Array): string {
 }
 
 /** utf8.DecodeRune: the rune at i and its width; (U+FFFD, 1) for an invalid sequence. */
-export function decodeRune(b: Uint8Array, i: number): [number, number] {
+function decodeRune(b: Uint8Array, i: number): [number, number] {
   const c0 = b[i] ?? 0;
   if (c0 < 0x80) return [c0, 1];
   let need: number;

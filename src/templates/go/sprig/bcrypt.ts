@@ -10,10 +10,10 @@ import { encryptBlock, expandKey, initialState } from './blowfish.js';
 
 const ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const MAGIC = Buffer.from('OrpheanBeholderScryDoubt');
-export const DEFAULT_COST = 10;
+const DEFAULT_COST = 10;
 
 /** bcrypt's base64: its own alphabet, no padding. */
-export function bcryptBase64(bytes: Uint8Array): string {
+function bcryptBase64(bytes: Uint8Array): string {
   const std = Buffer.from(bytes).toString('base64').replace(/=+$/, '');
   const from = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   return [...std].map((c) => ALPHABET[from.indexOf(c)]).join('');

@@ -24,8 +24,8 @@ function toDecimal(text: string): bigint {
 
 export const CONVERSION_FUNCS: Readonly<Record<string, GoFunc>> = {
   atoi: goFunc([str], T.int, ([s]) => atoi(s as string)),
-  int: goFunc([any], T.int, ([v]) => toInt64(v!)),
-  int64: goFunc([any], T.int64, ([v]) => typedInt(T.int64, toInt64(v!))),
-  float64: goFunc([any], T.float64, ([v]) => toFloat64(v!)),
+  int: goFunc([any], T.int, ([v]) => toInt64(v)),
+  int64: goFunc([any], T.int64, ([v]) => typedInt(T.int64, toInt64(v))),
+  float64: goFunc([any], T.float64, ([v]) => toFloat64(v)),
   toDecimal: goFunc([any], T.int64, ([v]) => typedInt(T.int64, toDecimal(sprint([v!])))),
 };

@@ -66,10 +66,8 @@ function durationRound(clock: Clock, v: GoValue): string {
 
 /** sprig's duration: seconds (an int64 or a decimal string; anything else is 0) as a Duration string. */
 function duration(v: GoValue): string {
-  let n = 0n;
   // strconv.ParseInt(v, 10, 64), whose value on overflow is the nearest int64 (sprig ignores the error).
-  if (typeof v === 'string') n = goParseInt(v, 10, 64).value;
-  else n = intOf(v, ['int64']) ?? 0n;
+  const n = typeof v === 'string' ? goParseInt(v, 10, 64).value : (intOf(v, ['int64']) ?? 0n);
   return durationString(BigInt.asIntN(64, n * SECOND));
 }
 
@@ -95,25 +93,25 @@ function toDate(clock: Clock, layout: string, value: string, must: boolean): GoV
 
 export function dateFuncs(now: () => bigint, localZone: string | undefined): Record<string, GoFunc> {
   const clock: Clock = { now, local: localLocation(localZone) };
-  const inZone = goFunc([T.string, T.any, T.string], T.string, ([f, d, z]) => dateInZone(clock, f as string, d!, z as string));
-  const modify = goFunc([T.string, TIME_TYPE], TIME_TYPE, ([f, d]) => dateModify(f as string, d!, false));
-  const mustModify = goFunc([T.string, TIME_TYPE], TIME_TYPE, ([f, d]) => dateModify(f as string, d!, true), { canFail: true });
+  const inZone = goFunc([T.string, T.any, T.string], T.string, ([f, d, z]) => dateInZone(clock, f as string, d, z as string));
+  const modify = goFunc([T.string, TIME_TYPE], TIME_TYPE, ([f, d]) => dateModify(f as string, d, false));
+  const mustModify = goFunc([T.string, TIME_TYPE], TIME_TYPE, ([f, d]) => dateModify(f as string, d, true), { canFail: true });
   return {
     now: goFunc([], TIME_TYPE, () => timeValue(fromUnixNano(now(), clock.local))),
-    date: goFunc([T.string, T.any], T.string, ([f, d]) => dateInZone(clock, f as string, d!, 'Local')),
+    date: goFunc([T.string, T.any], T.string, ([f, d]) => dateInZone(clock, f as string, d, 'Local')),
     dateInZone: inZone,
     date_in_zone: inZone,
-    htmlDate: goFunc([T.any], T.string, ([d]) => dateInZone(clock, '2006-01-02', d!, 'Local')),
-    htmlDateInZone: goFunc([T.any, T.string], T.string, ([d, z]) => dateInZone(clock, '2006-01-02', d!, z as string)),
+    htmlDate: goFunc([T.any], T.string, ([d]) => dateInZone(clock, '2006-01-02', d, 'Local')),
+    htmlDateInZone: goFunc([T.any, T.string], T.string, ([d, z]) => dateInZone(clock, '2006-01-02', d, z as string)),
     dateModify: modify,
     date_modify: modify,
     mustDateModify: mustModify,
     must_date_modify: mustModify,
-    ago: goFunc([T.any], T.string, ([d]) => durationString(roundDuration(since(clock, dateArg(clock, d!, ['int', 'int64'], false)), SECOND))),
-    duration: goFunc([T.any], T.string, ([v]) => duration(v!)),
-    durationRound: goFunc([T.any], T.string, ([v]) => durationRound(clock, v!)),
+    ago: goFunc([T.any], T.string, ([d]) => durationString(roundDuration(since(clock, dateArg(clock, d, ['int', 'int64'], false)), SECOND))),
+    duration: goFunc([T.any], T.string, ([v]) => duration(v)),
+    durationRound: goFunc([T.any], T.string, ([v]) => durationRound(clock, v)),
     toDate: goFunc([T.string, T.string], TIME_TYPE, ([f, s]) => toDate(clock, f as string, s as string, false)),
     mustToDate: goFunc([T.string, T.string], TIME_TYPE, ([f, s]) => toDate(clock, f as string, s as string, true), { canFail: true }),
-    unixEpoch: goFunc([TIME_TYPE], T.string, ([d]) => String(timeOf(d!).sec)),
+    unixEpoch: goFunc([TIME_TYPE], T.string, ([d]) => String(timeOf(d).sec)),
   };
 }

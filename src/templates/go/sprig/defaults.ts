@@ -24,7 +24,7 @@ const RAW: JsonOptions = { escapeHtml: false };
 function toJson(options: JsonOptions, must: boolean) {
   return ([v]: GoValue[]): GoValue => {
     try {
-      return marshalJson(v!, options);
+      return marshalJson(v, options);
     } catch (e) {
       if (!(e instanceof JsonError)) throw e;
       if (must) throw new GoFuncError(e.message);
@@ -40,8 +40,8 @@ function mustFromJson([s]: GoValue[]): GoValue {
 }
 
 export const DEFAULT_FUNCS: Readonly<Record<string, GoFunc>> = {
-  default: goFunc([any, any], any, ([d, ...given]) => (given.length === 0 || isEmpty(given[0]!) ? d! : given[0]!), variadic),
-  empty: goFunc([any], bool, ([v]) => isEmpty(v!)),
+  default: goFunc([any, any], any, ([d, ...given]) => (given.length === 0 || isEmpty(given[0]) ? d! : given[0]!), variadic),
+  empty: goFunc([any], bool, ([v]) => isEmpty(v)),
   coalesce: goFunc([any], any, (args) => args.find((v) => !isEmpty(v)) ?? null, variadic),
   all: goFunc([any], bool, (args) => args.every((v) => !isEmpty(v)), variadic),
   any: goFunc([any], bool, (args) => args.some((v) => !isEmpty(v)), variadic),
@@ -57,6 +57,6 @@ export const DEFAULT_FUNCS: Readonly<Record<string, GoFunc>> = {
   mustToPrettyJson: goFunc([any], str, toJson(PRETTY, true), canFail),
   toRawJson: goFunc([any], str, toJson(RAW, true)),
   mustToRawJson: goFunc([any], str, toJson(RAW, true), canFail),
-  deepCopy: goFunc([any], any, ([v]) => deepCopy(v!)),
-  mustDeepCopy: goFunc([any], any, ([v]) => deepCopy(v!), canFail),
+  deepCopy: goFunc([any], any, ([v]) => deepCopy(v)),
+  mustDeepCopy: goFunc([any], any, ([v]) => deepCopy(v), canFail),
 };

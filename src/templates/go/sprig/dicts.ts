@@ -20,7 +20,7 @@ function has(m: GoMap | null, key: string): boolean {
 
 function dict(args: GoValue[]): GoMap {
   const m = newMap();
-  for (let i = 0; i < args.length; i += 2) setEntry(m, strval(args[i]!), i + 1 < args.length ? args[i + 1]! : '');
+  for (let i = 0; i < args.length; i += 2) setEntry(m, strval(args[i]), i + 1 < args.length ? args[i + 1]! : '');
   return m;
 }
 
@@ -63,7 +63,7 @@ function merge(overwrite: boolean, must: boolean) {
 
 /** Go's type assertion x.(T), with its panic text. */
 function assert<V>(x: GoValue, type: string, ok: (x: GoValue) => x is GoValue & V): V {
-  if (ok(x)) return x as V;
+  if (ok(x)) return x;
   const actual = x === null || x === undefined ? 'nil' : typeOf(x)!.name;
   throw new GoFuncError(`interface conversion: interface {} is ${actual}, not ${type}`);
 }
@@ -73,7 +73,7 @@ const isString = (x: GoValue): x is string => typeof x === 'string';
 
 function dig(args: GoValue[]): GoValue {
   if (args.length < 3) throw new GoFuncError('dig needs at least three arguments');
-  let m = plainMap(assert(args[args.length - 1]!, mapAny.name, isMapAny));
+  let m = plainMap(assert(args[args.length - 1], mapAny.name, isMapAny));
   const fallback = args[args.length - 2]!;
   const keys = args.slice(0, -2).map((k) => assert(k, 'string', isString));
   for (let i = 0; ; i++) {
@@ -87,14 +87,14 @@ function dig(args: GoValue[]): GoValue {
 export const DICT_FUNCS: Readonly<Record<string, GoFunc>> = {
   dict: goFunc([any], mapAny, dict, variadic),
   get: goFunc([mapAny, str], any, ([d, k]) => (has(plainMap(d), k as string) ? entryOf(plainMap(d)!, k as string)! : '')),
-  set: goFunc([mapAny, str, any], mapAny, ([d, k, v]) => set(d!, k as string, v!)),
-  unset: goFunc([mapAny, str], mapAny, ([d, k]) => unset(d!, k as string)),
+  set: goFunc([mapAny, str, any], mapAny, ([d, k, v]) => set(d, k as string, v)),
+  unset: goFunc([mapAny, str], mapAny, ([d, k]) => unset(d, k as string)),
   hasKey: goFunc([mapAny, str], bool, ([d, k]) => has(plainMap(d), k as string)),
   pluck: goFunc([str, mapAny], sliceAny, ([k, ...ds]) => ds.flatMap((d) => (has(plainMap(d), k as string) ? [entryOf(plainMap(d)!, k as string)!] : [])), variadic),
   keys: goFunc([mapAny], sliceOf(str), (ds) => stringSlice(ds.flatMap((d) => mapEntries(d).map(([k]) => k))), variadic),
   values: goFunc([mapAny], sliceAny, ([d]) => mapEntries(d).map(([, v]) => v)),
-  pick: goFunc([mapAny, str], mapAny, ([d, ...keys]) => pick(d!, keys), variadic),
-  omit: goFunc([mapAny, str], mapAny, ([d, ...keys]) => omit(d!, keys), variadic),
+  pick: goFunc([mapAny, str], mapAny, ([d, ...keys]) => pick(d, keys), variadic),
+  omit: goFunc([mapAny, str], mapAny, ([d, ...keys]) => omit(d, keys), variadic),
   merge: goFunc([mapAny, mapAny], any, merge(false, false), variadic),
   mustMerge: goFunc([mapAny, mapAny], any, merge(false, true), { variadic: true, canFail: true }),
   mergeOverwrite: goFunc([mapAny, mapAny], any, merge(true, false), variadic),

@@ -3,9 +3,9 @@
  * texts, String ("1h30m0s", "1.5µs", "0s") and Round.
  */
 
-export const NANOSECOND = 1n;
-export const MICROSECOND = 1000n;
-export const MILLISECOND = 1_000_000n;
+const NANOSECOND = 1n;
+const MICROSECOND = 1000n;
+const MILLISECOND = 1_000_000n;
 export const SECOND = 1_000_000_000n;
 export const MINUTE = 60n * SECOND;
 export const HOUR = 60n * MINUTE;
@@ -112,7 +112,7 @@ export function durationString(d: bigint): string {
   if (u < SECOND) {
     if (u === 0n) return '0s';
     const [unit, prec] = u < MICROSECOND ? ['ns', 0] : u < MILLISECOND ? ['µs', 3] : ['ms', 6];
-    const [frac, rest] = fraction(u, prec as number);
+    const [frac, rest] = fraction(u, prec);
     out = `${rest}${frac}${unit}`;
   } else {
     const [frac, secs] = fraction(u, 9);

@@ -69,7 +69,7 @@ function base64Padding(src: Buffer, start: number, have: number): number {
 }
 
 /** base32.StdEncoding.DecodeString (newlines removed first; what follows valid padding is ignored, as in Go). */
-export function base32Decode(s: string): Uint8Array {
+function base32Decode(s: string): Uint8Array {
   const src = Buffer.from(s, 'utf8').filter((b) => !isNewline(b));
   const out: number[] = [];
   let si = 0;

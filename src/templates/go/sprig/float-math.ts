@@ -18,7 +18,7 @@ function decimalFold(first: GoValue, rest: readonly GoValue[], op: (a: Decimal, 
 }
 
 /** math.Max. */
-export function goMax(x: number, y: number): number {
+function goMax(x: number, y: number): number {
   if (x === Infinity || y === Infinity) return Infinity;
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (x === 0 && y === 0) return Object.is(x, -0) ? y : x;
@@ -26,7 +26,7 @@ export function goMax(x: number, y: number): number {
 }
 
 /** math.Min. */
-export function goMin(x: number, y: number): number {
+function goMin(x: number, y: number): number {
   if (x === -Infinity || y === -Infinity) return -Infinity;
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (x === 0 && y === 0) return Object.is(x, -0) ? x : y;
@@ -34,14 +34,14 @@ export function goMin(x: number, y: number): number {
 }
 
 const floatFold = (pick: (x: number, y: number) => number) => (args: GoValue[]): number =>
-  args.slice(1).reduce<number>((acc, v) => pick(acc, toFloat64(v)), toFloat64(args[0]!));
+  args.slice(1).reduce<number>((acc, v) => pick(acc, toFloat64(v)), toFloat64(args[0]));
 
 export const FLOAT_MATH_FUNCS: Readonly<Record<string, GoFunc>> = {
-  add1f: goFunc([T.any], T.float64, ([a]) => decimalFold(a!, [1n], decimalAdd)),
+  add1f: goFunc([T.any], T.float64, ([a]) => decimalFold(a, [1n], decimalAdd)),
   addf: goFunc([T.any], T.float64, (args) => decimalFold(0, args, decimalAdd), variadic),
-  subf: goFunc([T.any, T.any], T.float64, ([a, ...rest]) => decimalFold(a!, rest, decimalSub), variadic),
-  mulf: goFunc([T.any, T.any], T.float64, ([a, ...rest]) => decimalFold(a!, rest, decimalMul), variadic),
-  divf: goFunc([T.any, T.any], T.float64, ([a, ...rest]) => decimalFold(a!, rest, decimalDiv), variadic),
+  subf: goFunc([T.any, T.any], T.float64, ([a, ...rest]) => decimalFold(a, rest, decimalSub), variadic),
+  mulf: goFunc([T.any, T.any], T.float64, ([a, ...rest]) => decimalFold(a, rest, decimalMul), variadic),
+  divf: goFunc([T.any, T.any], T.float64, ([a, ...rest]) => decimalFold(a, rest, decimalDiv), variadic),
   maxf: goFunc([T.any, T.any], T.float64, floatFold(goMax), variadic),
   minf: goFunc([T.any, T.any], T.float64, floatFold(goMin), variadic),
 };

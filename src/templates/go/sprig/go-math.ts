@@ -7,7 +7,7 @@
 const view = new DataView(new ArrayBuffer(8));
 
 /** math.Frexp: f = frac * 2^exp with |frac| in [0.5, 1). */
-export function frexp(f: number): [number, number] {
+function frexp(f: number): [number, number] {
   if (f === 0 || !Number.isFinite(f)) return [f, 0];
   let exp = 0;
   let x = f;
@@ -23,7 +23,7 @@ export function frexp(f: number): [number, number] {
 }
 
 /** math.Ldexp: frac * 2^exp, rounded once. */
-export function ldexp(frac: number, exp: number): number {
+function ldexp(frac: number, exp: number): number {
   if (frac === 0 || !Number.isFinite(frac)) return frac;
   const [f, e] = frexp(frac);
   const total = e + exp;

@@ -48,7 +48,7 @@ export function daysIn(month: number, year: number): number {
 export { DAYS_BEFORE };
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
-export function daysFromCivil(year: number, month: number, day: number): number {
+function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = floorDiv(y, 400);
   const yoe = y - era * 400;

@@ -9,7 +9,7 @@ import { quote } from '../fmt/quote.js';
 export interface GoURL {
   scheme: string;
   opaque: string;
-  user?: { readonly username: string; readonly password?: string };
+  user?: { readonly username: string; readonly password?: string } | undefined;
   host: string;
   path: string;
   rawPath: string;
@@ -29,8 +29,8 @@ export const toBytes = (s: string): string => Buffer.from(s, 'utf8').toString('l
 export const fromBytes = (b: string): string => decodeGoBytes(Buffer.from(b, 'latin1'));
 
 /** strconv.Quote of a byte string: invalid UTF-8 bytes as \x escapes. */
-export function quoteBytes(b: string): string {
-  const parts = b.match(/[\x00-\x7f]+|[\x80-\xff]+/g) ?? [];
+function quoteBytes(b: string): string {
+  const parts = b.match(/[^\x80-\xff]+|[\x80-\xff]+/g) ?? []; // runs of ASCII and of high bytes (b is Latin-1)
   return `"${parts.map((p) => {
     const text = fromBytes(p);
     return toBytes(text) === p ? quote(text).slice(1, -1) : [...p].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
@@ -123,6 +123,7 @@ function parseAuthority(authority: string, u: GoURL): void {
 
 function parseWithoutFragment(raw: string): GoURL {
   const u: GoURL = { scheme: '', opaque: '', host: '', path: '', rawPath: '', omitHost: false, forceQuery: false, rawQuery: '', fragment: '', rawFragment: '' };
+  // eslint-disable-next-line no-control-regex -- net/url refuses control characters, as Go's does
   if (/[\x00-\x1f\x7f]/.test(raw)) throw new Error('net/url: invalid control character in URL');
   if (raw === '*') {
     u.path = '*';

@@ -11,7 +11,7 @@ function hexDigest(algorithm: string): GoFunc {
 }
 
 /** Adler-32 (RFC 1950). */
-export function adler32(bytes: Uint8Array): number {
+function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
   for (let i = 0; i < bytes.length; i += 5552) {

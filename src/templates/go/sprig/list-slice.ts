@@ -12,8 +12,8 @@ export function sliceList(list: GoValue, indices: readonly GoValue[]): GoValue {
   const items = listItems(list);
   if (!items) throw new GoFuncError(`list should be type of slice or array but ${kind}`);
   if (items.length === 0) return null;
-  const start = indices.length > 0 ? toInt64(indices[0]!) : 0n;
-  const end = indices.length < 2 ? BigInt(items.length) : toInt64(indices[1]!);
+  const start = indices.length > 0 ? toInt64(indices[0]) : 0n;
+  const end = indices.length < 2 ? BigInt(items.length) : toInt64(indices[1]);
   if (kind === 'array') throw new GoFuncError('reflect.Value.Slice: slice of unaddressable array');
   if (start < 0n || end < start || end > BigInt(items.length)) throw new GoFuncError('reflect.Value.Slice: slice index out of bounds');
   const part = items.slice(Number(start), Number(end));

@@ -54,7 +54,7 @@ function chunk(size: bigint, list: GoValue): GoValue {
     for (let j = 0n; j < len; j++) {
       const at = Number(i * size + j);
       if (at >= n) throw new GoFuncError('reflect: slice index out of range');
-      part.push(items[at]!);
+      part.push(items[at]);
     }
     out.push(part);
   }

@@ -14,7 +14,7 @@ const int64 = (n: bigint): GoValue => typedInt(T.int64, n);
 const wrap = (n: bigint): bigint => BigInt.asIntN(64, n);
 
 /** A list longer than this is refused (Go would try to allocate it; a template asking for it is broken). */
-export const MAX_LIST_LENGTH = 10_000_000;
+const MAX_LIST_LENGTH = 10_000_000;
 
 function divisor(v: GoValue): bigint {
   const d = toInt64(v);
@@ -23,7 +23,7 @@ function divisor(v: GoValue): bigint {
 }
 
 function fold(args: GoValue[], pick: (a: bigint, b: bigint) => bigint): GoValue {
-  return int64(args.slice(1).reduce<bigint>((acc, v) => pick(acc, toInt64(v)), toInt64(args[0]!)));
+  return int64(args.slice(1).reduce<bigint>((acc, v) => pick(acc, toInt64(v)), toInt64(args[0])));
 }
 
 /** Go's untilStep: start, start+step, ... while before stop (int arithmetic wraps, as in Go). */
@@ -70,11 +70,11 @@ function round(a: GoValue, places: bigint, roundOn: number): number {
 const intList = (items: bigint[]): GoValue => sliceValue(sliceOf(T.int), items);
 
 export const MATH_FUNCS: Readonly<Record<string, GoFunc>> = {
-  add1: goFunc([T.any], T.int64, ([a]) => int64(toInt64(a!) + 1n)),
+  add1: goFunc([T.any], T.int64, ([a]) => int64(toInt64(a) + 1n)),
   add: goFunc([T.any], T.int64, (args) => int64(args.reduce<bigint>((sum, v) => sum + toInt64(v), 0n)), variadic),
-  sub: goFunc([T.any, T.any], T.int64, ([a, b]) => int64(toInt64(a!) - toInt64(b!))),
-  div: goFunc([T.any, T.any], T.int64, ([a, b]) => int64(toInt64(a!) / divisor(b!))),
-  mod: goFunc([T.any, T.any], T.int64, ([a, b]) => int64(toInt64(a!) % divisor(b!))),
+  sub: goFunc([T.any, T.any], T.int64, ([a, b]) => int64(toInt64(a) - toInt64(b))),
+  div: goFunc([T.any, T.any], T.int64, ([a, b]) => int64(toInt64(a) / divisor(b))),
+  mod: goFunc([T.any, T.any], T.int64, ([a, b]) => int64(toInt64(a) % divisor(b))),
   mul: goFunc([T.any, T.any], T.int64, (args) => fold(args, (x, y) => wrap(x * y)), variadic),
   max: goFunc([T.any, T.any], T.int64, (args) => fold(args, (x, y) => (y > x ? y : x)), variadic),
   biggest: goFunc([T.any, T.any], T.int64, (args) => fold(args, (x, y) => (y > x ? y : x)), variadic),
@@ -82,7 +82,7 @@ export const MATH_FUNCS: Readonly<Record<string, GoFunc>> = {
   until: goFunc([T.int], sliceOf(T.int), ([n]) => intList(untilStep(0n, n as bigint, (n as bigint) < 0n ? -1n : 1n))),
   untilStep: goFunc([T.int, T.int, T.int], sliceOf(T.int), ([a, b, c]) => intList(untilStep(a as bigint, b as bigint, c as bigint))),
   seq: goFunc([T.int], T.string, (params) => seq(params as bigint[]), variadic),
-  floor: goFunc([T.any], T.float64, ([a]) => Math.floor(toFloat64(a!))),
-  ceil: goFunc([T.any], T.float64, ([a]) => Math.ceil(toFloat64(a!))),
-  round: goFunc([T.any, T.int, T.float64], T.float64, ([a, p, ...opt]) => round(a!, p as bigint, (opt[0] as number | undefined) ?? 0.5), variadic),
+  floor: goFunc([T.any], T.float64, ([a]) => Math.floor(toFloat64(a))),
+  ceil: goFunc([T.any], T.float64, ([a]) => Math.ceil(toFloat64(a))),
+  round: goFunc([T.any, T.int, T.float64], T.float64, ([a, p, ...opt]) => round(a, p as bigint, (opt[0] as number | undefined) ?? 0.5), variadic),
 };

@@ -8,7 +8,7 @@ import { T } from '../go-types.js';
 import { randomUuid, type RandomSource } from '../../../base/random.js';
 
 /** randBytes refuses more than this (a template asking for more is broken; Go would try). */
-export const MAX_RANDOM_BYTES = 1 << 20;
+const MAX_RANDOM_BYTES = 1 << 20;
 
 function randBytes(random: RandomSource, count: bigint): string {
   if (count < 0n) throw new GoFuncError('runtime error: makeslice: len out of range');
@@ -17,7 +17,7 @@ function randBytes(random: RandomSource, count: bigint): string {
 }
 
 /** A uniform integer in [0, n) from 63-bit draws (rejection sampling, as math/rand's Int63n). */
-export function uniformBelow(random: RandomSource, n: bigint): bigint {
+function uniformBelow(random: RandomSource, n: bigint): bigint {
   const limit = (1n << 63n) - ((1n << 63n) % n);
   for (;;) {
     const draw = random.bytes(8).readBigUInt64BE() >> 1n;

@@ -15,10 +15,10 @@ const { any, string: str, bool } = T;
 const typeName = (v: GoValue): string => sprintf('%T', [v]);
 
 export const REFLECTION_FUNCS: Readonly<Record<string, GoFunc>> = {
-  typeOf: goFunc([any], str, ([v]) => typeName(v!)),
-  typeIs: goFunc([str, any], bool, ([target, v]) => target === typeName(v!)),
-  typeIsLike: goFunc([str, any], bool, ([target, v]) => target === typeName(v!) || `*${target as string}` === typeName(v!)),
-  kindOf: goFunc([any], str, ([v]) => kindName(v!)),
-  kindIs: goFunc([str, any], bool, ([target, v]) => target === kindName(v!)),
-  deepEqual: goFunc([any, any], bool, ([a, b]) => deepEqual(a!, b!)),
+  typeOf: goFunc([any], str, ([v]) => typeName(v)),
+  typeIs: goFunc([str, any], bool, ([target, v]) => target === typeName(v)),
+  typeIsLike: goFunc([str, any], bool, ([target, v]) => target === typeName(v) || `*${target as string}` === typeName(v)),
+  kindOf: goFunc([any], str, ([v]) => kindName(v)),
+  kindIs: goFunc([str, any], bool, ([target, v]) => target === kindName(v)),
+  deepEqual: goFunc([any, any], bool, ([a, b]) => deepEqual(a, b)),
 };

@@ -39,7 +39,7 @@ export function parseVersion(v: string): SemverVersion {
 }
 
 /** Version.String: major.minor.patch[-pre][+metadata], without a `v`. */
-export function versionString(v: SemverVersion): string {
+function versionString(v: SemverVersion): string {
   return `${v.major}.${v.minor}.${v.patch}${v.pre ? `-${v.pre}` : ''}${v.metadata ? `+${v.metadata}` : ''}`;
 }
 
@@ -114,7 +114,7 @@ function versionOf(x: GoValue): SemverVersion {
   }
   const [major, minor, patch, pre, metadata, original] = value.v as GoValue[];
   const n = (f: GoValue): bigint => (f as Typed).v as bigint;
-  return { major: n(major!), minor: n(minor!), patch: n(patch!), pre: pre as string, metadata: metadata as string, original: original as string };
+  return { major: n(major), minor: n(minor), patch: n(patch), pre: pre as string, metadata: metadata as string, original: original as string };
 }
 
 /** Inc* and Set* keep a leading `v` of the original. */
@@ -125,7 +125,7 @@ function derived(v: SemverVersion, next: Omit<SemverVersion, 'original'>): Semve
 
 const bytes = (s: string): GoValue => sliceValue(sliceOf(T.uint8), [...Buffer.from(s, 'utf8')].map((b) => typedInt(T.uint8, BigInt(b))));
 const valueMethod = (result: GoType, fn: (v: SemverVersion, arg: GoValue) => GoValue, params: GoType[] = [], canFail = false): GoFunc =>
-  goFunc(params, result, ([self, arg]) => fn(versionOf(self!), arg!), { canFail });
+  goFunc(params, result, ([self, arg]) => fn(versionOf(self), arg), { canFail });
 
 Object.assign(valueMethods, {
   String: valueMethod(T.string, versionString),

@@ -62,7 +62,7 @@ function parseConstraint(c: string): Constraint {
 }
 
 /** semver.NewConstraint: OR groups of AND-ed constraints. */
-export function parseConstraints(text: string): Constraint[][] {
+function parseConstraints(text: string): Constraint[][] {
   return rewriteRange(text).split('||').map((group) => {
     if (findAllIndex(validRe(), group, 1).length === 0) throw new GoFuncError(`improper constraint: ${group}`);
     const found = findAllIndex(findRe(), group, -1).map((m) => group.slice(m[0], m[1]));
@@ -71,7 +71,7 @@ export function parseConstraints(text: string): Constraint[][] {
 }
 
 /** Constraints.Check. */
-export function checkConstraints(groups: readonly Constraint[][], v: SemverVersion): boolean {
+function checkConstraints(groups: readonly Constraint[][], v: SemverVersion): boolean {
   return groups.some((group) => group.every((c) => check(c, v)));
 }
 

@@ -17,7 +17,7 @@ function copyValue(v: GoValue): GoValue {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(copyValue);
   if (isGoMap(v)) return newMap(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, copyValue(x)]));
-  const t = v as Typed;
+  const t = v;
   if (t.v === null) return t;
   switch (t.type.kind) {
     case 'slice':

@@ -18,7 +18,7 @@ function valuesEqual(a: GoValue, b: GoValue): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return false;
   if (Array.isArray(a)) return listsEqual(a, b as GoValue[]);
   if (isGoMap(a)) return plainMapsEqual(a, b as GoMap);
-  return typedEqual(a as Typed, b as Typed);
+  return typedEqual(a, b as Typed);
 }
 
 function listsEqual(a: readonly GoValue[], b: readonly GoValue[]): boolean {
@@ -35,7 +35,7 @@ function typedEqual(a: Typed, b: Typed): boolean {
   const { kind, elem } = a.type;
   if (a.v === b.v && kind !== 'struct' && kind !== 'array') {
     if (kind === 'func') return a.v === null;
-    return (kind !== 'float32' && kind !== 'float64') || !Number.isNaN(a.v as number);
+    return (kind !== 'float32' && kind !== 'float64') || !Number.isNaN(a.v);
   }
   switch (kind) {
     case 'slice':

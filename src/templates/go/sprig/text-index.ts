@@ -20,7 +20,7 @@ import { REFLECTION_FUNCS } from './reflection.js';
 import { STRING_LIST_FUNCS } from './string-lists.js';
 import { STRING_FUNCS } from './strings.js';
 
-export const SPRIG_TEXT_FUNCS: Readonly<Record<string, GoFunc>> = {
+const SPRIG_TEXT_FUNCS: Readonly<Record<string, GoFunc>> = {
   ...STRING_FUNCS,
   ...STRING_LIST_FUNCS,
   ...LIST_FUNCS,

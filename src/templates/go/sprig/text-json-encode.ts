@@ -44,7 +44,7 @@ class Encoder {
     if (v === null) return 'null';
     if (Array.isArray(v)) return this.list(v, pad);
     if (isGoMap(v)) return this.object(plainEntries(v), pad);
-    return this.typed(v as Typed, pad);
+    return this.typed(v, pad);
   }
 
   private typed(v: Typed, pad: string): string {
@@ -53,7 +53,7 @@ class Encoder {
     if (isIntKind(kind) || isUintKind(kind)) return (v.v as bigint).toString();
     if (kind === 'float32' || kind === 'float64') return jsonFloat(v.v as number, kind === 'float32' ? 32 : 64);
     if (kind === 'string') return quoteJson(v.v as string, this.options.escapeHtml);
-    if (kind === 'bool') return String(v.v);
+    if (kind === 'bool') return v.v === true ? 'true' : 'false';
     if (kind === 'ptr') return v.v === null ? 'null' : this.value(v.v as GoValue, pad);
     if (kind === 'struct') return this.object(structEntries(v), pad);
     if (kind === 'slice' && v.v === null) return 'null';

@@ -117,7 +117,7 @@ function emptyValue(v: GoValue): boolean {
 interface Slot {
   readonly value: GoValue;
   readonly type: GoType;
-  readonly set?: (v: GoValue) => void;
+  readonly set?: ((v: GoValue) => void) | undefined;
 }
 
 /** reflect.Value.Set: the value's type must be assignable to the slot's. */

@@ -111,5 +111,5 @@ export function truncate(c: bigint, s: string): string {
 
 /** A bigint int argument as a JavaScript number (exact within ±2^53, and far beyond any length). */
 export function num(n: unknown): number {
-  return Number(n as bigint);
+  return Number(n);
 }

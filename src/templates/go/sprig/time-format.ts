@@ -53,7 +53,7 @@ function elementAt(layout: string, i: number): [LayoutElement, number] | undefin
     case '3':
     case '4':
     case '5':
-      return [std(layout[i]!), 1];
+      return [std(layout[i]), 1];
     case 'P':
     case 'p':
       return rest.startsWith('PM') || rest.startsWith('pm') ? [std(rest.slice(0, 2)), 2] : undefined;
@@ -69,7 +69,7 @@ function elementAt(layout: string, i: number): [LayoutElement, number] | undefin
     case ',': {
       const m = /^[.,](0+|9+)/.exec(rest);
       if (!m || /^[0-9]/.test(rest.slice(m[0].length))) return undefined;
-      return [{ kind: 'frac', trim: m[1]![0] === '9', digits: m[1]!.length, separator: layout[i]! }, m[0].length];
+      return [{ kind: 'frac', trim: m[1]![0] === '9', digits: m[1]!.length, separator: layout[i] }, m[0].length];
     }
   }
   return undefined;

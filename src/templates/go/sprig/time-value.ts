@@ -18,13 +18,13 @@ const durationMethods: Record<string, GoFunc> = {};
 const nameOf = (n: bigint, names: readonly string[], type: string, first: number): string =>
   n >= BigInt(first) && n < BigInt(first + names.length) ? names[Number(n) - first]! : `%!${type}(${n})`;
 
-export const MONTH_TYPE = namedType('time.Month', T.int, {
+const MONTH_TYPE = namedType('time.Month', T.int, {
   String: goFunc([], T.string, ([m]) => nameOf((m as Typed).v as bigint, MONTHS, 'Month', 1)),
 });
-export const WEEKDAY_TYPE = namedType('time.Weekday', T.int, {
+const WEEKDAY_TYPE = namedType('time.Weekday', T.int, {
   String: goFunc([], T.string, ([d]) => nameOf((d as Typed).v as bigint, WEEKDAYS, 'Weekday', 0)),
 });
-export const DURATION_TYPE = namedType('time.Duration', T.int64, durationMethods);
+const DURATION_TYPE = namedType('time.Duration', T.int64, durationMethods);
 
 /** Location.String: its name; a nil *Location is UTC. */
 function locationName(l: GoValue): string {
@@ -32,10 +32,9 @@ function locationName(l: GoValue): string {
   return loc === null ? 'UTC' : ((loc.v as GoValue[])[0] as string);
 }
 
-const LOCATION_TYPE = structType('time.Location', [{ name: 'name', type: T.string }], {
-  String: goFunc([], T.string, ([l]) => locationName(l!)),
-});
-const LOCATION_POINTER: GoType = { ...pointerTo(LOCATION_TYPE), methods: LOCATION_TYPE.methods };
+const LOCATION_METHODS = { String: goFunc([], T.string, ([l]) => locationName(l)) };
+const LOCATION_TYPE = structType('time.Location', [{ name: 'name', type: T.string }], LOCATION_METHODS);
+const LOCATION_POINTER: GoType = { ...pointerTo(LOCATION_TYPE), methods: LOCATION_METHODS };
 
 export const TIME_TYPE = structType('time.Time', [
   { name: 'wall', type: T.uint64 }, { name: 'ext', type: T.int64 }, { name: 'loc', type: LOCATION_POINTER },
@@ -73,12 +72,12 @@ export function timeOf(v: GoValue): GoTime {
 
 export const isTime = (v: GoValue): boolean => v instanceof Typed && v.type === TIME_TYPE;
 export const isTimePointer = (v: GoValue): boolean => v instanceof Typed && v.type.kind === 'ptr' && v.type.elem === TIME_TYPE;
-export const durationValue = (d: bigint): GoValue => typedInt(DURATION_TYPE, d);
+const durationValue = (d: bigint): GoValue => typedInt(DURATION_TYPE, d);
 
 const int = (n: number | bigint): bigint => BigInt(n);
 const int64 = (n: bigint): GoValue => typedInt(T.int64, n);
 const method = (params: GoType[], result: GoType, fn: (t: GoTime, args: GoValue[]) => GoValue, canFail = false): GoFunc =>
-  goFunc(params, result, ([self, ...args]) => fn(timeOf(self!), args), { canFail });
+  goFunc(params, result, ([self, ...args]) => fn(timeOf(self), args), { canFail });
 
 /** Time.MarshalJSON / MarshalText: RFC 3339 with nanoseconds, for years 0 to 9999. */
 function marshal(t: GoTime, what: string, quoted: boolean): GoValue {
@@ -115,10 +114,10 @@ Object.assign(timeMethods, {
   UTC: method([], TIME_TYPE, (t) => timeValue({ ...t, loc: UTC })),
   Location: method([], LOCATION_POINTER, (t) => (t.loc.kind === 'utc' ? utcLocation : locationPointer(t.loc))),
   IsZero: method([], T.bool, (t) => t.sec === -UNIX_TO_INTERNAL && t.nsec === 0),
-  Before: method([TIME_TYPE], T.bool, (t, [u]) => subTimes(t, timeOf(u!)) < 0n),
-  After: method([TIME_TYPE], T.bool, (t, [u]) => subTimes(t, timeOf(u!)) > 0n),
-  Equal: method([TIME_TYPE], T.bool, (t, [u]) => subTimes(t, timeOf(u!)) === 0n),
-  Sub: method([TIME_TYPE], DURATION_TYPE, (t, [u]) => durationValue(subTimes(t, timeOf(u!)))),
+  Before: method([TIME_TYPE], T.bool, (t, [u]) => subTimes(t, timeOf(u)) < 0n),
+  After: method([TIME_TYPE], T.bool, (t, [u]) => subTimes(t, timeOf(u)) > 0n),
+  Equal: method([TIME_TYPE], T.bool, (t, [u]) => subTimes(t, timeOf(u)) === 0n),
+  Sub: method([TIME_TYPE], DURATION_TYPE, (t, [u]) => durationValue(subTimes(t, timeOf(u)))),
   Add: method([DURATION_TYPE], TIME_TYPE, (t, [d]) => timeValue(addDuration(t, (d as Typed).v as bigint))),
   AddDate: method([T.int, T.int, T.int], TIME_TYPE, (t, [y, m, d]) => timeValue(addDate(t, Number(y), Number(m), Number(d)))),
   MarshalJSON: method([], sliceOf(T.uint8), (t) => marshal(t, 'MarshalJSON', true), true),

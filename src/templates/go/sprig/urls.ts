@@ -55,5 +55,5 @@ function urlJoin(d: GoValue): string {
 
 export const URL_FUNCS: Readonly<Record<string, GoFunc>> = {
   urlParse: goFunc([T.string], T.mapAny, ([v]) => urlParse(v as string)),
-  urlJoin: goFunc([T.mapAny], T.string, ([d]) => urlJoin(d!)),
+  urlJoin: goFunc([T.mapAny], T.string, ([d]) => urlJoin(d)),
 };
