@@ -249,7 +249,7 @@ describe('writing the output', () => {
     expect(readFileSync(path.join(dir, 'deploy', 'app.yaml'), 'utf8')).toContain('kind: Deployment');
   });
 
-  it('writes into a named pipe instead of replacing it', async () => {
+  it('writes into a named pipe instead of replacing it', () => {
     const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'hello-world'));
     const fifo = path.join(dir, 'out.pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);

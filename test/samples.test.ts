@@ -15,8 +15,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, mapping, text } from './support/fields.js';
 import { checkManifests } from './support/k8s-check.js';
-import { parseManifests } from './support/resolve-env.js';
+import { parseManifests, type K8sObject } from './support/resolve-env.js';
 import { runIn } from './support/run-cli.js';
 import { sharedData } from './support/shared-data.js';
 import { dataServers, generateSample, serverCredentials, valuesReaching, variableOverrides, workloadContainers, type SampleRun } from './support/sample-apps.js';
@@ -26,6 +27,13 @@ import type { LocalServer } from './servers/harness.js';
 
 const samplesDir = sharedData('the sample app tests', 'corpus', 'samples');
 const samples = samplesDir === undefined ? [] : readdirSync(samplesDir).filter((name) => existsSync(path.join(samplesDir, name, 'Makefile'))).sort();
+
+const WORKLOAD_KINDS: readonly unknown[] = ['Deployment', 'StatefulSet', 'Job', 'CronJob'];
+
+/** A provisioner's object: it carries the uid of the resource it was made for. */
+function madeByProvisioner(o: K8sObject): boolean {
+  return Boolean(at(mapping(o, 'metadata'), 'annotations', 'score-ts.dev/resource-uid'));
+}
 
 describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their Makefiles run score-k8s', () => {
   it('finds the samples', () => {
@@ -50,8 +58,8 @@ describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their
       const known = new Set<string>();
       for (const step of sample.steps) {
         for (const w of step.workloads) known.add(w);
-        const written = parseManifests(step.manifests).filter((o) => ['Deployment', 'StatefulSet', 'Job', 'CronJob'].includes(o.kind) && !o.metadata.annotations?.['score-ts.dev/resource-uid']);
-        expect({ args: step.args, workloads: written.map((o) => o.metadata.name).sort() }).toEqual({ args: step.args, workloads: [...known].sort() });
+        const written = parseManifests(step.manifests).filter((o) => WORKLOAD_KINDS.includes(o.kind) && !madeByProvisioner(o));
+        expect({ args: step.args, workloads: written.map((o) => text(o, 'metadata', 'name')).sort() }).toEqual({ args: step.args, workloads: [...known].sort() });
       }
     });
 
@@ -87,7 +95,7 @@ describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their
       const containers = workloadContainers(objects);
       const servers = dataServers(last().manifests);
       // Every StatefulSet a provisioner made is a server reached through a Service.
-      expect(servers.map((s) => s.statefulSet).sort()).toEqual(objects.filter((o) => o.kind === 'StatefulSet' && o.metadata.annotations?.['score-ts.dev/resource-uid']).map((o) => o.metadata.name).sort());
+      expect(servers.map((s) => s.statefulSet).sort()).toEqual(objects.filter((o) => o.kind === 'StatefulSet' && madeByProvisioner(o)).map((o) => text(o, 'metadata', 'name')).sort());
       for (const server of servers) {
         const users = containers.filter((c) => valuesReaching(c.resolved, server).length > 0);
         expect(users.length, `nothing reaches ${server.statefulSet}`).toBeGreaterThan(0);

@@ -65,7 +65,7 @@ describe('generate --format', () => {
     const run = await runIn(dir, ['generate', 'score.yaml', '--format', format, '-o', '-'], seed);
     expect(run.code, run.stderr).toBe(0);
     if (format === 'json') return (JSON.parse(run.stdout) as { items: unknown[] }).items;
-    return parseAllDocuments(run.stdout).map((d) => d.toJS());
+    return parseAllDocuments(run.stdout).map((d) => d.toJS() as unknown);
   };
 
   it('gives the same objects in yaml, json and kyaml', async () => {

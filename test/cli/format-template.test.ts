@@ -38,6 +38,6 @@ describe('--format with a Go template', () => {
 
   it('json stays the default', async () => {
     const run = await runIn(dir, ['resources', 'get-outputs', 'postgres.default#app.db']);
-    expect(JSON.parse(run.stdout).port).toBe(5432);
+    expect((JSON.parse(run.stdout) as { port: unknown }).port).toBe(5432);
   });
 });

@@ -8,6 +8,7 @@ import { dnsLabel } from '../../src/convert/names.js';
 import { convertWorkload } from '../../src/convert/workload.js';
 import { nameProblem } from '../../src/render/name-rules.js';
 import type { Manifest } from '../../src/base/types.js';
+import { at, list, maybeList, maybeMapping, type Fields } from '../support/fields.js';
 import { expandContext, workloadFromYaml } from './fixtures.js';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -36,19 +37,16 @@ function workload(name: string, kind: string): string {
   `;
 }
 
-type Obj = Record<string, any>;
-
 /** The pod spec of a Deployment, StatefulSet, Job or CronJob. */
-function podSpec(m: Manifest): Obj | undefined {
-  const spec = m.spec as Obj | undefined;
-  return spec?.jobTemplate?.spec?.template?.spec ?? spec?.template?.spec;
+function podSpec(m: Manifest): Fields | undefined {
+  return maybeMapping(m, 'spec', 'jobTemplate', 'spec', 'template', 'spec') ?? maybeMapping(m, 'spec', 'template', 'spec');
 }
 
 /** What a kind's limit refuses among the objects, and the container and pod volume names that are not DNS labels. */
 function refusedNames(manifests: readonly Manifest[]): string[] {
   const objects = manifests.flatMap((m) => nameProblem(m.kind, m.metadata.name) ?? []);
   const pods = manifests.flatMap((m) => podSpec(m) ?? []);
-  const podNames = pods.flatMap((p) => [...(p.initContainers ?? []), ...p.containers, ...(p.volumes ?? [])].map((x: Obj) => String(x.name)));
+  const podNames = pods.flatMap((p) => [...(maybeList(p, 'initContainers') ?? []), ...list(p, 'containers'), ...(maybeList(p, 'volumes') ?? [])].map((x) => String(at(x, 'name'))));
   return [...objects, ...podNames.filter((n) => !DNS_1123_LABEL.test(n))];
 }
 

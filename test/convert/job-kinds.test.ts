@@ -4,10 +4,9 @@ import { convertWorkload, type ConvertOptions } from '../../src/convert/workload
 import { ConvertError, sortDiagnostics } from '../../src/base/errors.js';
 import { renderOutput } from '../../src/yaml/output-formats.js';
 import type { Manifest } from '../../src/base/types.js';
+import { at, list, mapping } from '../support/fields.js';
 import { checkManifests } from '../support/k8s-check.js';
 import { expandContext, formatted, labelsOf, workloadFromYaml } from './fixtures.js';
-
-type Obj = Record<string, any>;
 
 /** Converts with a wait for resource `db` when `outputs` has one (as the pipeline does for a database). */
 function convert(yaml: string, outputs: Record<string, Record<string, unknown>> = {}): Manifest[] {
@@ -79,7 +78,11 @@ function richWorkload(annotations: string): string {
 }
 
 const OUTPUTS = { db: { host: 'db-host' }, data: {} };
-const byKind = (manifests: readonly Manifest[], kind: string) => manifests.find((m) => m.kind === kind) as Obj;
+const byKind = (manifests: readonly Manifest[], kind: string): Manifest => {
+  const found = manifests.find((m) => m.kind === kind);
+  if (!found) throw new Error(`no ${kind} among the manifests`);
+  return found;
+};
 const valid = (manifests: readonly Manifest[]) => checkManifests([...renderOutput(manifests, 'yaml')].join(''), { externalClaims: ['cache-claim'] });
 
 describe('Job and CronJob: the pod template is the Deployment one', () => {
@@ -89,13 +92,13 @@ describe('Job and CronJob: the pod template is the Deployment one', () => {
   const deploymentObject = byKind(deployment, 'Deployment');
 
   it.each([
-    { name: 'Job', manifests: job, jobSpec: (m: Manifest[]) => byKind(m, 'Job').spec },
-    { name: 'CronJob', manifests: cronJob, jobSpec: (m: Manifest[]) => byKind(m, 'CronJob').spec.jobTemplate.spec },
+    { name: 'Job', manifests: job, jobSpec: (m: Manifest[]) => mapping(byKind(m, 'Job'), 'spec') },
+    { name: 'CronJob', manifests: cronJob, jobSpec: (m: Manifest[]) => mapping(byKind(m, 'CronJob'), 'spec', 'jobTemplate', 'spec') },
   ])('$name: same pod spec plus restartPolicy OnFailure, same template metadata, no selector', ({ manifests, jobSpec }) => {
     const spec = jobSpec(manifests);
-    expect(spec.template.spec).toStrictEqual({ ...deploymentObject.spec.template.spec, restartPolicy: 'OnFailure' });
-    expect(spec.template.metadata).toStrictEqual(deploymentObject.spec.template.metadata);
-    expect(spec.template.metadata.labels).toMatchObject(deploymentObject.spec.selector.matchLabels);
+    expect(mapping(spec, 'template', 'spec')).toStrictEqual({ ...mapping(deploymentObject, 'spec', 'template', 'spec'), restartPolicy: 'OnFailure' });
+    expect(mapping(spec, 'template', 'metadata')).toStrictEqual(mapping(deploymentObject, 'spec', 'template', 'metadata'));
+    expect(mapping(spec, 'template', 'metadata', 'labels')).toMatchObject(mapping(deploymentObject, 'spec', 'selector', 'matchLabels'));
     expect(spec.selector).toBeUndefined();
     expect(spec.manualSelector).toBeUndefined();
     expect(spec.backoffLimit).toBe(6);
@@ -112,19 +115,19 @@ describe('Job and CronJob: the pod template is the Deployment one', () => {
   });
 
   it('the pod spec has the wait, the init container, both sidecars, files, volumes and probes', () => {
-    const pod = byKind(job, 'Job').spec.template.spec;
-    expect(pod.initContainers.map((c: Obj) => [c.name, c.restartPolicy ?? '-'])).toEqual([
+    const pod = mapping(byKind(job, 'Job'), 'spec', 'template', 'spec');
+    expect(list(pod, 'initContainers').map((c) => [at(c, 'name'), at(c, 'restartPolicy') ?? '-'])).toEqual([
       ['wait-for-db', '-'],
       ['migrate', '-'],
       ['proxy', 'Always'],
       ['logs', 'Always'],
     ]);
-    expect(pod.containers.map((c: Obj) => Object.keys(c))).toEqual([['name', 'image', 'command', 'args', 'env', 'volumeMounts', 'livenessProbe', 'readinessProbe']]);
-    expect(pod.volumes.map((v: Obj) => v.name)).toEqual(['files', 'vol-data', 'pvc-cache-claim']);
+    expect(list(pod, 'containers').map((c) => Object.keys(mapping(c)))).toEqual([['name', 'image', 'command', 'args', 'env', 'volumeMounts', 'livenessProbe', 'readinessProbe']]);
+    expect(list(pod, 'volumes').map((v) => at(v, 'name'))).toEqual(['files', 'vol-data', 'pvc-cache-claim']);
   });
 
   it('the CronJob Job template carries the labels and annotations, so every Job it starts has them', () => {
-    expect(byKind(cronJob, 'CronJob').spec.jobTemplate.metadata).toStrictEqual({ labels: labelsOf('batch'), annotations: { 'example.com/owner': 'team-a' } });
+    expect(at(byKind(cronJob, 'CronJob'), 'spec', 'jobTemplate', 'metadata')).toStrictEqual({ labels: labelsOf('batch'), annotations: { 'example.com/owner': 'team-a' } });
   });
 
   it.each([
@@ -136,9 +139,9 @@ describe('Job and CronJob: the pod template is the Deployment one', () => {
   });
 
   it('templates are separate objects: changing one (as a patch does) changes no other', () => {
-    const spec = byKind(convert(richWorkload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"'), OUTPUTS), 'CronJob').spec;
-    spec.jobTemplate.metadata.labels.extra = 'x';
-    expect(spec.jobTemplate.spec.template.metadata.labels.extra).toBeUndefined();
+    const spec = mapping(byKind(convert(richWorkload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"'), OUTPUTS), 'CronJob'), 'spec');
+    mapping(spec, 'jobTemplate', 'metadata', 'labels').extra = 'x';
+    expect(mapping(spec, 'jobTemplate', 'spec', 'template', 'metadata', 'labels').extra).toBeUndefined();
   });
 });
 

@@ -55,7 +55,7 @@ describe('GoTemplate', () => {
   });
 
   it('lets a function replace a built-in of the same name (no short-circuit for a replaced and)', () => {
-    const funcs = funcMap({ len: goFunc([T.any], T.string, () => 'mine'), and: goFunc([T.any, T.any], T.any, ([a, b]) => `${String(a)}+${String(b)}`) });
+    const funcs = funcMap({ len: goFunc([T.any], T.string, () => 'mine'), and: goFunc([T.any, T.any], T.any, ([a, b]) => `${a as string}+${b as string}`) });
     expect(render('{{len 1}} {{and "x" "y"}}', null, { funcs })).toBe('mine x+y');
   });
 
@@ -82,7 +82,7 @@ describe('values from decoded data', () => {
 
 describe('methods (for values such as sprig\'s time.Time)', () => {
   const Stamp = structType('time.Time', [{ name: 'sec', type: T.int }], {
-    String: goFunc([], T.string, ([self]) => `t=${String(((self as Typed).v as GoValue[])[0])}`),
+    String: goFunc([], T.string, ([self]) => `t=${((self as Typed).v as GoValue[])[0] as bigint}`),
     Add: goFunc([T.int], T.int, ([self, n]) => (((self as Typed).v as GoValue[])[0] as bigint) + (n as bigint)),
     Fail: goFunc([], T.string, () => {
       throw new GoFuncError('method failed');

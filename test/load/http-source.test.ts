@@ -104,7 +104,7 @@ describe('http(s) sources that work', () => {
     { name: 'credentials in the URL, sent as Basic and masked', url: () => `${plain.origin.replace('//', '//user:p%40ss@')}/private.yaml`, display: () => `${plain.origin.replace('//', '//***@')}/private.yaml` },
   ])('$name', async ({ url, display }) => {
     const result = await fetchOne(url());
-    expect(result).toEqual({ text: BODY, display: display(), fileName: expect.any(String) });
+    expect(result).toEqual({ text: BODY, display: display(), fileName: expect.any(String) as unknown });
   });
 
   it('a leading byte order mark is dropped (the installed copy starts with its origin line)', async () => {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runIn } from '../support/run-cli.js';
-import { generateIn, projectWith, scoreFile } from '../score-k8s/support.js';
+import { at } from '../support/fields.js';
+import { generateIn, objectOf, projectWith, scoreFile } from '../score-k8s/support.js';
 
 async function patched(templates: Readonly<Record<string, string>>, args: readonly string[] = []) {
   const dir = projectWith({ 'score.yaml': scoreFile('app', '  dns: {type: dns}\n'), ...templates });
@@ -26,8 +27,7 @@ describe('Go patch templates', () => {
   it("see score-k8s's types: ints, then float64 once a template's operations went through JSON", async () => {
     const run = await patched({ '1.tpl': TYPES(1), '2.tpl': TYPES(2) }, ['--namespace', 'shop']);
     expect(run.code, run.stderr).toBe(0);
-    const service = run.docs.find((d) => d.kind === 'Service' && d.metadata.name === 'app')!;
-    expect(service.metadata.annotations).toEqual({
+    expect(at(objectOf(run.docs, 'Service', 'app'), 'metadata', 'annotations')).toEqual({
       team: 'blue',
       'types-1': '[]map[string]interface {} map[string]interface {} string int',
       'types-2': '[]map[string]interface {} map[string]interface {} string float64',
@@ -49,8 +49,7 @@ describe('Go patch templates', () => {
 {{ end }}`,
     });
     expect(run.code, run.stderr).toBe(0);
-    const data = run.docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === 'app-endpoints')!.data;
-    expect(data.host).toMatch(/^app\.app-[a-z0-9]{6}\.localhost$/);
+    expect(at(objectOf(run.docs, 'ConfigMap', 'app-endpoints'), 'data', 'host')).toMatch(/^app\.app-[a-z0-9]{6}\.localhost$/);
   });
 
   it.each([

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSjsonPath, SjsonError, sjsonDelete, sjsonSet } from '../../src/patch/sjson-path.js';
+import { at, list } from '../support/fields.js';
 
 const doc = () => [{ kind: 'Deployment', metadata: { name: 'api', labels: { a: '1' } }, spec: { ports: [80, 81] } }, { kind: 'Service', metadata: { name: 'api' } }];
 
@@ -27,17 +28,17 @@ describe('parseSjsonPath', () => {
 
 describe('sjsonSet', () => {
   it.each([
-    { name: 'replaces a value', path: '0.metadata.name', value: 'web', check: (d: any) => d[0].metadata.name, expected: 'web' },
-    { name: 'creates maps on the way', path: '1.spec.template.spec.serviceAccountName', value: 'sa', check: (d: any) => d[1].spec, expected: { template: { spec: { serviceAccountName: 'sa' } } } },
-    { name: 'an escaped key', path: '0.metadata.labels.a\\.b', value: 'x', check: (d: any) => d[0].metadata.labels, expected: { a: '1', 'a.b': 'x' } },
-    { name: '-1 appends to a list', path: '0.spec.ports.-1', value: 82, check: (d: any) => d[0].spec.ports, expected: [80, 81, 82] },
-    { name: '-1 on the manifest list adds a manifest', path: '-1', value: { kind: 'ServiceAccount' }, check: (d: any) => d.length, expected: 3 },
-    { name: 'an index past the end pads with nulls', path: '0.spec.ports.4', value: 84, check: (d: any) => d[0].spec.ports, expected: [80, 81, null, null, 84] },
-    { name: 'a missing key followed by an index makes a list', path: '0.spec.hosts.1', value: 'b', check: (d: any) => d[0].spec.hosts, expected: [null, 'b'] },
-    { name: 'a missing key followed by -1 makes a list', path: '0.spec.hosts.-1.name', value: 'b', check: (d: any) => d[0].spec.hosts, expected: [{ name: 'b' }] },
-    { name: ':1 makes an object key even where an index would make a list', path: '0.spec.byPort.:80', value: 'web', check: (d: any) => d[0].spec.byPort, expected: { 80: 'web' } },
-    { name: 'a number is a key of a map', path: '0.metadata.labels.7', value: 'x', check: (d: any) => d[0].metadata.labels, expected: { a: '1', 7: 'x' } },
-    { name: 'a scalar on the way is replaced by a map', path: '0.kind.x', value: 1, check: (d: any) => d[0].kind, expected: { x: 1 } },
+    { name: 'replaces a value', path: '0.metadata.name', value: 'web', check: (d: unknown) => at(d, 0, 'metadata', 'name'), expected: 'web' },
+    { name: 'creates maps on the way', path: '1.spec.template.spec.serviceAccountName', value: 'sa', check: (d: unknown) => at(d, 1, 'spec'), expected: { template: { spec: { serviceAccountName: 'sa' } } } },
+    { name: 'an escaped key', path: '0.metadata.labels.a\\.b', value: 'x', check: (d: unknown) => at(d, 0, 'metadata', 'labels'), expected: { a: '1', 'a.b': 'x' } },
+    { name: '-1 appends to a list', path: '0.spec.ports.-1', value: 82, check: (d: unknown) => at(d, 0, 'spec', 'ports'), expected: [80, 81, 82] },
+    { name: '-1 on the manifest list adds a manifest', path: '-1', value: { kind: 'ServiceAccount' }, check: (d: unknown) => list(d).length, expected: 3 },
+    { name: 'an index past the end pads with nulls', path: '0.spec.ports.4', value: 84, check: (d: unknown) => at(d, 0, 'spec', 'ports'), expected: [80, 81, null, null, 84] },
+    { name: 'a missing key followed by an index makes a list', path: '0.spec.hosts.1', value: 'b', check: (d: unknown) => at(d, 0, 'spec', 'hosts'), expected: [null, 'b'] },
+    { name: 'a missing key followed by -1 makes a list', path: '0.spec.hosts.-1.name', value: 'b', check: (d: unknown) => at(d, 0, 'spec', 'hosts'), expected: [{ name: 'b' }] },
+    { name: ':1 makes an object key even where an index would make a list', path: '0.spec.byPort.:80', value: 'web', check: (d: unknown) => at(d, 0, 'spec', 'byPort'), expected: { 80: 'web' } },
+    { name: 'a number is a key of a map', path: '0.metadata.labels.7', value: 'x', check: (d: unknown) => at(d, 0, 'metadata', 'labels'), expected: { a: '1', 7: 'x' } },
+    { name: 'a scalar on the way is replaced by a map', path: '0.kind.x', value: 1, check: (d: unknown) => at(d, 0, 'kind'), expected: { x: 1 } },
   ])('$name', ({ path, value, check, expected }) => {
     expect(check(sjsonSet(doc(), path, value))).toEqual(expected);
   });

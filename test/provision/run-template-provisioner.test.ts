@@ -147,7 +147,7 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
     expect(p.file).toBe(PROVISIONER_FILE);
     const params = Object.fromEntries(defined.map((k) => [k, 'v']));
     // The missing fields are top-level: make the earlier ones defined through the request.
-    const error = thrown(() => runTemplateProvisioner(p, { ...request(), ...params } as ReturnType<typeof request>, templateData()));
+    const error = thrown(() => runTemplateProvisioner(p, { ...request(), ...params }, templateData()));
     expect(error).toBeInstanceOf(StageError);
     expect({ stage: (error as StageError).stage, line: (error as StageError).line, message: error.message }).toEqual({ stage, line, message });
   });

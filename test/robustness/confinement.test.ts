@@ -230,7 +230,7 @@ describe('files.*.source is bounded: regular files of at most 1 MiB', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   }, 10_000);
 
-  it('reads a file of exactly 1 MiB', async () => {
+  it('reads a file of exactly 1 MiB', () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'data.bin'), Buffer.alloc(1024 * 1024, 'x'));
     const result = readRegularFile(path.join(dir, 'data.bin'), 1024 * 1024, () => undefined, 'data.bin');

@@ -48,8 +48,11 @@ function project(score: string): string {
   return dir;
 }
 
-function documents(text: string): Array<{ kind: string; metadata: { name: string }; stringData?: Record<string, string> }> {
-  return parseAllDocuments(text).map((d) => d.toJS());
+type Doc = { kind: string; metadata: { name: string }; stringData?: Record<string, string> };
+
+/** The documents of generated manifests, of the shape every one of them has. */
+function documents(text: string): Doc[] {
+  return parseAllDocuments(text).map((d) => d.toJS() as Doc);
 }
 
 describe('environment: what a Score file may read', () => {
@@ -161,9 +164,9 @@ describe('environment: the values stay secret', () => {
     const outputs = await runIn(dir, ['resources', 'get-outputs', 'environment.default#web.env']);
     expect(outputs.code).toBe(0);
     expect(JSON.parse(outputs.stdout)).toEqual({
-      API_URL: expect.stringMatching(/^<secret environment-web-env-[0-9a-f]{8}\/API_URL>$/),
-      APP_LEVEL: expect.stringMatching(/^<secret environment-web-env-[0-9a-f]{8}\/APP_LEVEL>$/),
-      APP_MODE: expect.stringMatching(/^<secret environment-web-env-[0-9a-f]{8}\/APP_MODE>$/),
+      API_URL: expect.stringMatching(/^<secret environment-web-env-[0-9a-f]{8}\/API_URL>$/) as unknown,
+      APP_LEVEL: expect.stringMatching(/^<secret environment-web-env-[0-9a-f]{8}\/APP_LEVEL>$/) as unknown,
+      APP_MODE: expect.stringMatching(/^<secret environment-web-env-[0-9a-f]{8}\/APP_MODE>$/) as unknown,
     });
   });
 });

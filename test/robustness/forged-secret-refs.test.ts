@@ -177,9 +177,9 @@ describe('no token is ever shown', () => {
     writeFileSync(file, old, { mode: 0o600 });
     const outputs = await runIn(dir, ['resources', 'get-outputs', 'postgres.default#api.db']);
     expect(outputs.code).toBe(0);
-    expect(JSON.parse(outputs.stdout).password).toBe(`\u27e6secret:${secretName}:password\u27e7`);
+    expect((JSON.parse(outputs.stdout) as { password: unknown }).password).toBe(`\u27e6secret:${secretName}:password\u27e7`);
     expect((await runIn(dir, ['generate'])).code).toBe(0);
     const after = await runIn(dir, ['resources', 'get-outputs', 'postgres.default#api.db']);
-    expect(JSON.parse(after.stdout).password).toBe(`<secret ${secretName}/password>`);
+    expect((JSON.parse(after.stdout) as { password: unknown }).password).toBe(`<secret ${secretName}/password>`);
   });
 });

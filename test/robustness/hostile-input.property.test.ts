@@ -26,6 +26,7 @@ async function generateChecked(dir: string, args: string[]): Promise<number> {
   expect(run.stderr).not.toContain('internal error');
   expect(run.stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
   // Messages show control, line-break and bidi characters of the input escaped; no line is the input's own.
+  // eslint-disable-next-line no-control-regex -- the control characters are what the test looks for
   expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
   for (const line of run.stderr.replace(/\n$/, '').split('\n')) expect(line).toMatch(/^(error: |warning: | {2}\S| {4}|wrote \d+ objects? |initialised the project state |created score-ts\.yaml \(|$)/);
   const output = readFileSync(path.join(dir, 'out.yaml'), 'utf8');

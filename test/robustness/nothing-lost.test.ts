@@ -271,7 +271,9 @@ describe('one writing run at a time', () => {
       }
       expect(runs.some((r) => r.code === 0)).toBe(true);
       const state = readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8');
-      expect(() => JSON.parse(state.slice(state.indexOf('\n') + 1))).not.toThrow();
+      expect(() => {
+        JSON.parse(state.slice(state.indexOf('\n') + 1));
+      }).not.toThrow();
       expect(existsSync(path.join(dir, '.score-ts', 'lock'))).toBe(false);
     }
   }, 60_000);

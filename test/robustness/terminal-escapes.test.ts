@@ -122,9 +122,10 @@ const CASES: Case[] = [
 ];
 
 /** Characters that must never reach the terminal raw from a message. */
+// eslint-disable-next-line no-control-regex -- the control characters are what the test looks for
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** How every line of stderr may start: score-ts's prefixes, indentation, or one of its own info lines. */
-const LINE_START = /^(error: |warning: |  \S|    |initialised the project state |wrote \d+ objects? for app to |created score-ts\.yaml \(project label project; workloads score\.yaml\))/;
+const LINE_START = /^(error: |warning: | {2}\S| {4}|initialised the project state |wrote \d+ objects? for app to |created score-ts\.yaml \(project label project; workloads score\.yaml\))/;
 
 describe('messages show hostile values escaped', () => {
   it.each(CASES)('$name', async ({ files, args, stderr, code, stdout }) => {

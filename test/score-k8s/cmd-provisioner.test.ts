@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateIn, outputsOf, projectWith, scoreFile } from './support.js';
+import { at, mapping } from '../support/fields.js';
+import { generateIn, objectOf, outputsOf, projectWith, scoreFile } from './support.js';
 
 /** A program that keeps its request and arguments, and answers what ANSWER holds. */
 const PROGRAM = `import { readFileSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ describe('score-k8s cmd:// provisioners', () => {
     const run = await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'args.json'), 'utf8'))).toEqual(['provision', '{{ .Uid }}']);
-    const request = JSON.parse(readFileSync(path.join(dir, 'request.json'), 'utf8'));
+    const request = mapping(JSON.parse(readFileSync(path.join(dir, 'request.json'), 'utf8')));
     expect(Object.keys(request)).toEqual([
       'resource_guid', 'resource_uid', 'resource_type', 'resource_class', 'resource_id', 'resource_params', 'resource_metadata',
       'source_workload', 'workload_services', 'namespace', 'resource_state', 'shared_state',
@@ -66,7 +67,7 @@ describe('score-k8s cmd:// provisioners', () => {
     const dir = project({ resource_outputs: { url: 'amqp://queue', key: '🔐💬queue-keys_api_key💬🔐' }, resource_state: { n: 1 }, manifests: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'queue-keys' }, stringData: { api_key: 'k' } }] });
     const run = await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.code, run.stderr).toBe(0);
-    const env = run.docs.find((d) => d.kind === 'Deployment')!.spec.template.spec.containers[0].env;
+    const env = at(objectOf(run.docs, 'Deployment'), 'spec', 'template', 'spec', 'containers', 0, 'env');
     expect(env).toEqual([
       { name: 'KEY', valueFrom: { secretKeyRef: { name: 'queue-keys', key: 'api_key' } } },
       { name: 'URL', value: 'amqp://queue' },

@@ -8,9 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { at, list, mapping, type Fields } from '../support/fields.js';
 import { checkManifests } from '../support/k8s-check.js';
 import { runIn, tempProject } from '../support/run-cli.js';
 import { sharedData } from '../support/shared-data.js';
+import { objectOf } from './support.js';
 
 const corpus = sharedData('the score-k8s community patch template tests', 'corpus', 'score-k8s');
 
@@ -24,9 +26,7 @@ containers:
     image: nginx:1.27
 `;
 
-type Obj = Record<string, any>;
-
-async function patchedWith(template: string, namespaceArgs: readonly string[] = []): Promise<{ docs: Obj[]; text: string }> {
+async function patchedWith(template: string, namespaceArgs: readonly string[] = []): Promise<{ docs: Fields[]; text: string }> {
   const dir = tempProject(path.join(corpus!, 'community-patchers', 'score-k8s'));
   writeFileSync(path.join(dir, 'worker.yaml'), WORKER);
   const init = await runIn(dir, ['init', '--patch-templates', template]);
@@ -34,11 +34,11 @@ async function patchedWith(template: string, namespaceArgs: readonly string[] = 
   const run = await runIn(dir, ['generate', 'score.yaml', 'worker.yaml', ...namespaceArgs]);
   expect(run.code, run.stderr).toBe(0);
   const text = readFileSync(path.join(dir, 'manifests.yaml'), 'utf8');
-  return { docs: parseAllDocuments(text).map((d) => d.toJS() as Obj), text };
+  return { docs: parseAllDocuments(text).map((d) => mapping(d.toJS())), text };
 }
 
-const kinds = (docs: readonly Obj[]) => docs.map((d) => `${d.kind}/${d.metadata.name}`).sort();
-const podSpec = (docs: readonly Obj[], kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata.name === name)!.spec.template.spec;
+const kinds = (docs: readonly Fields[]) => docs.map((d) => `${String(d.kind)}/${String(mapping(d, 'metadata').name)}`).sort();
+const podSpec = (docs: readonly Fields[], kind: string, name: string) => mapping(objectOf(docs, kind, name), 'spec', 'template', 'spec');
 
 const UNPRIVILEGED_POD = { fsGroup: 65532, runAsGroup: 65532, runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } };
 const UNPRIVILEGED_CONTAINER = { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
@@ -57,7 +57,8 @@ describe.skipIf(!corpus)('the community patch templates', () => {
       const pod = podSpec(docs, 'Deployment', name);
       expect(pod.automountServiceAccountToken).toBe(false);
       expect(pod.securityContext).toEqual(UNPRIVILEGED_POD);
-      expect(pod.containers.map((c: Obj) => c.securityContext)).toEqual(pod.containers.map(() => UNPRIVILEGED_CONTAINER));
+      const containers = list(pod, 'containers');
+      expect(containers.map((c) => at(c, 'securityContext'))).toEqual(containers.map(() => UNPRIVILEGED_CONTAINER));
     }
     expect(podSpec(docs, 'Deployment', 'worker').containers).toHaveLength(2);
     expect(checkManifests(text)).toEqual([]);
@@ -78,11 +79,11 @@ describe.skipIf(!corpus)('the community patch templates', () => {
     { name: 'without a namespace', args: [], namespace: undefined, selector: 'default' },
     { name: 'in a namespace', args: ['--namespace', 'shop', '--generate-namespace'], namespace: 'shop', selector: 'shop' },
   ])('the NetworkPolicy templates, $name', async ({ args, namespace, selector }) => {
-    const deny = (await patchedWith('namespace-with-deny-all-netpol.tpl', args)).docs.find((d) => d.kind === 'NetworkPolicy')!;
+    const deny = objectOf((await patchedWith('namespace-with-deny-all-netpol.tpl', args)).docs, 'NetworkPolicy');
     expect(deny).toEqual({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny-all', ...(namespace ? { namespace } : {}), labels: { 'score-ts.dev/project': 'score-k8s' } }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } });
     const allowed = await patchedWith('namespace-with-allow-ingress-within-namespace-netpol.tpl', args);
-    const allow = allowed.docs.find((d) => d.kind === 'NetworkPolicy')!;
-    expect(allow.metadata.name).toBe('allow-ingress-within-namespace');
+    const allow = objectOf(allowed.docs, 'NetworkPolicy');
+    expect(at(allow, 'metadata', 'name')).toBe('allow-ingress-within-namespace');
     expect(allow.spec).toEqual({ policyTypes: ['Ingress'], ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': selector } } }] }] });
     // The template leaves out spec.podSelector, which the NetworkPolicy schema requires (score-k8s gives the same object).
     expect(checkManifests(allowed.text)).toEqual(['NetworkPolicy/allow-ingress-within-namespace: data/spec must have required property podSelector']);
@@ -90,7 +91,7 @@ describe.skipIf(!corpus)('the community patch templates', () => {
 
   it('namespace-pss-restricted.tpl: the generated Namespace enforces the restricted Pod Security Standard', async () => {
     const { docs, text } = await patchedWith('namespace-pss-restricted.tpl', ['--namespace', 'shop', '--generate-namespace']);
-    expect(docs.find((d) => d.kind === 'Namespace')!.metadata.labels).toEqual({ 'app.kubernetes.io/managed-by': 'score-ts', 'pod-security.kubernetes.io/enforce': 'restricted' });
+    expect(at(objectOf(docs, 'Namespace'), 'metadata', 'labels')).toEqual({ 'app.kubernetes.io/managed-by': 'score-ts', 'pod-security.kubernetes.io/enforce': 'restricted' });
     expect(checkManifests(text)).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ function loopCases(community: string): LoopCase[] {
     .sort()
     .flatMap((type) => {
       const dir = path.join(community, type, 'score-k8s');
-      let names: string[] = [];
+      let names: string[];
       try {
         names = readdirSync(dir).filter((n) => n.endsWith('.provisioners.yaml')).sort();
       } catch {

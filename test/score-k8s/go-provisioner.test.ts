@@ -4,7 +4,8 @@
  * rendered YAML is typed as yaml.v3 types it, and secret references become score-ts's.
  */
 import { describe, expect, it } from 'vitest';
-import { generateIn, outputsOf, projectWith, scoreFile } from './support.js';
+import { at } from '../support/fields.js';
+import { generateIn, objectOf, outputsOf, projectWith, scoreFile } from './support.js';
 
 const DUMP = `- uri: template://test/dump
   type: dump
@@ -129,9 +130,9 @@ describe('the stages', () => {
     expect(second.code).toBe(0);
     expect(await outputsOf(dir, 'first.default#app.one')).toEqual({ runs: 2 });
     expect(await outputsOf(dir, 'second.default#app.two')).toEqual({ nested: '{"more":2,"stay":2}', fresh: '{"kept":"yes"}' });
-    const configMap = second.docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === 'app-two')!;
+    const configMap = objectOf(second.docs, 'ConfigMap', 'app-two');
     expect(configMap.data).toEqual({ runs: '2' });
-    expect(configMap.metadata.annotations).toEqual({ 'score-ts.dev/resource-uid': 'second.default#app.two' });
+    expect(at(configMap, 'metadata', 'annotations')).toEqual({ 'score-ts.dev/resource-uid': 'second.default#app.two' });
   });
 });
 
@@ -161,7 +162,7 @@ describe('secret references', () => {
     });
     const run = await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.code, run.stderr).toBe(0);
-    const env = run.docs.find((d) => d.kind === 'Deployment')!.spec.template.spec.containers[0].env;
+    const env = at(objectOf(run.docs, 'Deployment'), 'spec', 'template', 'spec', 'containers', 0, 'env');
     expect(env).toEqual([
       { name: 'ECHO', value: forged },
       { name: 'KEY', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'api_key' } } },

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { at, mapping, type Fields } from '../support/fields.js';
 import { runIn, tempProject, type CliRun } from '../support/run-cli.js';
 
 /** A project folder holding `files` (name to text). */
@@ -15,14 +16,22 @@ export function projectWith(files: Readonly<Record<string, string>>): string {
 }
 
 export interface Generated extends CliRun {
-  readonly docs: Array<Record<string, any>>;
+  /** The objects written, read with the accessors of test/support/fields.ts. */
+  readonly docs: readonly Fields[];
 }
 
 /** `score-ts generate ARGS -o -` in the folder, with the objects it wrote. */
 export async function generateIn(dir: string, args: readonly string[]): Promise<Generated> {
   const run = await runIn(dir, ['generate', ...args, '-o', '-']);
-  const docs = run.code === 0 ? parseAllDocuments(run.stdout).map((d) => d.toJS() as Record<string, any>) : [];
+  const docs = run.code === 0 ? parseAllDocuments(run.stdout).map((d) => mapping(d.toJS())) : [];
   return { ...run, docs };
+}
+
+/** The first object of `kind` (named `name`, when given) among `docs`; there must be one. */
+export function objectOf(docs: readonly Fields[], kind: string, name?: string): Fields {
+  const found = docs.find((d) => d.kind === kind && (name === undefined || at(d, 'metadata', 'name') === name));
+  if (!found) throw new Error(`no ${kind}${name === undefined ? '' : ` named ${name}`} among the objects`);
+  return found;
 }
 
 /** The outputs of a resource, as `resources get-outputs` prints them (JSON). */

@@ -286,7 +286,7 @@ resources:
 `;
 
 /** score-k8s 0.6.1's default service-port provisioner does not parse (it reads $w before setting it): HEAD's does. */
-const HEAD_DEFAULTS_PROJECT = DEFAULTS_PROJECT.replace('      DNS:', '      SERVICE: \${resources.self.hostname}:\${resources.self.port}\n      DNS:') + '  self: {type: service-port, params: {workload: app, port: web}}\n';
+const HEAD_DEFAULTS_PROJECT = DEFAULTS_PROJECT.replace('      DNS:', '      SERVICE: ${resources.self.hostname}:${resources.self.port}\n      DNS:') + '  self: {type: service-port, params: {workload: app, port: web}}\n';
 
 function main() {
   const defaults = scoreK8sDefaults();

@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { text } from '../support/fields.js';
 import { checkManifests } from '../support/k8s-check.js';
 import { parseManifests, resolveContainer, serviceBackend, type K8sObject, type ResolvedContainer } from '../support/resolve-env.js';
 import { runIn, tempProject } from '../support/run-cli.js';
@@ -76,7 +77,7 @@ export function dataServiceFrom(manifests: string, hostVariable = 'DB_HOST', por
   // In-cluster names: `svc`, `svc.ns`, `svc.ns.svc` or `svc.ns.svc.cluster.local`.
   const serviceName = host.split('.')[0]!;
   const backend = serviceBackend(objects, serviceName, port);
-  const database = resolveContainer(objects, { workload: backend.workload.metadata.name, container: backend.container.name, kind: backend.workload.kind });
+  const database = resolveContainer(objects, { workload: text(backend.workload, 'metadata', 'name'), container: text(backend.container, 'name'), kind: backend.kind });
   expect(database.unresolved).toEqual([]);
   return { manifests, objects, workload, database: { ...database, spec: backend.container }, host, port };
 }

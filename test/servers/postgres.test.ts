@@ -3,6 +3,7 @@
  * workload can log in to with exactly the values it is given, and with nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mappings, maybeMapping, text } from '../support/fields.js';
 import { psqlQuery } from './clients.js';
 import { generateDataService, localUrl, type DataService } from './data-service.js';
 import type { LocalServer } from './harness.js';
@@ -49,14 +50,14 @@ describe('postgres: a real PostgreSQL from the generated manifests', () => {
     expect(workload.env.LITERAL).toBe('cost $5 $(DB_HOST)');
     // No password in plain text anywhere in the manifests but the Secret's own data.
     const plain = service.manifests.split(workload.env.DB_PASSWORD!).length - 1;
-    const inSecrets = service.objects.filter((o) => o.kind === 'Secret').flatMap((o) => Object.values({ ...o.data, ...o.stringData }).map(String));
+    const inSecrets = service.objects.filter((o) => o.kind === 'Secret').flatMap((o) => Object.values({ ...maybeMapping(o, 'data'), ...maybeMapping(o, 'stringData') }).map(String));
     expect(plain).toBe(inSecrets.filter((v) => v.includes(workload.env.DB_PASSWORD!)).length);
   });
 
   it('keeps PGDATA in a folder of the data volume (an initdb in the mount point itself fails on lost+found)', () => {
     const pgdata = service.database.env.PGDATA ?? '';
-    const mounts = (service.database.spec.volumeMounts ?? []).map((m: { mountPath: string }) => m.mountPath);
-    expect(mounts.some((m: string) => pgdata.startsWith(`${m.replace(/\/$/, '')}/`))).toBe(true);
+    const mounts = mappings(service.database.spec, 'volumeMounts').map((m) => text(m, 'mountPath'));
+    expect(mounts.some((m) => pgdata.startsWith(`${m.replace(/\/$/, '')}/`))).toBe(true);
   });
 
   it('logs in with host, port, username, password and database', async () => {

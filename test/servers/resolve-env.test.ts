@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { text } from '../support/fields.js';
 import { expandReferences, parseManifests, resolveContainer, serviceBackend, type K8sObject } from '../support/resolve-env.js';
 
 const fixture = parseManifests(readFileSync(path.join(import.meta.dirname, 'fixtures', 'hand-written-manifests.yaml'), 'utf8'));
@@ -65,7 +66,7 @@ describe('resolveContainer on the hand-written manifests', () => {
 
   it('follows a Service with a named targetPort to its pod template', () => {
     const backend = serviceBackend(fixture, 'pg-db', 5432);
-    expect([backend.workload.metadata.name, backend.container.name, backend.containerPort]).toEqual(['pg-db', 'postgres', 5432]);
+    expect([text(backend.workload, 'metadata', 'name'), text(backend.container, 'name'), backend.containerPort]).toEqual(['pg-db', 'postgres', 5432]);
   });
 });
 

@@ -18,25 +18,31 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPol
 import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
 import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
+import { at, isFields, mappings, maybeMapping, maybeText, type Fields } from './fields.js';
 
-type Obj = Record<string, any>;
+type Obj = Fields;
 
-const MODELS: Record<string, new (data: any) => { validate(): void }> = {
-  'v1/ConfigMap': ConfigMap,
-  'v1/Namespace': Namespace,
-  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
-  'v1/Secret': Secret,
-  'v1/ServiceAccount': ServiceAccount,
-  'v1/Service': Service,
-  'apps/v1/Deployment': Deployment,
-  'apps/v1/StatefulSet': StatefulSet,
-  'batch/v1/Job': Job,
-  'batch/v1/CronJob': CronJob,
-  'networking.k8s.io/v1/Ingress': Ingress,
-  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
-  'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRoute,
-  'rbac.authorization.k8s.io/v1/ClusterRole': ClusterRole,
-  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': ClusterRoleBinding,
+/** A model of the parsed object: the model's type is what validate() checks, so the data is passed as that type. */
+function model<D>(Model: new (data: D) => { validate(): void }): (data: Obj) => { validate(): void } {
+  return (data) => new Model(data as D);
+}
+
+const MODELS: Record<string, (data: Obj) => { validate(): void }> = {
+  'v1/ConfigMap': model(ConfigMap),
+  'v1/Namespace': model(Namespace),
+  'v1/PersistentVolumeClaim': model(PersistentVolumeClaim),
+  'v1/Secret': model(Secret),
+  'v1/ServiceAccount': model(ServiceAccount),
+  'v1/Service': model(Service),
+  'apps/v1/Deployment': model(Deployment),
+  'apps/v1/StatefulSet': model(StatefulSet),
+  'batch/v1/Job': model(Job),
+  'batch/v1/CronJob': model(CronJob),
+  'networking.k8s.io/v1/Ingress': model(Ingress),
+  'networking.k8s.io/v1/NetworkPolicy': model(NetworkPolicy),
+  'gateway.networking.k8s.io/v1/HTTPRoute': model(HTTPRoute),
+  'rbac.authorization.k8s.io/v1/ClusterRole': model(ClusterRole),
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': model(ClusterRoleBinding),
 };
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -64,27 +70,44 @@ export function checkManifests(text: string, options: CheckOptions = {}): string
   const docs = parseAllDocuments(text, { version: '1.1' });
   const problems: string[] = [];
   const objects: Obj[] = [];
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+  for (const [i, doc] of (Array.isArray(docs) ? docs : [docs]).entries()) {
     if (doc.errors.length > 0) problems.push(`YAML: ${doc.errors[0]!.message}`);
-    const obj = doc.toJS() as Obj | null;
-    if (obj) objects.push(obj);
+    const obj: unknown = doc.toJS();
+    if (isFields(obj)) objects.push(obj);
+    else if (obj !== null && obj !== undefined) problems.push(`YAML: document ${i + 1} is not a mapping`);
   }
   if (objects.length === 0) problems.push('no objects');
-  for (const obj of objects) problems.push(...checkSchema(obj, options), ...checkNames(obj));
+  for (const obj of objects) problems.push(...checkSchema(obj, options), ...shaped(obj, () => checkNames(obj)));
   problems.push(...checkUnique(objects), ...checkReferences(objects, options));
   return problems;
 }
 
+/** A field as the messages show it (`undefined` when absent). */
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+}
+
 function id(obj: Obj): string {
-  return `${obj.kind}/${obj.metadata?.name}`;
+  return `${show(obj.kind)}/${show(isFields(obj.metadata) ? obj.metadata.name : undefined)}`;
+}
+
+/** The problems `check` finds in `obj`; a field of the wrong kind where the check reads (./fields.ts throws) is one too. */
+function shaped(obj: Obj, check: () => string[]): string[] {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof TypeError) return [`${id(obj)}: ${e.message}`];
+    throw e;
+  }
 }
 
 function checkSchema(obj: Obj, options: CheckOptions): string[] {
-  if ((options.customKinds ?? []).includes(`${obj.apiVersion}/${obj.kind}`)) return typeof obj.spec === 'object' ? [] : [`${id(obj)}: no spec`];
-  const Model = MODELS[`${obj.apiVersion}/${obj.kind}`];
-  if (!Model) return [`${id(obj)}: no schema known for ${obj.apiVersion} ${obj.kind}`];
+  const type = `${show(obj.apiVersion)}/${show(obj.kind)}`;
+  if ((options.customKinds ?? []).includes(type)) return isFields(obj.spec) ? [] : [`${id(obj)}: no spec`];
+  const modelOf = MODELS[type];
+  if (!modelOf) return [`${id(obj)}: no schema known for ${show(obj.apiVersion)} ${show(obj.kind)}`];
   try {
-    new Model(obj).validate();
+    modelOf(obj).validate();
     return [];
   } catch (e) {
     return [`${id(obj)}: ${(e as Error).message}`];
@@ -93,16 +116,21 @@ function checkSchema(obj: Obj, options: CheckOptions): string[] {
 
 function checkNames(obj: Obj): string[] {
   const problems: string[] = [];
-  const name = String(obj.metadata?.name ?? '');
+  const name = show(at(obj, 'metadata', 'name') ?? '');
   const rule = obj.kind === 'Service' ? DNS_1035 : obj.kind === 'Namespace' ? DNS_LABEL : DNS_SUBDOMAIN;
   if (!rule.test(name) || name.length > 253) problems.push(`${id(obj)}: invalid name`);
-  const labelSets = [obj.metadata?.labels, obj.spec?.template?.metadata?.labels, obj.spec?.selector?.matchLabels, obj.kind === 'Service' ? obj.spec?.selector : undefined];
+  const labelSets = [
+    maybeMapping(obj, 'metadata', 'labels'),
+    maybeMapping(obj, 'spec', 'template', 'metadata', 'labels'),
+    maybeMapping(obj, 'spec', 'selector', 'matchLabels'),
+    obj.kind === 'Service' ? maybeMapping(obj, 'spec', 'selector') : undefined,
+  ];
   for (const labels of labelSets) {
-    for (const [k, v] of Object.entries((labels ?? {}) as Record<string, unknown>)) {
-      if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) problems.push(`${id(obj)}: label ${k} has invalid value ${String(v)}`);
+    for (const [k, v] of Object.entries(labels ?? {})) {
+      if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) problems.push(`${id(obj)}: label ${k} has invalid value ${show(v)}`);
     }
   }
-  for (const key of [...Object.keys(obj.data ?? {}), ...Object.keys(obj.binaryData ?? {})]) {
+  for (const key of [...Object.keys(maybeMapping(obj, 'data') ?? {}), ...Object.keys(maybeMapping(obj, 'binaryData') ?? {})]) {
     if (!CONFIG_KEY.test(key)) problems.push(`${id(obj)}: invalid data key ${key}`);
   }
   return problems;
@@ -112,72 +140,87 @@ function checkUnique(objects: readonly Obj[]): string[] {
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const o of objects) {
-    const key = `${o.apiVersion}/${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+    const metadata = isFields(o.metadata) ? o.metadata : {};
+    const key = `${show(o.apiVersion)}/${show(o.kind)}/${show(metadata.namespace ?? '')}/${show(metadata.name)}`;
     if (seen.has(key)) problems.push(`duplicate object ${key}`);
     seen.add(key);
   }
   return problems;
 }
 
+/** The pod template of a workload (a CronJob's is in its jobTemplate). */
+function podTemplateOf(obj: Obj): Obj | undefined {
+  return obj.kind === 'CronJob' ? maybeMapping(obj, 'spec', 'jobTemplate', 'spec', 'template') : maybeMapping(obj, 'spec', 'template');
+}
+
 function podSpecOf(obj: Obj): Obj | undefined {
-  if (obj.kind === 'CronJob') return obj.spec?.jobTemplate?.spec?.template?.spec;
-  return obj.spec?.template?.spec;
+  return maybeMapping(podTemplateOf(obj), 'spec');
 }
 
 function checkReferences(objects: readonly Obj[], options: CheckOptions): string[] {
   const problems: string[] = [];
-  const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata?.name === name);
-  for (const obj of objects) {
-    if (obj.kind === 'Service' && obj.spec?.selector) problems.push(...checkServiceSelector(obj, objects));
-    const pod = podSpecOf(obj);
-    if (!pod) continue;
-    const matchLabels = obj.spec?.selector?.matchLabels ?? {};
-    const podLabels = obj.kind === 'CronJob' ? obj.spec.jobTemplate.spec.template.metadata?.labels : obj.spec.template.metadata?.labels;
-    for (const [k, v] of Object.entries(matchLabels)) if (podLabels?.[k] !== v) problems.push(`${id(obj)}: selector ${k}=${String(v)} does not match the pod labels`);
-    if (obj.kind === 'StatefulSet' && !options.nonHeadlessServiceNames) {
-      const svc = find('Service', obj.spec.serviceName);
-      if (!svc || svc.spec?.clusterIP !== 'None') problems.push(`${id(obj)}: serviceName ${obj.spec.serviceName} is not a headless Service in the output`);
-    }
-    const claimTemplates = (obj.spec?.volumeClaimTemplates ?? []).map((t: Obj) => t.metadata?.name as string);
-    problems.push(...checkPod(id(obj), pod, find, options, claimTemplates));
+  const find = (kind: string, name: string) => objects.find((o) => o.kind === kind && isFields(o.metadata) && o.metadata.name === name);
+  for (const obj of objects) problems.push(...shaped(obj, () => checkObjectReferences(obj, objects, find, options)));
+  return problems;
+}
+
+function checkObjectReferences(obj: Obj, objects: readonly Obj[], find: (kind: string, name: string) => Obj | undefined, options: CheckOptions): string[] {
+  const problems: string[] = [];
+  if (obj.kind === 'Service' && maybeMapping(obj, 'spec', 'selector')) problems.push(...checkServiceSelector(obj, objects));
+  const pod = podSpecOf(obj);
+  if (!pod) return problems;
+  const matchLabels = maybeMapping(obj, 'spec', 'selector', 'matchLabels') ?? {};
+  const podLabels = maybeMapping(podTemplateOf(obj), 'metadata', 'labels');
+  for (const [k, v] of Object.entries(matchLabels)) if (podLabels?.[k] !== v) problems.push(`${id(obj)}: selector ${k}=${show(v)} does not match the pod labels`);
+  if (obj.kind === 'StatefulSet' && !options.nonHeadlessServiceNames) {
+    const serviceName = at(obj, 'spec', 'serviceName');
+    const svc = typeof serviceName === 'string' ? find('Service', serviceName) : undefined;
+    if (!svc || at(svc, 'spec', 'clusterIP') !== 'None') problems.push(`${id(obj)}: serviceName ${show(serviceName)} is not a headless Service in the output`);
   }
+  const claimTemplates = mappings(obj, 'spec', 'volumeClaimTemplates').map((t) => at(t, 'metadata', 'name'));
+  problems.push(...checkPod(id(obj), pod, find, options, claimTemplates));
   return problems;
 }
 
 function checkServiceSelector(svc: Obj, objects: readonly Obj[]): string[] {
-  const selector = svc.spec.selector as Record<string, string>;
+  const selector = Object.entries(maybeMapping(svc, 'spec', 'selector') ?? {});
   const matches = objects.some((o) => {
-    const labels = podSpecOf(o) ? (o.spec.template?.metadata?.labels ?? {}) : undefined;
-    return labels && Object.entries(selector).every(([k, v]) => labels[k] === v);
+    const labels = podSpecOf(o) ? (maybeMapping(o, 'spec', 'template', 'metadata', 'labels') ?? {}) : undefined;
+    return labels && selector.every(([k, v]) => labels[k] === v);
   });
   return matches ? [] : [`${id(svc)}: selector matches no pod template in the output`];
 }
 
-function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions, claimTemplateNames: readonly string[] = []): string[] {
+function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions, claimTemplateNames: readonly unknown[] = []): string[] {
   const problems: string[] = [];
-  const volumes = new Map<string, Obj>((pod.volumes ?? []).map((v: Obj) => [v.name, v]));
-  if (volumes.size !== (pod.volumes ?? []).length) problems.push(`${owner}: duplicate volume names`);
-  const claimTemplates = new Set<string>(claimTemplateNames);
-  const containers: Obj[] = [...(pod.initContainers ?? []), ...(pod.containers ?? [])];
+  const podVolumes = mappings(pod, 'volumes');
+  const volumes = new Map<unknown, Obj>(podVolumes.map((v) => [v.name, v]));
+  if (volumes.size !== podVolumes.length) problems.push(`${owner}: duplicate volume names`);
+  const claimTemplates = new Set<unknown>(claimTemplateNames);
+  const containers = [...mappings(pod, 'initContainers'), ...mappings(pod, 'containers')];
   const names = new Set(containers.map((c) => c.name));
   if (names.size !== containers.length) problems.push(`${owner}: duplicate container names`);
   for (const c of containers) {
-    if (!c.image) problems.push(`${owner}: container ${c.name} has no image`);
-    const paths = new Set<string>();
-    for (const m of c.volumeMounts ?? []) {
-      if (!volumes.has(m.name) && !claimTemplates.has(m.name)) problems.push(`${owner}: container ${c.name} mounts unknown volume ${m.name}`);
-      if (paths.has(m.mountPath)) problems.push(`${owner}: container ${c.name} mounts ${m.mountPath} twice`);
+    const container = show(c.name);
+    if (!c.image) problems.push(`${owner}: container ${container} has no image`);
+    const paths = new Set<unknown>();
+    for (const m of mappings(c, 'volumeMounts')) {
+      if (!volumes.has(m.name) && !claimTemplates.has(m.name)) problems.push(`${owner}: container ${container} mounts unknown volume ${show(m.name)}`);
+      if (paths.has(m.mountPath)) problems.push(`${owner}: container ${container} mounts ${show(m.mountPath)} twice`);
       paths.add(m.mountPath);
       if (typeof m.subPath === 'string' && (m.subPath.startsWith('/') || m.subPath.split('/').includes('..'))) problems.push(`${owner}: subPath ${m.subPath} must be relative`);
     }
-    for (const e of c.env ?? []) {
-      const ref = e.valueFrom?.secretKeyRef ?? e.valueFrom?.configMapKeyRef;
+    for (const e of mappings(c, 'env')) {
+      const secretRef = maybeMapping(e, 'valueFrom', 'secretKeyRef');
+      const ref = secretRef ?? maybeMapping(e, 'valueFrom', 'configMapKeyRef');
       if (!ref) continue;
-      const kind = e.valueFrom.secretKeyRef ? 'Secret' : 'ConfigMap';
-      const target = find(kind, ref.name);
-      if (!target && kind === 'Secret' && (options.externalSecrets ?? []).includes(ref.name)) continue;
-      if (!target) problems.push(`${owner}: env ${e.name} refers to missing ${kind} ${ref.name}`);
-      else if (!(ref.key in (target.data ?? {})) && !(ref.key in (target.stringData ?? {}))) problems.push(`${owner}: env ${e.name} refers to missing key ${ref.key} of ${kind} ${ref.name}`);
+      const kind = secretRef ? 'Secret' : 'ConfigMap';
+      const refName = maybeText(ref, 'name') ?? '';
+      const key = show(ref.key);
+      const target = find(kind, refName);
+      if (!target && kind === 'Secret' && (options.externalSecrets ?? []).includes(refName)) continue;
+      if (!target) problems.push(`${owner}: env ${show(e.name)} refers to missing ${kind} ${refName}`);
+      else if (!Object.hasOwn(maybeMapping(target, 'data') ?? {}, key) && !Object.hasOwn(maybeMapping(target, 'stringData') ?? {}, key)) problems.push(`${owner}: env ${show(e.name)} refers to missing key ${key} of ${kind} ${refName}`);
     }
   }
   for (const v of volumes.values()) problems.push(...checkVolume(owner, v, find, options));
@@ -185,16 +228,18 @@ function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) =>
 }
 
 function checkVolume(owner: string, v: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions): string[] {
-  const source = v.configMap ? { kind: 'ConfigMap', name: v.configMap.name, items: v.configMap.items } : v.secret ? { kind: 'Secret', name: v.secret.secretName, items: v.secret.items } : undefined;
+  const configMap = maybeMapping(v, 'configMap');
+  const secret = maybeMapping(v, 'secret');
+  const source = configMap ? { kind: 'ConfigMap', name: maybeText(configMap, 'name') ?? '', items: mappings(configMap, 'items') } : secret ? { kind: 'Secret', name: maybeText(secret, 'secretName') ?? '', items: mappings(secret, 'items') } : undefined;
   if (source) {
     const target = find(source.kind, source.name);
-    if (!target) return [`${owner}: volume ${v.name} refers to missing ${source.kind} ${source.name}`];
-    const keys = new Set([...Object.keys(target.data ?? {}), ...Object.keys(target.binaryData ?? {}), ...Object.keys(target.stringData ?? {})]);
-    return (source.items ?? []).filter((i: Obj) => !keys.has(i.key)).map((i: Obj) => `${owner}: volume ${v.name} wants missing key ${i.key}`);
+    if (!target) return [`${owner}: volume ${show(v.name)} refers to missing ${source.kind} ${source.name}`];
+    const keys = new Set<unknown>([...Object.keys(maybeMapping(target, 'data') ?? {}), ...Object.keys(maybeMapping(target, 'binaryData') ?? {}), ...Object.keys(maybeMapping(target, 'stringData') ?? {})]);
+    return source.items.filter((i) => !keys.has(i.key)).map((i) => `${owner}: volume ${show(v.name)} wants missing key ${show(i.key)}`);
   }
-  if (v.persistentVolumeClaim) {
-    const claim = v.persistentVolumeClaim.claimName;
-    if (!find('PersistentVolumeClaim', claim) && !(options.externalClaims ?? []).includes(claim)) return [`${owner}: volume ${v.name} refers to missing PersistentVolumeClaim ${claim}`];
+  if (maybeMapping(v, 'persistentVolumeClaim')) {
+    const claim = maybeText(v, 'persistentVolumeClaim', 'claimName') ?? '';
+    if (!find('PersistentVolumeClaim', claim) && !(options.externalClaims ?? []).includes(claim)) return [`${owner}: volume ${show(v.name)} refers to missing PersistentVolumeClaim ${claim}`];
   }
   return [];
 }

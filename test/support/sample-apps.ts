@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { at, list, mapping, maybeMapping, text } from './fields.js';
 import { scoreK8sSteps, withoutFlags } from './makefile-steps.js';
 import { parseManifests, resolveContainer, serviceBackend, type K8sObject, type ResolvedContainer } from './resolve-env.js';
 import { runIn, tempProject, type CliRun } from './run-cli.js';
@@ -72,10 +73,10 @@ export function workloadContainers(objects: readonly K8sObject[]): Array<{ workl
   return objects
     .filter((o) => o.kind === 'Deployment')
     .flatMap((d) =>
-      (d.spec.template.spec.containers as K8sObject[]).map((c) => ({
-        workload: d.metadata.name as string,
-        container: c.name as string,
-        resolved: resolveContainer(objects, { workload: d.metadata.name, container: c.name, kind: 'Deployment' }),
+      list(d, 'spec', 'template', 'spec', 'containers').map((c) => ({
+        workload: text(d, 'metadata', 'name'),
+        container: text(c, 'name'),
+        resolved: resolveContainer(objects, { workload: text(d, 'metadata', 'name'), container: text(c, 'name'), kind: 'Deployment' }),
       })),
     );
 }
@@ -95,17 +96,18 @@ const POD_FIELDS = { 'status.podIP': '10.0.0.1', 'metadata.name': 'server-0', 'm
 /** Every StatefulSet a provisioner made (it carries a resource uid), with the ClusterIP Services selecting it. */
 export function dataServers(manifests: string): DataServer[] {
   const objects = parseManifests(manifests);
-  const services = objects.filter((o) => o.kind === 'Service' && o.spec?.clusterIP !== 'None');
+  const services = objects.filter((o) => o.kind === 'Service' && at(o, 'spec', 'clusterIP') !== 'None');
   return objects
-    .filter((o) => o.kind === 'StatefulSet' && o.metadata.annotations?.['score-ts.dev/resource-uid'] !== undefined)
+    .filter((o) => o.kind === 'StatefulSet' && at(mapping(o, 'metadata'), 'annotations', 'score-ts.dev/resource-uid') !== undefined)
     .flatMap((set) => {
-      const labels = (set.spec.template.metadata?.labels ?? {}) as Record<string, string>;
-      const selecting = services.filter((svc) => Object.entries((svc.spec.selector ?? {}) as Record<string, string>).every(([k, v]) => labels[k] === v));
-      const addresses = selecting.flatMap((svc) => (svc.spec.ports as K8sObject[]).map((p) => ({ host: svc.metadata.name as string, port: Number(p.port) })));
+      const name = text(set, 'metadata', 'name');
+      const labels = maybeMapping(mapping(set, 'spec', 'template'), 'metadata', 'labels') ?? {};
+      const selecting = services.filter((svc) => Object.entries(maybeMapping(mapping(svc, 'spec'), 'selector') ?? {}).every(([k, v]) => labels[k] === v));
+      const addresses = selecting.flatMap((svc) => list(svc, 'spec', 'ports').map((p) => ({ host: text(svc, 'metadata', 'name'), port: Number(at(p, 'port')) })));
       if (addresses.length === 0) return [];
       const { container } = serviceBackend(objects, addresses[0]!.host, addresses[0]!.port);
-      const resolved = resolveContainer(objects, { workload: set.metadata.name, container: container.name, kind: 'StatefulSet', fieldRefs: POD_FIELDS });
-      return [{ statefulSet: set.metadata.name as string, image: container.image as string, addresses, container: resolved }];
+      const resolved = resolveContainer(objects, { workload: name, container: text(container, 'name'), kind: 'StatefulSet', fieldRefs: POD_FIELDS });
+      return [{ statefulSet: name, image: text(container, 'image'), addresses, container: resolved }];
     });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConvertError, UsageError } from '../../src/base/errors.js';
 import { assembleManifests as assembleSourced, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
-import type { ManifestSource, SourcedManifest } from '../../src/base/manifest-source.js';
+import type { ManifestSource } from '../../src/base/manifest-source.js';
 import type { Manifest } from '../../src/base/types.js';
 import { shownError } from '../provision/builders.js';
 

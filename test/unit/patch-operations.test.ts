@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyOperation, PatchError, toOperation } from '../../src/patch/patch-operations.js';
+import { at, list, mapping } from '../support/fields.js';
 import { runIn, tempProject } from '../support/run-cli.js';
 
 const manifests = (): unknown[] => [
@@ -12,16 +13,16 @@ const manifests = (): unknown[] => [
 
 describe('applyOperation', () => {
   it.each([
-    { name: 'set a new nested field', op: { op: 'set', path: '0.spec.replicas', value: 3 }, check: (m: any) => m[0].spec.replicas === 3 },
-    { name: 'set creates missing maps', op: { op: 'set', path: '1.spec.selector.app', value: 'a' }, check: (m: any) => m[1].spec.selector.app === 'a' },
-    { name: 'set a key with a dot', op: { op: 'set', path: '0.metadata.labels.example\\.com/team', value: 'pay' }, check: (m: any) => m[0].metadata.labels['example.com/team'] === 'pay' },
-    { name: 'append with -1', op: { op: 'set', path: '0.spec.template.spec.containers.-1', value: { name: 'b' } }, check: (m: any) => m[0].spec.template.spec.containers[1].name === 'b' },
-    { name: 'append a manifest', op: { op: 'set', path: '-1', value: { kind: 'X' } }, check: (m: any) => m.length === 3 },
-    { name: 'replace a list item', op: { op: 'set', path: '0.spec.template.spec.containers.0', value: { name: 'c' } }, check: (m: any) => m[0].spec.template.spec.containers[0].name === 'c' },
-    { name: 'delete a field', op: { op: 'delete', path: '0.metadata.labels.x' }, check: (m: any) => !('x' in m[0].metadata.labels) },
-    { name: 'delete a manifest', op: { op: 'delete', path: '1' }, check: (m: any) => m.length === 1 },
-    { name: 'delete under a missing field does nothing', op: { op: 'delete', path: '0.spec.nothing.here' }, check: (m: any) => m.length === 2 },
-    { name: '__proto__ is a plain key', op: { op: 'set', path: '0.metadata.__proto__.polluted', value: 'yes' }, check: () => ({} as any).polluted === undefined },
+    { name: 'set a new nested field', op: { op: 'set', path: '0.spec.replicas', value: 3 }, check: (m: unknown) => at(m, 0, 'spec', 'replicas') === 3 },
+    { name: 'set creates missing maps', op: { op: 'set', path: '1.spec.selector.app', value: 'a' }, check: (m: unknown) => at(m, 1, 'spec', 'selector', 'app') === 'a' },
+    { name: 'set a key with a dot', op: { op: 'set', path: '0.metadata.labels.example\\.com/team', value: 'pay' }, check: (m: unknown) => at(m, 0, 'metadata', 'labels', 'example.com/team') === 'pay' },
+    { name: 'append with -1', op: { op: 'set', path: '0.spec.template.spec.containers.-1', value: { name: 'b' } }, check: (m: unknown) => at(m, 0, 'spec', 'template', 'spec', 'containers', 1, 'name') === 'b' },
+    { name: 'append a manifest', op: { op: 'set', path: '-1', value: { kind: 'X' } }, check: (m: unknown) => list(m).length === 3 },
+    { name: 'replace a list item', op: { op: 'set', path: '0.spec.template.spec.containers.0', value: { name: 'c' } }, check: (m: unknown) => at(m, 0, 'spec', 'template', 'spec', 'containers', 0, 'name') === 'c' },
+    { name: 'delete a field', op: { op: 'delete', path: '0.metadata.labels.x' }, check: (m: unknown) => !('x' in mapping(m, 0, 'metadata', 'labels')) },
+    { name: 'delete a manifest', op: { op: 'delete', path: '1' }, check: (m: unknown) => list(m).length === 1 },
+    { name: 'delete under a missing field does nothing', op: { op: 'delete', path: '0.spec.nothing.here' }, check: (m: unknown) => list(m).length === 2 },
+    { name: '__proto__ is a plain key', op: { op: 'set', path: '0.metadata.__proto__.polluted', value: 'yes' }, check: () => ({} as Record<string, unknown>).polluted === undefined },
   ])('$name', ({ op, check }) => {
     const list = manifests();
     applyOperation(list, toOperation(op));

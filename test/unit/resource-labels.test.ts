@@ -88,7 +88,7 @@ describe('withResourceLabels', () => {
     {
       name: 'a label key named like an Object method is a plain key',
       manifest: { apiVersion: 'v1', kind: 'Secret', metadata: JSON.parse('{"name":"q","labels":{"__proto__":"x","constructor":"y"}}') },
-      expected: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'q', labels: JSON.parse('{"__proto__":"x","constructor":"y","score-ts.dev/workload":"shop"}'), annotations: MARKS.annotations } },
+      expected: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'q', labels: JSON.parse('{"__proto__":"x","constructor":"y","score-ts.dev/workload":"shop"}') as unknown, annotations: MARKS.annotations } },
     },
   ])('$name', ({ manifest, expected }) => {
     const result = labelled(manifest);

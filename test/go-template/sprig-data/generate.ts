@@ -138,7 +138,7 @@ export const dateCaseArb: fc.Arbitrary<OracleCase> = fc.oneof(
   fc.tuple(layoutArb, instantArb).map(([l, t]) => sprigCase(call('date', [goString(l), t]))),
   fc.tuple(layoutArb, instantArb, fc.constantFrom(...ZONES)).map(([l, t, z]) => sprigCase(call('dateInZone', [goString(l), t, goString(z)]))),
   fc.tuple(layoutArb, instantArb, fc.constantFrom(...ZONES)).map(([l, t, z]) => sprigCase(`{{ $l := ${goString(l)} }}{{ $t := dateInZone $l ${t} ${goString(z)} }}{{ toDate $l $t }}|{{ (toDate $l $t).Unix }}`)),
-  fc.tuple(durationArb, instantArb).map(([d, t]) => sprigCase(`{{ $t := toDate "2006" "2024" }}{{ dateModify ${goString(d)} $t }}|{{ durationRound ${goString(d)} }}|{{ duration ${goString(d)} }}`)),
+  fc.tuple(durationArb, instantArb).map(([d]) => sprigCase(`{{ $t := toDate "2006" "2024" }}{{ dateModify ${goString(d)} $t }}|{{ durationRound ${goString(d)} }}|{{ duration ${goString(d)} }}`)),
   fc.tuple(fc.constantFrom('.i64', '.n', '.f', '"3600"', '"-90"', '.s', '.nil'), fc.constant(0)).map(([v]) => sprigCase(`{{ duration ${v} }}|{{ durationRound ${v} }}`)),
 );
 

@@ -11,9 +11,9 @@ import { TEST_FUNCS, decodeTagged } from '../support/tagged.js';
 /** The tests' clock: 2024-03-10 07:08:09.123456789 UTC. */
 export const TEST_NOW = 1710054489123456789n;
 
-export function dataFuncs(options: { seed?: string; localZone?: string; now?: bigint } = {}): FuncMap {
+export function dataFuncs(options: { seed?: string; localZone?: string | undefined; now?: bigint } = {}): FuncMap {
   const now = options.now ?? TEST_NOW;
-  return funcMap(TEST_FUNCS, sprigDataFuncs({ random: seededRandom(options.seed ?? 'sprig-data-tests', 'test'), now: () => now, localZone: options.localZone }));
+  return funcMap(TEST_FUNCS, sprigDataFuncs({ random: seededRandom(options.seed ?? 'sprig-data-tests', 'test'), now: () => now, ...(options.localZone === undefined ? {} : { localZone: options.localZone }) }));
 }
 
 const byZone = new Map<string, FuncMap>();

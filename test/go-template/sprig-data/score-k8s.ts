@@ -48,7 +48,7 @@ function renderOne(binary: string, dir: string, text: string): Promise<OracleRes
 export async function runScoreK8s(binary: string, texts: readonly string[]): Promise<OracleResult[]> {
   const dir = project(binary);
   try {
-    const results: OracleResult[] = new Array(texts.length);
+    const results = new Array<OracleResult>(texts.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < texts.length) {

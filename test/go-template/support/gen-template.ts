@@ -22,10 +22,10 @@ type Spec =
   | { readonly k: 'text'; readonly text: string }
   | { readonly k: 'comment'; readonly trim: readonly [boolean, boolean] }
   | { readonly k: 'action'; readonly pipe: Pipe; readonly decl: Decl; readonly trim: readonly [boolean, boolean] }
-  | { readonly k: 'if' | 'with'; readonly pipe: Pipe; readonly decl: boolean; readonly body: Specs; readonly elifs: readonly { pipe: Pipe; body: Specs }[]; readonly otherwise?: Specs }
-  | { readonly k: 'range'; readonly pipe: Pipe; readonly vars: number; readonly body: Specs; readonly otherwise?: Specs }
+  | { readonly k: 'if' | 'with'; readonly pipe: Pipe; readonly decl: boolean; readonly body: Specs; readonly elifs: readonly { pipe: Pipe; body: Specs }[]; readonly otherwise?: Specs | undefined }
+  | { readonly k: 'range'; readonly pipe: Pipe; readonly vars: number; readonly body: Specs; readonly otherwise?: Specs | undefined }
   | { readonly k: 'loop'; readonly word: 'break' | 'continue' }
-  | { readonly k: 'call'; readonly name: 'A' | 'B'; readonly pipe?: Pipe };
+  | { readonly k: 'call'; readonly name: 'A' | 'B'; readonly pipe?: Pipe | undefined };
 type Specs = readonly Spec[];
 
 const LITERALS = ['0', '1', '-1', '3', '2.5', '1e3', '0x1F', "'a'", '"s"', '"x y"', '`raw`', 'true', 'false', 'nil', '"<&>"', '"é"', '1.0', '255', '"%v"', '"\\n"', '9223372036854775807', '1i', '"a"', '"B"', '"Ü"', '"k_1"', '-0', '0.1'];
@@ -118,7 +118,7 @@ function controlArb(depth: number): fc.Arbitrary<Spec> {
   return fc.oneof(
     fc.record({ k: fc.constantFrom('if', 'with'), pipe: pipeArb(1), decl: fc.boolean(), body, elifs: fc.array(fc.record({ pipe: pipeArb(0), body }), { maxLength: 2 }), otherwise }),
     fc.record({ k: fc.constant('range'), pipe: pipeArb(1), vars: fc.integer({ min: 0, max: 2 }), body, otherwise }),
-  ) as fc.Arbitrary<Spec>;
+  );
 }
 
 /** A whole template: optional definitions of A and B (A may call B; B calls nothing), then the main body. */

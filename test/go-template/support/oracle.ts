@@ -16,11 +16,11 @@ import type { Tagged } from './tagged.js';
 
 /** One case: a template text, tagged data, options. */
 export interface OracleCase {
-  readonly name?: string;
+  readonly name?: string | undefined;
   readonly text: string;
-  readonly data?: Tagged;
-  readonly missingkey?: 'default' | 'invalid' | 'zero' | 'error';
-  readonly sprig?: boolean;
+  readonly data?: Tagged | undefined;
+  readonly missingkey?: 'default' | 'invalid' | 'zero' | 'error' | undefined;
+  readonly sprig?: boolean | undefined;
 }
 
 /** What Execute wrote (also before an error) and the error text, or '' without one. */

@@ -120,7 +120,7 @@ const fail = (s: string): string => {
 const FUNC_VALUES: Readonly<Record<string, GoValue>> = {
   add: fnValue(goFunc([T.int, T.int], T.int, ([a, b]) => BigInt.asIntN(64, (a as bigint) + (b as bigint)))),
   fail: fnValue(goFunc([T.string], T.string, ([s]) => fail(s as string), { canFail: true })),
-  concat: fnValue(goFunc([T.string], T.string, (s) => s.join(''), { variadic: true })),
+  concat: fnValue(goFunc([T.string], T.string, (s) => (s as string[]).join(''), { variadic: true })),
   nilfn: new Typed(funcType([], T.int), null),
 };
 
@@ -146,5 +146,5 @@ export const TEST_FUNCS: FuncMap = funcMap({
   tail: goFunc([T.int, T.any], T.int, ([n, ...rest]) => (n as bigint) + BigInt(rest.length), { variadic: true }),
   isnil: goFunc([T.any], T.bool, ([x]) => x === null),
   mapof: goFunc([T.string, T.any], T.mapAny, ([k, v]) => Object.fromEntries([[k as string, v]])),
-  service: goFunc([T.string], pointerTo(Service), ([n]) => pointerValue(structValue(Service, { ServiceName: n as string, Ports: mapValue(mapOf(T.string, Port), null) }))),
+  service: goFunc([T.string], pointerTo(Service), ([n]) => pointerValue(structValue(Service, { ServiceName: n, Ports: mapValue(mapOf(T.string, Port), null) }))),
 });
