@@ -81,7 +81,7 @@ export function buildKubernetesSchema(): { schema: Schema; roots: Record<string,
         if (/Quantity/.test(declared)) return { type: ['string', 'number'] };
         throw new Error(`unexpected type ${declared}`);
       }
-      if (parts.every((t) => t.isStringLiteral())) return parts.length === 1 ? { const: (parts[0] as TS.StringLiteralType).value } : { type: 'string', enum: parts.map((t) => (t as TS.StringLiteralType).value).sort() };
+      if (parts.every((t) => t.isStringLiteral())) return parts.length === 1 ? { const: (parts[0] as TS.StringLiteralType).value } : { type: 'string', enum: parts.map((t) => (t).value).sort() };
       if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };
       if (parts.length === 1) return typeSchema(parts[0]!, declared);
       throw new Error(`unexpected union type ${checker.typeToString(type)}`);
