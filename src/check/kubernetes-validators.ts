@@ -3,9 +3,8 @@
  * src/build/k8s-schemas.ts), loaded on first use: a run whose objects all come from built-in provisioners
  * never loads them.
  */
-import { existsSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
-import { artifactPath, loadArtifactModule } from '../base/artifacts.js';
+import { precompiled } from '../base/precompiled.js';
 
 export const KUBERNETES_VALIDATORS = 'kubernetes-validators.cjs';
 
@@ -19,8 +18,5 @@ export interface FieldTable {
 }
 
 export function loadKindValidators(): { validators: KindValidators; fields: FieldTable } {
-  // Made from a devDependency, so a source checkout must be built first; an installed package always has it.
-  if (!existsSync(artifactPath(KUBERNETES_VALIDATORS))) throw new Error(`${KUBERNETES_VALIDATORS} is missing: run npm run build`);
-  const loaded = loadArtifactModule<{ value: KindValidators; fields: FieldTable }>(KUBERNETES_VALIDATORS);
-  return { validators: loaded.value, fields: loaded.fields };
+  return precompiled().kubernetes() as { validators: KindValidators; fields: FieldTable };
 }

@@ -107,5 +107,3 @@ function commanderExitCode(error: CommanderError): number {
 }
 
 export { EXIT_FAILED };
-/** For the build: the code caches of the generated modules a sample run loaded (see bin/load-cli.cjs). */
-export { saveArtifactCodeCaches } from '../base/artifacts.js';

@@ -7,7 +7,7 @@ import type { Scalar } from 'yaml';
 import { yamlLibrary } from '../yaml/yaml-library.js';
 import { InputError, type Diagnostic } from '../base/errors.js';
 import { locateKey, locateValue, type YamlSource } from '../yaml/yaml-source.js';
-import { loadValidator } from '../validate/load-validator.js';
+import { precompiled } from '../base/precompiled.js';
 import { isPlainMap } from '../base/plain-data.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
 import type { GoStage, GoStageTemplate } from './score-k8s/provisioner-entries.js';
@@ -93,9 +93,9 @@ export interface RawProvisioner {
 
 let validator: ValidateFunction | undefined;
 
-/** The precompiled validator from the build, or the schema compiled now when there is none. */
+/** The validator the build precompiled from schemas/provisioners.schema.json. */
 function provisionerValidator(): ValidateFunction {
-  validator ??= loadValidator('provisioners-validator.cjs', 'provisioners.schema.json', true);
+  validator ??= precompiled().validator('provisioners');
   return validator;
 }
 

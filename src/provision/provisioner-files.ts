@@ -1,14 +1,14 @@
 /**
  * Finds and loads provisioner files, in the order that decides matching: the --provisioners files of this
  * run, then the sources score-ts.yaml lists, then the project's other `.score-ts/*.provisioners.yaml`
- * (lexicographic), then the built-in defaults.
+ * (lexicographic), then the built-in defaults (precompiled by the build).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadArtifact, loadArtifactModule } from '../base/artifacts.js';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../base/errors.js';
 import { Diagnostics } from '../base/diagnostics.js';
 import { packagePath } from '../base/package-path.js';
+import { precompiled } from '../base/precompiled.js';
 import { programOf, provisionerFromCache, type CachedProvisioner, type Provisioner, type ProvisionerOrigin } from './provisioner-file.js';
 import { loadProvisionerFile } from './score-k8s/load-provisioner-file.js';
 import { expandFileOrFolder, readTextFile } from '../base/read-file.js';
@@ -65,7 +65,7 @@ export function loadProvisionersFor(projectDir: string, workloads: readonly Work
 }
 
 export function loadProvisionerSet(projectDir: string, runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
-  const cached = cachedBuiltIns();
+  const builtIns = builtInProvisioners();
   const texts = (sources: readonly SourceItem[], origin: 'run' | 'project') => sources.flatMap((s) => (typeof s === 'string' ? expandRunPath(projectDir, s).map((f) => fromDisk({ ...f, origin })) : [fromText(s, origin)]));
   const copies = projectFiles(projectDir).filter((f) => !listed.covered.has(path.basename(f.absolute)));
   const listedFiles = listed.items.flatMap((item, i) => {
@@ -73,7 +73,7 @@ export function loadProvisionerSet(projectDir: string, runSources: readonly Prov
     if (typeof item !== 'string') return [{ ...fromText(item, 'project'), chosenByRepository: chosen }];
     return expandRunPath(projectDir, item).map((f) => ({ ...fromDisk({ ...f, origin: 'project' }), chosenByRepository: chosen && !listed.vetted?.has(f.absolute) }));
   });
-  const files = [...texts(runSources, 'run'), ...listedFiles, ...[...copies, ...(cached ? [] : builtInFiles())].map(fromDisk)];
+  const files = [...texts(runSources, 'run'), ...listedFiles, ...copies.map(fromDisk)];
   const problems = new Diagnostics();
   const provisioners: Provisioner[] = [];
   for (const file of files) {
@@ -84,22 +84,13 @@ export function loadProvisionerSet(projectDir: string, runSources: readonly Prov
     });
   }
   if (problems.list.length > 0) throw new InputError('invalid provisioner files', problems.list);
-  return cached ? [...provisioners, ...cached] : provisioners;
+  return [...provisioners, ...builtIns];
 }
 
-/** The built-in provisioners from the build's cache, when it matches the files (else they are parsed). */
-function cachedBuiltIns(): Provisioner[] | undefined {
-  const texts = builtInFiles().map((f) => readFileSync(f.absolute, 'utf8'));
-  return loadArtifact<CachedProvisioner[]>('builtin-provisioners.cjs', builtInCacheKey(texts))?.map((entry) => provisionerFromCache(entry, loadSpecs));
-}
-
-function loadSpecs(module: string): Record<string, unknown> {
-  return loadArtifactModule<Record<string, unknown>>(module);
-}
-
-/** What the cache of the built-in files is keyed by: all their texts. */
-export function builtInCacheKey(texts: readonly string[]): string {
-  return texts.join('\u0000');
+/** The built-in provisioners as the build parsed, checked and precompiled them (src/base/precompiled.ts). */
+function builtInProvisioners(): Provisioner[] {
+  const built = precompiled();
+  return (built.builtInProvisioners() as readonly CachedProvisioner[]).map((entry) => provisionerFromCache(entry, (module) => built.builtInTemplates(module)));
 }
 
 /** A file, or every *.yaml / *.yml file of a folder in name order. */

@@ -1,13 +1,13 @@
 /** Validates a Score document against schemas/score-v1b1.json, the project's own schema. */
 import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../base/errors.js';
-import { loadValidator } from './load-validator.js';
+import { precompiled } from '../base/precompiled.js';
 import { schemaErrorsToDiagnostics, type Locate } from './schema-errors.js';
 
 let compiled: ValidateFunction | undefined;
 
 function scoreValidator(): ValidateFunction {
-  compiled ??= loadValidator('score-validator.cjs', 'score-v1b1.json', false);
+  compiled ??= precompiled().validator('score');
   return compiled;
 }
 

@@ -1,9 +1,10 @@
 /**
  * The Kubernetes schemas load only when a custom provisioner or a patch template emitted objects: in a copy of
- * the package whose validators module throws when loaded, a run with built-in provisioners only still works.
+ * the package whose validators module (in the bundle) throws when loaded, a run with built-in provisioners
+ * only still works.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,12 @@ function packageWithExplodingValidators(): string {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'score-ts-package-'));
   for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json']) cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
-  writeFileSync(path.join(copy, 'dist', 'generated', 'kubernetes-validators.cjs'), "throw new Error('the Kubernetes validators were loaded');\n");
+  rmSync(path.join(copy, 'dist', '.cache'), { recursive: true, force: true });
+  const bundle = path.join(copy, 'dist', 'score-ts.cjs');
+  const module = /("dist\/generated\/kubernetes-validators\.cjs"\([^)]*\) \{)/;
+  const code = readFileSync(bundle, 'latin1');
+  expect(code).toMatch(module);
+  writeFileSync(bundle, code.replace(module, "$1 throw new Error('the Kubernetes validators were loaded');"), 'latin1');
   return copy;
 }
 

@@ -1,46 +1,80 @@
-/** Build artifacts are used only when they match their source; otherwise the source is compiled. */
+/**
+ * What the build precompiles (src/base/precompiled.ts) is what runs, in the tests as for users: made from the current
+ * sources, never compiled at run time. The bundle's V8 code cache is made per Node.js version by the first
+ * generate (bin/load-cli.cjs); a missing, damaged or unwritable one only makes a run slower.
+ */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, tempProject } from '../support/run-cli.js';
-import { loadArtifact, readPackageFile } from '../../src/base/artifacts.js';
-import { loadValidator } from '../../src/validate/load-validator.js';
+import { precompiled } from '../../src/base/precompiled.js';
 
-describe('build artifacts', () => {
-  it('the precompiled Score validator matches the schema file (npm run build made it)', () => {
-    expect(loadArtifact('score-validator.cjs', readPackageFile('schemas', 'score-v1b1.json'))).toBeTypeOf('function');
+describe('precompiled artifacts (dist/generated/)', () => {
+  it('were made from the current schemas and built-in provisioner files (else: npm run build)', () => {
+    const sources = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'generated', 'sources.json'), 'utf8')) as Record<string, string>;
+    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['schemas/score-v1b1.json', 'schemas/provisioners.schema.json', 'provisioners/default.provisioners.yaml']));
+    for (const [file, hash] of Object.entries(sources)) expect(createHash('sha256').update(readFileSync(path.join(repoRoot, file))).digest('hex'), file).toBe(hash);
+    const builtIns = readdirSync(path.join(repoRoot, 'provisioners')).filter((name) => name.endsWith('.provisioners.yaml'));
+    expect(builtIns.every((name) => `provisioners/${name}` in sources)).toBe(true);
   });
 
-  it('a stale artifact (another source text) is ignored', () => {
-    expect(loadArtifact('score-validator.cjs', readPackageFile('schemas', 'score-v1b1.json') + ' ')).toBeUndefined();
-  });
-
-  it.each([
-    { name: 'precompiled', artifact: 'score-validator.cjs' },
-    { name: 'compiled from the schema when there is no artifact', artifact: 'no-such-artifact.cjs' },
-  ])('the validator $name accepts and rejects the same documents', ({ artifact }) => {
-    const validate = loadValidator(artifact, 'score-v1b1.json', false);
+  it('the Score validator accepts and rejects', () => {
+    const validate = precompiled().validator('score');
     expect(validate({ apiVersion: 'score.dev/v1b1', metadata: { name: 'ok' }, containers: { main: { image: 'nginx' } } })).toBe(true);
     expect(validate({ apiVersion: 'score.dev/v1b1', metadata: { name: 'ok' }, containers: { main: { image: 5 } } })).toBe(false);
     expect(validate.errors?.[0]).toMatchObject({ instancePath: '/containers/main/image', keyword: 'type' });
   });
 });
 
-describe('code caches of the bundle and the artifacts', () => {
-  it('the build wrote them, and a damaged one is ignored (the module compiles as usual)', () => {
-    const generated = path.join(repoRoot, 'dist', 'generated');
-    expect(existsSync(path.join(generated, 'score-validator.cjs.cache'))).toBe(true);
-    // A copy of the package whose caches are garbage.
-    const copy = mkdtempSync(path.join(os.tmpdir(), 'score-ts-package-'));
-    for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json']) cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
-    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
-    for (const file of readdirSync(path.join(copy, 'dist', 'generated')).filter((f) => f.endsWith('.cache'))) writeFileSync(path.join(copy, 'dist', 'generated', file), 'not a code cache');
-    writeFileSync(path.join(copy, 'dist', 'score-ts.cache'), 'not a code cache');
-    const project = tempProject(path.join(repoRoot, 'examples', 'hello-world'));
-    const run = spawnSync(process.execPath, [path.join(copy, 'bin', 'score-ts.js'), 'generate', 'score.yaml', '-o', '-'], { cwd: project, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('kind: Deployment');
+/** A copy of the built package (its own dist/), and a run of its CLI in a copy of hello-world. */
+function packageCopy(): { copy: string; run: (env?: Record<string, string>, args?: string[]) => ReturnType<typeof spawnSync> } {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'score-ts-package-'));
+  for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json']) cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
+  rmSync(path.join(copy, 'dist', '.cache'), { recursive: true, force: true });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
+  const project = tempProject(path.join(repoRoot, 'examples', 'hello-world'));
+  const run = (env: Record<string, string> = {}, args = ['generate', 'score.yaml', '-o', '-']) =>
+    spawnSync(process.execPath, [path.join(copy, 'bin', 'score-ts.js'), ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { copy, run };
+}
+
+const cacheName = new RegExp(`^[0-9a-f]{32}-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.cache$`);
+
+describe('the code cache of the bundle (bin/load-cli.cjs)', () => {
+  it('is written by the first generate of this Node.js version, in the package when it may write there', () => {
+    const { copy, run } = packageCopy();
+    const first = run({}, ['--help']);
+    expect(first.status, String(first.stderr)).toBe(0);
+    expect(existsSync(path.join(copy, 'dist', '.cache')) ? readdirSync(path.join(copy, 'dist', '.cache')) : [], 'not by --help').toEqual([]);
+    expect(run().status).toBe(0);
+    expect(readdirSync(path.join(copy, 'dist', '.cache'))).toEqual([expect.stringMatching(cacheName)]);
+    const again = run();
+    expect(again.status, String(again.stderr)).toBe(0);
+    expect(again.stdout).toContain('kind: Deployment');
+  });
+
+  it('a damaged cache is rejected by V8 and replaced, and the run is as usual', () => {
+    const { copy, run } = packageCopy();
+    expect(run().status).toBe(0);
+    const dir = path.join(copy, 'dist', '.cache');
+    const [name] = readdirSync(dir);
+    writeFileSync(path.join(dir, name!), 'not a code cache');
+    const damaged = run();
+    expect(damaged.status, String(damaged.stderr)).toBe(0);
+    expect(damaged.stdout).toContain('kind: Deployment');
+    expect(readFileSync(path.join(dir, name!)).length).toBeGreaterThan(1000);
+  });
+
+  it('with nowhere to write it (a read-only package, no usable cache folder) the run is as usual', () => {
+    const { copy, run } = packageCopy();
+    writeFileSync(path.join(copy, 'dist', '.cache'), 'a file where the folder would be');
+    const notAFolder = path.join(copy, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    const result = run({ XDG_CACHE_HOME: notAFolder });
+    expect(result.status, String(result.stderr)).toBe(0);
+    expect(result.stdout).toContain('kind: Deployment');
   });
 });

@@ -24,7 +24,8 @@ it('generate from score-ts.yaml does not load the yaml package; an error in scor
   const dir = tempProject();
   writeFileSync(path.join(dir, 'score.yaml'), SCORE);
   writeFileSync(path.join(dir, 'score-ts.yaml'), 'version: 1\nproject: p\nworkloads:\n  - file: score.yaml\n');
-  expect(loadedPackages(dir, ['-q', 'generate'])).toEqual({ status: 0, loaded: ['ajv'] });
+  // ajv's run-time helpers are part of the bundle: nothing is loaded from node_modules.
+  expect(loadedPackages(dir, ['-q', 'generate'])).toEqual({ status: 0, loaded: [] });
   writeFileSync(path.join(dir, 'score-ts.yaml'), 'version: 1\nproject: p\nworkloads:\n  - file: missing.yaml\n');
   const failed = loadedPackages(dir, ['-q', 'generate']);
   expect(failed.status).toBe(1);

@@ -37,6 +37,8 @@ export function sourceImports(srcDir: string): SourceImport[] {
     for (const match of text.matchAll(IMPORT)) {
       const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(from), match[4]!));
       const to = [resolved, resolved.replace(/\.js$/, '.ts')].find((candidate) => files.has(candidate));
+      // The build's code requires its output (dist/) and writes code that requires generated files: not sources.
+      if (to === undefined && from.startsWith('build/')) continue;
       if (to === undefined) throw new Error(`src/${from}: import of ${match[4]} names no file of src/`);
       imports.push({ from, to, line: text.slice(0, match.index).split('\n').length, typeOnly: isTypeOnly(match[1], match[2]) });
     }
