@@ -27,11 +27,14 @@ function loadCli() {
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
     // A clone, or a git-URL install (npm runs no build for those), has no dist/ until it is built.
-    process.stderr.write(`error: score-ts is not built (${path.relative(process.cwd(), bundle) || bundle} is missing): run \`npm ci && npm run build\` in ${path.resolve(__dirname, '..')}\n`);
+    process.stderr.write(
+      `error: score-ts is not built (${path.relative(process.cwd(), bundle) || bundle} is missing): run \`npm ci && npm run build\` in ${path.resolve(__dirname, '..')}\n`,
+    );
     process.exit(1);
   }
   const build = BUILD_LINE.exec(source)?.[1];
-  const cache = build === undefined || process.env.SCORE_TS_NO_CODE_CACHE ? undefined : findCache(`${build}-${process.version}-${process.arch}.cache`);
+  const cache =
+    build === undefined || process.env.SCORE_TS_NO_CODE_CACHE ? undefined : findCache(`${build}-${process.version}-${process.arch}.cache`);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData: cache?.data });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));

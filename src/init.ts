@@ -82,7 +82,12 @@ export function initProject(options: InitOptions): InitReport {
   const sampleExisted = existsSync(samplePath);
   const wroteSample = options.sample && !sampleExisted;
   const existing = loadProjectFile(options.projectDir);
-  const recording = { sampleFile: options.sample ? options.file : undefined, wroteSample, provisioners: options.sources?.provisioners ?? [], patchTemplates: options.sources?.patchTemplates ?? [] };
+  const recording = {
+    sampleFile: options.sample ? options.file : undefined,
+    wroteSample,
+    provisioners: options.sources?.provisioners ?? [],
+    patchTemplates: options.sources?.patchTemplates ?? [],
+  };
   const plan = planInitProjectFile(options.projectDir, existing, recording);
   const { tightened: tightenedStateDir, created: createdStateFiles } = initStateDir(options.projectDir);
   const installed = toInstall.map(({ name, text, ...origin }) => {

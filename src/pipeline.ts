@@ -105,7 +105,11 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
   const provisioners = loadProvisionersFor(options.projectDir, workloads, options.provisionerFiles ?? [], options.listedProvisioners);
-  log.trace?.(provisioners.length === 0 ? 'no provisioners loaded: no workload has resources' : `${counted(provisioners.length, 'provisioner')} loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ')}`);
+  log.trace?.(
+    provisioners.length === 0
+      ? 'no provisioners loaded: no workload has resources'
+      : `${counted(provisioners.length, 'provisioner')} loaded, matched in this order: ${provisioners.map((p) => p.uri).join(', ')}`,
+  );
   const resources = provisionResources(workloads, {
     provisioners,
     previous: state.resources,
@@ -122,25 +126,46 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   logUncheckedKinds('objects of custom provisioners', resources.uncheckedKinds, log);
   const converted = convertAll(workloads, resources);
   const project = projectLabel(options.projectDir, options.project, options.projectFile, state);
-  const objects = patchManifests(withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)), workloads, resources, options, log);
-  const manifests = withProjectLabel(objects.map((o) => o.manifest), project);
+  const objects = patchManifests(
+    withResourceLabels(assembleManifests(resources.sourcedManifests, converted, options)),
+    workloads,
+    resources,
+    options,
+    log,
+  );
+  const manifests = withProjectLabel(
+    objects.map((o) => o.manifest),
+    project,
+  );
   const warnings = [...resources.warnings, ...reviewWarnings(resources.sourcedManifests, objects, options.namespace)];
   log.debug?.(`${counted(manifests.length, 'object')}, labelled score-ts.dev/project=${project}`);
   const plan = wantsSave(kind, options.save) ? planProjectFileUpdate(options.projectFile, options.save!, scope, project) : { warnings: [] };
   // With score-ts.yaml the state keeps generated values only: what the project is lives in the committed file.
   const defined = kind === 'file' || plan.update?.created === true;
   const { project: _label, workloads: _records, ...kept } = state;
-  const nextState = sealStateSecretRefs({
-    ...kept,
-    ...(kind === 'state' ? { project } : !defined && state.project !== undefined ? { project: state.project } : {}),
-    workloads: kind === 'state' ? workloadRecords(state.workloads, workloads) : {},
-    resources: resources.records,
-    sharedState: resources.sharedState,
-    ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output, options.secretsOutput)),
-  }, secretRefs);
+  const nextState = sealStateSecretRefs(
+    {
+      ...kept,
+      ...(kind === 'state' ? { project } : !defined && state.project !== undefined ? { project: state.project } : {}),
+      workloads: kind === 'state' ? workloadRecords(state.workloads, workloads) : {},
+      resources: resources.records,
+      sharedState: resources.sharedState,
+      ...outputFilesField(rememberedOutputs(options.projectDir, state.outputFiles, options.output, options.secretsOutput)),
+    },
+    secretRefs,
+  );
   const update = plan.update ? { projectFileUpdate: plan.update } : {};
   const files = outputTexts(manifests, options.format ?? 'yaml', options.secretsOutput, secretRefs);
-  return { ...files, state: nextState, newState, workloads: workloads.map((w) => w.name), warnings, kind, ...update, projectFileWarnings: plan.warnings };
+  return {
+    ...files,
+    state: nextState,
+    newState,
+    workloads: workloads.map((w) => w.name),
+    warnings,
+    kind,
+    ...update,
+    projectFileWarnings: plan.warnings,
+  };
 }
 
 /** -v: which provisioner served each resource of each workload (no outputs: they may hold secrets). */
@@ -186,7 +211,10 @@ function convertAll(workloads: readonly LoadedWorkload[], resources: Provisioned
   }
   if (problems.list.length > 0) {
     // A message may quote an expanded value that holds a secret reference: show where it points, never its token.
-    throw new ConvertError('some workloads cannot be converted', problems.list.map((d) => ({ ...d, message: resources.secretRefs.mask(d.message) })));
+    throw new ConvertError(
+      'some workloads cannot be converted',
+      problems.list.map((d) => ({ ...d, message: resources.secretRefs.mask(d.message) })),
+    );
   }
   return converted;
 }

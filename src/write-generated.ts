@@ -21,7 +21,9 @@ export function writeGenerated(result: GenerateResult, output: string, projectDi
   const tightened = prepareStateDir(projectDir);
   const state = stateFile(projectDir, result.state);
   const update = result.projectFileUpdate;
-  const project = update ? [{ file: path.join(projectDir, PROJECT_FILE), content: update.text, displayPath: PROJECT_FILE, keepMode: true }] : [];
+  const project = update
+    ? [{ file: path.join(projectDir, PROJECT_FILE), content: update.text, displayPath: PROJECT_FILE, keepMode: true }]
+    : [];
   const saved = [state, ...project, ...secrets];
   if (target.kind === 'stdout') {
     // Every piece is made (and checked) before the state is saved and anything is printed.

@@ -111,7 +111,14 @@ describe('generate', () => {
 
   it('remembers --image and overrides for later runs without files', async () => {
     const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'image-flag'));
-    await runIn(dir, ['generate', 'score.yaml', '--image', 'example.com/app:1', '--override-property', 'containers.helper.args=["--once"]']);
+    await runIn(dir, [
+      'generate',
+      'score.yaml',
+      '--image',
+      'example.com/app:1',
+      '--override-property',
+      'containers.helper.args=["--once"]',
+    ]);
     const run = await runIn(dir, ['generate', '-o', '-']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('image: example.com/app:1');
@@ -125,14 +132,18 @@ describe('generate', () => {
     rmSync(path.join(dir, 'web', 'score.yaml'));
     const run = await runIn(dir, ['generate', '-o', '-']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: invalid Score input\n  score-ts.yaml:6:11: workloads[0].file: web/score.yaml does not exist: restore it, or remove the workload from score-ts.yaml\n');
+    expect(run.stderr).toBe(
+      'error: invalid Score input\n  score-ts.yaml:6:11: workloads[0].file: web/score.yaml does not exist: restore it, or remove the workload from score-ts.yaml\n',
+    );
   });
 
   it('in a project of an older score-ts (workloads in the state), drops a workload whose Score file was deleted, with a warning', async () => {
     const dir = tempProject(multi);
     mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
     const workloads = { web: { file: 'web/score.yaml' }, api: { file: 'api/score.yaml' } };
-    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), JSON.stringify({ version: 1, workloads, resources: {}, sharedState: {} }), { mode: 0o600 });
+    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), JSON.stringify({ version: 1, workloads, resources: {}, sharedState: {} }), {
+      mode: 0o600,
+    });
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dir, 'web', 'score.yaml'));
     const run = await runIn(dir, ['generate', '-o', '-']);
@@ -142,7 +153,11 @@ describe('generate', () => {
   });
 
   it.each([
-    { name: 'invalid Score file', file: 'score.yaml', text: 'apiVersion: score.dev/v1b1\nmetadata: {name: x1}\ncontainers: {main: {image: 5}}\n' },
+    {
+      name: 'invalid Score file',
+      file: 'score.yaml',
+      text: 'apiVersion: score.dev/v1b1\nmetadata: {name: x1}\ncontainers: {main: {image: 5}}\n',
+    },
     { name: 'YAML syntax error', file: 'score.yaml', text: 'a: [\n' },
   ])('a failed run ($name) leaves manifests and state byte-identical', async ({ file, text }) => {
     const dir = tempProject(hello);
@@ -204,7 +219,11 @@ describe('generate', () => {
 describe('the installed command (bin/score-ts.js)', () => {
   it('pipes pure YAML to stdout for kubectl and logs to stderr', () => {
     const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'hello-world'));
-    const result = spawnSync(process.execPath, [bin, 'generate', 'score.yaml', '-o', '-'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bin, 'generate', 'score.yaml', '-o', '-'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(readFileSync(path.join(repoRoot, 'test', 'golden', 'hello-world', 'expected.yaml'), 'utf8'));
     expect(result.stderr).toContain('wrote 2 objects');
@@ -219,18 +238,27 @@ describe('the installed command (bin/score-ts.js)', () => {
     expect(result.stdout).toBe(readFileSync(path.join(golden, 'expected.yaml'), 'utf8'));
   });
 
-  it('the bundle\'s lazy stand-in for node:child_process has every export Node has', () => {
+  it("the bundle's lazy stand-in for node:child_process has every export Node has", () => {
     const require = createRequire(import.meta.url);
     const standIn = require(path.join(repoRoot, 'src', 'build', 'lazy-child-process.cjs')) as object;
     expect(Object.keys(standIn).sort()).toEqual(Object.keys(require('node:child_process') as object).sort());
   });
 
   it.each([
-    { name: 'invalid input exits 1', args: ['generate', 'nope.yaml'], code: 1, stderr: 'error: invalid Score input\n  cannot read Score file nope.yaml: no such file\n' },
+    {
+      name: 'invalid input exits 1',
+      args: ['generate', 'nope.yaml'],
+      code: 1,
+      stderr: 'error: invalid Score input\n  cannot read Score file nope.yaml: no such file\n',
+    },
     { name: 'usage error exits 2', args: ['generate', '--bogus'], code: 2, stderr: "error: unknown option '--bogus'\n" },
   ])('$name', ({ args, code, stderr }) => {
     const dir = tempProject();
-    const result = spawnSync(process.execPath, [bin, '--quiet', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [bin, '--quiet', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(result.status).toBe(code);
     expect(result.stderr).toBe(stderr);
     expect(result.stdout).toBe('');
@@ -253,7 +281,11 @@ describe('writing the output', () => {
     const dir = tempProject(path.join(repoRoot, 'test', 'golden', 'hello-world'));
     const fifo = path.join(dir, 'out.pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const reader = spawnSync('sh', ['-c', `cat '${fifo}' > '${fifo}.txt' & node '${bin}' --quiet generate score.yaml -o '${fifo}'; wait`], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const reader = spawnSync('sh', ['-c', `cat '${fifo}' > '${fifo}.txt' & node '${bin}' --quiet generate score.yaml -o '${fifo}'; wait`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(reader.status).toBe(0);
     expect(statSync(fifo).isFIFO()).toBe(true);
     expect(readFileSync(`${fifo}.txt`, 'utf8')).toContain('kind: Deployment');
@@ -268,7 +300,13 @@ describe('colour', () => {
   ])('$name', async ({ tty, env, coloured }) => {
     const { runCli } = await import('../src/cli/main.js');
     let stderr = '';
-    const code = await runCli(['generate', 'missing.yaml'], { cwd: tempProject(), env, stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: tty });
+    const code = await runCli(['generate', 'missing.yaml'], {
+      cwd: tempProject(),
+      env,
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      stderrIsTTY: tty,
+    });
     expect(code).toBe(1);
     expect(stderr.includes('\u001b[31merror:')).toBe(coloured);
     expect(stderr).toContain('cannot read Score file missing.yaml');

@@ -21,7 +21,14 @@ const withResources = all.filter(({ dir }) => {
 describe.skipIf(corpusDir === undefined)('Score corpus', () => {
   it('has the specification and resource examples', () => {
     expect(all.length).toBe(13);
-    expect(withResources.map((c) => c.name).sort()).toEqual(['resources/amqp', 'resources/dns', 'resources/mysql', 'resources/postgres', 'resources/redis', 'specification/volumes']);
+    expect(withResources.map((c) => c.name).sort()).toEqual([
+      'resources/amqp',
+      'resources/dns',
+      'resources/mysql',
+      'resources/postgres',
+      'resources/redis',
+      'specification/volumes',
+    ]);
   });
 
   it.each(all)('$name generates valid manifests', async ({ dir }) => {

@@ -11,7 +11,10 @@ import { checkManifests } from './support/k8s-check.js';
 import { repoRoot, runIn, tempProject } from './support/run-cli.js';
 
 const examplesDir = path.join(repoRoot, 'examples');
-const examples = readdirSync(examplesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const examples = readdirSync(examplesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 /** PersistentVolumeClaims an example expects to exist in the cluster already. */
 const EXTERNAL_CLAIMS: Record<string, string[]> = { 'files-and-volumes': ['site-media'] };
@@ -19,7 +22,9 @@ const EXTERNAL_CLAIMS: Record<string, string[]> = { 'files-and-volumes': ['site-
 function exampleArgs(dir: string): string[] {
   const file = path.join(dir, 'score-ts.args');
   if (!existsSync(file)) return ['generate', 'score.yaml'];
-  return readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 describe('examples', () => {

@@ -50,7 +50,13 @@ describe('golden cases', () => {
     await expect(normalise(run.stderr, project)).toMatchFileSnapshot(path.join(dir, 'expected.stderr'));
     expect(run.code).toBe(expectedExit);
     if (expectedExit === 0 && spec.args.includes('-') && !spec.stdout) {
-      expect(checkManifests(run.stdout, { externalClaims: spec.externalClaims ?? [], externalSecrets: spec.externalSecrets ?? [], customKinds: spec.customKinds ?? [] })).toEqual([]);
+      expect(
+        checkManifests(run.stdout, {
+          externalClaims: spec.externalClaims ?? [],
+          externalSecrets: spec.externalSecrets ?? [],
+          customKinds: spec.customKinds ?? [],
+        }),
+      ).toEqual([]);
       const againDir = tempProject(dir);
       for (const file of spec.shared ?? []) cpSync(path.join(goldenDir, '_shared', file), path.join(againDir, file));
       if (spec.setup) expect((await runIn(againDir, spec.setup, spec.env)).code).toBe(0);
@@ -64,4 +70,3 @@ describe('golden cases', () => {
 function normalise(text: string, project?: string): string {
   return project ? text.split(project).join('<project>') : text;
 }
-

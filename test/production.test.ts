@@ -11,8 +11,20 @@ const example = path.join(repoRoot, 'examples', 'production-postgres');
 
 describe('production provisioners replace the built-in ones', () => {
   it.each([
-    { name: 'cnpg', file: 'cnpg.provisioners.yaml', kinds: ['postgresql.cnpg.io/v1/Cluster'], secrets: ['orders-db-pg-app'], provisioner: 'template://acme/postgres-cnpg' },
-    { name: 'managed', file: 'managed.provisioners.yaml', kinds: [], secrets: ['orders-db-credentials'], provisioner: 'template://acme/postgres-managed' },
+    {
+      name: 'cnpg',
+      file: 'cnpg.provisioners.yaml',
+      kinds: ['postgresql.cnpg.io/v1/Cluster'],
+      secrets: ['orders-db-pg-app'],
+      provisioner: 'template://acme/postgres-cnpg',
+    },
+    {
+      name: 'managed',
+      file: 'managed.provisioners.yaml',
+      kinds: [],
+      secrets: ['orders-db-credentials'],
+      provisioner: 'template://acme/postgres-managed',
+    },
   ])('$name', async ({ name, file, kinds, secrets, provisioner }) => {
     const dir = tempProject(example);
     const run = await runIn(dir, ['generate', 'score.yaml', '--provisioners', file, '-o', '-'], { SCORE_TS_SEED: 'production' });

@@ -18,7 +18,9 @@ function secretsProject(): string {
 const generateArgs = ['generate', 'score.yaml', '--provisioners', 'test.provisioners.yaml', '-o', '-'];
 
 function generatedPassword(dir: string): string {
-  const state = parse(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8')) as { resources: Record<string, { state: { password: string } }> };
+  const state = parse(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8')) as {
+    resources: Record<string, { state: { password: string } }>;
+  };
   return state.resources['db.default#orders.db']!.state.password;
 }
 
@@ -71,7 +73,10 @@ describe('secrets stay secret', () => {
     const notSecrets = docs.filter((d) => d.kind !== 'Secret');
     expect(notSecrets.length).toBeGreaterThan(0);
     for (const doc of notSecrets) expect(JSON.stringify(doc)).not.toContain(password);
-    const secretText = docs.filter((d) => d.kind === 'Secret').map((d) => JSON.stringify(d)).join('');
+    const secretText = docs
+      .filter((d) => d.kind === 'Secret')
+      .map((d) => JSON.stringify(d))
+      .join('');
     expect(secretText).toContain(password);
   });
 
@@ -101,7 +106,8 @@ describe('secrets stay secret', () => {
 
 describe('provisioner precedence: generate --provisioners, then the project, then the built-in ones', () => {
   const volumeScore = path.join(golden, 'resource-volume');
-  const provisioner = (name: string) => `- uri: template://${name}/volume\n  type: volume\n  outputs: |\n    source:\n      emptyDir:\n        medium: ${name}\n`;
+  const provisioner = (name: string) =>
+    `- uri: template://${name}/volume\n  type: volume\n  outputs: |\n    source:\n      emptyDir:\n        medium: ${name}\n`;
 
   it.each([
     { name: 'built-in when nothing else', project: false, run: false, expected: 'persistentVolumeClaim' },

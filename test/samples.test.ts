@@ -20,13 +20,26 @@ import { checkManifests } from './support/k8s-check.js';
 import { parseManifests, type K8sObject } from './support/resolve-env.js';
 import { runIn } from './support/run-cli.js';
 import { sharedData } from './support/shared-data.js';
-import { dataServers, generateSample, serverCredentials, valuesReaching, variableOverrides, workloadContainers, type SampleRun } from './support/sample-apps.js';
+import {
+  dataServers,
+  generateSample,
+  serverCredentials,
+  valuesReaching,
+  variableOverrides,
+  workloadContainers,
+  type SampleRun,
+} from './support/sample-apps.js';
 import { redisConnectionCredentials, redisSetGet } from './servers/clients.js';
 import { redisPrograms, startRedis } from './servers/redis-server.js';
 import type { LocalServer } from './servers/harness.js';
 
 const samplesDir = sharedData('the sample app tests', 'corpus', 'samples');
-const samples = samplesDir === undefined ? [] : readdirSync(samplesDir).filter((name) => existsSync(path.join(samplesDir, name, 'Makefile'))).sort();
+const samples =
+  samplesDir === undefined
+    ? []
+    : readdirSync(samplesDir)
+        .filter((name) => existsSync(path.join(samplesDir, name, 'Makefile')))
+        .sort();
 
 const WORKLOAD_KINDS: readonly unknown[] = ['Deployment', 'StatefulSet', 'Job', 'CronJob'];
 
@@ -50,7 +63,11 @@ describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their
 
     it('init and every generate step succeed, with no error and no warning', () => {
       for (const { args, run } of [...(sample.init ? [{ args: ['init'], run: sample.init }] : []), ...sample.steps]) {
-        expect({ args, stderr: run.stderr.split('\n').filter((l) => /^(error|warning)/.test(l)), code: run.code }).toEqual({ args, stderr: [], code: 0 });
+        expect({ args, stderr: run.stderr.split('\n').filter((l) => /^(error|warning)/.test(l)), code: run.code }).toEqual({
+          args,
+          stderr: [],
+          code: 0,
+        });
       }
     });
 
@@ -59,7 +76,10 @@ describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their
       for (const step of sample.steps) {
         for (const w of step.workloads) known.add(w);
         const written = parseManifests(step.manifests).filter((o) => WORKLOAD_KINDS.includes(o.kind) && !madeByProvisioner(o));
-        expect({ args: step.args, workloads: written.map((o) => text(o, 'metadata', 'name')).sort() }).toEqual({ args: step.args, workloads: [...known].sort() });
+        expect({ args: step.args, workloads: written.map((o) => text(o, 'metadata', 'name')).sort() }).toEqual({
+          args: step.args,
+          workloads: [...known].sort(),
+        });
       }
     });
 
@@ -95,14 +115,22 @@ describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their
       const containers = workloadContainers(objects);
       const servers = dataServers(last().manifests);
       // Every StatefulSet a provisioner made is a server reached through a Service.
-      expect(servers.map((s) => s.statefulSet).sort()).toEqual(objects.filter((o) => o.kind === 'StatefulSet' && madeByProvisioner(o)).map((o) => text(o, 'metadata', 'name')).sort());
+      expect(servers.map((s) => s.statefulSet).sort()).toEqual(
+        objects
+          .filter((o) => o.kind === 'StatefulSet' && madeByProvisioner(o))
+          .map((o) => text(o, 'metadata', 'name'))
+          .sort(),
+      );
       for (const server of servers) {
         const users = containers.filter((c) => valuesReaching(c.resolved, server).length > 0);
         expect(users.length, `nothing reaches ${server.statefulSet}`).toBeGreaterThan(0);
         for (const { user, password } of serverCredentials(server)) {
           for (const c of users) {
             const text = Object.values(c.resolved.env).join('\n');
-            expect([text.includes(user), text.includes(password) || text.includes(encodeURIComponent(password))], `${c.workload} -> ${server.statefulSet}`).toEqual([true, true]);
+            expect(
+              [text.includes(user), text.includes(password) || text.includes(encodeURIComponent(password))],
+              `${c.workload} -> ${server.statefulSet}`,
+            ).toEqual([true, true]);
           }
         }
       }
@@ -118,14 +146,19 @@ describe.skipIf(samplesDir === undefined)('Score sample apps, generated as their
         const redisServers = dataServers(last().manifests).filter((s) => s.image.startsWith('redis:'));
         const containers = workloadContainers(parseManifests(last().manifests));
         for (const server of redisServers) {
-          const connections = containers.flatMap((c) => valuesReaching(c.resolved, server).map((value) => ({ from: `${c.workload}/${c.container}`, value })));
+          const connections = containers.flatMap((c) =>
+            valuesReaching(c.resolved, server).map((value) => ({ from: `${c.workload}/${c.container}`, value })),
+          );
           expect(connections.length, `nothing connects to ${server.statefulSet}`).toBeGreaterThan(0);
           const programs = redisPrograms();
           const local = await startRedis(server.container, programs);
           started.push(local);
           for (const { from, value } of connections) {
             const credentials = { ...redisConnectionCredentials(value), host: '127.0.0.1', port: local.port };
-            expect(server.addresses.map((a) => `${a.host}:${a.port}`), from).toContain(`${redisConnectionCredentials(value).host}:${redisConnectionCredentials(value).port}`);
+            expect(
+              server.addresses.map((a) => `${a.host}:${a.port}`),
+              from,
+            ).toContain(`${redisConnectionCredentials(value).host}:${redisConnectionCredentials(value).port}`);
             const ok = await redisSetGet(programs, credentials, 'sample');
             expect([ok.code, ok.stdout], `${from}: ${ok.stderr}`).toEqual([0, 'OK\nsample\n']);
             const wrong = await redisSetGet(programs, { ...credentials, password: `${credentials.password}x` }, 'wrong');

@@ -69,7 +69,13 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Diagnostics in reading order: by file, line and column; those from flags (no file) last. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const rank = (d: Diagnostic) => [d.location.file === undefined ? 1 : 0, d.location.file ?? d.location.origin ?? '', d.location.line ?? 0, d.location.column ?? 0] as const;
+  const rank = (d: Diagnostic) =>
+    [
+      d.location.file === undefined ? 1 : 0,
+      d.location.file ?? d.location.origin ?? '',
+      d.location.line ?? 0,
+      d.location.column ?? 0,
+    ] as const;
   return diagnostics
     .map((d, index) => ({ d, index, key: rank(d) }))
     .sort((a, b) => {

@@ -46,8 +46,18 @@ export function sourced(manifests: readonly Manifest[], source: ManifestSource):
  * A provisioner's objects for one resource, located at the provisioner's entry in its file; `workload` is the
  * resource's source workload (the first of a shared resource's), whose label its objects carry.
  */
-export function provisionerSource(provisioner: { readonly uri: string; readonly file: string; readonly line: number }, uid: string, workload: string): ManifestSource {
-  return { kind: 'provisioner', uri: provisioner.uri, uid, workload, location: { file: provisioner.file, line: provisioner.line, column: 1 } };
+export function provisionerSource(
+  provisioner: { readonly uri: string; readonly file: string; readonly line: number },
+  uid: string,
+  workload: string,
+): ManifestSource {
+  return {
+    kind: 'provisioner',
+    uri: provisioner.uri,
+    uid,
+    workload,
+    location: { file: provisioner.file, line: provisioner.line, column: 1 },
+  };
 }
 
 /**

@@ -35,7 +35,11 @@ export function setOwn(map: Record<string, unknown>, key: string, value: unknown
 export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (!isPlainMap(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort(compareStrings).map((k) => [k, sortKeysDeep(value[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort(compareStrings)
+      .map((k) => [k, sortKeysDeep(value[k])]),
+  );
 }
 
 /**

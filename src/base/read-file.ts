@@ -51,12 +51,18 @@ export function describeIoError(e: unknown): string {
 
 /** An I/O failure writing `displayPath`, naming the folder when it is the folder that is missing. */
 export function describeWriteError(e: unknown, displayPath: string): string {
-  if ((e as NodeJS.ErrnoException).code === 'ENOENT') return `the folder ${path.dirname(displayPath)}${path.sep} does not exist; create it first`;
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+    return `the folder ${path.dirname(displayPath)}${path.sep} does not exist; create it first`;
   return describeIoError(e);
 }
 
 /** A file the user named, or the files of a folder they named (those `accept` takes, in name order). */
-export function expandFileOrFolder(projectDir: string, given: string, what: string, accept: (name: string) => boolean): Array<{ absolute: string; display: string }> {
+export function expandFileOrFolder(
+  projectDir: string,
+  given: string,
+  what: string,
+  accept: (name: string) => boolean,
+): Array<{ absolute: string; display: string }> {
   const absolute = path.resolve(projectDir, given);
   let isDir: boolean;
   try {
@@ -65,7 +71,10 @@ export function expandFileOrFolder(projectDir: string, given: string, what: stri
     throw new InputError(`cannot read ${what} ${given}: ${describeIoError(e)}`);
   }
   if (!isDir) return [{ absolute, display: given }];
-  return readdirSync(absolute).filter(accept).sort().map((name) => ({ absolute: path.join(absolute, name), display: path.join(given, name) }));
+  return readdirSync(absolute)
+    .filter(accept)
+    .sort()
+    .map((name) => ({ absolute: path.join(absolute, name), display: path.join(given, name) }));
 }
 
 /** A file source ends up in a ConfigMap or Secret, and Kubernetes stores at most 1 MiB in one. */
@@ -76,7 +85,12 @@ export const SOURCE_LIMIT_BYTES = 1024 * 1024;
  * after the checks above is checked too; it is opened non-blocking (a FIFO would wait for a writer forever),
  * and never more than `limit` + 1 bytes are read (a file may grow after its size was read, /dev/zero never ends).
  */
-export function readRegularFile(file: string, limit: number, refuse: (stat: Stats) => string | undefined, display: string): Buffer | string {
+export function readRegularFile(
+  file: string,
+  limit: number,
+  refuse: (stat: Stats) => string | undefined,
+  display: string,
+): Buffer | string {
   const early = notRegularOrTooBig(statSync(file), limit, display);
   if (early) return early;
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));

@@ -40,7 +40,7 @@ export function fillFromDevice(buffer: Buffer, device = '/dev/urandom'): boolean
   try {
     // A regular file in its place (a broken chroot) would be predictable: only a device will do.
     if (!fstatSync(fd).isCharacterDevice()) return false;
-    for (let filled = 0; filled < buffer.length; ) {
+    for (let filled = 0; filled < buffer.length;) {
       const read = readSync(fd, buffer, filled, buffer.length - filled, null);
       if (read <= 0) return false;
       filled += read;

@@ -5,7 +5,18 @@
  * Content may come in pieces, which are written as they are made (a large output is never one string); a
  * piece that throws fails the staging like a write error does.
  */
-import { closeSync, fchmodSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { InputError } from './errors.js';
 import { describeWriteError } from './read-file.js';
@@ -174,7 +185,9 @@ function writeOrExplain<T>(write: () => T, displayPath: string): T {
     return write();
   } catch (e) {
     const noFolder = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(`cannot write ${displayPath}: ${describeWriteError(e, displayPath)}${noFolder ? '' : '; the previous file, if any, is unchanged'}`);
+    throw new InputError(
+      `cannot write ${displayPath}: ${describeWriteError(e, displayPath)}${noFolder ? '' : '; the previous file, if any, is unchanged'}`,
+    );
   }
 }
 

@@ -15,11 +15,26 @@ import type * as TS from 'typescript';
 
 /** apiVersion/Kind of every kind that is checked; the rest pass unchecked. */
 export const CHECKED_KINDS = [
-  'v1/Pod', 'v1/Service', 'v1/ConfigMap', 'v1/Secret', 'v1/PersistentVolumeClaim', 'v1/ServiceAccount', 'v1/Namespace', 'v1/Endpoints',
-  'apps/v1/Deployment', 'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'apps/v1/ReplicaSet',
-  'batch/v1/Job', 'batch/v1/CronJob',
-  'networking.k8s.io/v1/Ingress', 'networking.k8s.io/v1/NetworkPolicy',
-  'rbac.authorization.k8s.io/v1/Role', 'rbac.authorization.k8s.io/v1/RoleBinding', 'rbac.authorization.k8s.io/v1/ClusterRole', 'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
+  'v1/Pod',
+  'v1/Service',
+  'v1/ConfigMap',
+  'v1/Secret',
+  'v1/PersistentVolumeClaim',
+  'v1/ServiceAccount',
+  'v1/Namespace',
+  'v1/Endpoints',
+  'apps/v1/Deployment',
+  'apps/v1/StatefulSet',
+  'apps/v1/DaemonSet',
+  'apps/v1/ReplicaSet',
+  'batch/v1/Job',
+  'batch/v1/CronJob',
+  'networking.k8s.io/v1/Ingress',
+  'networking.k8s.io/v1/NetworkPolicy',
+  'rbac.authorization.k8s.io/v1/Role',
+  'rbac.authorization.k8s.io/v1/RoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRole',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding',
   'policy/v1/PodDisruptionBudget',
   'autoscaling/v2/HorizontalPodAutoscaler',
 ] as const;
@@ -61,14 +76,15 @@ export function buildKubernetesSchema(): { schema: Schema; roots: Record<string,
         continue;
       }
       properties[symbol.name] = typeSchema(checker.getTypeOfSymbolAtLocation(symbol, decl), declared);
-      if (!(symbol.flags & ts.SymbolFlags.Optional) && !ZERO_VALUE_ACCEPTED.has(`${name.replace(/\d+$/, '')}.${symbol.name}`)) required.push(symbol.name);
+      if (!(symbol.flags & ts.SymbolFlags.Optional) && !ZERO_VALUE_ACCEPTED.has(`${name.replace(/\d+$/, '')}.${symbol.name}`))
+        required.push(symbol.name);
     }
     const index = type.getStringIndexType();
     defs[name] = index
       ? { type: 'object', additionalProperties: typeSchema(index, checker.typeToString(index)) }
       : Object.keys(properties).length === 0
-      ? { type: 'object' }
-      : { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
+        ? { type: 'object' }
+        : { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
     return { $ref: `#/$defs/${name}` };
   };
 
@@ -81,7 +97,10 @@ export function buildKubernetesSchema(): { schema: Schema; roots: Record<string,
         if (/Quantity/.test(declared)) return { type: ['string', 'number'] };
         throw new Error(`unexpected type ${declared}`);
       }
-      if (parts.every((t) => t.isStringLiteral())) return parts.length === 1 ? { const: (parts[0] as TS.StringLiteralType).value } : { type: 'string', enum: parts.map((t) => (t).value).sort() };
+      if (parts.every((t) => t.isStringLiteral()))
+        return parts.length === 1
+          ? { const: (parts[0] as TS.StringLiteralType).value }
+          : { type: 'string', enum: parts.map((t) => t.value).sort() };
       if (parts.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };
       if (parts.length === 1) return typeSchema(parts[0]!, declared);
       throw new Error(`unexpected union type ${checker.typeToString(type)}`);
@@ -91,7 +110,8 @@ export function buildKubernetesSchema(): { schema: Schema; roots: Record<string,
     if (type.flags & ts.TypeFlags.Number) return { type: 'integer' };
     if (type.flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };
     if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
-    if (checker.isArrayType(type)) return { type: 'array', items: typeSchema(checker.getTypeArguments(type as TS.TypeReference)[0]!, declared) };
+    if (checker.isArrayType(type))
+      return { type: 'array', items: typeSchema(checker.getTypeArguments(type as TS.TypeReference)[0]!, declared) };
     if (type.flags & ts.TypeFlags.Object) return objectSchema(type);
     throw new Error(`unexpected type ${checker.typeToString(type)}`);
   };
@@ -119,11 +139,16 @@ export function fieldTable(schema: Schema): Record<string, { f?: Record<string, 
     return s.type === 'array' ? target(s.items as Schema) : null;
   };
   const defs = schema.$defs as Record<string, Schema>;
-  return Object.fromEntries(Object.entries(defs).map(([name, def]) => {
-    const props = def.properties as Record<string, Schema> | undefined;
-    const map = typeof def.additionalProperties === 'object' ? target(def.additionalProperties as Schema) : null;
-    return [name, { ...(props ? { f: Object.fromEntries(Object.keys(props).map((k) => [k, target(props[k])])) } : {}), ...(map ? { m: map } : {}) }];
-  }));
+  return Object.fromEntries(
+    Object.entries(defs).map(([name, def]) => {
+      const props = def.properties as Record<string, Schema> | undefined;
+      const map = typeof def.additionalProperties === 'object' ? target(def.additionalProperties as Schema) : null;
+      return [
+        name,
+        { ...(props ? { f: Object.fromEntries(Object.keys(props).map((k) => [k, target(props[k])])) } : {}), ...(map ? { m: map } : {}) },
+      ];
+    }),
+  );
 }
 
 /** The type's interface name without its `I` (DeploymentSpec), numbered when two share a name. */

@@ -43,8 +43,14 @@ export function checkObjects(objects: readonly unknown[]): ObjectsCheck {
     if (validate(data)) return;
     const name = isPlainMap(object.metadata) ? String(object.metadata.name) : '';
     const found = new Map<string, string | undefined>();
-    for (const e of validate.errors ?? []) found.set(problemMessage(e, data, (at) => knownFields(fields, kind, segments(at), data)), problemKey(e));
-    const shown: ObjectProblem[] = [...found].slice(0, MAX_PROBLEMS).map(([message, key]) => (key === undefined ? { message } : { message, key }));
+    for (const e of validate.errors ?? [])
+      found.set(
+        problemMessage(e, data, (at) => knownFields(fields, kind, segments(at), data)),
+        problemKey(e),
+      );
+    const shown: ObjectProblem[] = [...found]
+      .slice(0, MAX_PROBLEMS)
+      .map(([message, key]) => (key === undefined ? { message } : { message, key }));
     if (found.size > MAX_PROBLEMS) shown.push({ message: `and ${found.size - MAX_PROBLEMS} more problems` });
     problems.push(...shown.map((p) => ({ ...p, message: `manifests[${index}] (${String(object.kind)} ${name}): ${p.message}` })));
   });
@@ -90,10 +96,19 @@ function problemMessage(error: ErrorObject, data: unknown, fieldsAt: (instancePa
 function problemKey(error: ErrorObject): string | undefined {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') return String(params.additionalProperty);
-  return segments(error.instancePath).filter((s) => !/^\d+$/.test(s)).at(-1);
+  return segments(error.instancePath)
+    .filter((s) => !/^\d+$/.test(s))
+    .at(-1);
 }
 
-const TYPE_WORDS: Record<string, string> = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', object: 'a map', array: 'a list' };
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'a map',
+  array: 'a list',
+};
 
 function typeWords(type: unknown): string {
   return (Array.isArray(type) ? type : [type]).map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
@@ -106,7 +121,12 @@ function kindOf(value: unknown): string {
 }
 
 function segments(instancePath: string): string[] {
-  return instancePath === '' ? [] : instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return instancePath === ''
+    ? []
+    : instancePath
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function valueAt(instancePath: string, data: unknown): unknown {

@@ -24,7 +24,9 @@ function registerCompletion(program: Command, ctx: CommandContext): void {
     .command('completion')
     .description('print the shell completion script for bash, zsh or fish')
     .addArgument(completeWith(new Argument('<shell>', 'the shell to complete for: bash, zsh or fish'), SHELLS))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   # bash: add this line to ~/.bashrc
   source <(score-ts completion bash)
@@ -39,10 +41,12 @@ Examples:
   score-ts completion fish > ~/.config/fish/completions/score-ts.fish
 
 The script is made from the commands and flags of this score-ts: make it again
-after an upgrade.`)
+after an upgrade.`,
+    )
     // The tree is read when the command runs, so it has every command registered after this one.
     .action((shell: string) => {
-      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`completion: the shell ${shell} is not known: use ${orList(SHELLS)}`);
+      if (!(SHELLS as readonly string[]).includes(shell))
+        throw new UsageError(`completion: the shell ${shell} is not known: use ${orList(SHELLS)}`);
       ctx.io.stdout(COMPLETION_SCRIPTS[shell as Shell](program.name(), readCommandTree(program)));
     });
 }
@@ -51,10 +55,13 @@ function registerVersion(program: Command, ctx: CommandContext): void {
   program
     .command('version')
     .description('print the score-ts version, then the Node.js version it runs on')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   score-ts version               # 0.1.0, then on a second line: node v20.20.2
-  score-ts version | head -n 1   # the version alone, as --version prints it`)
+  score-ts version | head -n 1   # the version alone, as --version prints it`,
+    )
     .action(() => ctx.io.stdout(`${program.version()}\nnode ${process.version}\n`));
 }
 
@@ -63,7 +70,9 @@ function registerCheckVersion(program: Command): void {
     .command('check-version')
     .description('check that this score-ts satisfies a version constraint, for Makefiles and CI')
     .argument('<constraint>', "comparators such as '>=0.1.0', '^0.2' or '>=0.1 <0.3' (all must hold)")
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   score-ts check-version '>=0.1.0'      # 0.1.0 or newer (quote it: > redirects)
   score-ts check-version '^0.1'         # 0.1.0 or newer, before 0.2.0
@@ -78,7 +87,8 @@ allowed (v1.2.3).
 Exit codes:
   0  this score-ts satisfies the constraint (nothing is printed)
   1  it does not: the message says which score-ts to install
-  2  the constraint is malformed`)
+  2  the constraint is malformed`,
+    )
     .action((constraint: string) => {
       const comparisons = parseVersionConstraint(constraint);
       const current = program.version() ?? '';

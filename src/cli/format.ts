@@ -78,9 +78,13 @@ function tableLayout<T extends TableRow<T>>(rows: readonly T[], columns: Readonl
   const cells = rows.map((r) => columns.map((c) => cellItems(r[c.key])));
   const headers = columns.map((c) => c.key.toUpperCase());
   const natural = columns.map((_, i) => Math.max(headers[i]!.length, ...cells.map((row) => row[i]!.join(',').length)));
-  const minimum = columns.map((c, i) => (c.keep ? natural[i]! : Math.min(natural[i]!, Math.max(MIN_WIDTH, c.key.length, ...cells.map((row) => longestItem(row[i]!))))));
+  const minimum = columns.map((c, i) =>
+    c.keep ? natural[i]! : Math.min(natural[i]!, Math.max(MIN_WIDTH, c.key.length, ...cells.map((row) => longestItem(row[i]!)))),
+  );
   const widths = fitWidths(natural, minimum, width - GAP.length * (columns.length - 1));
-  const unreadable = cells.some((row) => row.some((items, i) => items.length === 1 && items[0]!.length > widths[i]! && widths[i]! < READABLE_WIDTH));
+  const unreadable = cells.some((row) =>
+    row.some((items, i) => items.length === 1 && items[0]!.length > widths[i]! && widths[i]! < READABLE_WIDTH),
+  );
   return { headers, cells, widths, keepEnd: columns.map((c) => c.keepEnd === true), unreadable };
 }
 
@@ -97,7 +101,12 @@ function renderTable({ headers, cells, widths, keepEnd }: Layout): { text: strin
       return wraps ? wrapItems(items, widths[i]!) : [fitCell(items[0]!, widths[i]!, keepEnd[i]!)];
     });
     const height = Math.max(...parts.map((p) => p.length));
-    return Array.from({ length: height }, (_, n) => parts.map((p, i) => (i === parts.length - 1 ? (p[n] ?? '') : (p[n] ?? '').padEnd(widths[i]!))).join(GAP).trimEnd());
+    return Array.from({ length: height }, (_, n) =>
+      parts
+        .map((p, i) => (i === parts.length - 1 ? (p[n] ?? '') : (p[n] ?? '').padEnd(widths[i]!)))
+        .join(GAP)
+        .trimEnd(),
+    );
   });
   return { text: `${lines.join('\n')}\n`, cut };
 }

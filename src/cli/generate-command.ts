@@ -38,22 +38,57 @@ export function registerGenerate(program: Command, ctx: CommandContext): void {
     .command('generate')
     .description('convert Score files into one Kubernetes manifests file (without files: regenerate the workloads the project knows)')
     .argument('[score-files...]', 'Score files to add or update in the project')
-    .option('-o, --output <file>', "the manifests file to write (default: score-ts.yaml's output, else manifests.yaml); '-' writes to stdout")
-    .option('--secrets-output <file>', "write the v1 Secrets (generated passwords) to this file instead, in the same format, so the output file can be committed without them (default: score-ts.yaml's secretsOutput)")
+    .option(
+      '-o, --output <file>',
+      "the manifests file to write (default: score-ts.yaml's output, else manifests.yaml); '-' writes to stdout",
+    )
+    .option(
+      '--secrets-output <file>',
+      "write the v1 Secrets (generated passwords) to this file instead, in the same format, so the output file can be committed without them (default: score-ts.yaml's secretsOutput)",
+    )
     .option('-i, --image <image>', "the image for containers whose image is '.'")
     .option('--overrides-file <file>', 'a YAML file of Score fields merged over the workload (null deletes a field)')
-    .option('--override-property <path=value>', 'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable', collectValues)
-    .option(`--provisioners ${SOURCE_VALUE}`, 'provisioner files (or folders of them; a URL as for init, read for this run only; - for stdin) for this run, matched before the project\'s; repeatable', collectValues)
+    .option(
+      '--override-property <path=value>',
+      'set a field (value parsed as YAML) or, with an empty value, delete it; repeatable',
+      collectValues,
+    )
+    .option(
+      `--provisioners ${SOURCE_VALUE}`,
+      "provisioner files (or folders of them; a URL as for init, read for this run only; - for stdin) for this run, matched before the project's; repeatable",
+      collectValues,
+    )
     .option('-n, --namespace <namespace>', 'the namespace to set on every namespaced object')
     .option('--generate-namespace', 'also emit the Namespace object (needs --namespace)')
-    .addOption(formatOption(OUTPUT_FORMATS, undefined, "the output format: yaml (default), json (one v1 List) or kyaml (Kubernetes' strict YAML subset)"))
+    .addOption(
+      formatOption(
+        OUTPUT_FORMATS,
+        undefined,
+        "the output format: yaml (default), json (one v1 List) or kyaml (Kubernetes' strict YAML subset)",
+      ),
+    )
     .option('--project <name>', "the value of the score-ts.dev/project label on every object (default: score-ts.yaml's project)")
     .option('--check', 'write nothing; fail (exit 1) with a summary when the output file differs from what would be written')
-    .option('--save', 'also write this run\'s -o, --secrets-output, --format, --namespace, --generate-namespace, --project and --provisioners into score-ts.yaml')
-    .option('--allow-files-outside-project', "let files.*.source read files outside the project and the Score file's folder, and score-ts.yaml name paths outside the project")
-    .option('--allow-project-cmd', 'let cmd:// provisioners from the files score-ts.yaml lists run their programs (with this run\'s environment)')
-    .option('--allow-env <NAME|PREFIX*>', 'let the environment resource type read this variable of the run (PREFIX*: every variable starting with PREFIX; never SCORE_TS_*); repeatable', collectValues)
-    .addHelpText('after', `
+    .option(
+      '--save',
+      "also write this run's -o, --secrets-output, --format, --namespace, --generate-namespace, --project and --provisioners into score-ts.yaml",
+    )
+    .option(
+      '--allow-files-outside-project',
+      "let files.*.source read files outside the project and the Score file's folder, and score-ts.yaml name paths outside the project",
+    )
+    .option(
+      '--allow-project-cmd',
+      "let cmd:// provisioners from the files score-ts.yaml lists run their programs (with this run's environment)",
+    )
+    .option(
+      '--allow-env <NAME|PREFIX*>',
+      'let the environment resource type read this variable of the run (PREFIX*: every variable starting with PREFIX; never SCORE_TS_*); repeatable',
+      collectValues,
+    )
+    .addHelpText(
+      'after',
+      `
 Examples:
   score-ts generate score.yaml                          # write manifests.yaml
   score-ts generate score.yaml -o - | kubectl apply -f -
@@ -78,13 +113,17 @@ Environment:
                  without state give the same manifests. Like every SCORE_TS_* variable, never
                  readable by a Score file or a template
   other names    readable by a Score file (a resource of type environment) only when --allow-env
-                 allows them; their values go into a Secret`)
+                 allows them; their values go into a Secret`,
+    )
     .action(async (given: string[], flags: GenerateFlags) => {
       const reporter = ctx.reporter();
       if (flags.save && flags.check) throw new UsageError('--save writes score-ts.yaml and --check writes nothing: give one of them');
       const projectFile = loadProjectFile(ctx.io.cwd);
       const files = scoreFilesOnly(ctx.io.cwd, given, projectFile, (m) => reporter.warn(m));
-      if (flags.save && projectKind(projectFile, loadState(ctx.io.cwd)) === 'state') throw new UsageError('--save writes score-ts.yaml, which this project does not have yet (an older score-ts kept its workloads in .score-ts/state.yaml): run `score-ts init` first to write it from the state');
+      if (flags.save && projectKind(projectFile, loadState(ctx.io.cwd)) === 'state')
+        throw new UsageError(
+          '--save writes score-ts.yaml, which this project does not have yet (an older score-ts kept its workloads in .score-ts/state.yaml): run `score-ts init` first to write it from the state',
+        );
       const settings = checkedRunSettings(ctx.io.cwd, files, flags, projectFile);
       const base = toOptions(ctx.io.cwd, files, flags, settings, projectFile, ctx.io.env);
       const stdinScoreFile = await readStdinScoreFile(ctx, files, flags.provisioners ?? []);
@@ -106,7 +145,8 @@ Environment:
         if (writeGenerated(generated, settings.output, ctx.io.cwd, ctx.io.stdout)) reporter.warn(STATE_DIR_TIGHTENED);
         return generated;
       });
-      if (result.newState) reporter.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
+      if (result.newState)
+        reporter.info('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)');
       const where = settings.output === '-' ? 'stdout' : settings.output;
       for (const warning of writtenWarnings(result, ctx.io.cwd)) reporter.warn(warning);
       // One short line however many workloads: -v lists them all.
@@ -130,11 +170,24 @@ function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandC
     return;
   }
   const differences = describeDifferences(current, result.output.manifests);
-  const summary = differences.length > 0 ? differences : ['the objects are the same but the text differs (edited by hand, or written with another --format?)'];
-  throw new InputError(`${output} is out of date: run score-ts generate to update it`, summary.map((message) => ({ location: {}, field: '', message })));
+  const summary =
+    differences.length > 0
+      ? differences
+      : ['the objects are the same but the text differs (edited by hand, or written with another --format?)'];
+  throw new InputError(
+    `${output} is out of date: run score-ts generate to update it`,
+    summary.map((message) => ({ location: {}, field: '', message })),
+  );
 }
 
-function toOptions(projectDir: string, files: string[], flags: GenerateFlags, settings: RunSettings, projectFile: LoadedProjectFile | undefined, env: CliIo['env']): GenerateOptions {
+function toOptions(
+  projectDir: string,
+  files: string[],
+  flags: GenerateFlags,
+  settings: RunSettings,
+  projectFile: LoadedProjectFile | undefined,
+  env: CliIo['env'],
+): GenerateOptions {
   const overrideProperties = flags.overrideProperty ?? [];
   const perFile = flags.image !== undefined || flags.overridesFile !== undefined || overrideProperties.length > 0;
   if (perFile && files.length !== 1) {

@@ -18,8 +18,14 @@ export function registerGraph(program: Command, ctx: CommandContext): void {
     .description('draw the workloads, their resources and provisioners as a Mermaid or dot graph')
     .argument('[score-files...]', 'Score files to draw with the workloads score-ts.yaml lists')
     .addOption(formatOption(GRAPH_FORMATS, 'mermaid', 'mermaid or dot'))
-    .option(`--provisioners ${SOURCE_VALUE}`, 'include these files (or URLs) first, as `generate --provisioners` would; repeatable', collectValues)
-    .addHelpText('after', `
+    .option(
+      `--provisioners ${SOURCE_VALUE}`,
+      'include these files (or URLs) first, as `generate --provisioners` would; repeatable',
+      collectValues,
+    )
+    .addHelpText(
+      'after',
+      `
 Examples:
   score-ts graph                                        # the workloads score-ts.yaml lists
   score-ts graph api/score.yaml web/score.yaml > graph.mmd
@@ -31,7 +37,8 @@ the resource; dashed arrows go to the workload that a service, service-port, end
 or route resource names in params.workload (without it, a service, service-port or
 endpoint names the workload called like the resource). Resources no provisioner serves, and
 workloads named there but missing from the project, are drawn dashed in red.
-Nothing is provisioned or written, and no resource output or secret is shown.`)
+Nothing is provisioned or written, and no resource output or secret is shown.`,
+    )
     .action(async (given: string[], opts: { format: string; provisioners?: string[] }) => {
       const format = checkFormat(opts.format, GRAPH_FORMATS);
       const projectFile = loadProjectFile(ctx.io.cwd);
@@ -39,7 +46,10 @@ Nothing is provisioned or written, and no resource output or secret is shown.`)
       const stdinScoreFile = await readStdinScoreFile(ctx, files, opts.provisioners ?? []);
       const sources = await fetchProjectSources(ctx, ctx.reporter(), opts.provisioners ?? [], projectFile, false);
       const project = projectFile ? { projectFile, listedProvisioners: sources.listedProvisioners } : {};
-      const graph = graphProject({ projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: sources.runProvisioners, ...project, stdinScoreFile }, ctx.reporter());
+      const graph = graphProject(
+        { projectDir: ctx.io.cwd, scoreFiles: files, provisionerFiles: sources.runProvisioners, ...project, stdinScoreFile },
+        ctx.reporter(),
+      );
       ctx.io.stdout(renderGraph(graph, format));
     });
 }

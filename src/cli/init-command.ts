@@ -17,9 +17,19 @@ export function registerInit(program: Command, ctx: CommandContext): void {
     .description('create the project file score-ts.yaml, the private state folder (.score-ts/) and a sample score.yaml; safe to run again')
     .option('-f, --file <file>', 'the Score file to create if it does not exist', 'score.yaml')
     .option('--no-sample', 'do not create the sample Score file')
-    .option(`--provisioners ${SOURCE_VALUE}`, 'install a provisioner file (every YAML file of a folder; a URL: http(s)://, oci://, git-https://, git-ssh://; - for stdin) into the project, ahead of the built-in ones; repeatable', collectValues)
-    .option(`--patch-templates ${SOURCE_VALUE}`, 'install a patch template (every file of a folder; a URL as for --provisioners; - for stdin), applied to the manifests on every generate; repeatable', collectValues)
-    .addHelpText('after', `
+    .option(
+      `--provisioners ${SOURCE_VALUE}`,
+      'install a provisioner file (every YAML file of a folder; a URL: http(s)://, oci://, git-https://, git-ssh://; - for stdin) into the project, ahead of the built-in ones; repeatable',
+      collectValues,
+    )
+    .option(
+      `--patch-templates ${SOURCE_VALUE}`,
+      'install a patch template (every file of a folder; a URL as for --provisioners; - for stdin), applied to the manifests on every generate; repeatable',
+      collectValues,
+    )
+    .addHelpText(
+      'after',
+      `
 Examples:
   score-ts init                    # score-ts.yaml, .score-ts/ and a sample score.yaml
   score-ts init --no-sample        # score-ts.yaml without workloads, and .score-ts/
@@ -35,18 +45,34 @@ local file is read from its path, a URL from its installed copy (init again refr
 or fetched where there is none. A URL is checked like a local file before anything is
 installed; the installed copy's first line says where it came from. oci:// reads Docker's
 credentials (~/.docker/config.json, or $DOCKER_CONFIG). In a project of an older score-ts,
-init writes score-ts.yaml from the workloads the state remembers.`)
+init writes score-ts.yaml from the workloads the state remembers.`,
+    )
     .action(async (opts: { file: string; sample: boolean; provisioners?: string[]; patchTemplates?: string[] }) => {
       const reporter = ctx.reporter();
-      const lists = [{ flag: '--provisioners', values: opts.provisioners ?? [] }, { flag: '--patch-templates', values: opts.patchTemplates ?? [] }];
+      const lists = [
+        { flag: '--provisioners', values: opts.provisioners ?? [] },
+        { flag: '--patch-templates', values: opts.patchTemplates ?? [] },
+      ];
       const [provisioners, patchTemplates] = await fetchSources(lists, sourceOptions(ctx, reporter, 'nothing was installed'));
       const stateDirExisted = existsSync(path.join(ctx.io.cwd, STATE_DIR));
       const recorded = { provisioners: opts.provisioners ?? [], patchTemplates: opts.patchTemplates ?? [] };
-      const report = withProjectLock(ctx.io.cwd, () => initProject({ projectDir: ctx.io.cwd, file: opts.file, sample: opts.sample, provisioners: provisioners!, patchTemplates: patchTemplates!, sources: recorded }));
+      const report = withProjectLock(ctx.io.cwd, () =>
+        initProject({
+          projectDir: ctx.io.cwd,
+          file: opts.file,
+          sample: opts.sample,
+          provisioners: provisioners!,
+          patchTemplates: patchTemplates!,
+          sources: recorded,
+        }),
+      );
       reporter.info(stateDirMessage(stateDirExisted, report.createdStateFiles, report.installed.length > 0));
       for (const { file, from, programs } of report.installed) {
         reporter.info(`installed ${file}${from !== undefined ? ` from ${from}` : ''}`);
-        if (programs) reporter.warn(`${file} has cmd:// provisioners: every generate that uses them runs ${programs.join(', ')} on this machine; review the file`);
+        if (programs)
+          reporter.warn(
+            `${file} has cmd:// provisioners: every generate that uses them runs ${programs.join(', ')} on this machine; review the file`,
+          );
       }
       if (report.projectFile) reporter.info(report.projectFile);
       for (const warning of report.notRecorded) reporter.warn(warning);

@@ -6,7 +6,17 @@ import { registerGenerate } from './generate-command.js';
 import { registerGraph } from './graph-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspectCommands } from './inspect-commands.js';
-import { createReporter, EXIT_CLOSED_PIPE, loadPalette, OutputClosedError, processIo, type CliIo, type Palette, type Reporter, type Verbosity } from './io.js';
+import {
+  createReporter,
+  EXIT_CLOSED_PIPE,
+  loadPalette,
+  OutputClosedError,
+  processIo,
+  type CliIo,
+  type Palette,
+  type Reporter,
+  type Verbosity,
+} from './io.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, reportError } from './report-error.js';
 import { UsageError } from '../base/errors.js';
 import type { CommandContext } from './command-context.js';
@@ -47,7 +57,8 @@ const REPORTING_FLAGS = /^(-v+|-q|--verbose|--quiet)$/;
 function isProgramAlone(argv: readonly string[]): boolean {
   const others = argv.filter((a) => !REPORTING_FLAGS.test(a));
   const extra = others.filter((a) => a !== '--version');
-  if (others.includes('--version') && extra.length > 0) throw new UsageError(`--version prints the version and takes nothing else, but got: ${extra.join(' ')}`);
+  if (others.includes('--version') && extra.length > 0)
+    throw new UsageError(`--version prints the version and takes nothing else, but got: ${extra.join(' ')}`);
   return others.length === 0;
 }
 
@@ -55,7 +66,11 @@ function buildProgram(io: CliIo, palette: Palette): Command {
   const program = new Command('score-ts')
     .description('Translate Score workload files (score.dev) into Kubernetes manifests.')
     .version(packageVersion(), '--version', 'print the score-ts version')
-    .addOption(new Option('-v, --verbose', 'more detail on stderr (-vv for debugging, with stack traces)').argParser((_v, previous: number) => previous + 1).default(0))
+    .addOption(
+      new Option('-v, --verbose', 'more detail on stderr (-vv for debugging, with stack traces)')
+        .argParser((_v, previous: number) => previous + 1)
+        .default(0),
+    )
     .option('-q, --quiet', 'print errors only')
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', EXIT_CODES_HELP)

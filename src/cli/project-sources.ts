@@ -19,9 +19,18 @@ export interface ProjectSources {
 
 const NONE: ResolvedSources = { sources: [], covered: new Set(), vetted: new Set() };
 
-export async function fetchProjectSources(ctx: CommandContext, reporter: Reporter, runProvisioners: readonly string[], file: LoadedProjectFile | undefined, withPatchTemplates: boolean): Promise<ProjectSources> {
+export async function fetchProjectSources(
+  ctx: CommandContext,
+  reporter: Reporter,
+  runProvisioners: readonly string[],
+  file: LoadedProjectFile | undefined,
+  withPatchTemplates: boolean,
+): Promise<ProjectSources> {
   const provisioners = file?.data.provisioners ? resolveListedSources(ctx.io.cwd, file.data.provisioners, PROVISIONER_COPIES) : NONE;
-  const patches = withPatchTemplates && file?.data.patchTemplates ? resolveListedSources(ctx.io.cwd, file.data.patchTemplates, PATCH_TEMPLATE_COPIES) : NONE;
+  const patches =
+    withPatchTemplates && file?.data.patchTemplates
+      ? resolveListedSources(ctx.io.cwd, file.data.patchTemplates, PATCH_TEMPLATE_COPIES)
+      : NONE;
   const [run, listed, patchTexts] = await fetchSources(
     [
       { flag: '--provisioners', values: runProvisioners },
@@ -30,7 +39,11 @@ export async function fetchProjectSources(ctx: CommandContext, reporter: Reporte
     ],
     sourceOptions(ctx, reporter),
   );
-  return { runProvisioners: run!, listedProvisioners: itemsOf(provisioners, listed!), listedPatchTemplates: withPatchTemplates ? itemsOf(patches, patchTexts!) : NO_LISTED_SOURCES };
+  return {
+    runProvisioners: run!,
+    listedProvisioners: itemsOf(provisioners, listed!),
+    listedPatchTemplates: withPatchTemplates ? itemsOf(patches, patchTexts!) : NO_LISTED_SOURCES,
+  };
 }
 
 function urlsOf(resolved: ResolvedSources): string[] {

@@ -16,7 +16,9 @@ export function reportError(error: unknown, reporter: Reporter): number {
     return error instanceof UsageError ? EXIT_USAGE : EXIT_FAILED;
   }
   const e = error instanceof Error ? error : new Error(String(error));
-  reporter.error(`internal error: ${e.message}. This is a bug in score-ts; please report it${reporter.verbosity >= 3 ? '' : ' (run with -vv for details)'}.`);
+  reporter.error(
+    `internal error: ${e.message}. This is a bug in score-ts; please report it${reporter.verbosity >= 3 ? '' : ' (run with -vv for details)'}.`,
+  );
   if (reporter.verbosity >= 3 && e.stack) reporter.output(e.stack);
   return EXIT_FAILED;
 }

@@ -6,10 +6,15 @@ import { readStdinSource } from '../sources/stdin-source.js';
 import { type CommandContext } from './command-context.js';
 
 /** The text of the Score file given as `-` (or /dev/stdin), read once, before anything else; undefined when there is none. */
-export async function readStdinScoreFile(ctx: CommandContext, files: readonly string[], provisioners: readonly string[]): Promise<string | undefined> {
+export async function readStdinScoreFile(
+  ctx: CommandContext,
+  files: readonly string[],
+  provisioners: readonly string[],
+): Promise<string | undefined> {
   const fromStdin = files.filter((file) => isStdinScoreFile(file, ctx.io.cwd)).length;
   if (fromStdin === 0) return undefined;
-  if (fromStdin + provisioners.filter((p) => p === '-').length > 1) throw new UsageError('standard input can be read once per run: give - (or /dev/stdin) for one Score file or one --provisioners only');
+  if (fromStdin + provisioners.filter((p) => p === '-').length > 1)
+    throw new UsageError('standard input can be read once per run: give - (or /dev/stdin) for one Score file or one --provisioners only');
   try {
     return (await readStdinSource(ctx.io.openStdin?.(), MAX_SOURCE_BYTES)).text;
   } catch (e) {

@@ -31,7 +31,10 @@ export function escapeLines(text: string): string {
  * indentation replaced by `indent`, blank lines at its ends dropped. No line of it can start further left.
  */
 export function indentBlock(text: string, indent: string): string[] {
-  const lines = text.replace(/\r\n/g, '\n').split('\n').map((l) => escapeLine(l).trimEnd());
+  const lines = text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .map((l) => escapeLine(l).trimEnd());
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const common = Math.min(...lines.filter((l) => l !== '').map((l) => l.length - l.trimStart().length));

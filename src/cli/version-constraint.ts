@@ -31,7 +31,7 @@ const NUMBER = '(0|[1-9]\\d*)';
 const IDENTIFIERS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
 const VERSION_PATTERN = new RegExp(`^v?${NUMBER}(?:\\.${NUMBER}(?:\\.${NUMBER}(?:-(${IDENTIFIERS}))?(?:\\+${IDENTIFIERS})?)?)?$`);
 const COMPARATOR_PATTERN = /^(<=|>=|<|>|=|\^|~)?(.*)$/;
-const HINT = "write comparators such as >=0.1.0, ^0.2 or ~1.2.3; several, separated by spaces, must all hold";
+const HINT = 'write comparators such as >=0.1.0, ^0.2 or ~1.2.3; several, separated by spaces, must all hold';
 
 /** Parses a full version such as `0.1.0` or `v1.2.3-rc.1`; undefined when it is not one. */
 export function parseVersion(text: string): SemVer | undefined {
@@ -42,7 +42,10 @@ export function parseVersion(text: string): SemVer | undefined {
 /** Parses a constraint into the comparisons that must all hold; a malformed one is a usage error. */
 export function parseVersionConstraint(text: string): Comparison[] {
   // `>= 1.2` is one comparator, as npm reads it.
-  const comparators = text.replace(/(<=|>=|<|>|=|\^|~)\s+/g, '$1').split(/[\s,]+/).filter((token) => token !== '');
+  const comparators = text
+    .replace(/(<=|>=|<|>|=|\^|~)\s+/g, '$1')
+    .split(/[\s,]+/)
+    .filter((token) => token !== '');
   if (comparators.length === 0) throw new UsageError(`the version constraint is empty: ${HINT}`);
   return comparators.flatMap((comparator) => expandComparator(comparator, text));
 }
@@ -78,20 +81,41 @@ function expandComparator(comparator: string, constraint: string): Comparison[] 
   const exact = version.numbers.length === 3;
   const lower = padVersion(version);
   switch (operator) {
-    case '^': return [{ operator: '>=', version: lower }, { operator: '<', version: bumpVersion(version, caretPosition(version)) }];
-    case '~': return [{ operator: '>=', version: lower }, { operator: '<', version: bumpVersion(version, Math.min(last, 1)) }];
-    case '>=': return [{ operator: '>=', version: lower }];
-    case '>': return [exact ? { operator: '>', version: lower } : { operator: '>=', version: { ...bumpVersion(version, last), prerelease: [] } }];
-    case '<': return [{ operator: '<', version: exact ? lower : { ...lower, prerelease: [0] } }];
-    case '<=': return [exact ? { operator: '<=', version: lower } : { operator: '<', version: bumpVersion(version, last) }];
-    default: return exact ? [{ operator: '=', version: lower }] : [{ operator: '>=', version: lower }, { operator: '<', version: bumpVersion(version, last) }];
+    case '^':
+      return [
+        { operator: '>=', version: lower },
+        { operator: '<', version: bumpVersion(version, caretPosition(version)) },
+      ];
+    case '~':
+      return [
+        { operator: '>=', version: lower },
+        { operator: '<', version: bumpVersion(version, Math.min(last, 1)) },
+      ];
+    case '>=':
+      return [{ operator: '>=', version: lower }];
+    case '>':
+      return [exact ? { operator: '>', version: lower } : { operator: '>=', version: { ...bumpVersion(version, last), prerelease: [] } }];
+    case '<':
+      return [{ operator: '<', version: exact ? lower : { ...lower, prerelease: [0] } }];
+    case '<=':
+      return [exact ? { operator: '<=', version: lower } : { operator: '<', version: bumpVersion(version, last) }];
+    default:
+      return exact
+        ? [{ operator: '=', version: lower }]
+        : [
+            { operator: '>=', version: lower },
+            { operator: '<', version: bumpVersion(version, last) },
+          ];
   }
 }
 
 function parsePartialVersion(text: string): PartialVersion | undefined {
   const match = VERSION_PATTERN.exec(text);
   if (!match) return undefined;
-  const numbers = match.slice(1, 4).filter((n): n is string => n !== undefined).map(Number);
+  const numbers = match
+    .slice(1, 4)
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
   const prerelease = match[4]?.split('.').map((id) => (/^\d+$/.test(id) ? Number(id) : id)) ?? [];
   return { numbers, prerelease };
 }
@@ -102,7 +126,7 @@ function padVersion({ numbers, prerelease }: PartialVersion): SemVer {
 
 /** The lowest version above every version that keeps numbers[0..position]: `1.2.3` at 1 gives `1.3.0-0`. */
 function bumpVersion({ numbers }: PartialVersion, position: number): SemVer {
-  const bumped = [0, 1, 2].map((i) => (i < position ? numbers[i] ?? 0 : i === position ? (numbers[i] ?? 0) + 1 : 0));
+  const bumped = [0, 1, 2].map((i) => (i < position ? (numbers[i] ?? 0) : i === position ? (numbers[i] ?? 0) + 1 : 0));
   return { major: bumped[0]!, minor: bumped[1]!, patch: bumped[2]!, prerelease: [0] };
 }
 
@@ -114,11 +138,16 @@ function caretPosition({ numbers }: PartialVersion): number {
 
 function compares(order: number, operator: Operator): boolean {
   switch (operator) {
-    case '<': return order < 0;
-    case '<=': return order <= 0;
-    case '>': return order > 0;
-    case '>=': return order >= 0;
-    case '=': return order === 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
+    case '>':
+      return order > 0;
+    case '>=':
+      return order >= 0;
+    case '=':
+      return order === 0;
   }
 }
 

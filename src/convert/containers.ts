@@ -20,7 +20,12 @@ export interface ContainerOptions {
   readonly mounts: ReadonlyMap<string, VolumeMount[]>;
 }
 
-export function convertContainers(workload: WorkloadInput, ctx: ExpandContext, options: ContainerOptions, problems: Diagnostics): ContainersResult {
+export function convertContainers(
+  workload: WorkloadInput,
+  ctx: ExpandContext,
+  options: ContainerOptions,
+  problems: Diagnostics,
+): ContainersResult {
   const specs = workload.spec.containers;
   const order = planStartOrder(specs, problems);
   const build = (name: string) => convertContainer(name, specs[name]!, ctx, options, problems);
@@ -30,7 +35,13 @@ export function convertContainers(workload: WorkloadInput, ctx: ExpandContext, o
   };
 }
 
-function convertContainer(name: string, spec: Container, ctx: ExpandContext, options: ContainerOptions, problems: Diagnostics): K8sContainer {
+function convertContainer(
+  name: string,
+  spec: Container,
+  ctx: ExpandContext,
+  options: ContainerOptions,
+  problems: Diagnostics,
+): K8sContainer {
   const env = convertVariables(name, spec, ctx, problems);
   const mounts = [...(options.mounts.get(name) ?? [])].sort((a, b) => compareStrings(a.mountPath, b.mountPath));
   const liveness = convertProbe(spec.livenessProbe, ['containers', name, 'livenessProbe'], problems);

@@ -36,7 +36,8 @@ export function scheduleProblem(schedule: string): string | undefined {
   const invalid = (detail: string) => `'${schedule}' is not a cron schedule: ${detail}`;
   // Kubernetes rejects TZ= and CRON_TZ= in new schedules: the zone belongs in spec.timeZone.
   if (text.includes('TZ')) return invalid(`Kubernetes takes no TZ= in a schedule; put the zone in the annotation ${TIME_ZONE_ANNOTATION}`);
-  if (text.startsWith('@')) return (SCHEDULE_MACROS as readonly string[]).includes(text) ? undefined : invalid(`unknown macro; ${SYNTAX_HINT}`);
+  if (text.startsWith('@'))
+    return (SCHEDULE_MACROS as readonly string[]).includes(text) ? undefined : invalid(`unknown macro; ${SYNTAX_HINT}`);
   const fields = text === '' ? [] : text.split(/\s+/);
   if (fields.length !== FIELDS.length) return invalid(`it has ${fields.length} field${fields.length === 1 ? '' : 's'}; ${SYNTAX_HINT}`);
   for (const [i, field] of FIELDS.entries()) {

@@ -32,7 +32,9 @@ export function resolveReference(ref: readonly string[], source: string, ctx: Ex
     if (keys.length === 0) throw new PlaceholderError(`${source} needs an output name, like \${resources.${name}.host}`);
     return stringify(walk(outputs, keys, source, `resource '${name}'`));
   }
-  throw new PlaceholderError(`${source} is not a known placeholder: use \${metadata.KEY} or \${resources.NAME.OUTPUT}, or write $\${...} for a literal '\${'`);
+  throw new PlaceholderError(
+    `${source} is not a known placeholder: use \${metadata.KEY} or \${resources.NAME.OUTPUT}, or write $\${...} for a literal '\${'`,
+  );
 }
 
 /** Expands every placeholder of a plain string. */

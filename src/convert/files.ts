@@ -115,8 +115,14 @@ function convertFile(
   const expanded = file.noExpand ? text : problems.attempt(contentField, PlaceholderError, () => expandText(text, ctx));
   if (expanded === undefined) return undefined;
   if (file.noExpand || !ctx.secretRefs?.contains(expanded)) return { ...base, text: expanded };
-  const filled = ctx.secretRefs.fill(expanded, (ref) => ctx.secretValue?.(ref), (ref) =>
-    problems.add(contentField, `uses the secret ${ref.name}/${ref.key}, whose value is not among the generated Secrets; read it in a variable instead, where it becomes a secretKeyRef`),
+  const filled = ctx.secretRefs.fill(
+    expanded,
+    (ref) => ctx.secretValue?.(ref),
+    (ref) =>
+      problems.add(
+        contentField,
+        `uses the secret ${ref.name}/${ref.key}, whose value is not among the generated Secrets; read it in a variable instead, where it becomes a secretKeyRef`,
+      ),
   );
   return { ...base, text: filled, secret: true };
 }
@@ -153,7 +159,10 @@ function buildConfigMap(workloadName: string, items: readonly FileItem[]): Manif
 function checkSize(items: readonly FileItem[], problems: Diagnostics): void {
   const total = items.reduce((n, i) => n + Buffer.byteLength(i.text ?? '') + Buffer.byteLength(i.binary ?? '', 'base64'), 0);
   if (total > CONFIGMAP_LIMIT_BYTES) {
-    problems.add(['containers'], `the workload's files hold ${total} bytes, more than the 1 MiB a Kubernetes ConfigMap can store; mount large files from a volume instead`);
+    problems.add(
+      ['containers'],
+      `the workload's files hold ${total} bytes, more than the 1 MiB a Kubernetes ConfigMap can store; mount large files from a volume instead`,
+    );
   }
 }
 

@@ -26,7 +26,10 @@ export function shortHash(text: string, length = 8): string {
  * a hash of the whole name keeps it unique.
  */
 export function dnsLabel(base: string, suffix = ''): string {
-  const clean = (base + suffix).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  const clean = (base + suffix)
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const name = clean === '' ? 'x' : clean;
   if (name.length <= 63) return name;
   const hash = shortHash(base + suffix);

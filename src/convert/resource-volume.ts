@@ -5,7 +5,9 @@ export function resourceVolume(outputs: Readonly<Record<string, unknown>> | unde
   if (outputs === undefined) throw new PlaceholderError(`\${resources.${name}} refers to a resource this workload does not declare`);
   const source = outputs.source;
   if (typeof source !== 'object' || source === null || Array.isArray(source)) {
-    throw new PlaceholderError(`resource '${name}' gives no 'source' output holding a Kubernetes volume source (such as {emptyDir: {}}), so it cannot be mounted`);
+    throw new PlaceholderError(
+      `resource '${name}' gives no 'source' output holding a Kubernetes volume source (such as {emptyDir: {}}), so it cannot be mounted`,
+    );
   }
   return structuredClone(source) as Record<string, unknown>;
 }

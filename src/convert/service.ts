@@ -33,7 +33,9 @@ export function convertHeadlessService(name: string, spec: ScoreWorkload): Manif
       clusterIP: 'None',
       selector: selectorLabels(name),
       // A headless Service needs no ports for DNS; list the workload's ports when it has them.
-      ...(ports.length > 0 ? { ports: ports.map(([portName, p]) => ({ name: portName, port: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' })) } : {}),
+      ...(ports.length > 0
+        ? { ports: ports.map(([portName, p]) => ({ name: portName, port: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' })) }
+        : {}),
     },
   };
 }

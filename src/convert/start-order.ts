@@ -26,10 +26,15 @@ export function planStartOrder(containers: Readonly<Record<string, Container>>, 
     for (const [next, { ready }] of Object.entries(container.before ?? {})) {
       const path = ['containers', name, 'before', next];
       if (next === name) problems.add(path, 'a container cannot start before itself', true);
-      else if (!edges.has(next)) problems.add(path, `there is no container '${next}' in this workload (containers: ${names.join(', ')})`, true);
+      else if (!edges.has(next))
+        problems.add(path, `there is no container '${next}' in this workload (containers: ${names.join(', ')})`, true);
       else edges.get(name)!.push(next);
       const role = combineRoles(roles.get(name), ready);
-      if (role === undefined) problems.add(['containers', name, 'before'], "mixes 'complete' and 'healthy': a container cannot both run to completion and stay healthy");
+      if (role === undefined)
+        problems.add(
+          ['containers', name, 'before'],
+          "mixes 'complete' and 'healthy': a container cannot both run to completion and stay healthy",
+        );
       else roles.set(name, role);
     }
   }
@@ -56,7 +61,11 @@ function combineRoles(current: StartRole | undefined, ready: StartRole): StartRo
 function checkRole(name: string, role: StartRole, container: Container, problems: Diagnostics): void {
   if (role === 'complete') {
     for (const probe of ['livenessProbe', 'readinessProbe'] as const) {
-      if (container[probe]) problems.add(['containers', name, probe], `'${name}' runs to completion before other containers start (before: ready: complete), and such init containers cannot have probes in Kubernetes; remove the probe`);
+      if (container[probe])
+        problems.add(
+          ['containers', name, probe],
+          `'${name}' runs to completion before other containers start (before: ready: complete), and such init containers cannot have probes in Kubernetes; remove the probe`,
+        );
     }
   }
   if (role === 'healthy' && !container.readinessProbe) {

@@ -34,12 +34,17 @@ export function convertVolumes(
       problems.add(path, 'a volume in the list form needs a target path; better, use the map form keyed by target'),
     );
     for (const { target, value, path } of entries) {
-      const volume = problems.attempt([...path, 'source'], PlaceholderError, () => podVolumeFor(value.source, path, ctx, resourceVolume, problems));
+      const volume = problems.attempt([...path, 'source'], PlaceholderError, () =>
+        podVolumeFor(value.source, path, ctx, resourceVolume, problems),
+      );
       if (!volume) continue;
       const taken = volumes.get(volume.name);
       if (taken && canonicalJson(taken) !== canonicalJson(volume)) {
         // Derived names can meet (a claim named like another claim's hashed volume name): never mount the wrong one.
-        problems.add([...path, 'source'], `its pod volume would be named '${volume.name}', like another volume of this workload; use another claim or resource name`);
+        problems.add(
+          [...path, 'source'],
+          `its pod volume would be named '${volume.name}', like another volume of this workload; use another claim or resource name`,
+        );
         continue;
       }
       volumes.set(volume.name, volume);
@@ -65,7 +70,10 @@ function podVolumeFor(
   }
   const claimName = expandText(source, ctx);
   if (!DNS_SUBDOMAIN.test(claimName) || claimName.length > 253) {
-    problems.add([...path, 'source'], `'${claimName}' is neither \${resources.NAME} nor the name of a PersistentVolumeClaim (lowercase letters, digits, '-' and '.')`);
+    problems.add(
+      [...path, 'source'],
+      `'${claimName}' is neither \${resources.NAME} nor the name of a PersistentVolumeClaim (lowercase letters, digits, '-' and '.')`,
+    );
     return undefined;
   }
   // Dots become dashes in volume names: a hash keeps `data.v1` and `data-v1` apart.

@@ -13,8 +13,7 @@ export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 /** The kind, with a CronJob's schedule and optional time zone. */
 export type WorkloadPlan =
-  | { readonly kind: Exclude<WorkloadKind, 'CronJob'> }
-  | { readonly kind: 'CronJob'; readonly schedule: string; readonly timeZone?: string };
+  { readonly kind: Exclude<WorkloadKind, 'CronJob'> } | { readonly kind: 'CronJob'; readonly schedule: string; readonly timeZone?: string };
 
 /** Kubernetes names each Job of a CronJob NAME-<11 characters>, and Job names stay within 63 (ValidateCronJob). */
 export const CRONJOB_NAME_MAX = 52;
@@ -40,7 +39,10 @@ export function planWorkloadKind(workload: WorkloadInput, problems: Diagnostics)
   if (kind === 'StatefulSet') checkNameLength(workload, kind, problems);
   for (const name of [SCHEDULE_ANNOTATION, TIME_ZONE_ANNOTATION]) {
     if (annotation(annotations, name) !== undefined) {
-      problems.add(annotationPath(name), `only a CronJob runs on a schedule, and this workload is a ${kind}; set ${KIND_ANNOTATION}: CronJob or remove ${name}`);
+      problems.add(
+        annotationPath(name),
+        `only a CronJob runs on a schedule, and this workload is a ${kind}; set ${KIND_ANNOTATION}: CronJob or remove ${name}`,
+      );
     }
   }
   return { kind };
@@ -50,7 +52,10 @@ function planCronJob(workload: WorkloadInput, annotations: Readonly<Record<strin
   const schedule = annotation(annotations, SCHEDULE_ANNOTATION);
   const timeZone = annotation(annotations, TIME_ZONE_ANNOTATION);
   if (schedule === undefined) {
-    problems.add(annotationPath(KIND_ANNOTATION), `a CronJob needs the annotation ${SCHEDULE_ANNOTATION}: a cron schedule such as "0 3 * * *" (minute hour day-of-month month day-of-week) or a macro such as @daily`);
+    problems.add(
+      annotationPath(KIND_ANNOTATION),
+      `a CronJob needs the annotation ${SCHEDULE_ANNOTATION}: a cron schedule such as "0 3 * * *" (minute hour day-of-month month day-of-week) or a macro such as @daily`,
+    );
   } else {
     const problem = scheduleProblem(schedule);
     if (problem) problems.add(annotationPath(SCHEDULE_ANNOTATION), problem);
@@ -70,7 +75,11 @@ const NAME_LIMITS = {
 function checkNameLength(workload: WorkloadInput, kind: keyof typeof NAME_LIMITS, problems: Diagnostics): void {
   const { name } = workload;
   const { max, why } = NAME_LIMITS[kind];
-  if (name.length > max) problems.add(['metadata', 'name'], `a ${kind} name has at most ${max} characters (${why}), and '${name}' has ${name.length}; shorten metadata.name`);
+  if (name.length > max)
+    problems.add(
+      ['metadata', 'name'],
+      `a ${kind} name has at most ${max} characters (${why}), and '${name}' has ${name.length}; shorten metadata.name`,
+    );
 }
 
 /**

@@ -30,7 +30,12 @@ export function convertWorkloadObject(plan: WorkloadPlan, workload: WorkloadInpu
   const selector = { matchLabels: selectorLabels(name) };
   switch (plan.kind) {
     case 'Deployment':
-      return { apiVersion: 'apps/v1', kind: 'Deployment', metadata, spec: { selector, template: { metadata: templateMetadata(), spec: podSpec } } };
+      return {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata,
+        spec: { selector, template: { metadata: templateMetadata(), spec: podSpec } },
+      };
     case 'StatefulSet':
       return {
         apiVersion: 'apps/v1',

@@ -25,5 +25,8 @@ export function formatOutputs(format: string, outputs: Readonly<Record<string, u
  * type, class, id, workload, provisioner, outputs) and score-k8s's list fields (UID, Outputs).
  */
 export function formatResourceRows(format: string, rows: readonly ResourceRow[]): string {
-  return goFormat().renderFormatTemplate(format, rows.map((r) => ({ ...r, UID: r.uid, Outputs: r.outputs })));
+  return goFormat().renderFormatTemplate(
+    format,
+    rows.map((r) => ({ ...r, UID: r.uid, Outputs: r.outputs })),
+  );
 }

@@ -11,7 +11,15 @@ export function renderGraph(graph: ProjectGraph, format: GraphFormat): string {
 }
 
 /** Mermaid entity codes for the characters that are syntax inside a quoted label or HTML in a rendered one. */
-const MERMAID_ENTITIES: Readonly<Record<string, string>> = { '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', '\\': '#92;', '`': '#96;' };
+const MERMAID_ENTITIES: Readonly<Record<string, string>> = {
+  '"': '#quot;',
+  '#': '#35;',
+  '&': '#amp;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '\\': '#92;',
+  '`': '#96;',
+};
 
 /**
  * Text for inside `"..."` in Mermaid: `"` would end the label, `#...;` is an entity code, `<` starts HTML,
@@ -27,8 +35,13 @@ export function escapeMermaidLabel(text: string): string {
  * reads `&lt;` as an HTML entity even in a plain label); line breaks become spaces.
  */
 export function escapeDotLabel(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters in a label become spaces
-  return text.replace(/["\\]/g, (c) => `\\${c}`).replace(/&/g, '&amp;').replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+  return (
+    text
+      .replace(/["\\]/g, (c) => `\\${c}`)
+      .replace(/&/g, '&amp;')
+      // eslint-disable-next-line no-control-regex -- control characters in a label become spaces
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')
+  );
 }
 
 /** The lines of a node's label: the name, then what it is served by or why it is marked. */
@@ -54,7 +67,9 @@ function renderMermaid(graph: ProjectGraph): string {
     ...graph.workloads.map((w) => `  ${w.id}[${label(workloadLabel(w))}]`),
     ...graph.resources.map((r) => `  ${r.id}(${label(resourceLabel(r))})`),
     ...graph.edges.map((e) => `  ${e.from} ${arrow(e)}|${label([e.label])}| ${e.to}`),
-    ...(marked.length > 0 ? ['  classDef marked stroke:#c00,stroke-width:2px,stroke-dasharray:5 5', `  class ${marked.join(',')} marked`] : []),
+    ...(marked.length > 0
+      ? ['  classDef marked stroke:#c00,stroke-width:2px,stroke-dasharray:5 5', `  class ${marked.join(',')} marked`]
+      : []),
     '',
   ].join('\n');
 }

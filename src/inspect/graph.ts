@@ -70,8 +70,19 @@ const NAMED_LINK_TYPES: readonly string[] = ['endpoint', 'service', 'service-por
 /** Loads the project and builds its graph; warns about each unmatched resource and missing workload. */
 export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
   const state = loadState(options.projectDir) ?? emptyState();
-  checkProjectFilePaths(options.projectFile, { projectDir: options.projectDir, allowOutside: false, protectedFiles: protectedFiles(options.projectDir, state.outputFiles, undefined) });
-  const loadOptions = { projectDir: options.projectDir, scoreFiles: options.scoreFiles, readFileSources: false, command: 'graph', projectFile: options.projectFile !== undefined, stdinScoreFile: options.stdinScoreFile };
+  checkProjectFilePaths(options.projectFile, {
+    projectDir: options.projectDir,
+    allowOutside: false,
+    protectedFiles: protectedFiles(options.projectDir, state.outputFiles, undefined),
+  });
+  const loadOptions = {
+    projectDir: options.projectDir,
+    scoreFiles: options.scoreFiles,
+    readFileSources: false,
+    command: 'graph',
+    projectFile: options.projectFile !== undefined,
+    stdinScoreFile: options.stdinScoreFile,
+  };
   const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
   const provisioners = loadProvisionersFor(options.projectDir, workloads, options.provisionerFiles, options.listedProvisioners);
   const graph = buildProjectGraph(workloads, provisioners);
@@ -82,10 +93,14 @@ export function graphProject(options: GraphOptions, log: Logger): ProjectGraph {
 /** What the graph draws as a problem is something generate would fail on: say so on stderr too. */
 function warnAboutMarked(graph: ProjectGraph, log: Logger): void {
   for (const r of graph.resources) {
-    if (r.provisioner === undefined) log.warn(`no provisioner serves resource ${r.uid}: it is drawn as unmatched, and generate fails until one is added`);
+    if (r.provisioner === undefined)
+      log.warn(`no provisioner serves resource ${r.uid}: it is drawn as unmatched, and generate fails until one is added`);
   }
   for (const w of graph.workloads) {
-    if (!w.inProject) log.warn(`workload '${w.name}' is named in params.workload (or by a resource's name) but is not in the project: it is drawn as missing`);
+    if (!w.inProject)
+      log.warn(
+        `workload '${w.name}' is named in params.workload (or by a resource's name) but is not in the project: it is drawn as missing`,
+      );
   }
 }
 
@@ -99,13 +114,26 @@ export function buildProjectGraph(workloads: readonly WorkloadInput[], provision
     return { id: `r${i + 1}`, uid: node.uid, ...(provisioner !== undefined ? { provisioner } : {}) };
   });
   const links = workloadLinks(sorted);
-  const graphWorkloads = workloadNodes(sorted.map((w) => w.name), links.map((l) => l.to));
+  const graphWorkloads = workloadNodes(
+    sorted.map((w) => w.name),
+    links.map((l) => l.to),
+  );
   const workloadId = new Map(graphWorkloads.map((w) => [w.name, w.id]));
   const resourceId = new Map(resources.map((r) => [r.uid, r.id]));
   const uses = sorted.flatMap((w) =>
-    resourceNames(w).map((name): GraphEdge => ({ from: workloadId.get(w.name)!, to: resourceId.get(resourceGraph.uidOf(w.name, name)!)!, label: name, kind: 'uses' })),
+    resourceNames(w).map((name): GraphEdge => ({
+      from: workloadId.get(w.name)!,
+      to: resourceId.get(resourceGraph.uidOf(w.name, name)!)!,
+      label: name,
+      kind: 'uses',
+    })),
   );
-  const linkEdges = links.map((l): GraphEdge => ({ from: workloadId.get(l.from)!, to: workloadId.get(l.to)!, label: l.label, kind: 'link' }));
+  const linkEdges = links.map((l): GraphEdge => ({
+    from: workloadId.get(l.from)!,
+    to: workloadId.get(l.to)!,
+    label: l.label,
+    kind: 'link',
+  }));
   return { workloads: graphWorkloads, resources, edges: [...uses, ...linkEdges] };
 }
 

@@ -21,7 +21,15 @@ export function resourceRows(state: ProjectState): ResourceRow[] {
     .sort(compareStrings)
     .map((uid) => {
       const r = state.resources[uid]!;
-      return { uid, type: r.type, class: r.class, id: r.id, workload: r.sourceWorkload, provisioner: r.provisioner, outputs: Object.keys(r.outputs).sort(compareStrings) };
+      return {
+        uid,
+        type: r.type,
+        class: r.class,
+        id: r.id,
+        workload: r.sourceWorkload,
+        provisioner: r.provisioner,
+        outputs: Object.keys(r.outputs).sort(compareStrings),
+      };
     });
 }
 
@@ -30,10 +38,17 @@ export function resourceOutputs(state: ProjectState, uid: string, showSecrets: b
   const record = state.resources[uid];
   if (!record) {
     const known = Object.keys(state.resources).sort(compareStrings);
-    throw new InputError(`no resource '${uid}' in the project state; known: ${shortList(known) || 'none (run score-ts generate first)'}${known.length > SUMMARY_NAMES ? ' (score-ts resources list shows them all)' : ''}`);
+    throw new InputError(
+      `no resource '${uid}' in the project state; known: ${shortList(known) || 'none (run score-ts generate first)'}${known.length > SUMMARY_NAMES ? ' (score-ts resources list shows them all)' : ''}`,
+    );
   }
   const values = record.secretValues ?? {};
   const secretRefs = stateSecretRefs(state);
-  const reveal = (text: string) => secretRefs.fill(text, (ref) => values[`${ref.name}/${ref.key}`], () => {});
+  const reveal = (text: string) =>
+    secretRefs.fill(
+      text,
+      (ref) => values[`${ref.name}/${ref.key}`],
+      () => {},
+    );
   return mapStrings(record.outputs, (text) => (showSecrets ? reveal(text) : secretRefs.mask(text))) as Record<string, unknown>;
 }

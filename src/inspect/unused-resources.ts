@@ -5,8 +5,12 @@ import { resourceUid } from '../provision/resource-graph.js';
 import type { WorkloadInput } from '../base/types.js';
 
 export function unusedResources(state: ProjectState, workloads: readonly WorkloadInput[]): string[] {
-  const used = new Set(workloads.flatMap((w) => Object.entries(w.spec.resources ?? {}).map(([name, spec]) => resourceUid(w.name, name, spec))));
-  return Object.keys(state.resources).filter((uid) => !used.has(uid)).sort(compareStrings);
+  const used = new Set(
+    workloads.flatMap((w) => Object.entries(w.spec.resources ?? {}).map(([name, spec]) => resourceUid(w.name, name, spec))),
+  );
+  return Object.keys(state.resources)
+    .filter((uid) => !used.has(uid))
+    .sort(compareStrings);
 }
 
 /** The state without those resources (their generated values are gone for good). */

@@ -50,7 +50,15 @@ function readFileSource(source: string, scoreDir: string, scope: SourceScope, gu
     const real = realpathSync(path.resolve(scoreDir, source));
     const refusal = refusalByPlace(real, source, scoreDir, scope);
     if (refusal) return refusal;
-    return readRegularFile(real, SOURCE_LIMIT_BYTES, (stat) => (guarded.has(fileId(stat)) ? `'${source}' is a file score-ts writes (its state or a manifests output, with Secret data); ${NOT_EVEN_WITH_FLAG}` : undefined), source);
+    return readRegularFile(
+      real,
+      SOURCE_LIMIT_BYTES,
+      (stat) =>
+        guarded.has(fileId(stat))
+          ? `'${source}' is a file score-ts writes (its state or a manifests output, with Secret data); ${NOT_EVEN_WITH_FLAG}`
+          : undefined,
+      source,
+    );
   } catch (e) {
     return `cannot read '${source}': ${describeIoError(e)} (a relative source is read from the Score file's folder)`;
   }

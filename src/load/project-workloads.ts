@@ -46,15 +46,24 @@ export interface WorkloadLoadOptions {
   readonly projectFile?: boolean | undefined;
 }
 
-export function loadProjectWorkloads(options: WorkloadLoadOptions, remembered: readonly RememberedWorkload[], log: Logger): LoadedWorkload[] {
+export function loadProjectWorkloads(
+  options: WorkloadLoadOptions,
+  remembered: readonly RememberedWorkload[],
+  log: Logger,
+): LoadedWorkload[] {
   const problems = new Diagnostics();
   const given = givenRecords(options, remembered, log);
   const workloads = given.flatMap((record) => problems.collect(() => loadWorkload(options, record)) ?? []);
   const givenNames = new Set(workloads.map((w) => w.name));
   const givenFiles = new Set(given.map((r) => normalised(options.projectDir, r.file)));
   for (const entry of remembered) {
-    if ((entry.name !== undefined && givenNames.has(entry.name)) || givenFiles.has(normalised(options.projectDir, entry.record.file))) continue;
-    const workload = problems.collect(() => (entry.listedAt ? loadListed(options, entry.record, entry.listedAt) : loadRemembered(options, entry.name ?? entry.record.file, entry.record, log)));
+    if ((entry.name !== undefined && givenNames.has(entry.name)) || givenFiles.has(normalised(options.projectDir, entry.record.file)))
+      continue;
+    const workload = problems.collect(() =>
+      entry.listedAt
+        ? loadListed(options, entry.record, entry.listedAt)
+        : loadRemembered(options, entry.name ?? entry.record.file, entry.record, log),
+    );
     if (workload) workloads.push(workload);
   }
   if (problems.list.length > 0) throw new InputError('invalid Score input', problems.list);
@@ -80,7 +89,10 @@ function onePerFile(records: readonly WorkloadRecord[], log: Logger): WorkloadRe
 
 /** The records of the files given now; with score-ts.yaml, a file given without flags takes the ones recorded there. */
 function givenRecords(options: WorkloadLoadOptions, remembered: readonly RememberedWorkload[], log: Logger): WorkloadRecord[] {
-  const records = onePerFile(options.scoreFiles.map((file) => givenRecord(options, file)), log);
+  const records = onePerFile(
+    options.scoreFiles.map((file) => givenRecord(options, file)),
+    log,
+  );
   const flagged = options.image !== undefined || options.overridesFile !== undefined || (options.overrideProperties?.length ?? 0) > 0;
   if (!options.projectFile || flagged) return records;
   return records.map((r) => remembered.find((entry) => normalised(options.projectDir, entry.record.file) === r.file)?.record ?? r);
@@ -90,16 +102,27 @@ function givenRecords(options: WorkloadLoadOptions, remembered: readonly Remembe
 function loadListed(options: WorkloadLoadOptions, record: WorkloadRecord, at: NonNullable<RememberedWorkload['listedAt']>): LoadedWorkload {
   const missing: Diagnostic[] = [];
   const field = (name: string) => `workloads[${at.index}].${name}`;
-  if (!scoreFileExists(record.file, options.projectDir)) missing.push({ location: at.locate('file'), field: field('file'), message: `${record.file} does not exist: restore it, or remove the workload from score-ts.yaml` });
+  if (!scoreFileExists(record.file, options.projectDir))
+    missing.push({
+      location: at.locate('file'),
+      field: field('file'),
+      message: `${record.file} does not exist: restore it, or remove the workload from score-ts.yaml`,
+    });
   if (record.overridesFile && !scoreFileExists(record.overridesFile, options.projectDir)) {
-    missing.push({ location: at.locate('overridesFile'), field: field('overridesFile'), message: `${record.overridesFile} does not exist: restore it, or remove it from score-ts.yaml` });
+    missing.push({
+      location: at.locate('overridesFile'),
+      field: field('overridesFile'),
+      message: `${record.overridesFile} does not exist: restore it, or remove it from score-ts.yaml`,
+    });
   }
   if (missing.length > 0) throw new InputError('score-ts.yaml names missing files', missing);
   return loadWorkload(options, record);
 }
 
 function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord {
-  const record: WorkloadRecord = { file: isStdinScoreFile(file, options.projectDir) ? STDIN_SCORE_FILE : projectRelative(options.projectDir, file) };
+  const record: WorkloadRecord = {
+    file: isStdinScoreFile(file, options.projectDir) ? STDIN_SCORE_FILE : projectRelative(options.projectDir, file),
+  };
   if (options.image) record.image = options.image;
   if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
   if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
@@ -110,14 +133,18 @@ function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord
 function loadRemembered(options: WorkloadLoadOptions, name: string, record: WorkloadRecord, log: Logger): LoadedWorkload | undefined {
   // Recorded by an earlier score-ts as a path (../../dev/stdin): reading it again would wait for a terminal.
   if (isStdinScoreFile(record.file, options.projectDir)) {
-    log.warn(`workload '${name}' was read from standard input, which is not read again: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'} (give its file to add it back)`);
+    log.warn(
+      `workload '${name}' was read from standard input, which is not read again: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'} (give its file to add it back)`,
+    );
     return undefined;
   }
   try {
     return loadWorkload(options, record);
   } catch (e) {
     if (scoreFileExists(record.file, options.projectDir)) throw e;
-    log.warn(`workload '${name}' was generated from ${record.file}, which no longer exists: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'}`);
+    log.warn(
+      `workload '${name}' was generated from ${record.file}, which no longer exists: ${options.command === 'generate' ? 'it is dropped from the project' : 'it is left out'}`,
+    );
     return undefined;
   }
 }
@@ -125,7 +152,9 @@ function loadRemembered(options: WorkloadLoadOptions, name: string, record: Work
 function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): LoadedWorkload {
   const { projectDir } = options;
   const fromStdin = record.file === STDIN_SCORE_FILE;
-  const { source, dir } = fromStdin ? parseScoreFile(STDIN_DISPLAY, options.stdinScoreFile ?? '', projectDir) : loadScoreFile(record.file, projectDir);
+  const { source, dir } = fromStdin
+    ? parseScoreFile(STDIN_DISPLAY, options.stdinScoreFile ?? '', projectDir)
+    : loadScoreFile(record.file, projectDir);
   const file = source.file;
   const before = validateWorkload(source.value, locateInSource(source));
   if (before.length > 0) throw new InputError(`${file} is not a valid Score file`, before);
@@ -133,14 +162,20 @@ function loadWorkload(options: WorkloadLoadOptions, record: WorkloadRecord): Loa
   const properties = record.overrideProperties ?? [];
   const overridden = overridesFile !== undefined || properties.length > 0;
   // Without overrides the document is the workload: nothing to copy, and nothing new to validate.
-  const { value, origins } = overridden ? applyOverrides(source.value, { file: overridesFile, properties }) : { value: source.value, origins: [] };
+  const { value, origins } = overridden
+    ? applyOverrides(source.value, { file: overridesFile, properties })
+    : { value: source.value, origins: [] };
   const locate = locateWithOverrides(source, origins);
   const after = overridden ? validateWorkload(value, locate) : [];
   if (after.length > 0) throw new InputError(`${file} is not valid after its overrides`, after);
   const spec = value as ScoreWorkload;
   const workload = { name: spec.metadata.name, spec, file, locate, fileSources: new Map<string, Buffer>(), record };
   if (!options.readFileSources) return workload;
-  const files = readFileSources(spec, dir, locate, { projectDir, allowOutside: options.allowFilesOutsideProject === true, protectedFiles: options.protectedFiles ?? [] });
+  const files = readFileSources(spec, dir, locate, {
+    projectDir,
+    allowOutside: options.allowFilesOutsideProject === true,
+    protectedFiles: options.protectedFiles ?? [],
+  });
   if (files.problems.length > 0) throw new InputError(`${file}: some file sources cannot be read`, files.problems);
   return { ...workload, fileSources: files.sources };
 }
@@ -150,14 +185,24 @@ function checkUniqueNames(workloads: readonly WorkloadInput[]): void {
   const problems: Diagnostic[] = [];
   for (const w of workloads) {
     const other = byName.get(w.name);
-    if (other) problems.push(fieldProblem(w.locate, ['metadata', 'name'], `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project`));
+    if (other)
+      problems.push(
+        fieldProblem(
+          w.locate,
+          ['metadata', 'name'],
+          `workload '${w.name}' is also defined in ${other}; workload names must be unique in a project`,
+        ),
+      );
     byName.set(w.name, w.file);
   }
   if (problems.length > 0) throw new InputError('duplicate workload names', problems);
 }
 
 /** Each workload's record for later runs; one read from standard input is not remembered (an earlier record of its name stays). */
-export function workloadRecords(previous: Readonly<Record<string, WorkloadRecord>>, workloads: readonly LoadedWorkload[]): Record<string, WorkloadRecord> {
+export function workloadRecords(
+  previous: Readonly<Record<string, WorkloadRecord>>,
+  workloads: readonly LoadedWorkload[],
+): Record<string, WorkloadRecord> {
   const records: Record<string, WorkloadRecord> = {};
   for (const w of workloads) {
     const record = w.record.file === STDIN_SCORE_FILE ? previous[w.name] : w.record;

@@ -13,7 +13,8 @@ export interface LoadedScoreFile {
 }
 
 /** One Score file is one workload (as in score-k8s); a trailing `---` alone is accepted. */
-const SECOND_WORKLOAD = 'a second YAML document (---) starts here, but a Score file holds one workload; put each workload in a file of its own';
+const SECOND_WORKLOAD =
+  'a second YAML document (---) starts here, but a Score file holds one workload; put each workload in a file of its own';
 
 /** Reads and parses one Score file. `displayPath` is how messages name it. */
 export function loadScoreFile(displayPath: string, cwd: string): LoadedScoreFile {
@@ -26,7 +27,11 @@ export function parseScoreFile(displayPath: string, text: string, dir: string): 
   const source = parseYamlSource(displayPath, text, { secondDocument: SECOND_WORKLOAD });
   if (source.value === null || source.value === undefined) {
     throw new InputError(`${displayPath}: the file is empty`, [
-      { location: { file: displayPath, line: 1, column: 1 }, field: '', message: 'the file is empty; a Score file needs apiVersion, metadata and containers (see `score-ts init`)' },
+      {
+        location: { file: displayPath, line: 1, column: 1 },
+        field: '',
+        message: 'the file is empty; a Score file needs apiVersion, metadata and containers (see `score-ts init`)',
+      },
     ]);
   }
   return { source, dir };

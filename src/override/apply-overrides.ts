@@ -91,7 +91,8 @@ function deletePath(root: Json, path: PathSegment[], origin: string): Json {
 
 function pathError(problem: PathProblem, path: PathSegment[], origin: string): InputError {
   const at = path.slice(0, problem.position).join('.');
-  if (problem.kind === 'into-scalar') return new InputError(`${origin}: cannot set a field inside a ${typeof problem.value} value at '${at}'`);
+  if (problem.kind === 'into-scalar')
+    return new InputError(`${origin}: cannot set a field inside a ${typeof problem.value} value at '${at}'`);
   const count = counted(problem.list.length, 'item');
   return new InputError(`${origin}: '${String(problem.segment)}' is not an index of the list at '${at}' (it has ${count})`);
 }

@@ -25,7 +25,7 @@ export function parsePropertyPath(text: string): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const part of protectedText.split('.')) {
     const match = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!match) throw pathError(text, "brackets must hold an array index, like args[0]");
+    if (!match) throw pathError(text, 'brackets must hold an array index, like args[0]');
     const [, key = '', indexes = ''] = match;
     if (key === '' && indexes === '') throw pathError(text, 'it has an empty segment');
     if (key !== '') segments.push(ARRAY_INDEX.test(key) ? Number(key) : restore(key));
@@ -35,7 +35,10 @@ export function parsePropertyPath(text: string): PathSegment[] {
 }
 
 function restore(segment: string): string {
-  return segment.replace(/\uE000/g, '\\').replace(/\uE001/g, '.').replace(/\uE002/g, '[');
+  return segment
+    .replace(/\uE000/g, '\\')
+    .replace(/\uE001/g, '.')
+    .replace(/\uE002/g, '[');
 }
 
 function pathError(text: string, why: string): UsageError {

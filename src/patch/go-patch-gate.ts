@@ -1,5 +1,8 @@
 /** Patch templates in Go (go-patch-templates.ts), loaded on first use: see base/lazy-module.ts. */
 import { lazyModule } from '../base/lazy-module.js';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal require() is how esbuild makes the module a lazy initialisation (base/lazy-module.ts)
-export const goPatchTemplates = lazyModule('go-patch-templates', () => require('./go-patch-templates.js') as typeof import('./go-patch-templates.js'));
+export const goPatchTemplates = lazyModule(
+  'go-patch-templates',
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal require() is how esbuild makes the module a lazy initialisation (base/lazy-module.ts)
+  () => require('./go-patch-templates.js') as typeof import('./go-patch-templates.js'),
+);

@@ -8,8 +8,16 @@
  */
 import { isDecodedMap } from '../base/merge-patch.js';
 import {
-  GoTemplateError, T, compileGoTemplate, fromDecoded, sliceOf, sliceValue, structType, structValue,
-  type GoTemplate, type GoValue,
+  GoTemplateError,
+  T,
+  compileGoTemplate,
+  fromDecoded,
+  sliceOf,
+  sliceValue,
+  structType,
+  structValue,
+  type GoTemplate,
+  type GoValue,
 } from '../templates/go/index.js';
 import { patchFuncs, systemClock, withGoRun, type GoRun } from '../templates/go/sprig-funcs.js';
 import { TemplateError, type TemplateData } from '../templates/template-engine.js';
@@ -68,11 +76,19 @@ export function applyGoTemplate(
 ): unknown[] {
   const run = { random: data.random, now: systemClock, substitute: context.substitute };
   const input = { manifests, workloads: context.workloads, namespace: context.namespace ?? '', run: context };
-  return applyGoPatchTemplate(template, input, run, fail, (where, target, description) => trace(`${display}: ${where} ${target}${description ? `: ${description}` : ''}`));
+  return applyGoPatchTemplate(template, input, run, fail, (where, target, description) =>
+    trace(`${display}: ${where} ${target}${description ? `: ${description}` : ''}`),
+  );
 }
 
 /** The manifest list after one Go patch template; `trace` hears each operation (-vv). */
-function applyGoPatchTemplate(template: GoTemplate, input: GoPatchInput, run: GoRun, fail: PatchFail, trace: (where: string, target: string, description?: string) => void): unknown[] {
+function applyGoPatchTemplate(
+  template: GoTemplate,
+  input: GoPatchInput,
+  run: GoRun,
+  fail: PatchFail,
+  trace: (where: string, target: string, description?: string) => void,
+): unknown[] {
   let text: string;
   try {
     text = withGoRun(run, () => template.execute(patchData(input), '', PATCH_LIMITS));
@@ -87,14 +103,18 @@ function applyGoPatchTemplate(template: GoTemplate, input: GoPatchInput, run: Go
   } catch (e) {
     return fail(`the rendered text is not valid YAML${renderedYamlProblem(e, text)}`);
   }
-  if (decoded !== null && decoded !== undefined && !Array.isArray(decoded)) return fail('it must render a YAML list of operations (- op: set, path: ..., value: ...)');
+  if (decoded !== null && decoded !== undefined && !Array.isArray(decoded))
+    return fail('it must render a YAML list of operations (- op: set, path: ..., value: ...)');
   let doc: unknown = JSON.parse(JSON.stringify(input.manifests));
   ((decoded as GoValue[] | null) ?? []).forEach((item, i) => {
     const operation = toOperation(item, i, fail);
     const where = `operation ${i + 1} (${operation.op})`;
     const target = describeTarget(doc, operation.path);
     try {
-      doc = operation.op === 'set' ? sjsonSet(doc, operation.path, JSON.parse(JSON.stringify(plainData(operation.value) ?? null))) : sjsonDelete(doc, operation.path);
+      doc =
+        operation.op === 'set'
+          ? sjsonSet(doc, operation.path, JSON.parse(JSON.stringify(plainData(operation.value) ?? null)))
+          : sjsonDelete(doc, operation.path);
     } catch (e) {
       if (e instanceof SjsonError) fail(`${where}: ${e.message}`);
       throw e;
@@ -109,7 +129,11 @@ function applyGoPatchTemplate(template: GoTemplate, input: GoPatchInput, run: Go
 function patchData(input: GoPatchInput): GoValue {
   const floats = throughJson.has(input.run);
   const manifests = input.manifests.map((m) => (floats ? fromDecoded(m) : goData(m)));
-  return structValue(PATCH_INPUT, { Manifests: sliceValue(sliceOf(T.mapAny), manifests), Workloads: goData(input.workloads), Namespace: input.namespace });
+  return structValue(PATCH_INPUT, {
+    Manifests: sliceValue(sliceOf(T.mapAny), manifests),
+    Workloads: goData(input.workloads),
+    Namespace: input.namespace,
+  });
 }
 
 interface Operation {
@@ -125,7 +149,10 @@ function toOperation(item: GoValue, i: number, fail: PatchFail): Operation {
   if (!isDecodedMap(item)) return fail(`${where}: each operation must be a map with op and path`);
   const map = item as Record<string, GoValue>;
   const extra = Object.keys(map).filter((k) => !OPERATION_FIELDS.has(k)).length;
-  if (extra > 0) fail(`${where}: an operation has only the fields op, path, value and description (it has ${extra} other field${extra === 1 ? '' : 's'})`);
+  if (extra > 0)
+    fail(
+      `${where}: an operation has only the fields op, path, value and description (it has ${extra} other field${extra === 1 ? '' : 's'})`,
+    );
   const op = scalarText(map.op);
   if (op !== 'set' && op !== 'delete') return fail(`${where}: op must be 'set' or 'delete'`);
   const path = scalarText(map.path) ?? '';
@@ -144,7 +171,11 @@ function scalarText(v: GoValue): string | undefined {
 function describeTarget(doc: unknown, path: string): string {
   const first = /^(-?\d+)(?:\.|$)/.exec(path)?.[1];
   if (first === '-1') return 'on a new manifest';
-  const manifest = first === undefined || !Array.isArray(doc) ? undefined : (doc[Number(first)] as { kind?: unknown; metadata?: { name?: unknown } } | undefined);
-  if (typeof manifest !== 'object' || manifest === null || typeof manifest.metadata !== 'object' || manifest.metadata === null) return 'on the manifest list';
+  const manifest =
+    first === undefined || !Array.isArray(doc)
+      ? undefined
+      : (doc[Number(first)] as { kind?: unknown; metadata?: { name?: unknown } } | undefined);
+  if (typeof manifest !== 'object' || manifest === null || typeof manifest.metadata !== 'object' || manifest.metadata === null)
+    return 'on the manifest list';
   return `on ${String(manifest.kind)} ${String(manifest.metadata.name)}`;
 }

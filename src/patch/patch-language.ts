@@ -18,11 +18,13 @@ export function compilePatchTemplate(text: string): { render: CompiledTemplate; 
     if (e instanceof LanguageError) throw new TemplateError(e.message, undefined);
     throw e;
   }
-  if (choice.language === 'go-template') return { render: notHandlebars, go: goPatchTemplates().compileGoPatchTemplate(text, languageHint('patch template', choice)) };
+  if (choice.language === 'go-template')
+    return { render: notHandlebars, go: goPatchTemplates().compileGoPatchTemplate(text, languageHint('patch template', choice)) };
   try {
     return { render: compileTemplate({ text, firstLine: 1 }, PATCH_LIMITS) };
   } catch (e) {
-    if (e instanceof TemplateError && choice.unsure) throw new TemplateError(`${e.message} (${languageHint('patch template', choice)})`, e.line);
+    if (e instanceof TemplateError && choice.unsure)
+      throw new TemplateError(`${e.message} (${languageHint('patch template', choice)})`, e.line);
     throw e;
   }
 }

@@ -29,7 +29,10 @@ export function toOperation(item: unknown): PatchOperation {
   if (typeof path !== 'string' || path === '') throw new PatchError('path must be a non-empty string such as 0.spec.replicas');
   if (op === 'set' && !Object.hasOwn(item, 'value')) throw new PatchError('a set operation needs a value');
   const extra = Object.keys(item).filter((k) => !['op', 'path', 'value', 'description'].includes(k)).length;
-  if (extra > 0) throw new PatchError(`an operation has only the fields op, path, value and description (it has ${extra} other field${extra === 1 ? '' : 's'})`);
+  if (extra > 0)
+    throw new PatchError(
+      `an operation has only the fields op, path, value and description (it has ${extra} other field${extra === 1 ? '' : 's'})`,
+    );
   return { op, path, ...(op === 'set' ? { value: item.value } : {}), ...(typeof description === 'string' ? { description } : {}) };
 }
 
@@ -50,9 +53,12 @@ export function applyOperation(manifests: unknown[], operation: PatchOperation):
 /** A path's part is named by its position (segment N), never quoted. */
 function patchPathError(problem: PathProblem): PatchError {
   const segment = problem.position + 1;
-  if (problem.kind === 'into-scalar') return new PatchError(`segment ${segment} of the path goes into ${describe(problem.value)}, which has no fields`);
+  if (problem.kind === 'into-scalar')
+    return new PatchError(`segment ${segment} of the path goes into ${describe(problem.value)}, which has no fields`);
   const items = problem.list.length;
-  return new PatchError(`segment ${segment} of the path is not an index of a list of ${items} item${items === 1 ? '' : 's'} (use -1 to append)`);
+  return new PatchError(
+    `segment ${segment} of the path is not an index of a list of ${items} item${items === 1 ? '' : 's'} (use -1 to append)`,
+  );
 }
 
 function describe(value: unknown): string {

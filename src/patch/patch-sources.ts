@@ -20,8 +20,17 @@ export function applyPatchTemplatesWithSources(
 ): SourcedManifest[] {
   let current = [...objects];
   for (const template of templates) {
-    const patched = applyPatchTemplates(current.map((o) => o.manifest), [template], context, data, trace, unchecked);
-    current = mergeSameObjects(withMakers(current, patched, { kind: 'patch', template: template.display, location: { file: template.display } }));
+    const patched = applyPatchTemplates(
+      current.map((o) => o.manifest),
+      [template],
+      context,
+      data,
+      trace,
+      unchecked,
+    );
+    current = mergeSameObjects(
+      withMakers(current, patched, { kind: 'patch', template: template.display, location: { file: template.display } }),
+    );
   }
   return current;
 }

@@ -18,14 +18,31 @@ export interface PatchRun {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
-export function patchManifests(manifests: SourcedManifest[], workloads: readonly LoadedWorkload[], resources: ProvisionedResources, run: PatchRun, log: Logger): SourcedManifest[] {
+export function patchManifests(
+  manifests: SourcedManifest[],
+  workloads: readonly LoadedWorkload[],
+  resources: ProvisionedResources,
+  run: PatchRun,
+  log: Logger,
+): SourcedManifest[] {
   const templates = loadPatchTemplates(run.projectDir, run.listedPatchTemplates);
   if (templates.length === 0) return manifests;
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
-  const context = { workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])), namespace: run.namespace, substitute: substituteFor(workloads, resources) };
+  const context = {
+    workloads: Object.fromEntries(workloads.map((w) => [w.name, w.spec])),
+    namespace: run.namespace,
+    substitute: substituteFor(workloads, resources),
+  };
   const random = run.seed ? seededRandom(run.seed, 'patch-templates') : cryptoRandom();
   const unchecked = new Set<string>();
-  const patched = applyPatchTemplatesWithSources(manifests, templates, context, { random, env: run.env ?? {} }, (line) => log.trace?.(line), unchecked);
+  const patched = applyPatchTemplatesWithSources(
+    manifests,
+    templates,
+    context,
+    { random, env: run.env ?? {} },
+    (line) => log.trace?.(line),
+    unchecked,
+  );
   logUncheckedKinds('objects after the patch templates', [...unchecked].sort(), log);
   return patched;
 }
@@ -35,6 +52,10 @@ function substituteFor(workloads: readonly LoadedWorkload[], resources: Provisio
   return (name, value) => {
     const workload = workloads.find((w) => w.name === name);
     if (!workload) throw new Error(`no workload named '${name}'`);
-    return expandText(value, { metadata: workload.spec.metadata, resourceOutputs: (resource) => resources.outputs(name, resource), secretRefs: resources.secretRefs });
+    return expandText(value, {
+      metadata: workload.spec.metadata,
+      resourceOutputs: (resource) => resources.outputs(name, resource),
+      secretRefs: resources.secretRefs,
+    });
   };
 }

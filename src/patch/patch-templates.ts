@@ -46,14 +46,22 @@ export interface PatchContext {
  */
 export function loadPatchTemplates(projectDir: string, listed = NO_LISTED_SOURCES): PatchTemplate[] {
   const dir = path.join(projectDir, STATE_DIR);
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX) && !listed.covered.has(n)).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith(PATCH_TEMPLATE_SUFFIX) && !listed.covered.has(n))
+        .sort()
+    : [];
   const copies = readAll(names.map((name) => ({ absolute: path.join(dir, name), display: `${STATE_DIR}/${name}` })));
   return compileAll([...readSources(projectDir, listed.items), ...copies]).map(({ template }) => template);
 }
 
 /** A file, the files of a folder, or fetched text. */
 function readSources(projectDir: string, given: readonly SourceItem[]): Array<{ file: TemplateFile; text: string }> {
-  return given.flatMap((g) => (typeof g === 'string' ? readAll(expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.'))) : [fetchedTemplate(g)]));
+  return given.flatMap((g) =>
+    typeof g === 'string'
+      ? readAll(expandFileOrFolder(projectDir, g, 'patch templates', (name) => !name.startsWith('.')))
+      : [fetchedTemplate(g)],
+  );
 }
 
 /**
@@ -62,7 +70,10 @@ function readSources(projectDir: string, given: readonly SourceItem[]): Array<{ 
  * had there, after a first line, a Handlebars comment that renders nothing, saying where it came from.
  */
 export function readPatchTemplatesToInstall(projectDir: string, given: readonly SourceItem[]): FileToInstall[] {
-  const compiled = compileAll(readSources(projectDir, given)).map(({ file, text, template }) => ({ ...installed(projectDir, file, text, template.go !== undefined), display: file.display }));
+  const compiled = compileAll(readSources(projectDir, given)).map(({ file, text, template }) => ({
+    ...installed(projectDir, file, text, template.go !== undefined),
+    display: file.display,
+  }));
   const clashes = sameNameProblems(compiled);
   if (clashes.length > 0) throw new InputError('invalid patch templates: nothing was installed', clashes);
   return compiled.map(({ display: _display, ...file }) => file);
@@ -83,7 +94,11 @@ function fetchedTemplate(fetched: FetchedText): { file: TemplateFile; text: stri
 /** The copy starts with a comment that renders nothing, naming where it came from (a local path too: see listed-sources.ts). */
 function installed(projectDir: string, file: TemplateFile, text: string, go: boolean): FileToInstall {
   const withNote = (origin: string) => `${go ? `{{/* ${INSTALL_NOTE}${origin} */}}` : `{{!-- ${INSTALL_NOTE}${origin} --}}`}\n${text}`;
-  if (!file.fetched) return { name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`, text: withNote(projectRelative(projectDir, file.absolute!)) };
+  if (!file.fetched)
+    return {
+      name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`,
+      text: withNote(projectRelative(projectDir, file.absolute!)),
+    };
   const name = `${installBaseName(file.fetched.fileName, TEMPLATE_NAME, 'downloaded')}${PATCH_TEMPLATE_SUFFIX}`;
   return { name, text: withNote(file.fetched.origin), from: file.fetched.origin };
 }
@@ -93,10 +108,14 @@ function readAll(files: readonly TemplateFile[]): Array<{ file: TemplateFile; te
 }
 
 /** Compiles every file, reporting all syntax errors together. */
-function compileAll(files: ReadonlyArray<{ file: TemplateFile; text: string }>): Array<{ file: TemplateFile; text: string; template: PatchTemplate }> {
+function compileAll(
+  files: ReadonlyArray<{ file: TemplateFile; text: string }>,
+): Array<{ file: TemplateFile; text: string; template: PatchTemplate }> {
   const problems = new Diagnostics();
   const compiled = files.flatMap(({ file, text }) => {
-    const atLine = (e: TemplateError) => [{ location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message }];
+    const atLine = (e: TemplateError) => [
+      { location: { file: file.display, ...(e.line ? { line: e.line } : {}) }, field: '', message: e.message },
+    ];
     const template = problems.catching(TemplateError, atLine, () => ({ display: file.display, ...compilePatchTemplate(text) }));
     return template ? [{ file, text, template }] : [];
   });
@@ -127,14 +146,26 @@ function checkedObjects(manifests: unknown[], template: PatchTemplate, unchecked
   for (const kind of check.unchecked) unchecked.add(kind);
   if (check.problems.length === 0) return manifests;
   const location = { file: template.display };
-  throw new InputError(`patch template ${template.display} made objects that Kubernetes would refuse`, check.problems.map(({ message }) => ({ location, field: '', message })));
+  throw new InputError(
+    `patch template ${template.display} made objects that Kubernetes would refuse`,
+    check.problems.map(({ message }) => ({ location, field: '', message })),
+  );
 }
 
-function applyTemplate(manifests: unknown[], template: PatchTemplate, context: PatchContext, data: TemplateData, trace: (line: string) => void): unknown[] {
+function applyTemplate(
+  manifests: unknown[],
+  template: PatchTemplate,
+  context: PatchContext,
+  data: TemplateData,
+  trace: (line: string) => void,
+): unknown[] {
   const fail = (message: string, line?: number): never => {
-    throw new InputError(`patch template ${template.display} failed`, [{ location: { file: template.display, ...(line ? { line } : {}) }, field: '', message }]);
+    throw new InputError(`patch template ${template.display} failed`, [
+      { location: { file: template.display, ...(line ? { line } : {}) }, field: '', message },
+    ]);
   };
-  if (template.go) return checkedManifests(goPatchTemplates().applyGoTemplate(manifests, template.go, context, data, fail, template.display, trace), fail);
+  if (template.go)
+    return checkedManifests(goPatchTemplates().applyGoTemplate(manifests, template.go, context, data, fail, template.display, trace), fail);
   let rendered: string;
   try {
     rendered = template.render({ manifests, workloads: context.workloads, namespace: context.namespace ?? '' }, data);

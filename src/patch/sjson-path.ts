@@ -37,7 +37,10 @@ export function parseSjsonPath(path: string): Part[] {
         more = true;
         break;
       }
-      if (QUERY_CHARS.has(ch)) throw new SjsonError(`segment ${parts.length + 1} of the path is a query (|, #, @, *, ?), which score-ts does not apply: name each key`);
+      if (QUERY_CHARS.has(ch))
+        throw new SjsonError(
+          `segment ${parts.length + 1} of the path is a query (|, #, @, *, ?), which score-ts does not apply: name each key`,
+        );
       if (ch === '\\') {
         i++;
         if (i < rest.length) key += rest[i];

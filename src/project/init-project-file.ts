@@ -24,11 +24,22 @@ export function planInitProjectFile(projectDir: string, existing: LoadedProjectF
   const state = loadState(projectDir);
   const migrating = projectKind(existing, state) === 'state';
   const sample: WorkloadRecord[] = recording.sampleFile !== undefined ? [{ file: normalisedPath(projectDir, recording.sampleFile) }] : [];
-  const remembered = knownWorkloads(undefined, state).map((w) => w.record).filter((r) => !isStdinScoreFile(r.file, projectDir));
+  const remembered = knownWorkloads(undefined, state)
+    .map((w) => w.record)
+    .filter((r) => !isStdinScoreFile(r.file, projectDir));
   const given = existing ? [] : migrating ? [...remembered, ...(recording.wroteSample ? sample : [])] : sample;
   const scope = { projectDir, allowOutside: false, protectedFiles: protectedFiles(projectDir, state?.outputFiles, undefined) };
   const request = { given, flagged: false, settings: {}, provisioners: recording.provisioners, patchTemplates: recording.patchTemplates };
   const plan = planProjectFileUpdate(existing, request, scope, projectLabel(projectDir, undefined, undefined, state));
   if (!migrating || !plan.update) return plan;
-  return { ...plan, update: { ...plan.update, summary: plan.update.summary.replace('created score-ts.yaml (', 'created score-ts.yaml from the project state, where an older score-ts kept the workloads (') } };
+  return {
+    ...plan,
+    update: {
+      ...plan.update,
+      summary: plan.update.summary.replace(
+        'created score-ts.yaml (',
+        'created score-ts.yaml from the project state, where an older score-ts kept the workloads (',
+      ),
+    },
+  };
 }

@@ -75,7 +75,8 @@ export function acquireProjectLock(projectDir: string): () => void {
 function refuseLiveLock(found: LockSnapshot): void {
   const { owner } = found;
   if (!owner) {
-    if (Date.now() - found.mtimeMs < FRESH_MS) throw new InputError(`another score-ts run is starting in this project (${STATE_DIR}/${LOCK_FILE} was just made); try again`);
+    if (Date.now() - found.mtimeMs < FRESH_MS)
+      throw new InputError(`another score-ts run is starting in this project (${STATE_DIR}/${LOCK_FILE} was just made); try again`);
     return;
   }
   if (owner.host !== os.hostname()) {
@@ -117,9 +118,12 @@ function refuseTakeover(guard: string): void {
   const holder = readLock(guard);
   if (!holder) return;
   const owner = holder.owner;
-  const live = Date.now() - holder.mtimeMs < FRESH_MS || (owner !== undefined && owner.host === os.hostname() && isLocalProcessAlive(owner.pid));
+  const live =
+    Date.now() - holder.mtimeMs < FRESH_MS || (owner !== undefined && owner.host === os.hostname() && isLocalProcessAlive(owner.pid));
   if (live) {
-    throw new InputError(`another score-ts run${owner ? ` (process ${owner.pid} on ${owner.host})` : ''} is taking over the lock a killed run left in this project; try again when it has finished`);
+    throw new InputError(
+      `another score-ts run${owner ? ` (process ${owner.pid} on ${owner.host})` : ''} is taking over the lock a killed run left in this project; try again when it has finished`,
+    );
   }
   throw new InputError(
     `${STATE_DIR}/${TAKEOVER_FILE} was left by a score-ts run${owner ? ` (process ${owner.pid} on ${owner.host})` : ''} stopped while it took over a stale lock; ` +
@@ -160,7 +164,8 @@ function readLock(file: string): LockSnapshot | undefined {
 function parseOwner(text: string): LockOwner | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof value.pid === 'number' && typeof value.host === 'string') return { pid: value.pid, host: value.host, started: String(value.started) };
+    if (typeof value.pid === 'number' && typeof value.host === 'string')
+      return { pid: value.pid, host: value.host, started: String(value.started) };
   } catch {
     // Treated as left behind once it is old enough.
   }

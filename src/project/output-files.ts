@@ -16,8 +16,14 @@ export const DEFAULT_OUTPUT = 'manifests.yaml';
  * Absolute paths: the state file, the default output, the outputs the state remembers and this run's files
  * (`-o`, `--secrets-output`).
  */
-export function protectedFiles(projectDir: string, remembered: readonly string[] | undefined, ...outputs: Array<string | undefined>): string[] {
-  const files = [path.join(stateDir(projectDir), 'state.yaml'), DEFAULT_OUTPUT, ...(remembered ?? [])].map((f) => path.resolve(projectDir, f));
+export function protectedFiles(
+  projectDir: string,
+  remembered: readonly string[] | undefined,
+  ...outputs: Array<string | undefined>
+): string[] {
+  const files = [path.join(stateDir(projectDir), 'state.yaml'), DEFAULT_OUTPUT, ...(remembered ?? [])].map((f) =>
+    path.resolve(projectDir, f),
+  );
   return [...files, ...currentFiles(projectDir, outputs)];
 }
 
@@ -25,7 +31,11 @@ export function protectedFiles(projectDir: string, remembered: readonly string[]
  * The outputs to remember after this run: the earlier ones that still exist, and this run's files.
  * Relative to the project with '/' separators when inside it (the project folder may move), else absolute.
  */
-export function rememberedOutputs(projectDir: string, remembered: readonly string[] | undefined, ...outputs: Array<string | undefined>): string[] {
+export function rememberedOutputs(
+  projectDir: string,
+  remembered: readonly string[] | undefined,
+  ...outputs: Array<string | undefined>
+): string[] {
   const kept = (remembered ?? []).filter((f) => existsSync(path.resolve(projectDir, f)));
   const all = new Set([...kept, ...currentFiles(projectDir, outputs).map((f) => asRemembered(projectDir, f))]);
   return [...all].sort(compareStrings);
@@ -33,7 +43,9 @@ export function rememberedOutputs(projectDir: string, remembered: readonly strin
 
 /** The files among this run's outputs (not stdout, not descriptors). */
 function currentFiles(projectDir: string, outputs: ReadonlyArray<string | undefined>): string[] {
-  return outputs.flatMap((output) => (output === undefined ? [] : [outputFileOf(output, projectDir)])).filter((f): f is string => f !== undefined);
+  return outputs
+    .flatMap((output) => (output === undefined ? [] : [outputFileOf(output, projectDir)]))
+    .filter((f): f is string => f !== undefined);
 }
 
 function asRemembered(projectDir: string, file: string): string {

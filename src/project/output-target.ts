@@ -52,7 +52,10 @@ function refuseStateFolder(file: string, output: string, projectDir: string, rol
   const stateDir = path.resolve(projectDir, STATE_DIR);
   const real = realDestination(file);
   const realStateDir = realDestination(stateDir) ?? stateDir;
-  if (isWithin(file, stateDir) || (real !== undefined && isWithin(real, realStateDir))) throw new UsageError(`${role.flag} ${output} is inside ${STATE_DIR}/, which holds the project state; write ${role.holds} somewhere else`);
+  if (isWithin(file, stateDir) || (real !== undefined && isWithin(real, realStateDir)))
+    throw new UsageError(
+      `${role.flag} ${output} is inside ${STATE_DIR}/, which holds the project state; write ${role.holds} somewhere else`,
+    );
 }
 
 /** The private folder (.score-ts, .git ...) an output would land in, after following links; undefined when none. */

@@ -46,9 +46,15 @@ export function checkProjectFilePaths(file: LoadedProjectFile | undefined, scope
 }
 
 /** The label: the flag, then score-ts.yaml, then the state (older projects), then the folder's name. */
-export function projectLabel(projectDir: string, flag: string | undefined, file: LoadedProjectFile | undefined, state: ProjectState | undefined): string {
+export function projectLabel(
+  projectDir: string,
+  flag: string | undefined,
+  file: LoadedProjectFile | undefined,
+  state: ProjectState | undefined,
+): string {
   return flag ?? file?.data.project ?? state?.project ?? projectNameFromFolder(path.basename(path.resolve(projectDir)));
 }
 
 /** Said by generate in a project of an older score-ts. */
-export const WRITE_PROJECT_FILE_HINT = 'this project keeps its workloads in .score-ts/state.yaml (an older score-ts did): run `score-ts init` to write them to score-ts.yaml, and commit it, so CI and other checkouts build the same project';
+export const WRITE_PROJECT_FILE_HINT =
+  'this project keeps its workloads in .score-ts/state.yaml (an older score-ts did): run `score-ts init` to write them to score-ts.yaml, and commit it, so CI and other checkouts build the same project';

@@ -26,10 +26,25 @@ export interface ProjectFileEdits {
   readonly patchTemplates: readonly string[];
 }
 
-const KEY_ORDER = ['version', 'project', 'workloads', 'provisioners', 'patchTemplates', 'namespace', 'generateNamespace', 'output', 'secretsOutput', 'format'] as const;
+const KEY_ORDER = [
+  'version',
+  'project',
+  'workloads',
+  'provisioners',
+  'patchTemplates',
+  'namespace',
+  'generateNamespace',
+  'output',
+  'secretsOutput',
+  'format',
+] as const;
 
 export function newProjectFileText(data: ProjectFileData): string {
-  const ordered = Object.fromEntries(KEY_ORDER.flatMap((key) => (data[key] === undefined ? [] : [[key, key === 'workloads' ? data.workloads!.map(recordEntry) : data[key]]])));
+  const ordered = Object.fromEntries(
+    KEY_ORDER.flatMap((key) =>
+      data[key] === undefined ? [] : [[key, key === 'workloads' ? data.workloads!.map(recordEntry) : data[key]]],
+    ),
+  );
   return `${projectFileHeader()}${new (yamlLibrary().Document)(ordered).toString({ lineWidth: 0 })}`;
 }
 

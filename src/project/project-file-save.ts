@@ -37,15 +37,29 @@ export interface UpdatePlan {
   readonly warnings: readonly string[];
 }
 
-const FLAG_OF: Readonly<Record<SavedSettingName, string>> = { project: '--project', namespace: '--namespace', generateNamespace: '--generate-namespace', output: '-o', secretsOutput: '--secrets-output', format: '--format' };
+const FLAG_OF: Readonly<Record<SavedSettingName, string>> = {
+  project: '--project',
+  namespace: '--namespace',
+  generateNamespace: '--generate-namespace',
+  output: '-o',
+  secretsOutput: '--secrets-output',
+  format: '--format',
+};
 
 /** `label` is the project label of a new file. */
-export function planProjectFileUpdate(existing: LoadedProjectFile | undefined, request: SaveRequest, scope: PathScope, label: string): UpdatePlan {
+export function planProjectFileUpdate(
+  existing: LoadedProjectFile | undefined,
+  request: SaveRequest,
+  scope: PathScope,
+  label: string,
+): UpdatePlan {
   const warnings: string[] = [];
   const listed = (existing?.data.workloads ?? []).map((w) => normalisedPath(scope.projectDir, w.file));
   const workloads: Array<{ record: WorkloadRecord; index?: number }> = [];
   for (const record of request.given) {
-    const refusal = [record.file, ...(record.overridesFile ? [record.overridesFile] : [])].map((p) => pathRefusal(p, scope)).find((r) => r !== undefined);
+    const refusal = [record.file, ...(record.overridesFile ? [record.overridesFile] : [])]
+      .map((p) => pathRefusal(p, scope))
+      .find((r) => r !== undefined);
     if (refusal) {
       warnings.push(`${record.file} is not recorded in score-ts.yaml: ${refusal}`);
       continue;
@@ -56,7 +70,9 @@ export function planProjectFileUpdate(existing: LoadedProjectFile | undefined, r
       listed.push(normalisedPath(scope.projectDir, record.file));
     } else if (request.flagged && flagKey(existing!.data.workloads![index]!) !== flagKey(record)) workloads.push({ record, index });
   }
-  const settings = Object.fromEntries(Object.entries(request.settings).filter(([key, value]) => existing?.data[key as SavedSettingName] !== value));
+  const settings = Object.fromEntries(
+    Object.entries(request.settings).filter(([key, value]) => existing?.data[key as SavedSettingName] !== value),
+  );
   for (const key of ['output', 'secretsOutput'] as const) {
     const refusal = typeof settings[key] === 'string' ? pathRefusal(settings[key], scope, 'output') : undefined;
     if (!refusal) continue;
@@ -72,7 +88,10 @@ export function planProjectFileUpdate(existing: LoadedProjectFile | undefined, r
   if (!existing) return { update: created(edits, label), warnings };
   const changes = describeChanges(edits);
   if (changes.length === 0) return { warnings };
-  return { update: { text: editProjectFileText(existing.text, edits), summary: `score-ts.yaml: ${changes.join('; ')}; commit it`, created: false }, warnings };
+  return {
+    update: { text: editProjectFileText(existing.text, edits), summary: `score-ts.yaml: ${changes.join('; ')}; commit it`, created: false },
+    warnings,
+  };
 }
 
 function created(edits: ProjectFileEdits, label: string): ProjectFileUpdate {
@@ -91,12 +110,18 @@ function created(edits: ProjectFileEdits, label: string): ProjectFileUpdate {
     ...(edits.provisioners.length > 0 ? [`provisioners ${shortList(edits.provisioners.map(maskUrlText))}`] : []),
     ...(edits.patchTemplates.length > 0 ? [`patch templates ${shortList(edits.patchTemplates.map(maskUrlText))}`] : []),
   ];
-  return { text: newProjectFileText(data), summary: `created score-ts.yaml (${parts.join('; ')}): commit it; .score-ts/ stays private`, created: true };
+  return {
+    text: newProjectFileText(data),
+    summary: `created score-ts.yaml (${parts.join('; ')}): commit it; .score-ts/ stays private`,
+    created: true,
+  };
 }
 
 function describeChanges(edits: ProjectFileEdits): string[] {
   const added = edits.workloads.filter((w) => w.index === undefined).map((w) => withFlags(w.record));
-  const changed = edits.workloads.filter((w) => w.index !== undefined).map((w) => `${w.record.file} now with ${flagNames(w.record).join(', ') || 'no flags'}`);
+  const changed = edits.workloads
+    .filter((w) => w.index !== undefined)
+    .map((w) => `${w.record.file} now with ${flagNames(w.record).join(', ') || 'no flags'}`);
   const settings = Object.keys(edits.settings).map((key) => FLAG_OF[key as SavedSettingName]);
   return [
     ...(added.length > 0 ? [`added ${shortList(added)}`] : []),
@@ -135,7 +160,9 @@ function recordedForm(value: string, projectDir: string): string {
 
 /** score-ts.yaml is committed: a URL with a user, password or query (where tokens travel) stays out of it. */
 function urlRefusal(value: string): string | undefined {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@|\?/.test(value) ? 'its URL holds credentials or a query, and score-ts.yaml is committed; list a URL without them (oci:// and git URLs take credentials from Docker and git)' : undefined;
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@|\?/.test(value)
+    ? 'its URL holds credentials or a query, and score-ts.yaml is committed; list a URL without them (oci:// and git URLs take credentials from Docker and git)'
+    : undefined;
 }
 
 function withFlags(record: WorkloadRecord): string {
@@ -144,7 +171,11 @@ function withFlags(record: WorkloadRecord): string {
 }
 
 function flagNames(record: WorkloadRecord): string[] {
-  return [record.image !== undefined && '--image', record.overridesFile !== undefined && '--overrides-file', (record.overrideProperties?.length ?? 0) > 0 && '--override-property'].filter((f): f is string => typeof f === 'string');
+  return [
+    record.image !== undefined && '--image',
+    record.overridesFile !== undefined && '--overrides-file',
+    (record.overrideProperties?.length ?? 0) > 0 && '--override-property',
+  ].filter((f): f is string => typeof f === 'string');
 }
 
 /** The flags of a record, to compare. */

@@ -57,7 +57,13 @@ export function loadProjectFile(projectDir: string): LoadedProjectFile | undefin
   const source = parseYamlSource(PROJECT_FILE, text, { secondDocument: SECOND_DOCUMENT });
   const locate = (p: FieldPath, key = false) => (key ? locateKey(source, p) : locateValue(source, p));
   if (source.value === null || source.value === undefined) {
-    throw new InputError(`${PROJECT_FILE} is not a valid project file`, [{ location: { file: PROJECT_FILE, line: 1, column: 1 }, field: '', message: 'the file is empty; it needs at least `version: 1` and `project: NAME` (`score-ts init` writes one)' }]);
+    throw new InputError(`${PROJECT_FILE} is not a valid project file`, [
+      {
+        location: { file: PROJECT_FILE, line: 1, column: 1 },
+        field: '',
+        message: 'the file is empty; it needs at least `version: 1` and `project: NAME` (`score-ts init` writes one)',
+      },
+    ]);
   }
   const problems = checkProjectSchema(source.value, locate);
   if (problems.length === 0) problems.push(...checkValues(source.value as ProjectFileData, source));
@@ -77,13 +83,16 @@ function readProjectFileText(projectDir: string): string | undefined {
   }
   const project = realpathSync(projectDir);
   if (!isInside(real, project) || privateFolderIn(path.relative(project, real))) {
-    throw new InputError(`${PROJECT_FILE} is a symbolic link that leads out of the project folder (or into a private folder such as .score-ts/ or .git/), which score-ts does not follow; replace it with a real file`);
+    throw new InputError(
+      `${PROJECT_FILE} is a symbolic link that leads out of the project folder (or into a private folder such as .score-ts/ or .git/), which score-ts does not follow; replace it with a real file`,
+    );
   }
   let content: Buffer | string;
   try {
     const stat = statSync(real);
     if (!stat.isFile()) throw new InputError(`cannot read ${PROJECT_FILE}: it is not a regular file`);
-    if (stat.size > PROJECT_FILE_LIMIT_BYTES) throw new InputError(`cannot read ${PROJECT_FILE}: it holds ${stat.size} bytes, more than the 1 MiB a project file may hold`);
+    if (stat.size > PROJECT_FILE_LIMIT_BYTES)
+      throw new InputError(`cannot read ${PROJECT_FILE}: it holds ${stat.size} bytes, more than the 1 MiB a project file may hold`);
     content = readRegularFile(real, PROJECT_FILE_LIMIT_BYTES, () => undefined, PROJECT_FILE);
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -106,13 +115,14 @@ function checkValues(data: ProjectFileData, source: YamlSource): Diagnostic[] {
   });
   for (const list of ['provisioners', 'patchTemplates'] as const) {
     (data[list] ?? []).forEach((value, i) => {
-      if (value === '-') return at([list, i], "standard input (-) cannot be listed here: give a file, a folder or a URL");
+      if (value === '-') return at([list, i], 'standard input (-) cannot be listed here: give a file, a folder or a URL');
       const message = usageProblem(() => parseSourceRef(value, 'source', os.homedir()));
       if (message) at([list, i], message.replace(/^source /, ''));
     });
   }
   if (data.output === '-') at(['output'], "must be a file: '-' (stdout) is for one run, with -o -");
-  if (data.secretsOutput === '-') at(['secretsOutput'], "must be a file: the Secrets go to a file of their own (kept out of git), never to stdout");
+  if (data.secretsOutput === '-')
+    at(['secretsOutput'], 'must be a file: the Secrets go to a file of their own (kept out of git), never to stdout');
   return problems;
 }
 
@@ -136,7 +146,12 @@ export function normalisedPath(projectDir: string, given: string): string {
  * The Score files given, without score-ts.yaml itself when the project has one: a glob such as `score*.yaml`
  * (the community provisioners' test loop runs `generate $(ls score*.yaml)`) picks it up.
  */
-export function scoreFilesOnly(projectDir: string, files: readonly string[], file: LoadedProjectFile | undefined, warn: (message: string) => void): string[] {
+export function scoreFilesOnly(
+  projectDir: string,
+  files: readonly string[],
+  file: LoadedProjectFile | undefined,
+  warn: (message: string) => void,
+): string[] {
   if (!file) return [...files];
   const kept = files.filter((f) => normalisedPath(projectDir, f) !== PROJECT_FILE);
   if (kept.length < files.length) warn(`${PROJECT_FILE} is the project file, not a Score file: it is left out of the files given`);

@@ -14,13 +14,19 @@ const PROJECT_LABEL = 'score-ts.dev/project';
 const LABEL_VALUE = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 
 export function checkProjectName(name: string): string {
-  if (!LABEL_VALUE.test(name)) throw new UsageError(`--project '${name}' cannot be a label value: use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`);
+  if (!LABEL_VALUE.test(name))
+    throw new UsageError(
+      `--project '${name}' cannot be a label value: use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+    );
   return name;
 }
 
 /** The default project name: the project folder's name, made a valid label value. */
 export function projectNameFromFolder(folderName: string): string {
-  const cleaned = folderName.replace(/[^-A-Za-z0-9_.]/g, '-').slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  const cleaned = folderName
+    .replace(/[^-A-Za-z0-9_.]/g, '-')
+    .slice(0, 63)
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
   return cleaned === '' ? 'project' : cleaned;
 }
 
@@ -31,10 +37,15 @@ export function withProjectLabel(manifests: readonly Manifest[], project: string
     const spec = (m as { spec?: unknown }).spec;
     if (m.kind === 'CronJob' && isPlainMap(spec) && isPlainMap(spec.jobTemplate)) {
       // The Jobs it starts carry the label too.
-      return { ...labelled, spec: { ...spec, jobTemplate: { ...spec.jobTemplate, metadata: labelledMetadata(spec.jobTemplate.metadata, project) } } } as unknown as Manifest;
+      return {
+        ...labelled,
+        spec: { ...spec, jobTemplate: { ...spec.jobTemplate, metadata: labelledMetadata(spec.jobTemplate.metadata, project) } },
+      } as unknown as Manifest;
     }
     if (m.kind === 'StatefulSet' && isPlainMap(spec) && Array.isArray(spec.volumeClaimTemplates)) {
-      const volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) => (isPlainMap(t) ? { ...t, metadata: labelledMetadata(t.metadata, project) } : t));
+      const volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) =>
+        isPlainMap(t) ? { ...t, metadata: labelledMetadata(t.metadata, project) } : t,
+      );
       return { ...labelled, spec: { ...spec, volumeClaimTemplates } } as unknown as Manifest;
     }
     return labelled as unknown as Manifest;

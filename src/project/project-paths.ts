@@ -26,7 +26,8 @@ const ALLOW_FLAG = '--allow-files-outside-project';
 
 /** Why `given` (relative to the project) may not be used as a path of score-ts.yaml; undefined when it may. */
 export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'output' = 'input'): string | undefined {
-  if (path.isAbsolute(given) && !scope.allowOutside) return `'${given}' is an absolute path; score-ts.yaml names files relative to the project folder (pass ${ALLOW_FLAG} to allow others)`;
+  if (path.isAbsolute(given) && !scope.allowOutside)
+    return `'${given}' is an absolute path; score-ts.yaml names files relative to the project folder (pass ${ALLOW_FLAG} to allow others)`;
   const project = realpathSync(scope.projectDir);
   const real = realOrPlanned(path.resolve(scope.projectDir, given));
   const inside = real === project || isInside(real, project);
@@ -34,8 +35,10 @@ export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'ou
   if (found) {
     return `'${given}' ${found.isLeaf ? `is ${found.name} itself` : `is inside ${found.name}/`} (after following links), which holds ${PRIVATE_FOLDERS.get(found.name)}; score-ts.yaml may not name it, not even with ${ALLOW_FLAG}`;
   }
-  if (!inside && !scope.allowOutside) return `'${given}' is outside the project folder (after following links); pass ${ALLOW_FLAG} to allow it`;
-  if (kind === 'input' && isProtected(real, scope.protectedFiles)) return `'${given}' is a file score-ts writes (its state or a manifests output); it cannot be an input`;
+  if (!inside && !scope.allowOutside)
+    return `'${given}' is outside the project folder (after following links); pass ${ALLOW_FLAG} to allow it`;
+  if (kind === 'input' && isProtected(real, scope.protectedFiles))
+    return `'${given}' is a file score-ts writes (its state or a manifests output); it cannot be an input`;
   return undefined;
 }
 
@@ -76,9 +79,20 @@ function outputOverInputs(file: LoadedProjectFile, key: 'output' | 'secretsOutpu
   const hit = inputs.find((input) => normalisedPath(projectDir, input) === output);
   // Located only for a problem: locating parses score-ts.yaml with positions.
   const at = () => ({ location: file.locate([key]), field: key });
-  if (hit !== undefined) return [{ ...at(), message: `'${given}' is ${hit === PROJECT_FILE ? 'score-ts.yaml itself' : 'a file the project reads'}; ${key === 'output' ? 'the manifests' : 'the Secrets'} would replace it: name another file` }];
+  if (hit !== undefined)
+    return [
+      {
+        ...at(),
+        message: `'${given}' is ${hit === PROJECT_FILE ? 'score-ts.yaml itself' : 'a file the project reads'}; ${key === 'output' ? 'the manifests' : 'the Secrets'} would replace it: name another file`,
+      },
+    ];
   if (key === 'secretsOutput' && output === normalisedPath(projectDir, file.data.output ?? DEFAULT_OUTPUT)) {
-    return [{ ...at(), message: `'${given}' is the manifests file (${file.data.output === undefined ? 'manifests.yaml by default' : 'output'}); the Secrets go to a file of their own: name another file` }];
+    return [
+      {
+        ...at(),
+        message: `'${given}' is the manifests file (${file.data.output === undefined ? 'manifests.yaml by default' : 'output'}); the Secrets go to a file of their own: name another file`,
+      },
+    ];
   }
   return [];
 }

@@ -63,7 +63,10 @@ function globRegex(glob: string): RegExp {
     else if (c === '?') source += '[^/]';
     else if (c === '[' && glob.indexOf(']', i + 2) > 0) {
       const end = glob.indexOf(']', i + 2);
-      source += `[${glob.slice(i + 1, end).replace(/^!/, '^').replace(/[\\\]]/g, '\\$&')}]`;
+      source += `[${glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/[\\\]]/g, '\\$&')}]`;
       i = end;
     } else source += escapeRegex(c);
   }

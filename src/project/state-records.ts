@@ -49,9 +49,14 @@ const WORKLOAD_FIELDS: Readonly<Record<string, FieldRule>> = {
 /** Problems in the records of a state whose top level is already known to be sound, with their lines. */
 export function checkStateRecords(display: string, text: string, state: Record<string, unknown>): Diagnostic[] {
   const found: Array<{ path: FieldPath; message: string }> = [];
-  if (state.project !== undefined && !isString(state.project)) found.push({ path: ['project'], message: `must be a string (${describe(state.project)})` });
-  if (state.outputFiles !== undefined && !isStringList(state.outputFiles)) found.push({ path: ['outputFiles'], message: `must be a list of strings (${describeMismatch(state.outputFiles, 'a list')})` });
-  for (const [section, rules] of [['workloads', WORKLOAD_FIELDS], ['resources', RESOURCE_FIELDS]] as const) {
+  if (state.project !== undefined && !isString(state.project))
+    found.push({ path: ['project'], message: `must be a string (${describe(state.project)})` });
+  if (state.outputFiles !== undefined && !isStringList(state.outputFiles))
+    found.push({ path: ['outputFiles'], message: `must be a list of strings (${describeMismatch(state.outputFiles, 'a list')})` });
+  for (const [section, rules] of [
+    ['workloads', WORKLOAD_FIELDS],
+    ['resources', RESOURCE_FIELDS],
+  ] as const) {
     const records = state[section];
     if (!isPlainMap(records)) continue;
     for (const [name, record] of Object.entries(records)) found.push(...checkRecord([section, name], record, rules));
@@ -61,13 +66,18 @@ export function checkStateRecords(display: string, text: string, state: Record<s
   return found.map(({ path, message }) => ({ location: locateValue(source, path), field: fieldName(path), message }));
 }
 
-function checkRecord(at: FieldPath, record: unknown, rules: Readonly<Record<string, FieldRule>>): Array<{ path: FieldPath; message: string }> {
+function checkRecord(
+  at: FieldPath,
+  record: unknown,
+  rules: Readonly<Record<string, FieldRule>>,
+): Array<{ path: FieldPath; message: string }> {
   if (!isPlainMap(record)) return [{ path: at, message: `must be a map (${describe(record)})` }];
   const problems: Array<{ path: FieldPath; message: string }> = [];
   for (const [field, rule] of Object.entries(rules)) {
     const value = Object.hasOwn(record, field) ? record[field] : undefined;
     if (value === undefined && rule.optional) continue;
-    if (!rule.check(value)) problems.push({ path: [...at, field], message: `must be ${rule.want} (${describeMismatch(value, rule.want)})` });
+    if (!rule.check(value))
+      problems.push({ path: [...at, field], message: `must be ${rule.want} (${describeMismatch(value, rule.want)})` });
   }
   return problems;
 }

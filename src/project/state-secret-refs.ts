@@ -27,7 +27,10 @@ export function sealStateSecretRefs(state: ProjectState, run: SecretRefCodec): P
 function recodeState(state: ProjectState, from: SecretRefCodec, to: SecretRefCodec): ProjectState {
   const recode = <T>(value: T): T => mapStrings(value, (text) => from.recode(text, to)) as T;
   const resources = Object.fromEntries(
-    Object.entries(state.resources).map(([uid, record]): [string, ResourceRecord] => [uid, { ...record, state: recode(record.state), outputs: recode(record.outputs) }]),
+    Object.entries(state.resources).map(([uid, record]): [string, ResourceRecord] => [
+      uid,
+      { ...record, state: recode(record.state), outputs: recode(record.outputs) },
+    ]),
   );
   return { ...state, resources, sharedState: recode(state.sharedState) };
 }

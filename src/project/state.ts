@@ -90,7 +90,8 @@ export function prepareStateDir(projectDir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const gitignore = path.join(dir, GITIGNORE);
-    if (!existsSync(gitignore)) writeFileSync(gitignore, '# score-ts state holds generated secrets: never commit it.\n*\n', { mode: 0o600 });
+    if (!existsSync(gitignore))
+      writeFileSync(gitignore, '# score-ts state holds generated secrets: never commit it.\n*\n', { mode: 0o600 });
     if ((statSync(dir).mode & 0o077) === 0) return false;
     chmodSync(dir, 0o700);
     return true;
@@ -111,19 +112,36 @@ export function loadState(projectDir: string): ProjectState | undefined {
     throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
   }
   const value = parseState(display, text) as Partial<ProjectState> | null;
-  const valid = isMap(value) && value.version === STATE_VERSION && isMap(value.workloads) && [value.resources, value.sharedState].every((v) => v === undefined || isMap(v));
+  const valid =
+    isMap(value) &&
+    value.version === STATE_VERSION &&
+    isMap(value.workloads) &&
+    [value.resources, value.sharedState].every((v) => v === undefined || isMap(v));
   if (!valid) {
-    throw new InputError(`${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`);
+    throw new InputError(
+      `${display} is damaged or from another score-ts version; fix it or move it away (it holds generated passwords, so do not delete it lightly)`,
+    );
   }
   const damaged = checkStateRecords(display, text, value);
   if (damaged.length > 0) {
-    throw new InputError(`${display} has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)`, damaged);
+    throw new InputError(
+      `${display} has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)`,
+      damaged,
+    );
   }
   const project = typeof value.project === 'string' ? { project: value.project } : {};
   const outputFiles = value.outputFiles !== undefined ? { outputFiles: value.outputFiles } : {};
   // A token that is not one is ignored: the references saved with it read as text, and the next run saves a new one.
   const token = isSecretRefToken(value.secretRefToken) ? { secretRefToken: value.secretRefToken } : {};
-  return { version: STATE_VERSION, ...project, workloads: value.workloads!, resources: value.resources ?? {}, sharedState: value.sharedState ?? {}, ...outputFiles, ...token };
+  return {
+    version: STATE_VERSION,
+    ...project,
+    workloads: value.workloads!,
+    resources: value.resources ?? {},
+    sharedState: value.sharedState ?? {},
+    ...outputFiles,
+    ...token,
+  };
 }
 
 /**
@@ -140,7 +158,9 @@ export function refuseLinkedStatePaths(projectDir: string, names: readonly strin
       throw new InputError(`cannot read ${display}: ${describeIoError(e)}`);
     }
     if (linked) {
-      throw new InputError(`${display} is a symbolic link, which score-ts does not follow (it would read and write generated secrets wherever the link points); replace it with a real ${file === dir ? 'folder' : 'file'}`);
+      throw new InputError(
+        `${display} is a symbolic link, which score-ts does not follow (it would read and write generated secrets wherever the link points); replace it with a real ${file === dir ? 'folder' : 'file'}`,
+      );
     }
   }
 }

@@ -16,7 +16,12 @@ import type { ResourceGraph } from './resource-graph.js';
 const ENVIRONMENT_PROVISIONER = 'template://score-ts/environment';
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function checkEnvironmentReads(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>, allowList: EnvAllowList): void {
+export function checkEnvironmentReads(
+  workloads: readonly WorkloadInput[],
+  graph: ResourceGraph,
+  matched: ReadonlyMap<string, Provisioner>,
+  allowList: EnvAllowList,
+): void {
   if (![...matched.values()].some(readsAllowedEnv)) return;
   const problems: Diagnostic[] = [];
   const unallowed = new Set<string>();
@@ -27,7 +32,14 @@ export function checkEnvironmentReads(workloads: readonly WorkloadInput[], graph
         const uid = resource === undefined ? undefined : graph.uidOf(workload.name, resource);
         const provisioner = uid === undefined ? undefined : matched.get(uid);
         // A name that is no variable name is left to the provisioner, which says so.
-        if (!provisioner || !readsAllowedEnv(provisioner) || variable === undefined || !VARIABLE_NAME.test(variable) || envAllowed(allowList, variable)) continue;
+        if (
+          !provisioner ||
+          !readsAllowedEnv(provisioner) ||
+          variable === undefined ||
+          !VARIABLE_NAME.test(variable) ||
+          envAllowed(allowList, variable)
+        )
+          continue;
         const own = isOwnVariable(variable);
         if (!own) unallowed.add(variable);
         const message = own

@@ -11,7 +11,11 @@ import type { Provisioner } from './provisioner-file.js';
 import type { ResourceGraph } from './resource-graph.js';
 
 /** Checks the references and returns, per resource uid, the output names the workloads read. */
-export function checkOutputReferences(workloads: readonly WorkloadInput[], graph: ResourceGraph, matched: ReadonlyMap<string, Provisioner>): Map<string, Set<string>> {
+export function checkOutputReferences(
+  workloads: readonly WorkloadInput[],
+  graph: ResourceGraph,
+  matched: ReadonlyMap<string, Provisioner>,
+): Map<string, Set<string>> {
   const problems: Diagnostic[] = [];
   const referenced = new Map<string, Set<string>>();
   for (const workload of workloads) {
@@ -22,7 +26,13 @@ export function checkOutputReferences(workloads: readonly WorkloadInput[], graph
         if (uid !== undefined && output !== undefined) referenced.set(uid, (referenced.get(uid) ?? new Set<string>()).add(output));
         const expected = uid === undefined ? undefined : matched.get(uid)?.expectedOutputs;
         if (!expected || output === undefined || expected.includes(output)) continue;
-        problems.push(fieldProblem(workload.locate, path, `${ref.source}: ${matched.get(uid!)!.uri} gives no output '${output}' (it gives: ${expected.join(', ')})`));
+        problems.push(
+          fieldProblem(
+            workload.locate,
+            path,
+            `${ref.source}: ${matched.get(uid!)!.uri} gives no output '${output}' (it gives: ${expected.join(', ')})`,
+          ),
+        );
       }
     }
   }

@@ -2,7 +2,10 @@
 import type { Provisioner } from './provisioner-file.js';
 import type { ResourceNode } from './resource-graph.js';
 
-export function matchProvisioner(node: Pick<ResourceNode, 'type' | 'class' | 'id'>, provisioners: readonly Provisioner[]): Provisioner | undefined {
+export function matchProvisioner(
+  node: Pick<ResourceNode, 'type' | 'class' | 'id'>,
+  provisioners: readonly Provisioner[],
+): Provisioner | undefined {
   return provisioners.find(
     (p) => p.type === node.type && (p.class === undefined || p.class === node.class) && (p.id === undefined || p.id === node.id),
   );

@@ -28,7 +28,12 @@ export function matchResources(graph: ResourceGraph, provisioners: readonly Prov
     const at = (path: Array<string | number>, message: string): Diagnostic => fieldProblem(workload.locate, path, message, true);
     if (!provisioner) {
       const types = supportedTypes(provisioners);
-      problems.push(at(['resources', name, 'type'], `no provisioner for type '${node.type}'${node.class !== 'default' ? ` and class '${node.class}'` : ''}; the loaded provisioners support: ${types.join(', ') || 'nothing'}`));
+      problems.push(
+        at(
+          ['resources', name, 'type'],
+          `no provisioner for type '${node.type}'${node.class !== 'default' ? ` and class '${node.class}'` : ''}; the loaded provisioners support: ${types.join(', ') || 'nothing'}`,
+        ),
+      );
       continue;
     }
     matched.set(node.uid, provisioner);
@@ -41,20 +46,32 @@ export function matchResources(graph: ResourceGraph, provisioners: readonly Prov
       else unlisted.set(key, { first: () => at(['resources', name, 'params', param], unlistedMessage(provisioner, supported)), more: 0 });
     }
   }
-  if (problems.length > 0) throw new ProvisionError('some resources cannot be provisioned', [...problems, { location: {}, field: '', message: KEEP_PROVISIONERS_HINT }]);
+  if (problems.length > 0)
+    throw new ProvisionError('some resources cannot be provisioned', [
+      ...problems,
+      { location: {}, field: '', message: KEEP_PROVISIONERS_HINT },
+    ]);
   return { matched, warnings: unlistedWarnings([...unlisted.values()]) };
 }
 
 /** Said under unmatched resources: a provisioner file given for one run is gone on the next. */
-export const KEEP_PROVISIONERS_HINT = '--provisioners counts for one run only: `score-ts generate --provisioners FILE --save` (or listing it under provisioners in score-ts.yaml) keeps a provisioner file for every run';
+export const KEEP_PROVISIONERS_HINT =
+  '--provisioners counts for one run only: `score-ts generate --provisioners FILE --save` (or listing it under provisioners in score-ts.yaml) keeps a provisioner file for every run';
 
 /** At most this many warnings about unlisted params: a Score file with thousands of params gets a count. */
 const MAX_PARAM_WARNINGS = 20;
 
 function unlistedWarnings(unlisted: ReadonlyArray<{ first: () => Diagnostic; more: number }>): string[] {
-  const shown = unlisted.slice(0, MAX_PARAM_WARNINGS).map(({ first, more }) => formatDiagnostic(first()) + (more > 0 ? `; ${more} more resource${more === 1 ? '' : 's'} set it too` : ''));
+  const shown = unlisted
+    .slice(0, MAX_PARAM_WARNINGS)
+    .map(({ first, more }) => formatDiagnostic(first()) + (more > 0 ? `; ${more} more resource${more === 1 ? '' : 's'} set it too` : ''));
   const left = unlisted.length - shown.length;
-  return left > 0 ? [...shown, `${left} more params are not listed in the supported_params of their provisioners (only the first ${MAX_PARAM_WARNINGS} are shown)`] : shown;
+  return left > 0
+    ? [
+        ...shown,
+        `${left} more params are not listed in the supported_params of their provisioners (only the first ${MAX_PARAM_WARNINGS} are shown)`,
+      ]
+    : shown;
 }
 
 function unlistedMessage(provisioner: Provisioner, supported: readonly string[]): string {

@@ -35,7 +35,10 @@ export class ProvisionFailures {
     if (first === undefined) return;
     const one = this.notTried === 1;
     const whose = this.failures.length === 1 ? 'its' : 'their';
-    const skipped = this.notTried === 0 ? '' : `; ${this.notTried} resource${one ? ' that reads' : 's that read'} ${whose} outputs ${one ? 'was' : 'were'} not provisioned`;
+    const skipped =
+      this.notTried === 0
+        ? ''
+        : `; ${this.notTried} resource${one ? ' that reads' : 's that read'} ${whose} outputs ${one ? 'was' : 'were'} not provisioned`;
     if (this.failures.length === 1) throw new ProvisionError(`${first.error.message}${skipped}`, first.error.diagnostics);
     const diagnostics = this.failures.flatMap(({ node, error }) => error.diagnostics.map((d) => namingResource(node, d)));
     throw new ProvisionError(`${this.failures.length} resources cannot be provisioned${skipped}`, diagnostics);

@@ -94,7 +94,10 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
     if (failures.skips(node)) continue;
     const provisioner = matched.get(node.uid)!;
     try {
-      const request = { ...buildRequest(node, graph, outputsByUid, options, services, shared), references: [...(referenced.get(node.uid) ?? [])].sort() };
+      const request = {
+        ...buildRequest(node, graph, outputsByUid, options, services, shared),
+        references: [...(referenced.get(node.uid) ?? [])].sort(),
+      };
       const result = runProvisioner(node, provisioner, request, options, unchecked);
       // The one place the shared state changes: each resource's patch, in order, once it has succeeded.
       applyMergePatch(shared, result.shared);
@@ -172,20 +175,40 @@ function randomFor(uid: string, options: ProvisionOptions, scope: string) {
 }
 
 /** Params with placeholders expanded, keeping their structure; every problem is reported. */
-function expandParams(params: Record<string, unknown>, path: Array<string | number>, ctx: ExpandContext, workload: WorkloadInput): Record<string, unknown> {
+function expandParams(
+  params: Record<string, unknown>,
+  path: Array<string | number>,
+  ctx: ExpandContext,
+  workload: WorkloadInput,
+): Record<string, unknown> {
   const problems = new Diagnostics(workload.locate);
-  const expanded = mapStrings(params, (text, at) => problems.attempt(at, PlaceholderError, () => expandText(text, ctx)) ?? text, path) as Record<string, unknown>;
+  const expanded = mapStrings(
+    params,
+    (text, at) => problems.attempt(at, PlaceholderError, () => expandText(text, ctx)) ?? text,
+    path,
+  ) as Record<string, unknown>;
   if (problems.list.length > 0) throw new ProvisionError('resource params cannot be expanded', problems.list);
   return expanded;
 }
 
-function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: ProvisionRequest, options: RunOptions, unchecked: Set<string>): ProvisionResult {
+function runProvisioner(
+  node: ResourceNode,
+  provisioner: Provisioner,
+  request: ProvisionRequest,
+  options: RunOptions,
+  unchecked: Set<string>,
+): ProvisionResult {
   const { workload, name } = node.declarations[0]!;
   const fail = (message: string | readonly string[], line?: number, output?: string): never => {
     const location = line ? { file: provisioner.file, line, column: 1 } : workload.locate(['resources', name], true);
     const field = line ? '' : `resources.${name}`;
     // A provisioner's message may quote a param that holds a secret reference: show where it points, never its token.
-    const problems = (typeof message === 'string' ? [message] : message).map((m) => ({ location, field, message: options.secretRefs.mask(m), ...(output ? { output: options.secretRefs.mask(output) } : {}) }));
+    const problems = (typeof message === 'string' ? [message] : message).map((m) => ({
+      location,
+      field,
+      message: options.secretRefs.mask(m),
+      ...(output ? { output: options.secretRefs.mask(output) } : {}),
+    }));
     throw new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) failed`, problems);
   };
   if (provisioner.chosenByRepository && runsProgram(provisioner) && !options.allowProjectCmd) fail(REPOSITORY_PROGRAM(provisioner));
@@ -200,14 +223,20 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
       projectDir: options.projectDir,
     });
   } catch (e) {
-    if (e instanceof StageError) return fail(e.problems.map((problem) => `${provisioner.uri}, stage ${e.stage}: ${problem}`), e.line);
+    if (e instanceof StageError)
+      return fail(
+        e.problems.map((problem) => `${provisioner.uri}, stage ${e.stage}: ${problem}`),
+        e.line,
+      );
     if (e instanceof CommandError) return fail(`${provisioner.uri}: ${firstLine(e.message)}`, undefined, linesAfterFirst(e.message));
     if (e instanceof SecretRefError) return fail(`${provisioner.uri}: ${e.message}`);
     throw e;
   }
   const missing = (provisioner.expectedOutputs ?? []).filter((o) => !Object.hasOwn(result.outputs, o));
   if (missing.length > 0) fail(`${provisioner.uri} did not give the outputs it promises: ${missing.join(', ')}`);
-  const bad = result.manifests.find((m) => typeof m.apiVersion !== 'string' || typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string');
+  const bad = result.manifests.find(
+    (m) => typeof m.apiVersion !== 'string' || typeof m.kind !== 'string' || typeof m.metadata?.name !== 'string',
+  );
   if (bad) fail(`${provisioner.uri} made a manifest without apiVersion, kind and metadata.name`);
   // Built-in provisioners' objects are proven by the test suite: the schemas load only for others'.
   if (provisioner.origin !== 'built-in' && result.manifests.length > 0) {
@@ -222,7 +251,12 @@ function runProvisioner(node: ResourceNode, provisioner: Provisioner, request: P
  * A problem is located at the line of the manifests template that writes its field, when one line does; else at
  * the template's first line, or at the entry when it has no template of ours (cmd://, Go templates).
  */
-function objectProblems(node: ResourceNode, provisioner: Provisioner, problems: readonly ObjectProblem[], mask: (text: string) => string): ProvisionError {
+function objectProblems(
+  node: ResourceNode,
+  provisioner: Provisioner,
+  problems: readonly ObjectProblem[],
+  mask: (text: string) => string,
+): ProvisionError {
   const { workload, name } = node.declarations[0]!;
   const template = provisioner.kind === 'template' ? provisioner.templates.manifests : undefined;
   const diagnostics = problems.map((p) => ({
@@ -231,7 +265,10 @@ function objectProblems(node: ResourceNode, provisioner: Provisioner, problems: 
     // An object's name may be made from a param holding a secret reference: show where it points, never its token.
     message: mask(`${provisioner.uri}, stage manifests: ${p.message}`),
   }));
-  return new ProvisionError(`resource '${name}' of workload '${workload.name}' (${node.uid}) made objects that Kubernetes would refuse`, diagnostics);
+  return new ProvisionError(
+    `resource '${name}' of workload '${workload.name}' (${node.uid}) made objects that Kubernetes would refuse`,
+    diagnostics,
+  );
 }
 
 const REPOSITORY_PROGRAM = (p: Provisioner): string =>
@@ -262,7 +299,9 @@ function record(node: ResourceNode, request: ProvisionRequest, provisioner: Prov
 function workloadServices(workloads: readonly WorkloadInput[]): Record<string, WorkloadService> {
   return Object.fromEntries(
     workloads.map((w) => {
-      const ports = sortedEntries(w.spec.service?.ports).map(([portName, p]) => [portName, { port: p.port, targetPort: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }] as const);
+      const ports = sortedEntries(w.spec.service?.ports).map(
+        ([portName, p]) => [portName, { port: p.port, targetPort: p.targetPort ?? p.port, protocol: p.protocol ?? 'TCP' }] as const,
+      );
       const portsByNumber: Record<string, WorkloadService['ports'][string]> = {};
       for (const [, port] of ports) portsByNumber[String(port.port)] ??= port;
       return [w.name, { serviceName: serviceName(w.name), ports: Object.fromEntries(ports), portsByNumber }];

@@ -12,7 +12,14 @@ import { isPlainMap } from '../base/plain-data.js';
 import { schemaErrorsToDiagnostics } from '../validate/schema-errors.js';
 import type { GoStage, GoStageTemplate } from './score-k8s/provisioner-entries.js';
 import type { CmdBinary } from './score-k8s/cmd-uri.js';
-import { compileTemplate, TEMPLATE_FIELDS, TemplateError, templateFromSpec, type CompiledTemplate, type TemplateStage } from '../templates/template-engine.js';
+import {
+  compileTemplate,
+  TEMPLATE_FIELDS,
+  TemplateError,
+  templateFromSpec,
+  type CompiledTemplate,
+  type TemplateStage,
+} from '../templates/template-engine.js';
 
 /** Where a provisioner file comes from: --provisioners for this run, the project, or score-ts itself. */
 export type ProvisionerOrigin = 'run' | 'project' | 'built-in';
@@ -114,7 +121,13 @@ export function loadProvisioners(source: YamlSource, origin: ProvisionerOrigin):
   return entries;
 }
 
-function toProvisioner(raw: RawProvisioner, index: number, source: YamlSource, origin: ProvisionerOrigin, problems: Diagnostic[]): Provisioner {
+function toProvisioner(
+  raw: RawProvisioner,
+  index: number,
+  source: YamlSource,
+  origin: ProvisionerOrigin,
+  problems: Diagnostic[],
+): Provisioner {
   const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
   for (const stage of TEMPLATE_FIELDS) {
     const text = raw[stage];
@@ -123,14 +136,27 @@ function toProvisioner(raw: RawProvisioner, index: number, source: YamlSource, o
       templates[stage] = compileTemplate({ text, firstLine: templateFirstLine(source, [index, stage]) });
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      problems.push({ location: { file: source.file, ...(e.line ? { line: e.line, column: 1 } : {}) }, field: `[${index}].${stage}`, message: `${raw.uri}: ${e.message}` });
+      problems.push({
+        location: { file: source.file, ...(e.line ? { line: e.line, column: 1 } : {}) },
+        field: `[${index}].${stage}`,
+        message: `${raw.uri}: ${e.message}`,
+      });
     }
   }
   const isCmd = raw.uri.startsWith('cmd://');
   if (isCmd && Object.keys(templates).length > 0) {
-    problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${raw.uri}: a cmd:// provisioner runs a program and takes no templates` });
+    problems.push({
+      location: locateValue(source, [index, 'uri']),
+      field: `[${index}].uri`,
+      message: `${raw.uri}: a cmd:// provisioner runs a program and takes no templates`,
+    });
   }
-  if (!isCmd && raw.args) problems.push({ location: locateKey(source, [index, 'args']), field: `[${index}].args`, message: `${raw.uri}: args are for cmd:// provisioners` });
+  if (!isCmd && raw.args)
+    problems.push({
+      location: locateKey(source, [index, 'args']),
+      field: `[${index}].args`,
+      message: `${raw.uri}: args are for cmd:// provisioners`,
+    });
   return provisionerFrom(raw, { file: source.file, line: locateValue(source, [index]).line ?? 1, origin, templates });
 }
 
@@ -156,7 +182,9 @@ export function provisionerFromCache(cached: CachedProvisioner, loadSpecs: (modu
 /** Where each template of an entry starts in its file (for the build's cache). */
 export function templateFirstLines(source: YamlSource, index: number): Partial<Record<TemplateStage, number>> {
   const raw = (source.value as RawProvisioner[])[index]!;
-  return Object.fromEntries(TEMPLATE_FIELDS.filter((stage) => typeof raw[stage] === 'string').map((stage) => [stage, templateFirstLine(source, [index, stage])]));
+  return Object.fromEntries(
+    TEMPLATE_FIELDS.filter((stage) => typeof raw[stage] === 'string').map((stage) => [stage, templateFirstLine(source, [index, stage])]),
+  );
 }
 
 export function entryLine(source: YamlSource, index: number): number {
@@ -198,7 +226,12 @@ function templateFirstLine(source: YamlSource, path: ReadonlyArray<string | numb
 function checkUniqueUris(entries: readonly Provisioner[], source: YamlSource, problems: Diagnostic[]): void {
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    if (seen.has(entry.uri)) problems.push({ location: locateValue(source, [index, 'uri']), field: `[${index}].uri`, message: `${entry.uri} is defined twice in this file` });
+    if (seen.has(entry.uri))
+      problems.push({
+        location: locateValue(source, [index, 'uri']),
+        field: `[${index}].uri`,
+        message: `${entry.uri} is defined twice in this file`,
+      });
     seen.add(entry.uri);
   });
 }

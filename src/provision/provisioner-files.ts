@@ -59,19 +59,34 @@ interface ProvisionerText {
  * The provisioners a run needs: none when no workload has resources and no files were named for the run (a
  * project without resources starts faster); otherwise all of them, so a broken file always shows.
  */
-export function loadProvisionersFor(projectDir: string, workloads: readonly WorkloadInput[], runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
+export function loadProvisionersFor(
+  projectDir: string,
+  workloads: readonly WorkloadInput[],
+  runSources: readonly ProvisionerSource[],
+  listed = NO_LISTED_SOURCES,
+): Provisioner[] {
   const needed = runSources.length > 0 || workloads.some((w) => Object.keys(w.spec.resources ?? {}).length > 0);
   return needed ? loadProvisionerSet(projectDir, runSources, listed) : [];
 }
 
-export function loadProvisionerSet(projectDir: string, runSources: readonly ProvisionerSource[], listed = NO_LISTED_SOURCES): Provisioner[] {
+export function loadProvisionerSet(
+  projectDir: string,
+  runSources: readonly ProvisionerSource[],
+  listed = NO_LISTED_SOURCES,
+): Provisioner[] {
   const builtIns = builtInProvisioners();
-  const texts = (sources: readonly SourceItem[], origin: 'run' | 'project') => sources.flatMap((s) => (typeof s === 'string' ? expandRunPath(projectDir, s).map((f) => fromDisk({ ...f, origin })) : [fromText(s, origin)]));
+  const texts = (sources: readonly SourceItem[], origin: 'run' | 'project') =>
+    sources.flatMap((s) =>
+      typeof s === 'string' ? expandRunPath(projectDir, s).map((f) => fromDisk({ ...f, origin })) : [fromText(s, origin)],
+    );
   const copies = projectFiles(projectDir).filter((f) => !listed.covered.has(path.basename(f.absolute)));
   const listedFiles = listed.items.flatMap((item, i) => {
     const chosen = listed.chosenByRepository?.[i] === true;
     if (typeof item !== 'string') return [{ ...fromText(item, 'project'), chosenByRepository: chosen }];
-    return expandRunPath(projectDir, item).map((f) => ({ ...fromDisk({ ...f, origin: 'project' }), chosenByRepository: chosen && !listed.vetted?.has(f.absolute) }));
+    return expandRunPath(projectDir, item).map((f) => ({
+      ...fromDisk({ ...f, origin: 'project' }),
+      chosenByRepository: chosen && !listed.vetted?.has(f.absolute),
+    }));
   });
   const files = [...texts(runSources, 'run'), ...listedFiles, ...copies.map(fromDisk)];
   const problems = new Diagnostics();
@@ -90,12 +105,17 @@ export function loadProvisionerSet(projectDir: string, runSources: readonly Prov
 /** The built-in provisioners as the build parsed, checked and precompiled them (src/base/precompiled.ts). */
 function builtInProvisioners(): Provisioner[] {
   const built = precompiled();
-  return (built.builtInProvisioners() as readonly CachedProvisioner[]).map((entry) => provisionerFromCache(entry, (module) => built.builtInTemplates(module)));
+  return (built.builtInProvisioners() as readonly CachedProvisioner[]).map((entry) =>
+    provisionerFromCache(entry, (module) => built.builtInTemplates(module)),
+  );
 }
 
 /** A file, or every *.yaml / *.yml file of a folder in name order. */
 function expandRunPath(projectDir: string, given: string): ProvisionerFile[] {
-  return expandFileOrFolder(projectDir, given, 'provisioners', (name) => /\.ya?ml$/.test(name)).map((f) => ({ ...f, origin: 'run' as const }));
+  return expandFileOrFolder(projectDir, given, 'provisioners', (name) => /\.ya?ml$/.test(name)).map((f) => ({
+    ...f,
+    origin: 'run' as const,
+  }));
 }
 
 function fromDisk(file: ProvisionerFile): ProvisionerText {
@@ -118,8 +138,14 @@ function projectFiles(projectDir: string): ProvisionerFile[] {
 /** The built-in files: default.provisioners.yaml (it teaches the format) first, then the others by name. */
 export function builtInFiles(): ProvisionerFile[] {
   const dir = packagePath('provisioners');
-  const names = readdirSync(dir).filter((n) => n.endsWith(PROJECT_PROVISIONER_SUFFIX) && n !== BUILT_IN_PROVISIONERS).sort();
-  return [BUILT_IN_PROVISIONERS, ...names].map((name) => ({ absolute: path.join(dir, name), display: `(built-in) provisioners/${name}`, origin: 'built-in' as const }));
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(PROJECT_PROVISIONER_SUFFIX) && n !== BUILT_IN_PROVISIONERS)
+    .sort();
+  return [BUILT_IN_PROVISIONERS, ...names].map((name) => ({
+    absolute: path.join(dir, name),
+    display: `(built-in) provisioners/${name}`,
+    origin: 'built-in' as const,
+  }));
 }
 
 /** A file to install into `.score-ts/`: its name there, its text, and where it came from when not a local file. */
@@ -140,14 +166,23 @@ export interface FileToInstall {
  */
 export function readProvisionersToInstall(projectDir: string, given: readonly ProvisionerSource[]): FileToInstall[] {
   const problems = new Diagnostics();
-  const result = given.flatMap((g) => installCandidates(projectDir, g)).flatMap(({ file, install }) =>
-    problems.collect(() => {
-      const text = file.read();
-      const programs = loadProvisionerFile(parseYamlSource(file.display, text), text, 'project').flatMap((p) => programOf(p) ?? []);
-      const installed = install(text);
-      return [{ ...installed, ...(installed.from !== undefined && programs.length > 0 ? { programs: [...new Set(programs)] } : {}), display: file.display }];
-    }) ?? [],
-  );
+  const result = given
+    .flatMap((g) => installCandidates(projectDir, g))
+    .flatMap(
+      ({ file, install }) =>
+        problems.collect(() => {
+          const text = file.read();
+          const programs = loadProvisionerFile(parseYamlSource(file.display, text), text, 'project').flatMap((p) => programOf(p) ?? []);
+          const installed = install(text);
+          return [
+            {
+              ...installed,
+              ...(installed.from !== undefined && programs.length > 0 ? { programs: [...new Set(programs)] } : {}),
+              display: file.display,
+            },
+          ];
+        }) ?? [],
+    );
   problems.push(...sameNameProblems(result));
   if (problems.list.length > 0) throw new InputError('invalid provisioner files: nothing was installed', problems.list);
   return result.map(({ display: _display, ...file }) => file);
@@ -155,15 +190,26 @@ export function readProvisionersToInstall(projectDir: string, given: readonly Pr
 
 const PROVISIONER_NAME = /(\.provisioners)?\.ya?ml$/;
 
-function installCandidates(projectDir: string, given: ProvisionerSource): Array<{ file: ProvisionerText; install: (text: string) => FileToInstall }> {
+function installCandidates(
+  projectDir: string,
+  given: ProvisionerSource,
+): Array<{ file: ProvisionerText; install: (text: string) => FileToInstall }> {
   if (typeof given !== 'string') {
     const name = `${installBaseName(given.fileName, PROVISIONER_NAME, 'downloaded')}${PROJECT_PROVISIONER_SUFFIX}`;
-    return [{ file: fromText(given, 'project'), install: (text) => ({ name, text: `# ${INSTALL_NOTE}${given.origin}\n${text}`, from: given.origin }) }];
+    return [
+      {
+        file: fromText(given, 'project'),
+        install: (text) => ({ name, text: `# ${INSTALL_NOTE}${given.origin}\n${text}`, from: given.origin }),
+      },
+    ];
   }
   return expandRunPath(projectDir, given).map((f) => {
     const name = `${path.basename(f.absolute).replace(PROVISIONER_NAME, '')}${PROJECT_PROVISIONER_SUFFIX}`;
     // The note names the file, so generate can tell the copy of a path score-ts.yaml lists (read from the path instead).
-    return { file: fromDisk(f), install: (text: string) => ({ name, text: `# ${INSTALL_NOTE}${projectRelative(projectDir, f.absolute)}\n${text}` }) };
+    return {
+      file: fromDisk(f),
+      install: (text: string) => ({ name, text: `# ${INSTALL_NOTE}${projectRelative(projectDir, f.absolute)}\n${text}` }),
+    };
   });
 }
 
@@ -181,6 +227,12 @@ export function sameNameProblems(files: ReadonlyArray<{ name: string; display: s
       first.set(name, display);
       return [];
     }
-    return [{ location: { file: display }, field: '', message: `would be installed as ${name}, as ${earlier} would, and replace it: give one of them another file name (download a URL first)` }];
+    return [
+      {
+        location: { file: display },
+        field: '',
+        message: `would be installed as ${name}, as ${earlier} would, and replace it: give one of them another file name (download a URL first)`,
+      },
+    ];
   });
 }

@@ -51,11 +51,22 @@ export function buildResourceGraph(workloads: readonly WorkloadInput[]): Resourc
     for (const [name, spec] of Object.entries(workload.spec.resources ?? {})) {
       const uid = resourceUid(workload.name, name, spec);
       uids.set(`${workload.name}\u0000${name}`, uid);
-      const node = nodes.get(uid) ?? { uid, type: spec.type, class: spec.class ?? 'default', id: spec.id ?? `${workload.name}.${name}`, declarations: [], dependsOn: new Set<string>() };
+      const node = nodes.get(uid) ?? {
+        uid,
+        type: spec.type,
+        class: spec.class ?? 'default',
+        id: spec.id ?? `${workload.name}.${name}`,
+        declarations: [],
+        dependsOn: new Set<string>(),
+      };
       const first = node.declarations[0];
       if (first && canonicalJson(first.spec.params ?? {}) !== canonicalJson(spec.params ?? {})) {
         throw new ProvisionError(`resource ${uid} is declared with different params`, [
-          fieldProblem(workload.locate, ['resources', name, 'params'], `differs from the params of the same resource (id '${spec.id}') in ${first.workload.file}; a shared resource has one set of params`),
+          fieldProblem(
+            workload.locate,
+            ['resources', name, 'params'],
+            `differs from the params of the same resource (id '${spec.id}') in ${first.workload.file}; a shared resource has one set of params`,
+          ),
         ]);
       }
       node.declarations.push({ workload, name, spec });
@@ -75,8 +86,11 @@ function checkSharedIds(workloads: readonly WorkloadInput[]): void {
       if (parts.length !== 2) return [];
       const uid = resourceUid(workload.name, name, spec);
       return [
-        fieldProblem(workload.locate, ['resources', name, 'id'],
-          `'${spec.id}' has the form WORKLOAD.RESOURCE of a private resource (${uid} is resource '${parts[1]}' of a workload '${parts[0]}'), so sharing it could reach another workload's own resource; use an id without a dot, such as '${parts.join('-')}' (or with two dots or more)`),
+        fieldProblem(
+          workload.locate,
+          ['resources', name, 'id'],
+          `'${spec.id}' has the form WORKLOAD.RESOURCE of a private resource (${uid} is resource '${parts[1]}' of a workload '${parts[0]}'), so sharing it could reach another workload's own resource; use an id without a dot, such as '${parts.join('-')}' (or with two dots or more)`,
+        ),
       ];
     }),
   );
@@ -92,7 +106,13 @@ export function checkPreviousRecords(graph: ResourceGraph, previous: Readonly<Re
   const problems = graph.order.flatMap((node) => {
     const record = Object.hasOwn(previous, node.uid) ? previous[node.uid] : undefined;
     const { workload, name, spec } = node.declarations[0]!;
-    if (record === undefined || spec.id !== undefined || typeof record.sourceWorkload !== 'string' || record.sourceWorkload === workload.name) return [];
+    if (
+      record === undefined ||
+      spec.id !== undefined ||
+      typeof record.sourceWorkload !== 'string' ||
+      record.sourceWorkload === workload.name
+    )
+      return [];
     return [
       {
         location: workload.locate(['resources', name], true),
@@ -112,7 +132,10 @@ function addDependencies(nodes: ReadonlyMap<string, ResourceNode>, uidOf: Resour
         for (const ref of resourcePlaceholders(text).flatMap((p) => p.ref[1] ?? [])) {
           const uid = uidOf(workload.name, ref);
           if (uid) node.dependsOn.add(uid);
-          else problems.push(fieldProblem(workload.locate, path, `\${resources.${ref}...} refers to a resource this workload does not declare`));
+          else
+            problems.push(
+              fieldProblem(workload.locate, path, `\${resources.${ref}...} refers to a resource this workload does not declare`),
+            );
         }
       });
     }
@@ -144,6 +167,10 @@ function cycleError(cycle: readonly ResourceNode[]): ProvisionError {
   const first = cycle[0]!.declarations[0]!;
   const names = cycle.map((n) => n.declarations.find((d) => d.workload === first.workload)?.name ?? n.uid);
   return new ProvisionError('resources depend on each other in a cycle', [
-    fieldProblem(first.workload.locate, ['resources', first.name, 'params'], `the params form a cycle: ${names.join(' -> ')}; break it by removing one of these placeholders`),
+    fieldProblem(
+      first.workload.locate,
+      ['resources', first.name, 'params'],
+      `the params form a cycle: ${names.join(' -> ')}; break it by removing one of these placeholders`,
+    ),
   ]);
 }

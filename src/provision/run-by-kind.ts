@@ -28,7 +28,12 @@ export interface RunContext {
 export function runByKind(provisioner: Provisioner, request: ProvisionRequest, ctx: RunContext): ProvisionResult {
   switch (provisioner.kind) {
     case 'template':
-      return runTemplateProvisioner(provisioner, request, { random: ctx.random, env: ctx.env, secretRefs: ctx.secretRefs, envAllowList: ctx.envAllowList });
+      return runTemplateProvisioner(provisioner, request, {
+        random: ctx.random,
+        env: ctx.env,
+        secretRefs: ctx.secretRefs,
+        envAllowList: ctx.envAllowList,
+      });
     case 'cmd':
       return runCmdProvisioner(provisioner, request, ctx.projectDir, ctx.secretRefs);
     case 'go-template':

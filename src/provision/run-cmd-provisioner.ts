@@ -34,7 +34,14 @@ export function runCmdProvisioner(
   const { program, args } = provisioner;
   // A path with a slash is relative to the project folder; a bare name is looked up on PATH.
   const executable = program.includes('/') ? path.resolve(projectDir, program) : program;
-  const outcome = runProgram({ executable, args, cwd: projectDir, env: { ...process.env }, input: JSON.stringify(toWire(request)), ...limits });
+  const outcome = runProgram({
+    executable,
+    args,
+    cwd: projectDir,
+    env: { ...process.env },
+    input: JSON.stringify(toWire(request)),
+    ...limits,
+  });
   checkOutcome(outcome, program, limits);
   return fromWire(outcome.stdout, program, secretRefs);
 }
@@ -42,14 +49,19 @@ export function runCmdProvisioner(
 /** Throws the CommandError that says why the program gave no answer; the program's stderr is shown, cut to a limit. */
 export function checkOutcome(outcome: ProgramOutcome, program: string, limits: CmdLimits): void {
   if (outcome.startError) throw new CommandError(`cannot run '${program}': ${START_ERRORS[outcome.startError] ?? outcome.startError}`);
-  if (outcome.stopped === 'timeout') throw new CommandError(`'${program}' did not finish within ${limits.timeoutMs / 1000}s (it was stopped)`);
+  if (outcome.stopped === 'timeout')
+    throw new CommandError(`'${program}' did not finish within ${limits.timeoutMs / 1000}s (it was stopped)`);
   if (outcome.stopped === 'stdout-too-large') {
-    throw new CommandError(`'${program}' wrote more than ${sizeInWords(limits.maxStdout)} on stdout (it was stopped): an answer is at most ${sizeInWords(limits.maxStdout)} of JSON`);
+    throw new CommandError(
+      `'${program}' wrote more than ${sizeInWords(limits.maxStdout)} on stdout (it was stopped): an answer is at most ${sizeInWords(limits.maxStdout)} of JSON`,
+    );
   }
   if (outcome.status === 0) return;
   const stderr = outcome.stderr.trim();
   const cut = outcome.stderrCut ? `\n    ... (stderr cut at ${sizeInWords(limits.maxStderr)})` : '';
-  throw new CommandError(`'${program}' exited with ${outcome.status ?? outcome.signal}${stderr ? `:\n${indent(stderr)}${cut}` : ' and wrote nothing on stderr'}`);
+  throw new CommandError(
+    `'${program}' exited with ${outcome.status ?? outcome.signal}${stderr ? `:\n${indent(stderr)}${cut}` : ' and wrote nothing on stderr'}`,
+  );
 }
 
 const START_ERRORS: Readonly<Record<string, string>> = {
@@ -97,12 +109,15 @@ function fromWire(stdout: string, program: string, secretRefs: SecretRefCodec): 
   const field = <T>(name: string, check: (v: unknown) => boolean, fallback: T): T => {
     const value = answer[name];
     if (value === undefined || value === null) return fallback;
-    if (!check(value)) throw new CommandError(`'${program}' answered a ${name} that is not ${fallback instanceof Array ? 'a list' : 'an object'}`);
+    if (!check(value))
+      throw new CommandError(`'${program}' answered a ${name} that is not ${fallback instanceof Array ? 'a list' : 'an object'}`);
     return value as T;
   };
   const manifests = field<Manifest[]>('manifests', (v) => Array.isArray(v) && v.every(isMap), []);
   if (SCORE_K8S_REF.test(JSON.stringify(answer.resource_outputs ?? null))) {
-    throw new CommandError(`'${program}' answered an output with 🔐💬NAME_KEY💬🔐, a score-k8s secret reference, which this file's format (score-ts's) reads as text: make \`# score-ts: go-template\` the file's first line to read it in score-k8s's format, or answer {"secretRef": {"name": NAME, "key": KEY}}`);
+    throw new CommandError(
+      `'${program}' answered an output with 🔐💬NAME_KEY💬🔐, a score-k8s secret reference, which this file's format (score-ts's) reads as text: make \`# score-ts: go-template\` the file's first line to read it in score-k8s's format, or answer {"secretRef": {"name": NAME, "key": KEY}}`,
+    );
   }
   return {
     outputs: decodeSecretRefs(field<Record<string, unknown>>('resource_outputs', isMap, {}), secretRefs) as Record<string, unknown>,
@@ -129,10 +144,14 @@ function decodeSecretRefs(value: unknown, secretRefs: SecretRefCodec): unknown {
   if (Array.isArray(value)) return value.map((item) => decodeSecretRefs(item, secretRefs));
   if (!isMap(value)) return value;
   const ref = value.secretRef;
-  if (Object.keys(value).length === 1 && isMap(ref) && typeof ref.name === 'string' && typeof ref.key === 'string') return secretRefs.encode(ref.name, ref.key);
+  if (Object.keys(value).length === 1 && isMap(ref) && typeof ref.name === 'string' && typeof ref.key === 'string')
+    return secretRefs.encode(ref.name, ref.key);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeSecretRefs(v, secretRefs)]));
 }
 
 function indent(text: string): string {
-  return text.split('\n').map((l) => `    ${l}`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 }

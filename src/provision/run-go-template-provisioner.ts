@@ -18,7 +18,15 @@ import { applyMergePatch } from '../base/merge-patch.js';
 import { goErrorText, type GoStage } from './score-k8s/provisioner-entries.js';
 import { decodeRenderedYaml } from './score-k8s/rendered-yaml.js';
 import { convertMarkers, escapeMarkers, mapPlainStrings, unescapeMarkers } from './score-k8s/secret-refs.js';
-import { goData, goWorkloadServices, mapGoStrings, nilWhenEmpty, plainData, templateData, type GoRequest } from './score-k8s/template-data.js';
+import {
+  goData,
+  goWorkloadServices,
+  mapGoStrings,
+  nilWhenEmpty,
+  plainData,
+  templateData,
+  type GoRequest,
+} from './score-k8s/template-data.js';
 import type { Manifest } from '../base/types.js';
 import { isGoMap } from '../templates/go/index.js';
 
@@ -34,7 +42,11 @@ export interface GoProvisionContext {
 
 const LIMITS = { maxOutput: STAGE_LIMITS.maxOutput, maxIterations: STAGE_LIMITS.maxIterations };
 
-export function runGoTemplateProvisioner(provisioner: GoTemplateProvisioner, request: ProvisionRequest, ctx: GoProvisionContext): ProvisionResult {
+export function runGoTemplateProvisioner(
+  provisioner: GoTemplateProvisioner,
+  request: ProvisionRequest,
+  ctx: GoProvisionContext,
+): ProvisionResult {
   const run: GoRun = { random: ctx.random, now: ctx.now ?? systemClock, secretRefs: ctx.secretRefs };
   const fromScore = (v: unknown): GoValue => mapGoStrings(goData(v), escapeMarkers);
   const go: GoRequest = {
@@ -70,7 +82,8 @@ function renderStage(provisioner: GoTemplateProvisioner, stage: GoStage, data: (
   try {
     text = withGoRun(run, () => template.execute(data(), '', LIMITS));
   } catch (e) {
-    if (e instanceof GoTemplateError) throw new StageError(goErrorText(e), stage, e.line ? compiled.lineOffset + e.line : compiled.lineOffset + 1);
+    if (e instanceof GoTemplateError)
+      throw new StageError(goErrorText(e), stage, e.line ? compiled.lineOffset + e.line : compiled.lineOffset + 1);
     throw e;
   }
   if (text.trim() === '') return undefined;
@@ -85,7 +98,11 @@ function renderStage(provisioner: GoTemplateProvisioner, stage: GoStage, data: (
   }
   if (value === null || value === undefined) return undefined;
   if (stage === 'manifests' ? !Array.isArray(value) || !value.every(isGoMap) : !isGoMap(value)) {
-    return fail(stage === 'manifests' ? 'rendered manifests must be a YAML list of maps (Kubernetes objects)' : `rendered ${stage} must be a YAML map`);
+    return fail(
+      stage === 'manifests'
+        ? 'rendered manifests must be a YAML list of maps (Kubernetes objects)'
+        : `rendered ${stage} must be a YAML map`,
+    );
   }
   try {
     return mapGoStrings(value, (s) => convertMarkers(s, run.secretRefs!));

@@ -31,7 +31,8 @@ export function runTemplateProvisioner(provisioner: TemplateProvisioner, request
     try {
       return renderStage(stage, template, context, data);
     } catch (e) {
-      if (e instanceof TemplateError || e instanceof TemplateFailure) throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined, e.problems);
+      if (e instanceof TemplateError || e instanceof TemplateFailure)
+        throw new StageError(e.message, stage, e instanceof TemplateError ? e.line : undefined, e.problems);
       throw e;
     }
   };

@@ -13,8 +13,10 @@ export function collectSecretValues(manifests: readonly Manifest[], secretRefs: 
   const values = new Map<string, string>();
   for (const m of manifests) {
     if (m.apiVersion !== 'v1' || m.kind !== 'Secret') continue;
-    for (const [key, v] of Object.entries((m.data ?? {}) as Record<string, unknown>)) values.set(`${m.metadata.name}/${key}`, Buffer.from(String(v), 'base64').toString('utf8'));
-    for (const [key, v] of Object.entries((m.stringData ?? {}) as Record<string, unknown>)) values.set(`${m.metadata.name}/${key}`, String(v));
+    for (const [key, v] of Object.entries((m.data ?? {}) as Record<string, unknown>))
+      values.set(`${m.metadata.name}/${key}`, Buffer.from(String(v), 'base64').toString('utf8'));
+    for (const [key, v] of Object.entries((m.stringData ?? {}) as Record<string, unknown>))
+      values.set(`${m.metadata.name}/${key}`, String(v));
   }
   const get = (ref: SecretRef) => values.get(`${ref.name}/${ref.key}`);
   return {

@@ -18,11 +18,31 @@ export interface AssembleOptions {
 
 /** Kinds that live outside namespaces: they never get metadata.namespace. */
 const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding',
-  'CustomResourceDefinition', 'PriorityClass', 'IngressClass', 'GatewayClass', 'RuntimeClass',
-  'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'APIService', 'CSIDriver', 'VolumeSnapshotClass',
-  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding',
-  'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'VolumeAttachment', 'CSINode',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'StorageClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PriorityClass',
+  'IngressClass',
+  'GatewayClass',
+  'RuntimeClass',
+  'ValidatingWebhookConfiguration',
+  'MutatingWebhookConfiguration',
+  'APIService',
+  'CSIDriver',
+  'VolumeSnapshotClass',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'MutatingAdmissionPolicy',
+  'MutatingAdmissionPolicyBinding',
+  'CertificateSigningRequest',
+  'FlowSchema',
+  'PriorityLevelConfiguration',
+  'VolumeAttachment',
+  'CSINode',
 ]);
 
 /** The objects of the run, each with its maker; throws when two differ with one name or a name is refused. */
@@ -32,7 +52,8 @@ export function assembleManifests(
   options: AssembleOptions,
 ): SourcedManifest[] {
   const ordered: SourcedManifest[] = [];
-  if (options.generateNamespace && options.namespace) ordered.push({ manifest: namespaceManifest(options.namespace), source: GENERATED_NAMESPACE });
+  if (options.generateNamespace && options.namespace)
+    ordered.push({ manifest: namespaceManifest(options.namespace), source: GENERATED_NAMESPACE });
   ordered.push(...resourceManifests);
   for (const name of [...workloadManifests.keys()].sort(compareStrings)) ordered.push(...workloadManifests.get(name)!);
   const placed = ordered.map(({ manifest, source }) => ({ manifest: withNamespace(manifest, options.namespace), source }));
@@ -84,6 +105,8 @@ export function withNamespace(manifest: Manifest, namespace: string | undefined)
 /** A namespace name must be a DNS-1123 label. */
 export function checkNamespace(namespace: string): void {
   if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) {
-    throw new UsageError(`--namespace '${namespace}' is not a valid Kubernetes namespace name: use up to 63 lowercase letters, digits and '-'`);
+    throw new UsageError(
+      `--namespace '${namespace}' is not a valid Kubernetes namespace name: use up to 63 lowercase letters, digits and '-'`,
+    );
   }
 }

@@ -17,7 +17,10 @@ export function describeDifferences(previousText: string, next: readonly unknown
     if (old === undefined) lines.push(`+ ${id}: would be added`);
     else {
       const fields = changedFields(old, object, '');
-      if (fields.length > 0) lines.push(`~ ${id}: ${fields.slice(0, MAX_FIELDS).join(', ')}${fields.length > MAX_FIELDS ? ` and ${fields.length - MAX_FIELDS} more` : ''}`);
+      if (fields.length > 0)
+        lines.push(
+          `~ ${id}: ${fields.slice(0, MAX_FIELDS).join(', ')}${fields.length > MAX_FIELDS ? ` and ${fields.length - MAX_FIELDS} more` : ''}`,
+        );
     }
   }
   for (const id of before.keys()) if (!after.has(id)) lines.push(`- ${id}: would be removed`);
@@ -28,7 +31,9 @@ export function describeDifferences(previousText: string, next: readonly unknown
 function readObjects(text: string): unknown[] {
   try {
     // A file that cannot be read as values (a circular alias makes a value contain itself) reads as no objects.
-    return parseYamlStream(text).flatMap((v): unknown[] => (isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v]));
+    return parseYamlStream(text).flatMap((v): unknown[] =>
+      isPlainMap(v) && v.kind === 'List' && Array.isArray(v.items) ? v.items : v === null || v === undefined ? [] : [v],
+    );
   } catch {
     return [];
   }

@@ -35,10 +35,18 @@ const label = (max: number, why?: string): NameRule => ({
   max,
   why,
 });
-const subdomain: NameRule = { pattern: DNS_1123_SUBDOMAIN, chars: "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit", max: 253 };
+const subdomain: NameRule = {
+  pattern: DNS_1123_SUBDOMAIN,
+  chars: "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+  max: 253,
+};
 
 const RULES: Readonly<Record<string, NameRule>> = {
-  Service: { pattern: DNS_1035_LABEL, chars: "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit", max: 63 },
+  Service: {
+    pattern: DNS_1035_LABEL,
+    chars: "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit",
+    max: 63,
+  },
   Namespace: label(63),
   Job: label(63, 'its pods carry the name in a label'),
   CronJob: label(CRONJOB_NAME_MAX, 'Kubernetes adds 11 to name each Job it starts'),
@@ -55,6 +63,7 @@ export function nameProblem(kind: string, name: string): string | undefined {
   const rule = Object.hasOwn(RULES, kind) ? RULES[kind] : undefined;
   if (rule === undefined) return undefined;
   if (!rule.pattern.test(name)) return `'${name}' cannot be a ${kind} name: use ${rule.chars}`;
-  if (name.length > rule.max) return `a ${kind} name has at most ${rule.max} characters${rule.why ? ` (${rule.why})` : ''}, and '${name}' has ${name.length}`;
+  if (name.length > rule.max)
+    return `a ${kind} name has at most ${rule.max} characters${rule.why ? ` (${rule.why})` : ''}, and '${name}' has ${name.length}`;
   return undefined;
 }

@@ -20,8 +20,16 @@ export interface SecretsText extends OutputText {
 }
 
 /** The output, and with a Secrets file the Secrets apart from it, in the same format. */
-export function outputTexts(manifests: readonly Manifest[], format: OutputFormat, secretsFile: string | undefined, secretRefs: SecretRefCodec): { output: OutputText; secrets?: SecretsText } {
-  const rendered = (list: readonly Manifest[]): OutputText => ({ manifests: list, text: () => checkedForSecretRefs(renderOutput(list, format), list, secretRefs) });
+export function outputTexts(
+  manifests: readonly Manifest[],
+  format: OutputFormat,
+  secretsFile: string | undefined,
+  secretRefs: SecretRefCodec,
+): { output: OutputText; secrets?: SecretsText } {
+  const rendered = (list: readonly Manifest[]): OutputText => ({
+    manifests: list,
+    text: () => checkedForSecretRefs(renderOutput(list, format), list, secretRefs),
+  });
   if (secretsFile === undefined) return { output: rendered(manifests) };
   const { others, secrets } = splitSecrets(manifests);
   return { output: rendered(others), secrets: { file: secretsFile, ...rendered(secrets) } };
@@ -42,7 +50,11 @@ function checkNoSecretRefsLeft(text: string, manifests: readonly Manifest[], sec
   if (leaking.length > 0) {
     throw new ConvertError(
       'secret outputs were used where they cannot be kept secret',
-      leaking.map((m) => ({ location: {}, field: '', message: `${m.kind} ${m.metadata.name} holds a secret reference; a provisioner may use secretRef only in outputs` })),
+      leaking.map((m) => ({
+        location: {},
+        field: '',
+        message: `${m.kind} ${m.metadata.name} holds a secret reference; a provisioner may use secretRef only in outputs`,
+      })),
     );
   }
 }

@@ -54,9 +54,15 @@ const POD_TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'R
 function markedSpec(manifest: Manifest, mark: Mark): Manifest {
   const spec = (manifest as { spec?: unknown }).spec;
   if (!isPlainMap(spec)) return manifest;
-  if (manifest.kind === 'CronJob') return isPlainMap(spec.jobTemplate) ? { ...manifest, spec: { ...spec, jobTemplate: markedJobTemplate(spec.jobTemplate, mark) } } : manifest;
+  if (manifest.kind === 'CronJob')
+    return isPlainMap(spec.jobTemplate)
+      ? { ...manifest, spec: { ...spec, jobTemplate: markedJobTemplate(spec.jobTemplate, mark) } }
+      : manifest;
   if (!POD_TEMPLATE_KINDS.has(manifest.kind)) return manifest;
-  const marked: Record<string, unknown> = { ...spec, ...(isPlainMap(spec.template) ? { template: markedTemplate(spec.template, mark) } : {}) };
+  const marked: Record<string, unknown> = {
+    ...spec,
+    ...(isPlainMap(spec.template) ? { template: markedTemplate(spec.template, mark) } : {}),
+  };
   if (manifest.kind === 'StatefulSet' && Array.isArray(spec.volumeClaimTemplates)) {
     marked.volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) => (isPlainMap(t) ? markedTemplate(t, mark) : t));
   }
@@ -66,7 +72,10 @@ function markedSpec(manifest: Manifest, mark: Mark): Manifest {
 /** A CronJob's job template, and the pod template inside it. */
 function markedJobTemplate(jobTemplate: Record<string, unknown>, mark: Mark): Record<string, unknown> {
   const jobSpec = jobTemplate.spec;
-  const withPods = isPlainMap(jobSpec) && isPlainMap(jobSpec.template) ? { ...jobTemplate, spec: { ...jobSpec, template: markedTemplate(jobSpec.template, mark) } } : jobTemplate;
+  const withPods =
+    isPlainMap(jobSpec) && isPlainMap(jobSpec.template)
+      ? { ...jobTemplate, spec: { ...jobSpec, template: markedTemplate(jobSpec.template, mark) } }
+      : jobTemplate;
   return markedTemplate(withPods, mark);
 }
 

@@ -12,7 +12,11 @@ import { objectIdentity } from './same-objects.js';
  * One warning per such object of the output. `made`: provisioner objects as their provisioner gave them (before
  * --namespace replaced their namespace); `final`: the output, where the objects of patch templates are found.
  */
-export function reviewWarnings(made: readonly SourcedManifest[], final: readonly SourcedManifest[], namespace: string | undefined): string[] {
+export function reviewWarnings(
+  made: readonly SourcedManifest[],
+  final: readonly SourcedManifest[],
+  namespace: string | undefined,
+): string[] {
   const fromPatches = final.filter((o) => o.source.kind === 'patch').flatMap((o) => warning(o, namespace, false));
   // Most runs have nothing to review: the identities of the output are gathered only when there is.
   const candidates = made.filter((o) => o.source.kind === 'provisioner' && warning(o, namespace, true).length > 0);
@@ -29,7 +33,9 @@ function warning({ manifest, source }: SourcedManifest, namespace: string | unde
   if (isClusterScoped(manifest.kind)) return [`${maker} emits the cluster-scoped ${what}: review it before applying`];
   const own = manifest.metadata.namespace;
   if (typeof own !== 'string' || own === '' || own === namespace) return [];
-  if (namespace === undefined) return [`${maker} emits ${what} in namespace '${own}', outside the run's namespace: review it before applying`];
-  if (replaced) return [`${maker} puts ${what} in namespace '${own}', which --namespace replaced with '${namespace}': review it before applying`];
+  if (namespace === undefined)
+    return [`${maker} emits ${what} in namespace '${own}', outside the run's namespace: review it before applying`];
+  if (replaced)
+    return [`${maker} puts ${what} in namespace '${own}', which --namespace replaced with '${namespace}': review it before applying`];
   return [`${maker} emits ${what} in namespace '${own}', not in the run's namespace '${namespace}': review it before applying`];
 }

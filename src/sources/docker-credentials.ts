@@ -37,7 +37,10 @@ export function dockerCredentials(registry: string, configPath: string, warn: (m
 
 /** `ghcr.io`, `https://ghcr.io`, `https://index.docker.io/v1/`: the host[:port] a key stands for. */
 function registryKey(key: string): string {
-  return key.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/s, '').toLowerCase();
+  return key
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/s, '')
+    .toLowerCase();
 }
 
 function entryCredentials(entry: Record<string, unknown>): RegistryCredentials | undefined {
@@ -59,7 +62,8 @@ function readConfig(configPath: string, warn: (message: string) => void): string
     // Non-blocking: a FIFO in its place is refused below instead of waiting for a writer.
     fd = openSync(configPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read ${configPath} (${(e as NodeJS.ErrnoException).code}): pulling without registry credentials`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      warn(`cannot read ${configPath} (${(e as NodeJS.ErrnoException).code}): pulling without registry credentials`);
     return undefined;
   }
   try {

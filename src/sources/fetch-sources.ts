@@ -73,7 +73,9 @@ interface Failure {
 /** Fetches every non-local value of the lists, in order; all failures are reported together. */
 export async function fetchSources(lists: readonly SourceList[], options: SourceOptions): Promise<SourceItem[][]> {
   const home = options.env.HOME || os.homedir();
-  const parsed = lists.map((list) => list.values.map((value): Parsed => ({ flag: list.flag, value, ref: parseSourceRef(value, list.flag, home) })));
+  const parsed = lists.map((list) =>
+    list.values.map((value): Parsed => ({ flag: list.flag, value, ref: parseSourceRef(value, list.flag, home) })),
+  );
   checkStdinOnce(parsed.flat());
   const limits = fetchLimits(options, home);
   const failures: Failure[] = [];
@@ -104,7 +106,14 @@ async function fetchList(list: readonly Parsed[], limits: FetchLimits, options: 
 
 function fetchLimits(options: SourceOptions, home: string): FetchLimits {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  return { ...limits, deadline: () => deadlineIn(limits.timeoutSeconds), env: options.env, home, warn: options.warn ?? (() => {}), stdin: options.stdin };
+  return {
+    ...limits,
+    deadline: () => deadlineIn(limits.timeoutSeconds),
+    env: options.env,
+    home,
+    warn: options.warn ?? (() => {}),
+    stdin: options.stdin,
+  };
 }
 
 async function fetchOne(ref: Exclude<SourceRef, { kind: 'path' }>, limits: FetchLimits): Promise<FetchedText> {
@@ -123,7 +132,8 @@ async function fetchOne(ref: Exclude<SourceRef, { kind: 'path' }>, limits: Fetch
 /** Standard input can be read once: `-` twice (in any of the flags) is a usage error, found before any download. */
 function checkStdinOnce(parsed: readonly Parsed[]): void {
   const flags = parsed.filter(({ ref }) => ref.kind === 'stdin').map(({ flag }) => flag);
-  if (flags.length > 1) throw new UsageError(`standard input (-) can be read once per run, but ${flags.join(' -, ')} - name it ${flags.length} times`);
+  if (flags.length > 1)
+    throw new UsageError(`standard input (-) can be read once per run, but ${flags.join(' -, ')} - name it ${flags.length} times`);
 }
 
 export function sourceDisplay(ref: SourceRef, value: string): string {

@@ -59,6 +59,9 @@ export function formatBytes(bytes: number): string {
  */
 export function installBaseName(fileName: string, strip: RegExp, fallback: string): string {
   const base = (fileName.split('/').pop() ?? '').replace(strip, '');
-  const safe = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '').slice(0, 100);
+  const safe = base
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 100);
   return safe === '' ? fallback : safe;
 }

@@ -19,10 +19,25 @@ export async function fetchGitSource(source: GitSource, limits: FetchLimits): Pr
   try {
     const git = gitRunner(path.join(dir, 'repo.git'), source, limits, deadline);
     await git.run(['init', '-q', '--bare', '--template=', path.join(dir, 'repo.git')], 'could not make a temporary repository', dir);
-    await git.run(['-c', 'protocol.allow=never', '-c', `protocol.${source.protocol}.allow=always`, 'fetch', '-q', '--depth=1', '--no-tags', source.remote, 'HEAD'], `could not fetch ${source.display}`);
+    await git.run(
+      [
+        '-c',
+        'protocol.allow=never',
+        '-c',
+        `protocol.${source.protocol}.allow=always`,
+        'fetch',
+        '-q',
+        '--depth=1',
+        '--no-tags',
+        source.remote,
+        'HEAD',
+      ],
+      `could not fetch ${source.display}`,
+    );
     const object = blobOf(await git.run(['ls-tree', '-z', 'FETCH_HEAD', '--', source.file], 'could not list the commit'), source);
     const size = Number((await git.run(['cat-file', '-s', object], 'could not read the file')).toString('utf8').trim());
-    if (!(size <= limits.maxBytes)) throw new SourceFailure(`${source.file} is larger than ${formatBytes(limits.maxBytes)}, the most score-ts reads`);
+    if (!(size <= limits.maxBytes))
+      throw new SourceFailure(`${source.file} is larger than ${formatBytes(limits.maxBytes)}, the most score-ts reads`);
     const bytes = await git.run(['cat-file', 'blob', object], 'could not read the file', undefined, size);
     return { display: source.sourceDisplay, text: decodeSourceText(bytes), fileName: source.file, origin: source.sourceDisplay };
   } finally {
@@ -40,7 +55,10 @@ function blobOf(listing: Buffer, source: GitSource): string {
   if (!entry) throw new SourceFailure(`the repository has no file ${source.file} at its HEAD: check the path after .git/`);
   const [, mode, type, object] = entry;
   if (type === 'tree') throw new SourceFailure(`${source.file} is a folder in the repository: name one file`);
-  if (mode === '120000') throw new SourceFailure(`${source.file} is a symbolic link in the repository, which score-ts does not follow: name the file it points to`);
+  if (mode === '120000')
+    throw new SourceFailure(
+      `${source.file} is a symbolic link in the repository, which score-ts does not follow: name the file it points to`,
+    );
   if (type !== 'blob') throw new SourceFailure(`${source.file} is not a file in the repository (a submodule?)`);
   return object!;
 }
@@ -54,10 +72,12 @@ function gitRunner(gitDir: string, source: GitSource, limits: FetchLimits, deadl
   const env = { ...limits.env, GIT_TERMINAL_PROMPT: '0', GIT_LITERAL_PATHSPECS: '1', LC_ALL: 'C' };
   return {
     run: (args, failure, cwd, maxStdout = 64 * 1024) =>
-      runGit(cwd ? [...args] : ['--git-dir', gitDir, ...args], { env, cwd: cwd ?? path.dirname(gitDir), deadline, maxStdout }).then(({ code, stdout, stderr }) => {
-        if (code !== 0) throw new SourceFailure(`git ${failure}: ${lastLine(stderr, source.secrets)}`);
-        return stdout;
-      }),
+      runGit(cwd ? [...args] : ['--git-dir', gitDir, ...args], { env, cwd: cwd ?? path.dirname(gitDir), deadline, maxStdout }).then(
+        ({ code, stdout, stderr }) => {
+          if (code !== 0) throw new SourceFailure(`git ${failure}: ${lastLine(stderr, source.secrets)}`);
+          return stdout;
+        },
+      ),
   };
 }
 
@@ -84,7 +104,10 @@ function runGit(args: readonly string[], options: RunOptions): Promise<{ code: n
         // Already gone.
       }
     };
-    const timer = setTimeout(() => stop(new SourceFailure(`git did not finish within ${options.deadline.seconds} s: check the URL and the network`)), Math.max(0, options.deadline.at - Date.now()));
+    const timer = setTimeout(
+      () => stop(new SourceFailure(`git did not finish within ${options.deadline.seconds} s: check the URL and the network`)),
+      Math.max(0, options.deadline.at - Date.now()),
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutSize += chunk.length;
       if (stdoutSize > options.maxStdout) return stop(new SourceFailure(`git gave more than ${formatBytes(options.maxStdout)}`));
@@ -95,7 +118,13 @@ function runGit(args: readonly string[], options: RunOptions): Promise<{ code: n
     });
     child.once('error', (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new SourceFailure(e.code === 'ENOENT' ? 'git is not installed: install git, or download the file and give its path' : `git could not be started (${e.code ?? 'error'})`));
+      reject(
+        new SourceFailure(
+          e.code === 'ENOENT'
+            ? 'git is not installed: install git, or download the file and give its path'
+            : `git could not be started (${e.code ?? 'error'})`,
+        ),
+      );
     });
     child.once('close', (code) => {
       clearTimeout(timer);
@@ -107,7 +136,10 @@ function runGit(args: readonly string[], options: RunOptions): Promise<{ code: n
 
 /** Git's last words (its `fatal:` line when there is one), with credentials masked and at most 300 characters. */
 export function lastLine(stderr: string, secrets: readonly string[]): string {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   let line = [...lines].reverse().find((l) => l.startsWith('fatal:')) ?? lines.at(-1) ?? 'it failed without a message';
   line = line.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@\s]+@/g, '$1***@');
   for (const secret of secrets) line = line.split(secret).join('***');

@@ -28,7 +28,8 @@ export function splitGitUrl(url: URL, flag: string): GitSource {
   if (at <= 1) throw bad('it names no repository ending in .git/');
   const file = decodePath(url.pathname.slice(at + '.git/'.length), bad);
   const segments = file.split('/');
-  if (file === '' || file.endsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..')) throw bad('it names no file after .git/');
+  if (file === '' || file.endsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..'))
+    throw bad('it names no file after .git/');
   if (url.hostname === '' || url.hostname.startsWith('-')) throw bad('it names no host');
   const protocol = url.protocol === 'git-ssh:' ? 'ssh' : 'https';
   const userinfo = url.username === '' ? '' : `${url.username}${url.password === '' ? '' : `:${url.password}`}@`;
@@ -36,7 +37,9 @@ export function splitGitUrl(url: URL, flag: string): GitSource {
   const sshUser = protocol === 'ssh' && url.password === '' && url.username !== '' ? `${url.username}@` : undefined;
   const show = (u: URL) => (sshUser ? displayUrl(u).replace('//***@', `//${sshUser}`) : displayUrl(u));
   // An https user name may be a token; an ssh one (git@) is not, and masking it would blank every "git".
-  const secrets = (protocol === 'https' ? [url.username, url.password] : [url.password]).filter((s) => s.length >= 4).flatMap((s) => [s, safeDecode(s)]);
+  const secrets = (protocol === 'https' ? [url.username, url.password] : [url.password])
+    .filter((s) => s.length >= 4)
+    .flatMap((s) => [s, safeDecode(s)]);
   return { remote, display: show(new URL(remote)), sourceDisplay: show(url), protocol, file, secrets };
 }
 

@@ -59,8 +59,10 @@ function redirectTarget(from: URL, location: string): URL {
   } catch {
     throw new SourceFailure('the server redirected to something that is not a URL');
   }
-  if (to.protocol !== 'http:' && to.protocol !== 'https:') throw new SourceFailure(`the server redirected to a ${to.protocol} URL, which score-ts does not follow`);
-  if (from.protocol === 'https:' && to.protocol === 'http:') throw new SourceFailure(`the server redirected from https to plain http (${displayUrl(to)}), which score-ts does not follow`);
+  if (to.protocol !== 'http:' && to.protocol !== 'https:')
+    throw new SourceFailure(`the server redirected to a ${to.protocol} URL, which score-ts does not follow`);
+  if (from.protocol === 'https:' && to.protocol === 'http:')
+    throw new SourceFailure(`the server redirected from https to plain http (${displayUrl(to)}), which score-ts does not follow`);
   // Credentials in a Location header are never used (nor shown).
   to.username = '';
   to.password = '';
@@ -72,7 +74,12 @@ function request(url: URL, authorization: string | undefined, options: HttpGetOp
   if (remaining <= 0) return Promise.reject(timedOut(options));
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
-    const headers: Record<string, string> = { 'user-agent': 'score-ts', 'accept-encoding': 'identity', ...options.headers, ...(authorization ? { authorization } : {}) };
+    const headers: Record<string, string> = {
+      'user-agent': 'score-ts',
+      'accept-encoding': 'identity',
+      ...options.headers,
+      ...(authorization ? { authorization } : {}),
+    };
     const req = client.request({
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -114,7 +121,8 @@ async function finish(url: URL, response: IncomingMessage, options: HttpGetOptio
 
 /** The body, up to `maxBytes`: a longer one (announced or sent) stops the download at once. */
 function readBody(response: IncomingMessage, options: HttpGetOptions): Promise<Buffer> {
-  const tooLarge = () => new SourceFailure(options.tooLarge ?? `it is larger than ${formatBytes(options.maxBytes)}, the most score-ts reads`);
+  const tooLarge = () =>
+    new SourceFailure(options.tooLarge ?? `it is larger than ${formatBytes(options.maxBytes)}, the most score-ts reads`);
   const announced = Number(response.headers['content-length']);
   if (Number.isFinite(announced) && announced > options.maxBytes) {
     response.destroy();
@@ -143,7 +151,9 @@ function readBody(response: IncomingMessage, options: HttpGetOptions): Promise<B
 }
 
 function timedOut(options: HttpGetOptions): SourceFailure {
-  return new SourceFailure(`no complete answer within ${options.deadline.seconds} s: check the URL and the network, or download the file and give its path`);
+  return new SourceFailure(
+    `no complete answer within ${options.deadline.seconds} s: check the URL and the network, or download the file and give its path`,
+  );
 }
 
 /** A non-2xx answer in words: the status and its standard phrase, never the server's own text. */
@@ -175,7 +185,8 @@ function describeNetworkError(e: unknown): string {
     case 'ENETUNREACH':
       return 'the host cannot be reached';
     default:
-      if (/CERT|SELF_SIGNED|SSL|TLS|VERIFY|ISSUER/.test(code)) return `the server's TLS certificate is not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS`;
+      if (/CERT|SELF_SIGNED|SSL|TLS|VERIFY|ISSUER/.test(code))
+        return `the server's TLS certificate is not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS`;
       if (code.startsWith('HPE_')) return `the answer is not valid HTTP (${code})`;
       return code !== '' ? `the request failed (${code})` : 'the request failed';
   }

@@ -43,7 +43,9 @@ const noteIn = (pattern: RegExp) => (line: string) => pattern.exec(line)?.[1];
 export const PROVISIONER_COPIES: CopyKind = { suffix: '.provisioners.yaml', origin: noteIn(/^# Installed by score-ts init from (.*)$/) };
 export const PATCH_TEMPLATE_COPIES: CopyKind = {
   suffix: '.patch.tpl',
-  origin: (line) => noteIn(/^\{\{!-- Installed by score-ts init from (.*) --\}\}$/)(line) ?? noteIn(/^\{\{\/\* Installed by score-ts init from (.*) \*\/\}\}$/)(line),
+  origin: (line) =>
+    noteIn(/^\{\{!-- Installed by score-ts init from (.*) --\}\}$/)(line) ??
+    noteIn(/^\{\{\/\* Installed by score-ts init from (.*) \*\/\}\}$/)(line),
 };
 
 export function resolveListedSources(projectDir: string, listed: readonly string[], kind: CopyKind): ResolvedSources {

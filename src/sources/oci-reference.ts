@@ -20,7 +20,8 @@ export interface OciReference {
 
 const OCI_FORM = 'oci://REGISTRY/REPOSITORY[:TAG|@DIGEST][#FILE]';
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const REPOSITORY = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -35,7 +36,10 @@ export function parseOciReference(given: string, flag: string): OciReference {
   const slash = main.indexOf('/');
   if (slash <= 0) throw bad('it names no repository');
   const registry = main.slice(0, slash);
-  if (!HOST.test(registry)) throw bad(`${registry.includes('@') ? 'credentials do not go in an oci:// reference (score-ts reads them from Docker\'s config.json)' : `'${registry}' is not a registry host`}`);
+  if (!HOST.test(registry))
+    throw bad(
+      `${registry.includes('@') ? "credentials do not go in an oci:// reference (score-ts reads them from Docker's config.json)" : `'${registry}' is not a registry host`}`,
+    );
   const { repository, tag, digest } = splitNameTagDigest(main.slice(slash + 1), bad);
   if (registry.length + 1 + repository.length > 255) throw bad('the name is longer than 255 characters');
   return { registry, repository, tag: tag ?? 'latest', ...(digest ? { digest } : {}), ...(file ? { file } : {}) };
@@ -45,11 +49,13 @@ function splitNameTagDigest(rest: string, bad: (why: string) => UsageError): { r
   const at = rest.indexOf('@');
   const digest = at === -1 ? undefined : rest.slice(at + 1);
   const nameTag = at === -1 ? rest : rest.slice(0, at);
-  if (digest !== undefined && !DIGEST.test(digest)) throw bad('the digest must be sha256: with 64 or sha512: with 128 lowercase hex digits');
+  if (digest !== undefined && !DIGEST.test(digest))
+    throw bad('the digest must be sha256: with 64 or sha512: with 128 lowercase hex digits');
   const colon = nameTag.lastIndexOf(':');
   const tag = colon > nameTag.lastIndexOf('/') ? nameTag.slice(colon + 1) : undefined;
   const repository = tag === undefined ? nameTag : nameTag.slice(0, colon);
-  if (!REPOSITORY.test(repository)) throw bad(`'${repository}' is not a repository name (lowercase letters, digits and . _ - between them, / between parts)`);
+  if (!REPOSITORY.test(repository))
+    throw bad(`'${repository}' is not a repository name (lowercase letters, digits and . _ - between them, / between parts)`);
   if (tag !== undefined && !TAG.test(tag)) throw bad(`'${tag}' is not a tag`);
   return { repository, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }

@@ -45,15 +45,33 @@ export async function fetchOciSource(ref: OciReference, limits: FetchLimits): Pr
   const version = ref.digest ?? ref.tag;
   const named = `${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag}`}`;
   const manifestCap = Math.min(MAX_MANIFEST_BYTES, limits.maxBytes);
-  const manifestBytes = await registry.get(`manifests/${version}`, MANIFEST_TYPES.join(', '), manifestCap, named, `the manifest is larger than ${formatBytes(manifestCap)}, the most score-ts reads`);
+  const manifestBytes = await registry.get(
+    `manifests/${version}`,
+    MANIFEST_TYPES.join(', '),
+    manifestCap,
+    named,
+    `the manifest is larger than ${formatBytes(manifestCap)}, the most score-ts reads`,
+  );
   if (ref.digest) checkDigest(manifestBytes, ref.digest, 'the manifest');
   const layer = selectLayer(parseLayers(manifestBytes), ref.file);
-  if (layer.size > limits.maxBytes) throw new SourceFailure(`${layer.title} is larger than ${formatBytes(limits.maxBytes)}, the most score-ts reads`);
-  const blob = await registry.get(`blobs/${layer.digest}`, '*/*', layer.size, layer.title, `${layer.title} is longer than the ${layer.size} bytes the manifest says`);
+  if (layer.size > limits.maxBytes)
+    throw new SourceFailure(`${layer.title} is larger than ${formatBytes(limits.maxBytes)}, the most score-ts reads`);
+  const blob = await registry.get(
+    `blobs/${layer.digest}`,
+    '*/*',
+    layer.size,
+    layer.title,
+    `${layer.title} is longer than the ${layer.size} bytes the manifest says`,
+  );
   if (blob.length !== layer.size) throw new SourceFailure(`${layer.title} is ${blob.length} bytes, but the manifest says ${layer.size}`);
   checkDigest(blob, layer.digest, layer.title);
   const display = ociDisplay(ref);
-  return { display, text: decodeSourceText(blob), fileName: layer.title, origin: `${display} (manifest ${digestOf(manifestBytes, 'sha256')})` };
+  return {
+    display,
+    text: decodeSourceText(blob),
+    fileName: layer.title,
+    origin: `${display} (manifest ${digestOf(manifestBytes, 'sha256')})`,
+  };
 }
 
 /** GETs under /v2/REPO/, answering one 401 and keeping the Authorization it got for the next request. */
@@ -75,7 +93,8 @@ class RegistryReader {
       answer = await this.request(url, accept, maxBytes, tooLarge);
       if (answer.status === 401 || answer.status === 403) throw this.auth.credentials ? refused(this.auth) : needsCredentials(this.auth);
     }
-    if (answer.status === 404) throw new SourceFailure(`the registry has no ${what} (404 Not Found): check the repository, the tag and the file name`);
+    if (answer.status === 404)
+      throw new SourceFailure(`the registry has no ${what} (404 Not Found): check the repository, the tag and the file name`);
     if (answer.status === 403) throw this.auth.credentials ? refused(this.auth) : needsCredentials(this.auth);
     if (answer.status !== 200) throw new SourceFailure(describeStatus(answer.status));
     return answer.body;
@@ -117,12 +136,16 @@ function parseLayers(bytes: Buffer): Layer[] {
 
 function toLayer(value: unknown): Layer {
   const layer = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const annotations = (typeof layer.annotations === 'object' && layer.annotations !== null ? layer.annotations : {}) as Record<string, unknown>;
+  const annotations = (typeof layer.annotations === 'object' && layer.annotations !== null ? layer.annotations : {}) as Record<
+    string,
+    unknown
+  >;
   const title = Object.hasOwn(annotations, TITLE) && typeof annotations[TITLE] === 'string' ? annotations[TITLE] : '';
   if (typeof layer.digest !== 'string' || !/^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/.test(layer.digest)) {
     throw new SourceFailure('the manifest has a layer without a sha256 or sha512 digest');
   }
-  if (typeof layer.size !== 'number' || !Number.isSafeInteger(layer.size) || layer.size < 0) throw new SourceFailure('the manifest has a layer without a valid size');
+  if (typeof layer.size !== 'number' || !Number.isSafeInteger(layer.size) || layer.size < 0)
+    throw new SourceFailure('the manifest has a layer without a valid size');
   return { digest: layer.digest, size: layer.size, title };
 }
 
@@ -153,7 +176,8 @@ function listTitles(layers: readonly Layer[]): string {
 
 function checkDigest(bytes: Buffer, expected: string, what: string): void {
   const algorithm = expected.startsWith('sha512:') ? 'sha512' : 'sha256';
-  if (digestOf(bytes, algorithm) !== expected) throw new SourceFailure(`${what} does not match its digest ${expected}: the registry sent other content`);
+  if (digestOf(bytes, algorithm) !== expected)
+    throw new SourceFailure(`${what} does not match its digest ${expected}: the registry sent other content`);
 }
 
 function digestOf(bytes: Buffer, algorithm: 'sha256' | 'sha512'): string {

@@ -49,7 +49,9 @@ export async function answerChallenge(header: string | undefined, context: AuthC
     return basic(context.credentials);
   }
   if (challenge?.scheme !== 'bearer' || !challenge.params.get('realm')) {
-    throw new SourceFailure(`the registry asks for an authentication score-ts does not speak (${challenge?.scheme ?? 'none named'}); pull the file another way and give its path`);
+    throw new SourceFailure(
+      `the registry asks for an authentication score-ts does not speak (${challenge?.scheme ?? 'none named'}); pull the file another way and give its path`,
+    );
   }
   return `Bearer ${await fetchToken(challenge, context)}`;
 }
@@ -58,7 +60,9 @@ async function fetchToken(challenge: Challenge, context: AuthContext): Promise<s
   const realm = tokenUrl(challenge, context);
   const sendCredentials = context.credentials !== undefined;
   if (sendCredentials && realm.protocol === 'http:' && !isLoopback(realm.hostname)) {
-    throw new SourceFailure(`the registry's token service ${displayUrl(realm)} is plain http: score-ts does not send your credentials there`);
+    throw new SourceFailure(
+      `the registry's token service ${displayUrl(realm)} is plain http: score-ts does not send your credentials there`,
+    );
   }
   const answer = await httpGet(realm, {
     headers: { accept: 'application/json' },
@@ -81,7 +85,8 @@ function tokenUrl(challenge: Challenge, context: AuthContext): URL {
   } catch {
     throw new SourceFailure('the registry named a token service that is not a URL');
   }
-  if (realm.protocol !== 'https:' && realm.protocol !== 'http:') throw new SourceFailure(`the registry named a ${realm.protocol} token service, which score-ts does not use`);
+  if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
+    throw new SourceFailure(`the registry named a ${realm.protocol} token service, which score-ts does not use`);
   const service = challenge.params.get('service');
   if (service !== undefined) realm.searchParams.set('service', service);
   realm.searchParams.append('scope', challenge.params.get('scope') ?? `repository:${context.repository}:pull`);
@@ -95,8 +100,12 @@ function tokenOf(body: Buffer): string {
   } catch {
     throw new SourceFailure("the registry's token service did not answer JSON");
   }
-  const value = typeof parsed === 'object' && parsed !== null ? ((parsed as Record<string, unknown>).token ?? (parsed as Record<string, unknown>).access_token) : undefined;
-  if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value)) throw new SourceFailure("the registry's token service gave no usable token");
+  const value =
+    typeof parsed === 'object' && parsed !== null
+      ? ((parsed as Record<string, unknown>).token ?? (parsed as Record<string, unknown>).access_token)
+      : undefined;
+  if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value))
+    throw new SourceFailure("the registry's token service gave no usable token");
   return value;
 }
 
@@ -105,11 +114,15 @@ function basic(credentials: RegistryCredentials): string {
 }
 
 export function needsCredentials(context: AuthContext): SourceFailure {
-  return new SourceFailure(`the registry needs credentials for ${context.repository}: run docker login ${context.registry} (score-ts reads the auths of ${context.configPath}; DOCKER_CONFIG names another folder)`);
+  return new SourceFailure(
+    `the registry needs credentials for ${context.repository}: run docker login ${context.registry} (score-ts reads the auths of ${context.configPath}; DOCKER_CONFIG names another folder)`,
+  );
 }
 
 export function refused(context: AuthContext): SourceFailure {
-  return new SourceFailure(`the registry refused the credentials for ${context.registry} in ${context.configPath}, or they may not pull ${context.repository}`);
+  return new SourceFailure(
+    `the registry refused the credentials for ${context.registry} in ${context.configPath}, or they may not pull ${context.repository}`,
+  );
 }
 
 function isLoopback(hostname: string): boolean {

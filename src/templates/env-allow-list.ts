@@ -25,10 +25,14 @@ export function parseEnvAllowList(patterns: readonly string[]): EnvAllowList {
     const prefix = pattern.endsWith('*') ? pattern.slice(0, -1) : undefined;
     const name = prefix ?? pattern;
     if (prefix === '') {
-      throw new UsageError("--allow-env '*' would let Score files read every variable of the run, CI secrets included: name each variable (--allow-env API_URL) or a prefix (--allow-env 'APP_*')");
+      throw new UsageError(
+        "--allow-env '*' would let Score files read every variable of the run, CI secrets included: name each variable (--allow-env API_URL) or a prefix (--allow-env 'APP_*')",
+      );
     }
     if (!VARIABLE_NAME.test(name)) {
-      throw new UsageError(`--allow-env ${JSON.stringify(pattern)} is not a variable name (letters, digits and '_', not starting with a digit), nor a PREFIX* of one`);
+      throw new UsageError(
+        `--allow-env ${JSON.stringify(pattern)} is not a variable name (letters, digits and '_', not starting with a digit), nor a PREFIX* of one`,
+      );
     }
     if (isOwnVariable(name)) {
       throw new UsageError(`--allow-env ${pattern}: score-ts's own ${OWN_VARIABLE_PREFIX}* variables are never readable by a Score file`);

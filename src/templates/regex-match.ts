@@ -78,6 +78,8 @@ function compileRe2(pattern: string): Matcher {
     return re2.compile(pattern);
   } catch (e) {
     const reason = (e as Error).message.replace(/^error parsing regexp: /, '');
-    throw new PatternError(`regexMatch: the pattern ${JSON.stringify(pattern)} is not valid RE2 syntax (${reason})${/Perl syntax|escape sequence|named capture/.test(reason) ? NO_LOOKAROUND : ''}`);
+    throw new PatternError(
+      `regexMatch: the pattern ${JSON.stringify(pattern)} is not valid RE2 syntax (${reason})${/Perl syntax|escape sequence|named capture/.test(reason) ? NO_LOOKAROUND : ''}`,
+    );
   }
 }

@@ -51,7 +51,10 @@ export class RenderBudget {
   /** One `{{#each}}` iteration. */
   iterate(at: TemplateLocation | undefined): void {
     if (++this.iterations > this.limits.maxIterations) {
-      throw new RenderLimitError(`loops more than ${this.limits.maxIterations.toLocaleString('en-US')} times ({{#each}} iterations of one render); iterate over less data`, at?.start.line);
+      throw new RenderLimitError(
+        `loops more than ${this.limits.maxIterations.toLocaleString('en-US')} times ({{#each}} iterations of one render); iterate over less data`,
+        at?.start.line,
+      );
     }
   }
 
@@ -59,7 +62,10 @@ export class RenderBudget {
   spendHelperText(length: number, at: TemplateLocation | undefined): void {
     this.helperText += length;
     if (this.helperText > this.limits.maxHelperText) {
-      throw new RenderLimitError(`passes more than ${sizeInWords(this.limits.maxHelperText)} of text through helpers in one render; use helpers on less data`, at?.start.line);
+      throw new RenderLimitError(
+        `passes more than ${sizeInWords(this.limits.maxHelperText)} of text through helpers in one render; use helpers on less data`,
+        at?.start.line,
+      );
     }
   }
 

@@ -103,7 +103,9 @@ function markersStandAlone(value: unknown, seen: Set<string>): boolean {
   }
   if (Array.isArray(value)) return value.every((item) => markersStandAlone(item, seen));
   if (typeof value !== 'object' || value === null) return true;
-  return Object.entries(value).every(([key, item]) => !key.includes(MARK_START) && !key.includes(MARK_END) && markersStandAlone(item, seen));
+  return Object.entries(value).every(
+    ([key, item]) => !key.includes(MARK_START) && !key.includes(MARK_END) && markersStandAlone(item, seen),
+  );
 }
 
 /** A copy of a shape with each marker replaced by its value. */

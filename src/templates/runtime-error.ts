@@ -19,11 +19,13 @@ export function explainRuntimeError(e: unknown): string {
   if (inside) return `reads '${inside[1]}' inside a missing value; for optional values use (dig MAP KEY ...) or {{#if VALUE}}`;
   const notMap = /^Cannot use 'in' operator to search for '(.+?)' in /.exec(message);
   if (notMap) return `reads '${notMap[1]}' of a value that is not a map (a string, number or boolean); ${OPTIONAL}`;
-  if (/^Converting circular structure to JSON/.test(message)) return 'a value contains itself (through an alias), so it cannot be written out';
+  if (/^Converting circular structure to JSON/.test(message))
+    return 'a value contains itself (through an alias), so it cannot be written out';
   const block = /^Must pass iterator to #(\w+)|^#(\w+) requires exactly one argument/.exec(message);
   if (block) return `{{#${block[1] ?? block[2]}}} needs exactly one value to work on`;
   if (/^The partial .* could not be found/.test(message)) return 'partials ({{> name}}) are not supported in provisioner templates';
   // Other messages of JavaScript's own may quote a value; those of Handlebars and of the helpers do not.
-  if (err instanceof TypeError || err instanceof ReferenceError || err instanceof SyntaxError) return `a value of the wrong kind reached a helper or a block (${err.name})`;
+  if (err instanceof TypeError || err instanceof ReferenceError || err instanceof SyntaxError)
+    return `a value of the wrong kind reached a helper or a block (${err.name})`;
   return message;
 }

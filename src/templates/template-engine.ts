@@ -41,7 +41,9 @@ function withHelpers(env: HandlebarsEnv): HandlebarsEnv {
   for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, withTextBudget(helper));
   env.registerHelper('each', boundedEach(env.helpers.each as (...args: unknown[]) => unknown));
   env.registerHelper('log', () => {
-    throw new TemplateFailure('the log helper is not available in score-ts templates (it would print values); use fail to stop with a message');
+    throw new TemplateFailure(
+      'the log helper is not available in score-ts templates (it would print values); use fail to stop with a message',
+    );
   });
   return env;
 }
@@ -125,7 +127,9 @@ export function compileTemplate(source: TemplateSource, limits: RenderLimits = S
     const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
     throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
-  return Object.assign(wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast), limits), { text: source.text });
+  return Object.assign(wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast), limits), {
+    text: source.text,
+  });
 }
 
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
@@ -151,16 +155,29 @@ export function templateFromSpec(spec: () => unknown, firstLine: number, quoteWh
 }
 
 /** Each render gets its own budget (render-budget.ts); a failure names the file line when Handlebars knows it. */
-function wrapTemplate(template: HandlebarsNamespace.TemplateDelegate, firstLine: number, quoteWhole: boolean, limits: RenderLimits): CompiledTemplate {
+function wrapTemplate(
+  template: HandlebarsNamespace.TemplateDelegate,
+  firstLine: number,
+  quoteWhole: boolean,
+  limits: RenderLimits,
+): CompiledTemplate {
   const fileLine = (line: number | undefined) => (line !== undefined ? firstLine + line - 1 : undefined);
   const render = (context: object, data: TemplateData): string => {
     let text: string;
     try {
-      text = template(context, { data: { ...data, budget: new RenderBudget(limits) }, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      text = template(context, {
+        data: { ...data, budget: new RenderBudget(limits) },
+        allowProtoPropertiesByDefault: false,
+        allowProtoMethodsByDefault: false,
+      });
     } catch (e) {
       if (e instanceof RenderLimitError) throw new TemplateError(e.message, fileLine(e.line) ?? firstLine);
       const message = explainRuntimeError(e);
-      throw new TemplateError(message, fileLine((e as { lineNumber?: number }).lineNumber), e instanceof TemplateFailure ? e.problems : [message]);
+      throw new TemplateError(
+        message,
+        fileLine((e as { lineNumber?: number }).lineNumber),
+        e instanceof TemplateFailure ? e.problems : [message],
+      );
     }
     if (text.length > limits.maxOutput) throw new TemplateError(renderTooLarge(limits), firstLine);
     renderedLength += text.length;
@@ -181,7 +198,9 @@ export function renderStage(stage: TemplateStage, template: CompiledTemplate, co
   const quoted: string[] = [];
   const text = template(context, { ...data, quoted });
   // A parse error is reported from the real text (never parsed by shape), so its line is a real line.
-  return readStageValue(stage, template.firstLine, (parse) => shapes.parse({ text, quoted, renderPlain: () => template(context, data) }, parse));
+  return readStageValue(stage, template.firstLine, (parse) =>
+    shapes.parse({ text, quoted, renderPlain: () => template(context, data) }, parse),
+  );
 }
 
 /** Parses a stage's rendered text: a map for init/state/shared/outputs, a list for manifests. */

@@ -36,7 +36,8 @@ function options(list: unknown[]): HelperOptions {
 
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return JSON.stringify(value) ?? '';
 }
 
@@ -51,7 +52,9 @@ function valueKind(value: unknown): string {
   const written = text(value).trim();
   if (written === '') return text(value) === '' ? 'it is an empty string' : 'it is blank';
   if (/^[-+]?\d*\.\d+$/.test(written)) return 'it has a fraction';
-  return typeof value === 'string' ? `it is a string of ${value.length} character${value.length === 1 ? '' : 's'}` : `it is a ${typeof value}`;
+  return typeof value === 'string'
+    ? `it is a string of ${value.length} character${value.length === 1 ? '' : 's'}`
+    : `it is a ${typeof value}`;
 }
 
 /** A helper result longer than a render may be is refused before it is built (replace and join can multiply text). */
@@ -89,7 +92,11 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
   },
   base64: (...a) => Buffer.from(text(args(a)[0]), 'utf8').toString('base64'),
   base64Decode: (...a) => Buffer.from(text(args(a)[0]), 'base64').toString('utf8'),
-  sha256: (...a) => nodeCrypto().createHash('sha256').update(text(args(a)[0])).digest('hex'),
+  sha256: (...a) =>
+    nodeCrypto()
+      .createHash('sha256')
+      .update(text(args(a)[0]))
+      .digest('hex'),
   lower: (...a) => text(args(a)[0]).toLowerCase(),
   upper: (...a) => text(args(a)[0]).toUpperCase(),
   substr: (...a) => {
@@ -119,7 +126,8 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
     const value = args(a)[0];
     const n = typeof value === 'number' ? value : Number(text(value));
     // The value is not shown: it may be a generated one (the message names the template line instead).
-    if (!Number.isInteger(n) || text(value).trim() === '') throw new TemplateFailure(`int: the value is not an integer (${valueKind(value)})`);
+    if (!Number.isInteger(n) || text(value).trim() === '')
+      throw new TemplateFailure(`int: the value is not an integer (${valueKind(value)})`);
     return String(n);
   },
   regexMatch: (...a) => {
@@ -136,7 +144,9 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
     const name = text(args(a)[0]);
     const allowList = (options(a).data as { envAllowList?: EnvAllowList }).envAllowList ?? NO_ENV_ALLOWED;
     if (!isOwnVariable(name) && !envAllowed(allowList, name)) {
-      throw new TemplateFailure(`the environment variable ${name} is not allowed for this run: the person running score-ts can allow it with ${allowEnvFlags([name])}`);
+      throw new TemplateFailure(
+        `the environment variable ${name} is not allowed for this run: the person running score-ts can allow it with ${allowEnvFlags([name])}`,
+      );
     }
     return readEnv(name, options(a));
   },
@@ -148,7 +158,10 @@ export const TEMPLATE_HELPERS: Record<string, Helper> = {
     const block = options(a);
     const rendered = block.fn(this);
     checkResultLength(block, rendered.length);
-    const problems = rendered.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const problems = rendered
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     if (problems.length > 0) throw new TemplateFailure(problems.join('; '), problems);
     return '';
   },

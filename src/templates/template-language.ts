@@ -49,7 +49,12 @@ function languageMarker(kind: LanguageFileKind, language: TemplateLanguage): str
  * `formatSigns` are signs of score-k8s's format outside templates (a cmd:// uri's `#name`, a `<mode>` arg):
  * they count as Go signs, so a file of cmd:// entries only is score-k8s's when it follows its conventions.
  */
-export function chooseLanguage(kind: LanguageFileKind, fileText: string, templates: readonly string[], formatSigns: readonly string[] = []): LanguageChoice {
+export function chooseLanguage(
+  kind: LanguageFileKind,
+  fileText: string,
+  templates: readonly string[],
+  formatSigns: readonly string[] = [],
+): LanguageChoice {
   const marked = markedLanguage(kind, fileText);
   if (marked) return { language: marked, reason: `it is marked \`${languageMarker(kind, marked)}\``, marked: true, unsure: false };
   const found = languageSigns(templates);
@@ -60,8 +65,16 @@ export function chooseLanguage(kind: LanguageFileKind, fileText: string, templat
         `make \`${languageMarker(kind, 'go-template')}\` or \`${languageMarker(kind, 'handlebars')}\` its first line`,
     );
   }
-  if (signs.go) return { language: 'go-template', reason: `it has no marker and ${found.go ? `its templates use Go template syntax (${signs.go})` : `it follows score-k8s's conventions (${signs.go})`}`, marked: false, unsure: false };
-  const why = signs.handlebars ? `its templates use Handlebars syntax (${signs.handlebars})` : 'none of its templates uses Go template syntax';
+  if (signs.go)
+    return {
+      language: 'go-template',
+      reason: `it has no marker and ${found.go ? `its templates use Go template syntax (${signs.go})` : `it follows score-k8s's conventions (${signs.go})`}`,
+      marked: false,
+      unsure: false,
+    };
+  const why = signs.handlebars
+    ? `its templates use Handlebars syntax (${signs.handlebars})`
+    : 'none of its templates uses Go template syntax';
   return { language: 'handlebars', reason: `it has no marker and ${why}`, marked: false, unsure: !signs.handlebars };
 }
 
@@ -69,7 +82,9 @@ export function chooseLanguage(kind: LanguageFileKind, fileText: string, templat
 export function languageHint(kind: LanguageFileKind, choice: LanguageChoice): string {
   const other: TemplateLanguage = choice.language === 'go-template' ? 'handlebars' : 'go-template';
   const name = (l: TemplateLanguage) => (l === 'go-template' ? "a Go template (score-k8s's format)" : "Handlebars (score-ts's format)");
-  const change = choice.marked ? `remove the marker or change it to \`${languageMarker(kind, other)}\`` : `make \`${languageMarker(kind, other)}\` its first line`;
+  const change = choice.marked
+    ? `remove the marker or change it to \`${languageMarker(kind, other)}\``
+    : `make \`${languageMarker(kind, other)}\` its first line`;
   return `read as ${name(choice.language)} because ${choice.reason}; if it is ${name(other)}, ${change}`;
 }
 

@@ -20,7 +20,10 @@ const REASONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(unidentified alias|Unresolved alias)/, UNDEFINED_ALIAS],
   [/^(Excessive alias count|Alias resolution)/, TOO_MANY_ALIASES],
   [/^(unknown tag|cannot resolve a node with|unacceptable node kind)/, 'a tag (!name) that is not known; quote values that start with !'],
-  [/^(tag name|tag prefix|tag suffix|named tag handle|undeclared tag handle|there is a previously declared suffix)/, 'a malformed tag (!name); quote values that start with !'],
+  [
+    /^(tag name|tag prefix|tag suffix|named tag handle|undeclared tag handle|there is a previously declared suffix)/,
+    'a malformed tag (!name); quote values that start with !',
+  ],
   [/^expected the node content, but found/, "a ',' where a value was expected"],
   [/^unknown document directive/, 'an unknown % directive; quote values that start with %'],
 ];

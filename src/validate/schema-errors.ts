@@ -32,8 +32,11 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
   const typeErrorAt = (at: string) => kept.some((o) => o.keyword === 'type' && o.instancePath === at);
   // A oneOf that failed because several branches matched is the one problem there: the errors of its
   // other branches would ask for yet another alternative. A value of the wrong type matches vacuously.
-  const ambiguous = errors.filter((e) => e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas && !typeErrorAt(e.instancePath));
-  const insideAmbiguous = (e: ErrorObject) => ambiguous.some((a) => e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath + '/'));
+  const ambiguous = errors.filter(
+    (e) => e.keyword === 'oneOf' && (e.params as { passingSchemas?: unknown }).passingSchemas && !typeErrorAt(e.instancePath),
+  );
+  const insideAmbiguous = (e: ErrorObject) =>
+    ambiguous.some((a) => e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath + '/'));
   const pruned = kept.filter((e) => !(e.keyword === 'type' && deeper(e)) && !insideAmbiguous(e));
   return [...pruned, ...ambiguous];
 }
@@ -41,7 +44,9 @@ function dropBranchNoise(errors: readonly ErrorObject[]): ErrorObject[] {
 /** A described pattern says the length too: a length error beside it at the same place says it twice. */
 function dropPatternLengthTwins(errors: readonly ErrorObject[]): ErrorObject[] {
   const patternAt = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => `${e.instancePath}\u0000${e.propertyName ?? ''}`));
-  return errors.filter((e) => !((e.keyword === 'minLength' || e.keyword === 'maxLength') && patternAt.has(`${e.instancePath}\u0000${e.propertyName ?? ''}`)));
+  return errors.filter(
+    (e) => !((e.keyword === 'minLength' || e.keyword === 'maxLength') && patternAt.has(`${e.instancePath}\u0000${e.propertyName ?? ''}`)),
+  );
 }
 
 /**
@@ -99,7 +104,11 @@ function toDiagnostic(group: readonly ErrorObject[], locate: Locate, document: u
       // Locating the missing child finds the override that deleted it, or else its parent.
       return at([...path, String(params.missingProperty)], false, 'is required');
     case 'false schema':
-      return at(path, true, `is not allowed here${path[path.length - 1] === 'target' ? '; in the map form the key is the target path' : ''}`);
+      return at(
+        path,
+        true,
+        `is not allowed here${path[path.length - 1] === 'target' ? '; in the map form the key is the target path' : ''}`,
+      );
     case 'oneOf':
       return at(path, false, 'matches more than one allowed form; set only one of the alternative fields');
     case 'propertyNames': {
@@ -134,7 +143,8 @@ function keywordMessage(e: ErrorObject, actual: unknown): string {
 /** A number or boolean where a string is wanted: how to write it as a string, in a file or in the flag. */
 function quoteHint(types: readonly string[], actual: unknown, origin: string | undefined, path: FieldPath): string {
   if (!types.includes('string') || (typeof actual !== 'number' && typeof actual !== 'boolean')) return '';
-  if (origin?.startsWith('--override-property')) return ` (the value is read as YAML); quote it to pass a string: --override-property '${fieldName(path)}="${String(actual)}"'`;
+  if (origin?.startsWith('--override-property'))
+    return ` (the value is read as YAML); quote it to pass a string: --override-property '${fieldName(path)}="${String(actual)}"'`;
   return `; quote it to make it a string: "${String(actual)}"`;
 }
 

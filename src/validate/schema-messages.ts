@@ -14,7 +14,8 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 const PATTERN_WORDS: Readonly<Record<string, string>> = {
   '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$': "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
   '^[A-Za-z0-9][A-Za-z0-9-]{0,61}[A-Za-z0-9]$': "must be 2 to 63 letters, digits and '-', starting and ending with a letter or digit",
-  '^[a-z0-9]+(?:-+[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-+[a-z0-9]+)*)*$': "must be lowercase letters, digits and '-' in dot-separated parts, each starting and ending with a letter or digit",
+  '^[a-z0-9]+(?:-+[a-z0-9]+)*(?:\\.[a-z0-9]+(?:-+[a-z0-9]+)*)*$':
+    "must be lowercase letters, digits and '-' in dot-separated parts, each starting and ending with a letter or digit",
   '^(([a-z0-9][a-z0-9-]{0,61}[a-z0-9])(\\.[a-z0-9][a-z0-9-]{0,61}[a-z0-9])*/)?[A-Za-z0-9][A-Za-z0-9._-]{0,61}[A-Za-z0-9]$':
     "must be an annotation key: an optional DNS prefix and '/', then 2 to 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
   '^[^=]+$': "must not contain '='",
@@ -23,7 +24,8 @@ const PATTERN_WORDS: Readonly<Record<string, string>> = {
   '^(0\\.\\d+|[1-9]\\d*(\\.\\d+)?)(K|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$': 'must be a memory quantity such as 128Mi, 1Gi or 500M',
   '^[A-Za-z0-9_-]+$': "must be letters, digits, '_' and '-'",
   '^(template|cmd)://.+$': 'must start with template:// or cmd://',
-  '^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$': "cannot be a label value: use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+  '^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$':
+    "cannot be a label value: use up to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
   '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$': "is not a valid Kubernetes namespace name: use up to 63 lowercase letters, digits and '-'",
   '^[^=]+=': 'must look like path=value (an empty value deletes the field)',
 };
@@ -65,7 +67,9 @@ export function limitMessage(keyword: string, limit: number): string | undefined
     case 'exclusiveMaximum':
       return `must be less than ${limit}`;
     case 'minProperties':
-      return limit === 1 ? 'must not be empty: give at least one entry' : `must have at least ${plural(limit, 'entry').replace(/entrys$/, 'entries')}`;
+      return limit === 1
+        ? 'must not be empty: give at least one entry'
+        : `must have at least ${plural(limit, 'entry').replace(/entrys$/, 'entries')}`;
     case 'maxProperties':
       return `must have at most ${plural(limit, 'entry').replace(/entrys$/, 'entries')}`;
     case 'minItems':

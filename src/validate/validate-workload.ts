@@ -23,7 +23,14 @@ function checkReservedVariableNames(spec: ScoreWorkload, locate: Locator): Diagn
     for (const variable of Object.keys(container.variables ?? {})) {
       if (!variable.startsWith(SECRET_HELPER_PREFIX)) continue;
       const path = ['containers', name, 'variables', variable];
-      problems.push(fieldProblem(locate, path, `the prefix ${SECRET_HELPER_PREFIX} is reserved for the variables score-ts adds to carry secrets into values: rename the variable`, true));
+      problems.push(
+        fieldProblem(
+          locate,
+          path,
+          `the prefix ${SECRET_HELPER_PREFIX} is reserved for the variables score-ts adds to carry secrets into values: rename the variable`,
+          true,
+        ),
+      );
     }
   }
   return problems;
@@ -41,7 +48,9 @@ function checkDuplicateTargets(spec: ScoreWorkload, locate: Locator): Diagnostic
         if (typeof target !== 'string') return;
         if (seen.has(target)) {
           const path = ['containers', name, field, Array.isArray(list) ? index : target];
-          problems.push(fieldProblem(locate, path, `'${target}' is already mounted by another file or volume of this container`, !Array.isArray(list)));
+          problems.push(
+            fieldProblem(locate, path, `'${target}' is already mounted by another file or volume of this container`, !Array.isArray(list)),
+          );
         }
         seen.add(target);
       });

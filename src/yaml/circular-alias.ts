@@ -31,7 +31,11 @@ export function findCircularAlias(doc: Document, text?: string): CircularAlias |
       if (target === undefined || !ancestors.includes(target as never)) return undefined;
       const valueOffset = target.range?.[0] ?? 0;
       const anchorOffset = text?.lastIndexOf(`&${node.source}`, valueOffset) ?? -1;
-      found = { aliasOffset: node.range?.[0] ?? 0, anchorOffset: anchorOffset >= 0 ? anchorOffset : valueOffset, path: pathTo(ancestors, node) };
+      found = {
+        aliasOffset: node.range?.[0] ?? 0,
+        anchorOffset: anchorOffset >= 0 ? anchorOffset : valueOffset,
+        path: pathTo(ancestors, node),
+      };
       return visit.BREAK;
     }
     const anchor = (node as { anchor?: string } | null)?.anchor;

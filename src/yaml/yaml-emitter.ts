@@ -129,7 +129,14 @@ function literalBlock(text: string, indent: string): string | undefined {
   const first = lines.find((l) => l !== '') ?? '';
   if (body === '' || lines.some((l) => / $/.test(l)) || first.startsWith(' ')) return undefined;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
-  const extra = trailing > 1 ? '\n'.repeat(trailing - 1).split('\n').slice(1).map(() => '') : [];
+  const extra =
+    trailing > 1
+      ? '\n'
+          .repeat(trailing - 1)
+          .split('\n')
+          .slice(1)
+          .map(() => '')
+      : [];
   const content = [...lines, ...extra].map((l) => (l === '' ? '' : `${indent}${l}`));
   return `|${chomp}\n${content.join('\n')}`;
 }

@@ -20,7 +20,8 @@ export const UNDEFINED_ALIAS = 'an alias (*name) refers to an anchor (&name) tha
 const NOT_YAML = 'the text is not valid YAML (check its quoting and indentation)';
 const UNCLOSED_QUOTE = 'a quoted value is never closed: add the closing quote';
 const UNCLOSED_FLOW = (open: string, close: string) => `a ${open} is never closed: end it with ${close}`;
-const UNCLOSED_BLOCK_FLOW = (open: string, close: string) => `${UNCLOSED_FLOW(open, close)} (or indent its next lines further than its key)`;
+const UNCLOSED_BLOCK_FLOW = (open: string, close: string) =>
+  `${UNCLOSED_FLOW(open, close)} (or indent its next lines further than its key)`;
 
 /** Reasons of the yaml library, by its message where one code covers several problems, else by code. */
 const BY_MESSAGE: ReadonlyArray<readonly [RegExp, string]> = [
@@ -31,13 +32,19 @@ const BY_MESSAGE: ReadonlyArray<readonly [RegExp, string]> = [
   [/^Flow map must end/, UNCLOSED_FLOW('{', '}')],
   [/^All (sequence|mapping) items must start at the same column/, 'the items of this list or map must start at the same column'],
   [/^Implicit map keys need to be followed by map values/, 'a key needs a colon and a value after it (key: value)'],
-  [/^Implicit keys (of flow sequence pairs )?need to be on a single line/, 'a key must fit on one line: check the indentation of this line and the lines before it'],
+  [
+    /^Implicit keys (of flow sequence pairs )?need to be on a single line/,
+    'a key must fit on one line: check the indentation of this line and the lines before it',
+  ],
   [/^Missing , (or : )?between/, 'a comma is missing between two items of this [ ] or { }'],
   [/^Missing space after :/, 'a colon inside { } needs a space after it'],
   [/^Comments must be separated/, 'a # comment needs a space before it'],
   [/^Tags and anchors must be separated/, 'an anchor (&name) or tag (!name) needs a space after it'],
   [/^Sequence item without - indicator/, 'a list item needs a - before it'],
-  [/^(Missing directives-end|Block collection cannot start on same line with directives-end)/, 'a --- line is missing or has text after it'],
+  [
+    /^(Missing directives-end|Block collection cannot start on same line with directives-end)/,
+    'a --- line is missing or has text after it',
+  ],
   [/^Unexpected empty item/, 'an empty item between two commas'],
   [/^Unexpected ([,:\]}[{?]) /, 'an unexpected $1 here: check the brackets and commas'],
   [/^Plain value cannot start with/, 'a value that starts with @, ` or another reserved character must be quoted'],
@@ -82,7 +89,10 @@ const JS_YAML: ReadonlyArray<readonly [RegExp, string]> = [
   [/^duplicated mapping key/, 'duplicated mapping key'],
   [/^end of the stream or a document separator is expected/, 'unexpected text here: check the quoting, brackets and indentation'],
   [/^missed comma between flow collection entries/, 'a comma is missing between two items of this [ ] or { }'],
-  [/^unexpected end of the (stream|document) within a (double|single) quoted scalar/, 'a quoted value is never closed: add the closing quote'],
+  [
+    /^unexpected end of the (stream|document) within a (double|single) quoted scalar/,
+    'a quoted value is never closed: add the closing quote',
+  ],
   [/^unexpected end of the stream within a flow collection/, 'a [ or { is never closed: end it with ] or }'],
   [/^tab characters must not be used in indentation/, 'tab characters must not be used in indentation'],
   [/^(unknown escape sequence|expected hexadecimal character)/, 'an invalid escape sequence in a double-quoted string'],
@@ -113,11 +123,18 @@ export function yamlErrorReason(e: LibraryYamlError): string {
 export function yamlErrorProblem(e: LibraryYamlError, doc: Document, lineCounter: LineCounter): { offset: number; message: string } {
   const offset = e.pos?.[0] ?? 0;
   const reason = yamlErrorReason(e);
-  const opened = reason === UNCLOSED_QUOTE || reason.startsWith('a [') || reason.startsWith('a {') ? unclosedNodeAt(doc, offset) : undefined;
+  const opened =
+    reason === UNCLOSED_QUOTE || reason.startsWith('a [') || reason.startsWith('a {') ? unclosedNodeAt(doc, offset) : undefined;
   if (opened !== undefined) return { offset: opened, message: reason };
   if (e.code === 'DUPLICATE_KEY') {
     const first = firstKeyLine(doc, offset, lineCounter);
-    return { offset, message: first === undefined ? 'this key is already in this map; a key may appear once' : `this key is already in this map, on line ${first}; a key may appear once` };
+    return {
+      offset,
+      message:
+        first === undefined
+          ? 'this key is already in this map; a key may appear once'
+          : `this key is already in this map, on line ${first}; a key may appear once`,
+    };
   }
   return { offset, message: reason };
 }
@@ -185,5 +202,7 @@ function firstKeyLine(doc: Document, offset: number, lineCounter: LineCounter): 
 
 /** A stack overflow while reading, said in the user's terms. */
 export function tooDeepReason(e: unknown): string | undefined {
-  return (e as Error)?.message?.includes('Maximum call stack size exceeded') ? 'the document nests too deeply to be read (thousands of levels); no Score or provisioner file needs that' : undefined;
+  return (e as Error)?.message?.includes('Maximum call stack size exceeded')
+    ? 'the document nests too deeply to be read (thousands of levels); no Score or provisioner file needs that'
+    : undefined;
 }

@@ -84,7 +84,8 @@ export interface YamlSourceOptions {
   readonly secondDocument?: string;
 }
 
-const SECOND_DOCUMENT = 'a second YAML document (---) starts here, but this file holds one document; remove it or move it to a file of its own';
+const SECOND_DOCUMENT =
+  'a second YAML document (---) starts here, but this file holds one document; remove it or move it to a file of its own';
 
 /**
  * One YAML document with positions. js-yaml reads it unless it needs the full parser, and the positions are
@@ -107,8 +108,12 @@ export function parseYamlSource(file: string, text: string, options: YamlSourceO
     value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
   } catch (e) {
     const at = aliasOverLimit(doc);
-    const reason = tooDeepReason(e) ?? `this alias makes the document too large: aliases may expand to at most ${YAML_LIMITS.maxAliasCount} values; write the values out`;
-    throw new InputError(`${file}: invalid YAML`, [{ location: { file, ...(at === undefined ? {} : linePos(lineCounter, at)) }, field: '', message: reason }]);
+    const reason =
+      tooDeepReason(e) ??
+      `this alias makes the document too large: aliases may expand to at most ${YAML_LIMITS.maxAliasCount} values; write the values out`;
+    throw new InputError(`${file}: invalid YAML`, [
+      { location: { file, ...(at === undefined ? {} : linePos(lineCounter, at)) }, field: '', message: reason },
+    ]);
   }
   return { file, doc, lineCounter, value };
 }
@@ -164,7 +169,10 @@ function parseWithPositions(file: string, text: string, options: YamlSourceOptio
   const second = doc.errors.find((e) => e.code === 'MULTIPLE_DOCS');
   if (second) {
     const start = secondDocumentStart(text);
-    if (start !== undefined) throw new InputError(`${file}: invalid YAML`, [{ location: { file, ...linePos(lineCounter, start) }, field: '', message: options.secondDocument ?? SECOND_DOCUMENT }]);
+    if (start !== undefined)
+      throw new InputError(`${file}: invalid YAML`, [
+        { location: { file, ...linePos(lineCounter, start) }, field: '', message: options.secondDocument ?? SECOND_DOCUMENT },
+      ]);
     ({ doc, lineCounter } = parseOne(text.slice(0, second.pos[0])));
   }
   if (doc.errors.length > 0) {
@@ -187,7 +195,8 @@ function parseOne(text: string): { doc: Document.Parsed; lineCounter: LineCounte
 function secondDocumentStart(text: string): number | undefined {
   const { parseAllDocuments, isScalar } = yamlLibrary();
   const [, ...rest] = parseAllDocuments(text, { logLevel: 'silent' }) as Document.Parsed[];
-  const empty = (d: Document.Parsed) => d.errors.length === 0 && (d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.source === ''));
+  const empty = (d: Document.Parsed) =>
+    d.errors.length === 0 && (d.contents === null || (isScalar(d.contents) && d.contents.value === null && d.contents.source === ''));
   return rest.find((d) => !empty(d))?.range[0];
 }
 
@@ -220,7 +229,11 @@ function refuseCircularAlias(file: string, text: string, doc: Document.Parsed, l
   const found = findCircularAlias(doc, text);
   if (!found) return;
   throw new InputError(`${file}: invalid YAML`, [
-    { location: { file, ...linePos(lineCounter, found.aliasOffset) }, field: fieldName(found.path), message: circularAliasMessage(found, lineCounter) },
+    {
+      location: { file, ...linePos(lineCounter, found.aliasOffset) },
+      field: fieldName(found.path),
+      message: circularAliasMessage(found, lineCounter),
+    },
   ]);
 }
 

@@ -67,7 +67,9 @@ export function run(command, args, cwd, env = {}) {
   const result = spawnSync(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) {
-    throw new Error(`${path.basename(command)} ${args.slice(0, 6).join(' ')}${args.length > 6 ? ' ...' : ''} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr.slice(-2000)}`);
+    throw new Error(
+      `${path.basename(command)} ${args.slice(0, 6).join(' ')}${args.length > 6 ? ' ...' : ''} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr.slice(-2000)}`,
+    );
   }
   return ms;
 }

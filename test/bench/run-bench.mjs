@@ -45,7 +45,14 @@ if (![RUNS, ...SIZES, ...MAJORS].every((n) => Number.isInteger(n) && n > 0)) {
 const EVERY_NODE_UP_TO = 1000; // larger projects run under the system Node only
 const SCORE_K8S_MAX_MS = 180_000; // score-k8s is skipped at a size whose run would take longer
 
-const results = { machine: `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`, runs: RUNS, nodes: [], scoreK8s: null, notes: [], rows: [] };
+const results = {
+  machine: `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}`,
+  runs: RUNS,
+  nodes: [],
+  scoreK8s: null,
+  notes: [],
+  rows: [],
+};
 const loadAtStart = os.loadavg()[0]; // a busy machine makes every figure noisy: the table says how busy
 const note = (line) => {
   console.log(line);
@@ -76,7 +83,9 @@ if (process.argv.includes('--no-score-k8s')) note('score-k8s: skipped (--no-scor
 else if (!existsSync(SCORE_K8S)) note(`score-k8s: skipped, ${path.relative(root, SCORE_K8S)} is not there`);
 else {
   try {
-    const version = binaryVersion(SCORE_K8S)?.replace(/^score-k8s\s+/, '').split(' ')[0];
+    const version = binaryVersion(SCORE_K8S)
+      ?.replace(/^score-k8s\s+/, '')
+      .split(' ')[0];
     scoreK8s = { path: SCORE_K8S, version };
     results.scoreK8s = version;
   } catch (error) {
@@ -115,7 +124,11 @@ function scoreK8sEstimate(size) {
   const power = s0 ? Math.max(1, Math.log(t1 / t0) / Math.log(s1 / s0)) : 1;
   return { ms: t1 * (size / s1) ** power, power, from: s0 ? `${s0} and ${s1}` : `${s1}` };
 }
-const rowOf = (fields, times) => ({ ...fields, label: `${fields.tool === 'node' ? '' : `${fields.tool} `}${fields.command}`, ...stats(times) });
+const rowOf = (fields, times) => ({
+  ...fields,
+  label: `${fields.tool === 'node' ? '' : `${fields.tool} `}${fields.command}`,
+  ...stats(times),
+});
 
 // The short commands are measured in interleaved rounds, so a slower moment of the machine hits them all alike.
 progress('short commands');
@@ -124,9 +137,28 @@ for (const size of quickSizes) setUp(size, true);
 const quick = nodes.flatMap((node) => [
   { tool: 'node', command: 'node -e 0', node, cmd: node.path, args: ['-e', '0'], cwd: work },
   { tool: 'score-ts', command: '--version', node, cmd: node.path, args: [bin, '--version'], cwd: work },
-  ...quickSizes.map((size) => ({ tool: 'score-ts', command: label(size), size, node, cmd: node.path, args: TS_GENERATE, cwd: projects.get(size) })),
+  ...quickSizes.map((size) => ({
+    tool: 'score-ts',
+    command: label(size),
+    size,
+    node,
+    cmd: node.path,
+    args: TS_GENERATE,
+    cwd: projects.get(size),
+  })),
 ]);
-if (scoreK8s) quick.push(...quickSizes.map((size) => ({ tool: 'score-k8s', command: label(size), size, node: system, cmd: scoreK8s.path, args: K8S_GENERATE, cwd: projects.get(size) })));
+if (scoreK8s)
+  quick.push(
+    ...quickSizes.map((size) => ({
+      tool: 'score-k8s',
+      command: label(size),
+      size,
+      node: system,
+      cmd: scoreK8s.path,
+      args: K8S_GENERATE,
+      cwd: projects.get(size),
+    })),
+  );
 const times = new Map(quick.map((q) => [q, []]));
 for (let round = 0; round < RUNS * 3; round++) for (const q of quick) times.get(q).push(run(q.cmd, q.args, q.cwd));
 // A ratio to node -e 0 is the median of each round's ratio, so a slow moment cancels out instead of landing on
@@ -150,7 +182,9 @@ for (const size of SIZES.filter((s) => s > 10)) {
   const estimate = scoreK8s && scoreK8sEstimate(size);
   if (estimate && estimate.ms > SCORE_K8S_MAX_MS) {
     const why = `from its ${estimate.from}-workload medians, growing as size^${estimate.power.toFixed(2)}`;
-    dropScoreK8s(`skipped from ${size} workloads on: a run would take about ${Math.round(estimate.ms / 1000)} s (${why}), over ${SCORE_K8S_MAX_MS / 1000} s`);
+    dropScoreK8s(
+      `skipped from ${size} workloads on: a run would take about ${Math.round(estimate.ms / 1000)} s (${why}), over ${SCORE_K8S_MAX_MS / 1000} s`,
+    );
   }
   const dir = setUp(size, true);
   const k8s = scoreK8s;
@@ -170,7 +204,9 @@ for (const size of SIZES.filter((s) => s > 10)) {
   for (const node of runNodes) {
     results.rows.push({
       ...rowOf({ tool: 'score-ts', command: label(size), node: node.version, size }, own.get(node)),
-      ...(partner ? { ratio: median(own.get(node).map((t, i) => t / paired.get(node)[i])), ratioTo: label(partner).replace('generate ', '') } : {}),
+      ...(partner
+        ? { ratio: median(own.get(node).map((t, i) => t / paired.get(node)[i])), ratioTo: label(partner).replace('generate ', '') }
+        : {}),
       peakMb: nodePeakMb(node.path, TS_GENERATE, dir),
       objects: countObjects(path.join(dir, 'manifests.yaml')),
     });
@@ -194,20 +230,37 @@ for (const size of SIZES.filter((s) => s >= 100 && s <= 1000)) {
   progress(`${size} workloads, Go templates and Handlebars`);
   const dirs = ['handlebars', 'go'].map((language) => {
     const dir = makeProject(size, work);
-    run(system.path, [bin, '-q', 'init', '--no-sample', '--provisioners', path.join(here, 'provisioners', `${language}.provisioners.yaml`)], dir);
+    run(
+      system.path,
+      [bin, '-q', 'init', '--no-sample', '--provisioners', path.join(here, 'provisioners', `${language}.provisioners.yaml`)],
+      dir,
+    );
     run(system.path, [bin, '-q', 'generate', ...scoreFiles(size), '-o', 'manifests.yaml'], dir);
     return dir;
   });
   const runs = size >= 1000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
   const pairs = Array.from({ length: runs }, () => dirs.map((dir) => run(system.path, TS_GENERATE, dir)));
   const fields = { tool: 'score-ts', node: system.version, size };
-  results.rows.push({ ...rowOf({ ...fields, command: `${label(size)}, Handlebars provisioners file` }, pairs.map((p) => p[0])), peakMb: nodePeakMb(system.path, TS_GENERATE, dirs[0]) });
-  results.rows.push({ ...rowOf({ ...fields, command: `${label(size)}, the same in Go templates` }, pairs.map((p) => p[1])), peakMb: nodePeakMb(system.path, TS_GENERATE, dirs[1]) });
+  results.rows.push({
+    ...rowOf(
+      { ...fields, command: `${label(size)}, Handlebars provisioners file` },
+      pairs.map((p) => p[0]),
+    ),
+    peakMb: nodePeakMb(system.path, TS_GENERATE, dirs[0]),
+  });
+  results.rows.push({
+    ...rowOf(
+      { ...fields, command: `${label(size)}, the same in Go templates` },
+      pairs.map((p) => p[1]),
+    ),
+    peakMb: nodePeakMb(system.path, TS_GENERATE, dirs[1]),
+  });
   variants.push({ size, ratio: median(pairs.map(([hbs, go]) => go / hbs)) });
 }
 
 // The targets, of this run's figures; one whose figures are missing (a tool or Node skipped) is not met or missed.
-const row = (tool, size, node = tool === 'score-ts' ? system.version : null) => results.rows.find((r) => r.tool === tool && r.command === label(size) && r.node === node);
+const row = (tool, size, node = tool === 'score-ts' ? system.version : null) =>
+  results.rows.find((r) => r.tool === tool && r.command === label(size) && r.node === node);
 const ts = (size) => row('score-ts', size);
 const has = (...sizes) => sizes.every((s) => SIZES.includes(s));
 const targets = [
@@ -224,7 +277,11 @@ const targets = [
   has(1000) && ['score-ts at least 20x faster than score-k8s at 1000 workloads (paired runs)', row('score-k8s', 1000)?.ratio, 20, 'least'],
   has(1000, 10000) && ['generate 10000 at most 10x the 1000-workload time (paired runs)', ts(10000)?.ratio, 10],
   has(10000) && ['generate 10000 peak memory under 400 MB', ts(10000)?.peakMb, 400],
-  ...variants.map((v) => [`Go-template provisioners within 1.5x of the same in Handlebars (${v.size} workloads, paired runs)`, v.ratio, 1.5]),
+  ...variants.map((v) => [
+    `Go-template provisioners within 1.5x of the same in Handlebars (${v.size} workloads, paired runs)`,
+    v.ratio,
+    1.5,
+  ]),
 ].filter(Boolean);
 results.targets = targets.map(([target, value, limit, bound = 'most']) => ({
   target,
@@ -247,7 +304,9 @@ const lines = [
     const ratio = r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x ${r.ratioTo}`;
     return `| ${r.label} | ${r.node ?? '(Go)'} | ${r.objects ?? ''} | ${fmt(r.median)} | ${r.min.toFixed(0)}..${r.max.toFixed(0)} | ${r.runs} | ${ratio} | ${r.peakMb?.toFixed(0) ?? 'n/a'} |`;
   }),
-  ...(nodes.length > 1 && SIZES.some((s) => s > EVERY_NODE_UP_TO) ? ['', `Projects of more than ${EVERY_NODE_UP_TO} workloads run under the system Node only.`] : []),
+  ...(nodes.length > 1 && SIZES.some((s) => s > EVERY_NODE_UP_TO)
+    ? ['', `Projects of more than ${EVERY_NODE_UP_TO} workloads run under the system Node only.`]
+    : []),
   '',
   '| target | value | limit | met |',
   '| --- | ---: | ---: | --- |',

@@ -13,7 +13,9 @@ import { provisionResources } from '../../src/provision/provision.js';
 import { workloadFromYaml } from '../convert/fixtures.js';
 import { repoRoot } from '../support/run-cli.js';
 
-const builtIns = builtInFiles().flatMap((file) => loadProvisioners(parseYamlSource(file.display, readFileSync(file.absolute, 'utf8')), 'built-in'));
+const builtIns = builtInFiles().flatMap((file) =>
+  loadProvisioners(parseYamlSource(file.display, readFileSync(file.absolute, 'utf8')), 'built-in'),
+);
 
 const PAYLOADS = [
   'x\n  evil: true',
@@ -37,7 +39,9 @@ describe('built-in provisioners resist YAML injection', () => {
     expect(builtIns.length).toBeGreaterThan(0);
   });
 
-  it.each(builtIns.flatMap((p) => PAYLOADS.map((payload) => ({ name: `${p.uri} with ${JSON.stringify(payload)}`, provisioner: p, payload }))))('$name', ({ provisioner, payload }) => {
+  it.each(
+    builtIns.flatMap((p) => PAYLOADS.map((payload) => ({ name: `${p.uri} with ${JSON.stringify(payload)}`, provisioner: p, payload }))),
+  )('$name', ({ provisioner, payload }) => {
     const params = Object.fromEntries((provisioner.supportedParams ?? []).map((param) => [param, payload]));
     const workload = workloadFromYaml(`
 apiVersion: score.dev/v1b1
@@ -57,7 +61,13 @@ resources:
 `);
     let result;
     try {
-      result = provisionResources([workload], { provisioners: [provisioner], previous: {}, sharedState: {}, projectDir: repoRoot, seed: 'injection' });
+      result = provisionResources([workload], {
+        provisioners: [provisioner],
+        previous: {},
+        sharedState: {},
+        projectDir: repoRoot,
+        seed: 'injection',
+      });
     } catch (e) {
       // Refusing a value is safe; it must be a clear provision error, not a crash.
       expect(e).toBeInstanceOf(ProvisionError);

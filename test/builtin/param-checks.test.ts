@@ -13,9 +13,18 @@ import { workloadFromYaml } from '../convert/fixtures.js';
 import { shownError } from '../provision/builders.js';
 import { repoRoot } from '../support/run-cli.js';
 
-const builtIns = builtInFiles().flatMap((file) => loadProvisioners(parseYamlSource(file.display, readFileSync(file.absolute, 'utf8')), 'built-in'));
+const builtIns = builtInFiles().flatMap((file) =>
+  loadProvisioners(parseYamlSource(file.display, readFileSync(file.absolute, 'utf8')), 'built-in'),
+);
 
-const SIZING = { storage: 'lots', storageClassName: 'Fast_SSD', cpuRequest: 'half', cpuLimit: 'one', memoryRequest: 'some', memoryLimit: 'more' };
+const SIZING = {
+  storage: 'lots',
+  storageClassName: 'Fast_SSD',
+  cpuRequest: 'half',
+  cpuLimit: 'one',
+  memoryRequest: 'some',
+  memoryLimit: 'more',
+};
 
 function problems(type: string, params: Record<string, unknown>, klass?: string): string[] {
   const workload = workloadFromYaml(`apiVersion: score.dev/v1b1
@@ -32,7 +41,10 @@ resources:
     type: ${type}
 ${klass ? `    class: ${klass}\n` : ''}    params: ${JSON.stringify(params)}
 `);
-  const shown = shownError(() => provisionResources([workload], { provisioners: builtIns, previous: {}, sharedState: {}, projectDir: repoRoot, seed: 'checks' }), ProvisionError);
+  const shown = shownError(
+    () => provisionResources([workload], { provisioners: builtIns, previous: {}, sharedState: {}, projectDir: repoRoot, seed: 'checks' }),
+    ProvisionError,
+  );
   return shown.diagnostics.map((d) => d.replace(/^score\.yaml:\d+:\d+: resources\.res: /, ''));
 }
 
@@ -94,26 +106,38 @@ describe('built-in provisioners report every bad param at once', () => {
       name: 'mysql, a user name too long',
       type: 'mysql',
       params: { username: 'a'.repeat(33) },
-      expected: at('mysql', 'init', ['params.username must be a MySQL user name: lowercase letters, digits and _, not starting with a digit, at most 32 characters']),
+      expected: at('mysql', 'init', [
+        'params.username must be a MySQL user name: lowercase letters, digits and _, not starting with a digit, at most 32 characters',
+      ]),
     },
     {
       name: 'redis',
       type: 'redis',
       params: SIZING,
-      expected: at('redis', 'init', [...SIZING_MESSAGES, 'params.memoryRequest must be a memory quantity such as 64Mi', 'params.memoryLimit must be a memory quantity such as 256Mi']),
+      expected: at('redis', 'init', [
+        ...SIZING_MESSAGES,
+        'params.memoryRequest must be a memory quantity such as 64Mi',
+        'params.memoryLimit must be a memory quantity such as 256Mi',
+      ]),
     },
     { name: 'mongodb', type: 'mongodb', params: SIZING, expected: at('mongodb', 'init', MORE_SIZING('100m', '1', '256Mi', '1Gi')) },
     {
       name: 'amqp',
       type: 'amqp',
       params: { vhost: 'my vhost', ...SIZING },
-      expected: at('amqp', 'init', ["params.vhost must be / or up to 63 letters, digits, '.', '_' and '-'", ...MORE_SIZING('100m', '1', '256Mi', '1Gi')]),
+      expected: at('amqp', 'init', [
+        "params.vhost must be / or up to 63 letters, digits, '.', '_' and '-'",
+        ...MORE_SIZING('100m', '1', '256Mi', '1Gi'),
+      ]),
     },
     {
       name: 's3',
       type: 's3',
       params: { bucket: 'My_Bucket', ...SIZING },
-      expected: at('s3', 'init', ["params.bucket must be an S3 bucket name: 3 to 63 lowercase letters, digits, '.' and '-'", ...MORE_SIZING('100m', '1', '256Mi', '1Gi')]),
+      expected: at('s3', 'init', [
+        "params.bucket must be an S3 bucket name: 3 to 63 lowercase letters, digits, '.' and '-'",
+        ...MORE_SIZING('100m', '1', '256Mi', '1Gi'),
+      ]),
     },
     {
       name: 'kafka-topic',
@@ -135,7 +159,10 @@ describe('built-in provisioners report every bad param at once', () => {
       name: 'volume',
       type: 'volume',
       params: { size: 'big', storageClassName: 'Fast_SSD' },
-      expected: at('volume', 'init', ['params.size must be a Kubernetes quantity such as 1Gi or 500Mi', 'params.storageClassName must be the name of a StorageClass']),
+      expected: at('volume', 'init', [
+        'params.size must be a Kubernetes quantity such as 1Gi or 500Mi',
+        'params.storageClassName must be the name of a StorageClass',
+      ]),
     },
     {
       name: 'route (Gateway API)',

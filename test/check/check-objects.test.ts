@@ -12,36 +12,80 @@ const deployment = (spec: Record<string, unknown>, extra: Record<string, unknown
   apiVersion: 'apps/v1',
   kind: 'Deployment',
   metadata: { name: 'web' },
-  spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'main', image: 'nginx', ...spec }] } } },
+  spec: {
+    selector: { matchLabels: { app: 'web' } },
+    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'main', image: 'nginx', ...spec }] } },
+  },
   ...extra,
 });
 
 describe('checkObjects', () => {
   it.each([
-    { name: 'int-or-string: a port name', object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80, targetPort: 'http' }] } } },
-    { name: 'int-or-string: a port number', object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80, targetPort: 8080 }] } } },
-    { name: 'quantities as numbers and strings', object: deployment({ resources: { limits: { cpu: 1, memory: '1Gi' }, requests: { cpu: '0.5' } } }) },
+    {
+      name: 'int-or-string: a port name',
+      object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80, targetPort: 'http' }] } },
+    },
+    {
+      name: 'int-or-string: a port number',
+      object: { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 80, targetPort: 8080 }] } },
+    },
+    {
+      name: 'quantities as numbers and strings',
+      object: deployment({ resources: { limits: { cpu: 1, memory: '1Gi' }, requests: { cpu: '0.5' } } }),
+    },
     { name: 'a null field is an absent one', object: deployment({ ports: null }) },
     { name: 'status given', object: deployment({}, { status: { replicas: 1 } }) },
-    { name: 'a NetworkPolicy without podSelector (its zero value selects every pod)', object: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: { policyTypes: ['Ingress'] } } },
-    { name: 'any annotations', object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'example.com/a': 'x' } }, data: { a: 'b' } } },
+    {
+      name: 'a NetworkPolicy without podSelector (its zero value selects every pod)',
+      object: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'n' }, spec: { policyTypes: ['Ingress'] } },
+    },
+    {
+      name: 'any annotations',
+      object: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { 'example.com/a': 'x' } }, data: { a: 'b' } },
+    },
   ])('accepts $name', ({ object }) => {
     expect(checkObjects([object])).toEqual({ problems: [], unchecked: [] });
   });
 
   it.each([
-    { name: 'a float where an integer is wanted', object: deployment({ ports: [{ containerPort: 80.5 }] }), problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].ports[0].containerPort: must be an integer, not a number' },
-    { name: 'an unknown field in metadata', object: deployment({}, { metadata: { name: 'web', label: {} } }), problem: 'manifests[0] (Deployment web): metadata.label: unknown field (did you mean labels?)' },
-    { name: 'an unknown field like no known one: no guess', object: deployment({ sidecarMode: true }), problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].sidecarMode: unknown field' },
-    { name: 'a misspelt field inside a list inside a map', object: deployment({ env: [{ name: 'A', vaule: 'b' }] }), problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].env[0].vaule: unknown field (did you mean value?)' },
-    { name: 'a label that is not a string, named with its key quoted', object: deployment({}, { metadata: { name: 'web', labels: { 'app.kubernetes.io/name': 3 } } }), problem: 'manifests[0] (Deployment web): metadata.labels["app.kubernetes.io/name"]: must be a string, not an integer' },
-    { name: 'a required field set to null', object: deployment({ ports: [{ containerPort: null }] }), problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].ports[0].containerPort: required field is missing' },
+    {
+      name: 'a float where an integer is wanted',
+      object: deployment({ ports: [{ containerPort: 80.5 }] }),
+      problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].ports[0].containerPort: must be an integer, not a number',
+    },
+    {
+      name: 'an unknown field in metadata',
+      object: deployment({}, { metadata: { name: 'web', label: {} } }),
+      problem: 'manifests[0] (Deployment web): metadata.label: unknown field (did you mean labels?)',
+    },
+    {
+      name: 'an unknown field like no known one: no guess',
+      object: deployment({ sidecarMode: true }),
+      problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].sidecarMode: unknown field',
+    },
+    {
+      name: 'a misspelt field inside a list inside a map',
+      object: deployment({ env: [{ name: 'A', vaule: 'b' }] }),
+      problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].env[0].vaule: unknown field (did you mean value?)',
+    },
+    {
+      name: 'a label that is not a string, named with its key quoted',
+      object: deployment({}, { metadata: { name: 'web', labels: { 'app.kubernetes.io/name': 3 } } }),
+      problem: 'manifests[0] (Deployment web): metadata.labels["app.kubernetes.io/name"]: must be a string, not an integer',
+    },
+    {
+      name: 'a required field set to null',
+      object: deployment({ ports: [{ containerPort: null }] }),
+      problem: 'manifests[0] (Deployment web): spec.template.spec.containers[0].ports[0].containerPort: required field is missing',
+    },
   ])('refuses $name', ({ object, problem }) => {
     expect(checkObjects([object]).problems).toEqual([problem]);
   });
 
   it("never shows a Secret's values", () => {
-    const { problems } = checkObjects([{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { password: 918273645 }, stringData: { token: ['hunter2'] } }]);
+    const { problems } = checkObjects([
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { password: 918273645 }, stringData: { token: ['hunter2'] } },
+    ]);
     expect(problems).toEqual([
       'manifests[0] (Secret s): data.password: must be a string, not an integer',
       'manifests[0] (Secret s): stringData.token: must be a string, not a list',
@@ -83,6 +127,8 @@ describe('checkObjects on hostile objects', () => {
       inner.a = next;
       inner = next;
     }
-    expect(checkObjects([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, binaryData: root }]).problems).toEqual(['manifests[0] (ConfigMap c): binaryData.a: must be a string, not a map']);
+    expect(checkObjects([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, binaryData: root }]).problems).toEqual([
+      'manifests[0] (ConfigMap c): binaryData.a: must be a string, not a map',
+    ]);
   });
 });

@@ -12,7 +12,8 @@ import { repoRoot, tempProject } from '../support/run-cli.js';
 
 function packageWithExplodingValidators(): string {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'score-ts-package-'));
-  for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json']) cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
+  for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json'])
+    cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
   rmSync(path.join(copy, 'dist', '.cache'), { recursive: true, force: true });
   const bundle = path.join(copy, 'dist', 'score-ts.cjs');
@@ -25,11 +26,22 @@ function packageWithExplodingValidators(): string {
 
 describe('loading the Kubernetes schemas', () => {
   const copy = packageWithExplodingValidators();
-  const run = (project: string, args: string[]) => spawnSync(process.execPath, [path.join(copy, 'bin', 'score-ts.js'), ...args], { cwd: project, encoding: 'utf8' });
+  const run = (project: string, args: string[]) =>
+    spawnSync(process.execPath, [path.join(copy, 'bin', 'score-ts.js'), ...args], { cwd: project, encoding: 'utf8' });
 
   it.each([
-    { name: 'built-in provisioners only: not loaded', dir: path.join(repoRoot, 'test', 'golden', 'builtin-postgres'), args: ['generate', 'score.yaml', '-o', '-'], loaded: false },
-    { name: 'a custom provisioner: loaded', dir: path.join(repoRoot, 'test', 'golden', 'check-custom-kind-unchecked'), args: ['generate', 'score.yaml', '--provisioners', 'platform.provisioners.yaml', '-o', '-'], loaded: true },
+    {
+      name: 'built-in provisioners only: not loaded',
+      dir: path.join(repoRoot, 'test', 'golden', 'builtin-postgres'),
+      args: ['generate', 'score.yaml', '-o', '-'],
+      loaded: false,
+    },
+    {
+      name: 'a custom provisioner: loaded',
+      dir: path.join(repoRoot, 'test', 'golden', 'check-custom-kind-unchecked'),
+      args: ['generate', 'score.yaml', '--provisioners', 'platform.provisioners.yaml', '-o', '-'],
+      loaded: true,
+    },
   ])('$name', ({ dir, args, loaded }) => {
     const result = run(tempProject(dir), args);
     expect(result.stderr.includes('the Kubernetes validators were loaded'), result.stderr).toBe(loaded);

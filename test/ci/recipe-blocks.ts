@@ -40,7 +40,10 @@ interface WorkflowStep {
   if?: string;
 }
 
-const GITHUB_CONDITIONS: Readonly<Record<string, Step['onlyOn']>> = { "github.event_name == 'push'": 'main', "github.event_name == 'pull_request'": 'pull-request' };
+const GITHUB_CONDITIONS: Readonly<Record<string, Step['onlyOn']>> = {
+  "github.event_name == 'push'": 'main',
+  "github.event_name == 'pull_request'": 'pull-request',
+};
 const GITLAB_RULES: Readonly<Record<string, Step['onlyOn']>> = {
   '$CI_PIPELINE_SOURCE == "merge_request_event"': 'pull-request',
   '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH': 'main',
@@ -48,14 +51,20 @@ const GITLAB_RULES: Readonly<Record<string, Step['onlyOn']>> = {
 
 export function readCiPage(file: string): CiPage {
   const page = readFileSync(file, 'utf8');
-  const workflow = parse(blockAfter(page, 'GitHub Actions', 'yaml')) as { jobs: Record<string, { env?: Record<string, string>; steps: WorkflowStep[] }> };
+  const workflow = parse(blockAfter(page, 'GitHub Actions', 'yaml')) as {
+    jobs: Record<string, { env?: Record<string, string>; steps: WorkflowStep[] }>;
+  };
   const [job] = Object.values(workflow.jobs);
-  const steps = job!.steps.filter((s) => s.run !== undefined).map((s, i) => {
-    const onlyOn = s.if === undefined ? undefined : GITHUB_CONDITIONS[s.if];
-    if (s.if !== undefined && onlyOn === undefined) throw new Error(`the test does not know the condition ${s.if}`);
-    return { name: s.name ?? `step ${i + 1}`, script: s.run!, ...(onlyOn ? { onlyOn } : {}) };
-  });
-  const gitlab = Object.entries(parse(blockAfter(page, 'GitLab CI', 'yaml')) as Record<string, { rules: Array<{ if: string }>; script: string[] }>).map(([name, j]) => {
+  const steps = job!.steps
+    .filter((s) => s.run !== undefined)
+    .map((s, i) => {
+      const onlyOn = s.if === undefined ? undefined : GITHUB_CONDITIONS[s.if];
+      if (s.if !== undefined && onlyOn === undefined) throw new Error(`the test does not know the condition ${s.if}`);
+      return { name: s.name ?? `step ${i + 1}`, script: s.run!, ...(onlyOn ? { onlyOn } : {}) };
+    });
+  const gitlab = Object.entries(
+    parse(blockAfter(page, 'GitLab CI', 'yaml')) as Record<string, { rules: Array<{ if: string }>; script: string[] }>,
+  ).map(([name, j]) => {
     const on = GITLAB_RULES[j.rules[0]!.if];
     if (!on) throw new Error(`the test does not know the rule ${j.rules[0]!.if}`);
     return { job: name, on, steps: j.script.map((line) => ({ name: line, script: line })) };

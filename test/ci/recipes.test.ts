@@ -20,7 +20,12 @@ const page = readCiPage(path.join(repoRoot, 'docs', 'ci.md'));
 const root = mkdtempSync(path.join(os.tmpdir(), 'score-ts-ci-recipes-'));
 const laptop = path.join(root, 'laptop', 'shop');
 const PACKAGE_SPEC = 'score-ts@0.1.0';
-const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
+const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Dev',
+  GIT_AUTHOR_EMAIL: 'dev@example.com',
+  GIT_COMMITTER_NAME: 'Dev',
+  GIT_COMMITTER_EMAIL: 'dev@example.com',
+};
 
 const SCORE_FILE = `apiVersion: score.dev/v1b1
 metadata:
@@ -52,24 +57,37 @@ function bash(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Run>
 function kubectlStandIn(dir: string): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'kubectl');
-  writeFileSync(file, `#!/usr/bin/env node
+  writeFileSync(
+    file,
+    `#!/usr/bin/env node
 const fs = require('node:fs');
 const args = process.argv.slice(2);
 const files = args.flatMap((a, i) => (args[i - 1] === '-f' ? [require('node:path').resolve(a)] : []));
 for (const f of files) if (!fs.existsSync(f)) { console.error('error: the path "' + f + '" does not exist'); process.exit(1); }
 fs.appendFileSync(process.env.KUBECTL_LOG, JSON.stringify({ args, files, cwd: process.cwd() }) + '\\n');
-`);
+`,
+  );
   chmodSync(file, 0o755);
   return dir;
 }
 
 /** A fresh clone of the laptop's repository (or `from`) in a folder named `name`, and the environment its CI job has. */
-function ciCheckout(name: string, env: Record<string, string>, from = laptop): Promise<{ dir: string; env: NodeJS.ProcessEnv; log: string }> {
+function ciCheckout(
+  name: string,
+  env: Record<string, string>,
+  from = laptop,
+): Promise<{ dir: string; env: NodeJS.ProcessEnv; log: string }> {
   const dir = path.join(root, 'ci', name);
   const log = path.join(root, 'ci', `${name}.kubectl.jsonl`);
   mkdirSync(path.dirname(dir), { recursive: true });
   const prefix = path.join(root, 'ci', `${name}.prefix`);
-  const jobEnv = { ...baseEnv, ...env, KUBECTL_LOG: log, npm_config_prefix: prefix, PATH: `${path.join(prefix, 'bin')}:${kubectlStandIn(path.join(root, 'bin'))}:${baseEnv.PATH}` };
+  const jobEnv = {
+    ...baseEnv,
+    ...env,
+    KUBECTL_LOG: log,
+    npm_config_prefix: prefix,
+    PATH: `${path.join(prefix, 'bin')}:${kubectlStandIn(path.join(root, 'bin'))}:${baseEnv.PATH}`,
+  };
   return bash(`git clone -q ${JSON.stringify(from)} ${JSON.stringify(dir)}`, root, jobEnv).then((run) => {
     expect(run.status, tail(run)).toBe(0);
     return { dir, env: jobEnv, log };
@@ -77,7 +95,12 @@ function ciCheckout(name: string, env: Record<string, string>, from = laptop): P
 }
 
 /** Runs the steps that apply to `on`, in order; the first that fails ends the job, as CI does. */
-async function runSteps(steps: readonly Step[], on: 'pull-request' | 'main', dir: string, env: NodeJS.ProcessEnv): Promise<Array<{ step: string; run: Run }>> {
+async function runSteps(
+  steps: readonly Step[],
+  on: 'pull-request' | 'main',
+  dir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Array<{ step: string; run: Run }>> {
   const results = [];
   for (const step of steps.filter((s) => !s.onlyOn || s.onlyOn === on)) {
     const run = await bash(step.script.replaceAll(PACKAGE_SPEC, tarball), dir, env);
@@ -88,7 +111,12 @@ async function runSteps(steps: readonly Step[], on: 'pull-request' | 'main', dir
 }
 
 function applied(log: string): Array<{ args: string[]; files: string[] }> {
-  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { args: string[]; files: string[] }) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { args: string[]; files: string[] })
+    : [];
 }
 
 /** What an apply on main must have been given: the manifests, all of them labelled for --prune, all valid. */
@@ -98,19 +126,34 @@ function expectAppliedProject(log: string, command = 'apply -f manifests.yaml --
   const text = calls[0]!.files.map((f) => readFileSync(f, 'utf8')).join('---\n');
   expect(checkManifests(text)).toEqual([]);
   // Files joined with '---' leave an empty document between them (each starts with '---'), as kubectl reads them.
-  const objects = parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: { labels?: Record<string, string> } } | null).filter((o) => o !== null);
+  const objects = parseAllDocuments(text)
+    .map((d) => d.toJS() as { kind: string; metadata: { labels?: Record<string, string> } } | null)
+    .filter((o) => o !== null);
   expect(objects.map((o) => o.kind)).toContain('StatefulSet');
   for (const o of objects) expect(o.metadata.labels?.['score-ts.dev/project'], o.kind).toBe('shop');
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'score-ts.cjs'))) throw new Error('the CI recipes test installs the built tree: run npm run build first (npm test does)');
+  if (!existsSync(path.join(repoRoot, 'dist', 'score-ts.cjs')))
+    throw new Error('the CI recipes test installs the built tree: run npm run build first (npm test does)');
   baseEnv = { ...userEnv(repoRoot), ...GIT_IDENTITY, NO_COLOR: '1', GIT_CONFIG_NOSYSTEM: '1', HOME: root };
   const npm = npmWithCache(path.join(root, 'npm-cache'), baseEnv);
-  baseEnv = { ...baseEnv, npm_config_cache: path.join(root, 'npm-cache'), npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_fetch_retries: '1', npm_config_fetch_retry_maxtimeout: '5000' };
+  baseEnv = {
+    ...baseEnv,
+    npm_config_cache: path.join(root, 'npm-cache'),
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_fetch_retries: '1',
+    npm_config_fetch_retry_maxtimeout: '5000',
+  };
   const packed = await npm.run(['pack', '--ignore-scripts', '--pack-destination', root], repoRoot);
   expect(packed.status, tail(packed)).toBe(0);
-  tarball = path.join(root, readdirSync(root).find((name) => name.endsWith('.tgz'))!);
+  tarball = path.join(
+    root,
+    readdirSync(root).find((name) => name.endsWith('.tgz'))!,
+  );
   // The laptop: the workload, a repository, then the page's commands.
   mkdirSync(laptop, { recursive: true });
   writeFileSync(path.join(laptop, 'score.yaml'), SCORE_FILE);
@@ -135,7 +178,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true, maxRetries: 3 }));
 
 describe('docs/ci.md, GitHub Actions', () => {
-  const env = () => Object.fromEntries(Object.entries(page.github.env).map(([k, v]) => [k, v === '${{ secrets.SCORE_TS_SEED }}' ? seed : v]));
+  const env = () =>
+    Object.fromEntries(Object.entries(page.github.env).map(([k, v]) => [k, v === '${{ secrets.SCORE_TS_SEED }}' ? seed : v]));
 
   it('a pull request: every step passes in a fresh clone under another name, and nothing is applied', async (ctx) => {
     if (unavailable) return ctx.skip();
@@ -181,7 +225,10 @@ describe('docs/ci.md, GitLab CI', () => {
 
 describe('docs/ci.md, Secrets and Git: secretsOutput', () => {
   const secretsLaptop = path.join(root, 'laptop-secrets', 'shop');
-  const kinds = (file: string) => parseAllDocuments(readFileSync(file, 'utf8')).map((d) => (d.toJS() as { kind: string } | null)?.kind).filter(Boolean);
+  const kinds = (file: string) =>
+    parseAllDocuments(readFileSync(file, 'utf8'))
+      .map((d) => (d.toJS() as { kind: string } | null)?.kind)
+      .filter(Boolean);
 
   it("the laptop's setup keeps the Secrets out of Git; CI checks without them and applies both on main", async (ctx) => {
     if (unavailable) return ctx.skip();
@@ -196,7 +243,8 @@ describe('docs/ci.md, Secrets and Git: secretsOutput', () => {
 
     const pr = await ciCheckout('gh-pr-secrets', { SCORE_TS_SEED: seed }, secretsLaptop);
     expect(existsSync(path.join(pr.dir, 'secrets.yaml'))).toBe(false);
-    for (const { step, run } of await runSteps(page.github.steps, 'pull-request', pr.dir, pr.env)) expect(run.status, `${step}: ${tail(run)}`).toBe(0);
+    for (const { step, run } of await runSteps(page.github.steps, 'pull-request', pr.dir, pr.env))
+      expect(run.status, `${step}: ${tail(run)}`).toBe(0);
 
     const main = await ciCheckout('main-secrets', { SCORE_TS_SEED: seed }, secretsLaptop);
     const install = await bash(`npm install -g ${JSON.stringify(tarball)}`, main.dir, main.env);

@@ -55,7 +55,9 @@ describe('generate --check', () => {
 });
 
 it('passes on the committed hello-world example', async () => {
-  const run = await runIn(tempProject(path.join(examples, 'hello-world')), ['generate', 'score.yaml', '--check'], { SCORE_TS_SEED: 'examples' });
+  const run = await runIn(tempProject(path.join(examples, 'hello-world')), ['generate', 'score.yaml', '--check'], {
+    SCORE_TS_SEED: 'examples',
+  });
   expect(run.code, run.stderr).toBe(0);
 });
 
@@ -89,7 +91,19 @@ describe('generate --format', () => {
 
 describe('KYAML', () => {
   it('writes flow style with double-quoted strings, trailing commas and hugged lists of maps', () => {
-    const text = [...renderOutput([{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { 'example.com/x': 'on' } }, spec: { containers: [{ name: 'c', args: ['a', 'b'] }], empty: [], none: {} } }], 'kyaml')].join('');
+    const text = [
+      ...renderOutput(
+        [
+          {
+            apiVersion: 'v1',
+            kind: 'Pod',
+            metadata: { name: 'p', labels: { 'example.com/x': 'on' } },
+            spec: { containers: [{ name: 'c', args: ['a', 'b'] }], empty: [], none: {} },
+          },
+        ],
+        'kyaml',
+      ),
+    ].join('');
     expect(text).toBe(`---
 {
   apiVersion: "v1",
@@ -115,13 +129,18 @@ describe('KYAML', () => {
 `);
   });
 
-  it.each([['yes'], ['0755'], ['line\nbreak'], ['tab\t'], ['\u2028'], ['\u0085'], ['"quoted"'], ['{x}'], ['123'], ['null'], [''], ['é😀']])('reads back %j as the same string under YAML 1.1 and 1.2', (value) => {
-    const text = [...renderOutput([{ kind: 'ConfigMap', metadata: { name: 'x' }, data: { [value || 'k']: value, on: value, 'y': value } }], 'kyaml')].join('');
-    for (const version of ['1.1', '1.2'] as const) {
-      const back = parse(text.replace(/^---\n/, ''), { version }) as { data: Record<string, string> };
-      expect(back.data[value || 'k']).toBe(value);
-      expect(back.data.on).toBe(value);
-      expect(back.data.y).toBe(value);
-    }
-  });
+  it.each([['yes'], ['0755'], ['line\nbreak'], ['tab\t'], ['\u2028'], ['\u0085'], ['"quoted"'], ['{x}'], ['123'], ['null'], [''], ['é😀']])(
+    'reads back %j as the same string under YAML 1.1 and 1.2',
+    (value) => {
+      const text = [
+        ...renderOutput([{ kind: 'ConfigMap', metadata: { name: 'x' }, data: { [value || 'k']: value, on: value, y: value } }], 'kyaml'),
+      ].join('');
+      for (const version of ['1.1', '1.2'] as const) {
+        const back = parse(text.replace(/^---\n/, ''), { version }) as { data: Record<string, string> };
+        expect(back.data[value || 'k']).toBe(value);
+        expect(back.data.on).toBe(value);
+        expect(back.data.y).toBe(value);
+      }
+    },
+  );
 });

@@ -37,7 +37,11 @@ function sortedWordsPerLine(stdout: string): string[] {
 }
 
 function sortedWords(line: string): string {
-  return line.split(' ').filter((w) => w !== '').sort().join(' ');
+  return line
+    .split(' ')
+    .filter((w) => w !== '')
+    .sort()
+    .join(' ');
 }
 
 describe('help output', () => {
@@ -54,7 +58,9 @@ describe('completion', () => {
   it.each(['bash', 'zsh', 'fish'])('the %s script knows every top-level command and their flags', async (shell) => {
     const script = await completionScript(shell);
     const commands = await topLevelCommands();
-    expect(commands).toEqual(expect.arrayContaining(['init', 'generate', 'provisioners', 'resources', 'completion', 'version', 'check-version', 'help']));
+    expect(commands).toEqual(
+      expect.arrayContaining(['init', 'generate', 'provisioners', 'resources', 'completion', 'version', 'check-version', 'help']),
+    );
     expect(commands.filter((command) => !script.includes(command))).toEqual([]);
     const long = (flag: string) => (shell === 'fish' ? `-l ${flag}` : `--${flag}`);
     for (const flag of ['output', 'overrides-file', 'no-sample', 'show-secrets', 'verbose']) expect(script).toContain(long(flag));
@@ -105,7 +111,12 @@ describe('completion', () => {
     const driver = `source '${script}'\n${lines.map((l) => `complete -C '${l}' | string replace -r '\\t.*' '' | string join ' '`).join('\n')}\n`;
     const result = spawnSync('fish', ['--no-config', '-c', driver], { cwd: completionProject(), encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(sortedWordsPerLine(result.stdout)).toEqual(['help list', '--output --override-property --overrides-file', 'score.yaml sub/', 'bash fish zsh']);
+    expect(sortedWordsPerLine(result.stdout)).toEqual([
+      'help list',
+      '--output --override-property --overrides-file',
+      'score.yaml sub/',
+      'bash fish zsh',
+    ]);
   });
 
   it.skipIf(!hasShell('zsh'))('zsh: the script parses, for fpath autoloading (#compdef) and for source', async () => {
@@ -135,14 +146,30 @@ describe('check-version', () => {
     { name: 'satisfied: exit 0, silent', constraint: '>=0.0.0', code: 0, stderr: '' },
     { name: 'the exact version', constraint: packageVersion, code: 0, stderr: '' },
     { name: 'several comparators', constraint: `>=${packageVersion} <99`, code: 0, stderr: '' },
-    { name: 'too old: exit 1, upgrade', constraint: '>=99.0.0', code: 1, stderr: `error: score-ts ${packageVersion} does not satisfy >=99.0.0; upgrade score-ts\n` },
-    { name: 'too new: exit 1, older', constraint: '<0.0.1', code: 1, stderr: `error: score-ts ${packageVersion} does not satisfy <0.0.1; install an older score-ts\n` },
-    { name: 'another exact version', constraint: '=99.1.2', code: 1, stderr: `error: score-ts ${packageVersion} does not satisfy =99.1.2; install score-ts 99.1.2\n` },
+    {
+      name: 'too old: exit 1, upgrade',
+      constraint: '>=99.0.0',
+      code: 1,
+      stderr: `error: score-ts ${packageVersion} does not satisfy >=99.0.0; upgrade score-ts\n`,
+    },
+    {
+      name: 'too new: exit 1, older',
+      constraint: '<0.0.1',
+      code: 1,
+      stderr: `error: score-ts ${packageVersion} does not satisfy <0.0.1; install an older score-ts\n`,
+    },
+    {
+      name: 'another exact version',
+      constraint: '=99.1.2',
+      code: 1,
+      stderr: `error: score-ts ${packageVersion} does not satisfy =99.1.2; install score-ts 99.1.2\n`,
+    },
     {
       name: 'malformed: exit 2',
       constraint: '>=one',
       code: 2,
-      stderr: "error: invalid version constraint '>=one': 'one' is not a version; write comparators such as >=0.1.0, ^0.2 or ~1.2.3; several, separated by spaces, must all hold\n",
+      stderr:
+        "error: invalid version constraint '>=one': 'one' is not a version; write comparators such as >=0.1.0, ^0.2 or ~1.2.3; several, separated by spaces, must all hold\n",
     },
   ])('$name ($constraint)', async ({ constraint, code, stderr }) => {
     expect(await runIn(tempProject(), ['check-version', constraint])).toEqual({ code, stdout: '', stderr });
@@ -172,12 +199,14 @@ describe('schema comments for editors (yaml-language-server)', () => {
     },
   );
 
-  it('init --provisioners installs the user\'s file as it is, after a line naming it', async () => {
+  it("init --provisioners installs the user's file as it is, after a line naming it", async () => {
     const dir = tempProject();
     const text = '# mine\n- uri: template://mine/thing\n  type: thing\n  outputs: |\n    value: x\n';
     writeFileSync(path.join(dir, 'mine.provisioners.yaml'), text);
     expect((await runIn(dir, ['init', '--no-sample', '--provisioners', 'mine.provisioners.yaml'])).code).toBe(0);
-    expect(readFileSync(path.join(dir, '.score-ts', 'mine.provisioners.yaml'), 'utf8')).toBe(`# Installed by score-ts init from mine.provisioners.yaml\n${text}`);
+    expect(readFileSync(path.join(dir, '.score-ts', 'mine.provisioners.yaml'), 'utf8')).toBe(
+      `# Installed by score-ts init from mine.provisioners.yaml\n${text}`,
+    );
   });
 
   it('score-ts.yaml, as init writes it, points at the project file schema of this version', async () => {

@@ -13,14 +13,29 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { type: 'postgres-instance', params: ['username', 'storage', 'storageClassName'], source: 'provisioners/data-services.provisioners.yaml:272', description: 'Development-grade PostgreSQL 17 server.' },
+  {
+    type: 'postgres-instance',
+    params: ['username', 'storage', 'storageClassName'],
+    source: 'provisioners/data-services.provisioners.yaml:272',
+    description: 'Development-grade PostgreSQL 17 server.',
+  },
   { type: 'dns', params: [], source: 'x.yaml:3', description: '' },
 ];
-const COLUMNS: ReadonlyArray<Column<Row>> = [{ key: 'type', keep: true }, { key: 'params' }, { key: 'source', keepEnd: true }, { key: 'description' }];
+const COLUMNS: ReadonlyArray<Column<Row>> = [
+  { key: 'type', keep: true },
+  { key: 'params' },
+  { key: 'source', keepEnd: true },
+  { key: 'description' },
+];
 
 describe('formatTable', () => {
   it('a column that may leave the table leaves, in its order, rather than be cut below a readable width', () => {
-    const leaving: ReadonlyArray<Column<Row>> = [{ key: 'type', keep: true }, { key: 'params' }, { key: 'source', keepEnd: true, leaveOrder: 2 }, { key: 'description', leaveOrder: 1 }];
+    const leaving: ReadonlyArray<Column<Row>> = [
+      { key: 'type', keep: true },
+      { key: 'params' },
+      { key: 'source', keepEnd: true, leaveOrder: 2 },
+      { key: 'description', leaveOrder: 1 },
+    ];
     const at = (width: number) => formatTable(ROWS, leaving, width);
     expect(at(200).hidden).toEqual([]);
     // At 80 the cut text is still readable: nothing leaves.
@@ -28,9 +43,25 @@ describe('formatTable', () => {
     expect(at(60)).toEqual({
       cut: true,
       hidden: ['DESCRIPTION'],
-      text: ['TYPE               PARAMS               SOURCE', 'postgres-instance  username,storage,    …visioners.yaml:272', '                   storageClassName', 'dns                -                    x.yaml:3', ''].join('\n'),
+      text: [
+        'TYPE               PARAMS               SOURCE',
+        'postgres-instance  username,storage,    …visioners.yaml:272',
+        '                   storageClassName',
+        'dns                -                    x.yaml:3',
+        '',
+      ].join('\n'),
     });
-    expect(at(40)).toEqual({ cut: false, hidden: ['SOURCE', 'DESCRIPTION'], text: ['TYPE               PARAMS', 'postgres-instance  username,storage,', '                   storageClassName', 'dns                -', ''].join('\n') });
+    expect(at(40)).toEqual({
+      cut: false,
+      hidden: ['SOURCE', 'DESCRIPTION'],
+      text: [
+        'TYPE               PARAMS',
+        'postgres-instance  username,storage,',
+        '                   storageClassName',
+        'dns                -',
+        '',
+      ].join('\n'),
+    });
   });
 
   it.each<{ name: string; width: number; text: string; cut: boolean }>([
@@ -76,7 +107,12 @@ describe('formatTable', () => {
 describe('checkFormat', () => {
   it.each<{ name: string; value: string; allowed: string[]; message: string }>([
     { name: 'two values', value: 'xml', allowed: ['mermaid', 'dot'], message: '--format xml is not known: use mermaid or dot' },
-    { name: 'three values', value: 'toml', allowed: ['yaml', 'json', 'kyaml'], message: '--format toml is not known: use yaml, json or kyaml' },
+    {
+      name: 'three values',
+      value: 'toml',
+      allowed: ['yaml', 'json', 'kyaml'],
+      message: '--format toml is not known: use yaml, json or kyaml',
+    },
   ])('$name', ({ value, allowed, message }) => {
     expect(() => checkFormat(value, allowed)).toThrow(new UsageError(message));
   });
@@ -86,7 +122,14 @@ describe('provisioners list fits the terminal the CLI says stdout is', () => {
   it.each([160, 300])('%i columns', async (columns) => {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['provisioners', 'list'], { cwd: tempProject(), env: { NO_COLOR: '1' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, stdoutColumns: columns });
+    const code = await runCli(['provisioners', 'list'], {
+      cwd: tempProject(),
+      env: { NO_COLOR: '1' },
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      stderrIsTTY: false,
+      stdoutColumns: columns,
+    });
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(columns);
@@ -97,7 +140,14 @@ describe('provisioners list fits the terminal the CLI says stdout is', () => {
   it('80 columns: the SOURCE and DESCRIPTION columns leave rather than show a few characters each', async () => {
     let stdout = '';
     let stderr = '';
-    await runCli(['provisioners', 'list'], { cwd: tempProject(), env: { NO_COLOR: '1' }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false, stdoutColumns: 80 });
+    await runCli(['provisioners', 'list'], {
+      cwd: tempProject(),
+      env: { NO_COLOR: '1' },
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      stderrIsTTY: false,
+      stdoutColumns: 80,
+    });
     expect(stdout.split('\n')[0]).toBe('TYPE               CLASS    ID     PARAMS                 OUTPUTS');
     expect(stderr).toBe('the SOURCE and DESCRIPTION columns are left out to fit 80 columns; --format yaml or json shows everything\n');
   });

@@ -23,7 +23,9 @@ describe('init writes score-ts.yaml when it is missing', () => {
   it("with the folder's name made a label and the sample as its workload", async () => {
     const dir = folderNamed('My Shop (v2)');
     const run = await runIn(dir, ['init']);
-    expect(run.stderr).toContain('\ncreated score-ts.yaml (project label My-Shop--v2; workloads score.yaml): commit it; .score-ts/ stays private\n');
+    expect(run.stderr).toContain(
+      '\ncreated score-ts.yaml (project label My-Shop--v2; workloads score.yaml): commit it; .score-ts/ stays private\n',
+    );
     expect(read(dir, 'score-ts.yaml')).toBe(`${HEADER(VERSION)}version: 1\nproject: My-Shop--v2\nworkloads:\n  - file: score.yaml\n`);
   });
 
@@ -41,10 +43,23 @@ describe('init writes score-ts.yaml when it is missing', () => {
     mkdirSync(path.join(dir, 'platform', 'patches'), { recursive: true });
     writeFileSync(path.join(dir, 'platform', 'kv.provisioners.yaml'), PROVISIONER);
     writeFileSync(path.join(dir, 'platform', 'patches', 'team.tpl'), PATCH);
-    const run = await runIn(dir, ['init', '--no-sample', '--provisioners', './platform/kv.provisioners.yaml', '--patch-templates', 'platform/patches/']);
-    expect(run.stderr).toContain('created score-ts.yaml (project label project; no workloads yet; provisioners platform/kv.provisioners.yaml; patch templates platform/patches)');
-    expect(read(dir, 'score-ts.yaml')).toMatch(/\nworkloads: \[\]\nprovisioners:\n {2}- platform\/kv\.provisioners\.yaml\npatchTemplates:\n {2}- platform\/patches\n$/);
-    expect(read(dir, '.score-ts/kv.provisioners.yaml')).toBe(`# Installed by score-ts init from platform/kv.provisioners.yaml\n${PROVISIONER}`);
+    const run = await runIn(dir, [
+      'init',
+      '--no-sample',
+      '--provisioners',
+      './platform/kv.provisioners.yaml',
+      '--patch-templates',
+      'platform/patches/',
+    ]);
+    expect(run.stderr).toContain(
+      'created score-ts.yaml (project label project; no workloads yet; provisioners platform/kv.provisioners.yaml; patch templates platform/patches)',
+    );
+    expect(read(dir, 'score-ts.yaml')).toMatch(
+      /\nworkloads: \[\]\nprovisioners:\n {2}- platform\/kv\.provisioners\.yaml\npatchTemplates:\n {2}- platform\/patches\n$/,
+    );
+    expect(read(dir, '.score-ts/kv.provisioners.yaml')).toBe(
+      `# Installed by score-ts init from platform/kv.provisioners.yaml\n${PROVISIONER}`,
+    );
     expect(read(dir, '.score-ts/team.patch.tpl')).toBe(`{{!-- Installed by score-ts init from platform/patches/team.tpl --}}\n${PATCH}`);
   });
 });
@@ -58,9 +73,18 @@ describe('init in a project with score-ts.yaml', () => {
     const again = await runIn(dir, ['init', '--no-sample', '--provisioners', 'a.provisioners.yaml']);
     expect(again.stderr).not.toContain('score-ts.yaml');
     expect(read(dir, 'score-ts.yaml')).toBe('# mine\nversion: 1\nproject: shop\nprovisioners: [a.provisioners.yaml]\n');
-    const added = await runIn(dir, ['init', '--no-sample', '--provisioners', 'a.provisioners.yaml', '--provisioners', 'b.provisioners.yaml']);
+    const added = await runIn(dir, [
+      'init',
+      '--no-sample',
+      '--provisioners',
+      'a.provisioners.yaml',
+      '--provisioners',
+      'b.provisioners.yaml',
+    ]);
     expect(added.stderr).toContain('\nscore-ts.yaml: added provisioners b.provisioners.yaml; commit it\n');
-    expect(read(dir, 'score-ts.yaml')).toBe('# mine\nversion: 1\nproject: shop\nprovisioners: [ a.provisioners.yaml, b.provisioners.yaml ]\n');
+    expect(read(dir, 'score-ts.yaml')).toBe(
+      '# mine\nversion: 1\nproject: shop\nprovisioners: [ a.provisioners.yaml, b.provisioners.yaml ]\n',
+    );
   });
 
   it('installs a source outside the project but does not list it, and says why', async () => {
@@ -69,7 +93,9 @@ describe('init in a project with score-ts.yaml', () => {
     writeFileSync(outside, PROVISIONER);
     const run = await runIn(dir, ['init', '--no-sample', '--provisioners', outside]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`warning: ${outside} is not recorded in score-ts.yaml: '${outside}' is an absolute path; score-ts.yaml names files relative to the project folder`);
+    expect(run.stderr).toContain(
+      `warning: ${outside} is not recorded in score-ts.yaml: '${outside}' is an absolute path; score-ts.yaml names files relative to the project folder`,
+    );
     expect(read(dir, 'score-ts.yaml')).not.toContain('provisioners');
     expect(existsSync(path.join(dir, '.score-ts', path.basename(outside)))).toBe(true);
   });
@@ -82,8 +108,16 @@ describe('init in a project of an older score-ts (workloads in the state)', () =
     writeFileSync(path.join(dir, 'api.yaml'), 'apiVersion: score.dev/v1b1\nmetadata: {name: api}\ncontainers: {main: {image: nginx}}\n');
     mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
     writeFileSync(path.join(dir, '.score-ts', '.gitignore'), '*\n');
-    const workloads = { web: { file: 'web.yaml', image: 'nginx:1', overrideProperties: ['metadata.annotations.team=pay'] }, api: { file: 'api.yaml' }, piped: { file: '-' } };
-    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), JSON.stringify({ version: 1, project: 'old-shop', workloads, resources: {}, sharedState: {} }), { mode: 0o600 });
+    const workloads = {
+      web: { file: 'web.yaml', image: 'nginx:1', overrideProperties: ['metadata.annotations.team=pay'] },
+      api: { file: 'api.yaml' },
+      piped: { file: '-' },
+    };
+    writeFileSync(
+      path.join(dir, '.score-ts', 'state.yaml'),
+      JSON.stringify({ version: 1, project: 'old-shop', workloads, resources: {}, sharedState: {} }),
+      { mode: 0o600 },
+    );
     const run = await runIn(dir, ['init', '--no-sample']);
     expect(run.stderr).toBe(
       '.score-ts/ already exists; left as it is\n' +

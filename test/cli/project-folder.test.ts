@@ -11,9 +11,21 @@ const PROJECT_FILE = 'created score-ts.yaml (project label project; workloads sc
 
 describe('init says exactly what it created or left', () => {
   it.each<{ name: string; before: (dir: string) => void; stderr: string }>([
-    { name: 'a fresh folder', before: () => {}, stderr: `${CREATED}${PROJECT_FILE}created score.yaml: run \`score-ts generate score.yaml\` next\n` },
-    { name: 'an initialised project', before: (dir) => initialised(dir), stderr: `.score-ts/ already exists; left as it is\n${SAMPLE_LEFT}` },
-    { name: 'an initialised project without score-ts.yaml', before: (dir) => initialised(dir, 'score-ts.yaml'), stderr: `.score-ts/ already exists; left as it is\n${PROJECT_FILE}${SAMPLE_LEFT}` },
+    {
+      name: 'a fresh folder',
+      before: () => {},
+      stderr: `${CREATED}${PROJECT_FILE}created score.yaml: run \`score-ts generate score.yaml\` next\n`,
+    },
+    {
+      name: 'an initialised project',
+      before: (dir) => initialised(dir),
+      stderr: `.score-ts/ already exists; left as it is\n${SAMPLE_LEFT}`,
+    },
+    {
+      name: 'an initialised project without score-ts.yaml',
+      before: (dir) => initialised(dir, 'score-ts.yaml'),
+      stderr: `.score-ts/ already exists; left as it is\n${PROJECT_FILE}${SAMPLE_LEFT}`,
+    },
     {
       name: 'a project whose .gitignore was removed',
       before: (dir) => initialised(dir, '.gitignore'),
@@ -62,7 +74,9 @@ describe('only a successful run creates .score-ts/', () => {
     expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(1);
     writeFileSync(path.join(dir, 'score.yaml'), GOOD);
     const run = await runIn(dir, ['generate', 'score.yaml', '-o', '-']);
-    expect(run.stderr).toBe('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\nwrote 1 object for web to stdout\n');
+    expect(run.stderr).toBe(
+      'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\nwrote 1 object for web to stdout\n',
+    );
     expect(readdirSync(path.join(dir, '.score-ts')).sort()).toEqual(['.gitignore', 'state.yaml']);
   });
 });
@@ -71,7 +85,9 @@ describe('only a successful run creates .score-ts/', () => {
 function initialised(dir: string, removed?: string): void {
   mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
   writeFileSync(path.join(dir, '.score-ts', '.gitignore'), '*\n');
-  writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), '{"version": 1, "workloads": {}, "resources": {}, "sharedState": {}}\n', { mode: 0o600 });
+  writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), '{"version": 1, "workloads": {}, "resources": {}, "sharedState": {}}\n', {
+    mode: 0o600,
+  });
   writeFileSync(path.join(dir, 'score.yaml'), GOOD);
   writeFileSync(path.join(dir, 'score-ts.yaml'), 'version: 1\nproject: project\nworkloads: [{file: score.yaml}]\n');
   if (removed) rmSync(path.join(dir, removed === 'score-ts.yaml' ? '' : '.score-ts', removed));

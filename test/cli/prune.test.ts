@@ -5,7 +5,8 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runIn, tempProject } from '../support/run-cli.js';
 
-const withBoth = 'apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n  db: {type: postgres}\n  cache: {type: redis}\n';
+const withBoth =
+  'apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n  db: {type: postgres}\n  cache: {type: redis}\n';
 const stateResources = (dir: string): string[] => {
   const text = readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8');
   return Object.keys((JSON.parse(text.slice(text.indexOf('\n') + 1)) as { resources: object }).resources);
@@ -46,13 +47,22 @@ describe('resources prune', () => {
 
   it('says "them" for two, and nothing is unused in a project without state', async () => {
     const dir = tempProject();
-    expect(await runIn(dir, ['resources', 'prune'])).toEqual({ code: 0, stdout: '', stderr: 'the project has no state yet, so no resources to prune\n' });
+    expect(await runIn(dir, ['resources', 'prune'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'the project has no state yet, so no resources to prune\n',
+    });
     writeFileSync(path.join(dir, 'score.yaml'), withBoth);
     expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
     writeFileSync(path.join(dir, 'score.yaml'), withBoth.replace(/resources:[\s\S]*$/, ''));
     expect((await runIn(dir, ['generate'])).code).toBe(0);
     const dry = await runIn(dir, ['resources', 'prune']);
-    expect(dry.stdout.split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(' ')[0])).toEqual(['UID', 'postgres.default#shop.db', 'redis.default#shop.cache']);
+    expect(
+      dry.stdout
+        .split('\n')
+        .filter((line) => /^\S/.test(line))
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['UID', 'postgres.default#shop.db', 'redis.default#shop.cache']);
     expect(dry.stderr).toBe('2 unused resources; run `score-ts resources prune --yes` to drop them from the state\n');
   });
 
@@ -71,7 +81,10 @@ describe('resources get-outputs of an unknown uid', () => {
   it('names the first five known uids, then how many more', async () => {
     const dir = tempProject();
     const volumes = Array.from({ length: 7 }, (_, i) => `  v${i}: {type: volume}\n`).join('');
-    writeFileSync(path.join(dir, 'score.yaml'), `apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n${volumes}`);
+    writeFileSync(
+      path.join(dir, 'score.yaml'),
+      `apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n${volumes}`,
+    );
     expect((await runIn(dir, ['generate', 'score.yaml'])).code).toBe(0);
     const run = await runIn(dir, ['resources', 'get-outputs', 'volume.default#shop.nope']);
     expect(run.stderr).toBe(
@@ -84,7 +97,10 @@ describe('the project label', () => {
   it('is on every object but the Namespace, on claim templates too; --project changes it for one run, with --save for good', async () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'score.yaml'), withBoth);
-    const docs = async (args: string[]) => parseAllDocuments((await runIn(dir, ['generate', 'score.yaml', '-n', 'shop', '--generate-namespace', ...args, '-o', '-'])).stdout).map((d) => d.toJS() as Labelled);
+    const docs = async (args: string[]) =>
+      parseAllDocuments(
+        (await runIn(dir, ['generate', 'score.yaml', '-n', 'shop', '--generate-namespace', ...args, '-o', '-'])).stdout,
+      ).map((d) => d.toJS() as Labelled);
     for (const doc of await docs([])) {
       if (doc.kind === 'Namespace') expect(doc.metadata.labels?.['score-ts.dev/project']).toBeUndefined();
       else expect(doc.metadata.labels?.['score-ts.dev/project'], `${doc.kind} ${doc.metadata.name}`).toBe('project');
@@ -92,10 +108,14 @@ describe('the project label', () => {
     }
     const once = await docs(['--project', 'shop-once']);
     expect(once.filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'shop-once')).toBe(true);
-    expect((await docs([])).filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'project')).toBe(true);
+    expect(
+      (await docs([])).filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'project'),
+    ).toBe(true);
     await docs(['--project', 'shop-prod', '--save']);
     const later = await docs([]);
-    expect(later.filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'shop-prod')).toBe(true);
+    expect(later.filter((d) => d.kind !== 'Namespace').every((d) => d.metadata.labels?.['score-ts.dev/project'] === 'shop-prod')).toBe(
+      true,
+    );
     expect((await runIn(dir, ['generate', 'score.yaml', '--project', 'not a label'])).code).toBe(2);
   });
 });

@@ -52,7 +52,11 @@ function write(dir: string, files: Record<string, string>): void {
 
 /** The built command, as CI runs it. */
 function runBin(cwd: string, args: readonly string[]) {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'score-ts.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...SEED } });
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'score-ts.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...SEED },
+  });
   return { code: result.status, stderr: result.stderr };
 }
 
@@ -71,11 +75,14 @@ describe('a project checked out elsewhere', () => {
     expect(check, check.stderr).toEqual({ code: 0, stderr: 'manifests.yaml is up to date (14 objects)\n' });
     expect(existsSync(path.join(clone, '.score-ts'))).toBe(false);
     const manifests = readFileSync(path.join(clone, 'manifests.yaml'), 'utf8');
-    for (const expected of ['image: ghcr.io/acme/api:1.2.3', 'value: debug', 'score-ts.dev/project: project', 'amqp://app:']) expect(manifests).toContain(expected);
+    for (const expected of ['image: ghcr.io/acme/api:1.2.3', 'value: debug', 'score-ts.dev/project: project', 'amqp://app:'])
+      expect(manifests).toContain(expected);
 
     writeFileSync(path.join(clone, 'web/score.yaml'), WEB.replace('nginx:1.28', 'nginx:1.29'));
     const stale = runBin(clone, ['generate', '--check']);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toBe('error: manifests.yaml is out of date: run score-ts generate to update it\n  ~ Deployment web: spec.template.spec.containers[0].image\n');
+    expect(stale.stderr).toBe(
+      'error: manifests.yaml is out of date: run score-ts generate to update it\n  ~ Deployment web: spec.template.spec.containers[0].image\n',
+    );
   });
 });

@@ -46,35 +46,50 @@ const isCoreSecret = (o: { apiVersion?: unknown; kind?: unknown }) => o.apiVersi
 
 /** The documents of a yaml or kyaml stream, each with its `---` line. */
 const documents = (text: string) => text.split(/^(?=---\n)/m).filter((d) => d !== '');
-const declaresCoreSecret = (doc: string) => /^(apiVersion: v1\nkind: Secret\n|\{\n {2}apiVersion: "v1",\n {2}kind: "Secret",\n)/.test(doc.slice(4));
+const declaresCoreSecret = (doc: string) =>
+  /^(apiVersion: v1\nkind: Secret\n|\{\n {2}apiVersion: "v1",\n {2}kind: "Secret",\n)/.test(doc.slice(4));
 
 /** The text of `all` split in two, by the text alone: the objects that are not v1 Secrets, and those that are. */
 function splitText(all: string, format: OutputFormat): [string, string] {
   if (format === 'json') {
     const items = (JSON.parse(all) as { items: Array<{ apiVersion: string; kind: string }> }).items;
-    return [[...renderOutput(items.filter((i) => !isCoreSecret(i)), 'json')].join(''), [...renderOutput(items.filter(isCoreSecret), 'json')].join('')];
+    return [
+      [
+        ...renderOutput(
+          items.filter((i) => !isCoreSecret(i)),
+          'json',
+        ),
+      ].join(''),
+      [...renderOutput(items.filter(isCoreSecret), 'json')].join(''),
+    ];
   }
   const docs = documents(all);
   return [docs.filter((d) => !declaresCoreSecret(d)).join(''), docs.filter(declaresCoreSecret).join('')];
 }
 
 describe('the Secrets go to their own file; the manifests file is otherwise unchanged', () => {
-  it.each([['yaml'], ['json'], ['kyaml']] as Array<[OutputFormat]>)('%s: the same bytes, in the same order, as one run without the option', async (format) => {
-    const dir = project();
-    const args = ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml', '--format', format];
-    const whole = await runIn(dir, [...args, '-o', 'all.out'], seed);
-    expect(whole.code, whole.stderr).toBe(0);
-    const split = await runIn(dir, [...args, '-o', 'main.out', '--secrets-output', 'secrets.out'], seed);
-    expect(split.code, split.stderr).toBe(0);
-    const [others, secrets] = splitText(read(dir, 'all.out'), format);
-    expect(read(dir, 'main.out')).toBe(others);
-    expect(read(dir, 'secrets.out')).toBe(secrets);
-    if (format === 'json') expect(read(dir, 'all.out')).toBe([...renderOutput((JSON.parse(read(dir, 'all.out')) as { items: unknown[] }).items, 'json')].join(''));
-    else expect(documents(read(dir, 'all.out')).length).toBe(documents(others).length + documents(secrets).length);
-    expect(secrets).toMatch(/postgres[\s\S]*redis/);
-    expect(others).toContain('not-core');
-    expect(split.stderr).toContain('wrote 8 objects for shop to main.out and 2 Secrets to secrets.out (keep it out of git)\n');
-  });
+  it.each([['yaml'], ['json'], ['kyaml']] as Array<[OutputFormat]>)(
+    '%s: the same bytes, in the same order, as one run without the option',
+    async (format) => {
+      const dir = project();
+      const args = ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml', '--format', format];
+      const whole = await runIn(dir, [...args, '-o', 'all.out'], seed);
+      expect(whole.code, whole.stderr).toBe(0);
+      const split = await runIn(dir, [...args, '-o', 'main.out', '--secrets-output', 'secrets.out'], seed);
+      expect(split.code, split.stderr).toBe(0);
+      const [others, secrets] = splitText(read(dir, 'all.out'), format);
+      expect(read(dir, 'main.out')).toBe(others);
+      expect(read(dir, 'secrets.out')).toBe(secrets);
+      if (format === 'json')
+        expect(read(dir, 'all.out')).toBe(
+          [...renderOutput((JSON.parse(read(dir, 'all.out')) as { items: unknown[] }).items, 'json')].join(''),
+        );
+      else expect(documents(read(dir, 'all.out')).length).toBe(documents(others).length + documents(secrets).length);
+      expect(secrets).toMatch(/postgres[\s\S]*redis/);
+      expect(others).toContain('not-core');
+      expect(split.stderr).toContain('wrote 8 objects for shop to main.out and 2 Secrets to secrets.out (keep it out of git)\n');
+    },
+  );
 
   it.each([
     { format: 'yaml', empty: '' },
@@ -103,7 +118,10 @@ describe('the Secrets go to their own file; the manifests file is otherwise unch
   it('a new Secrets file is private, even empty; the manifests file without Secret data is not', async () => {
     const umask = process.umask();
     const dir = project();
-    expect((await runIn(dir, ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml', '--secrets-output', 'secrets.yaml'], seed)).code).toBe(0);
+    expect(
+      (await runIn(dir, ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml', '--secrets-output', 'secrets.yaml'], seed))
+        .code,
+    ).toBe(0);
     expect((statSync(path.join(dir, 'secrets.yaml')).mode & 0o777).toString(8)).toBe((0o600 & ~umask).toString(8));
     expect((statSync(path.join(dir, 'manifests.yaml')).mode & 0o777).toString(8)).toBe((0o644 & ~umask).toString(8));
     const empty = project({ 'score.yaml': PLAIN });
@@ -114,7 +132,10 @@ describe('the Secrets go to their own file; the manifests file is otherwise unch
   it('the Secrets file is remembered: a later run without the option never reads it as a file source', async () => {
     const dir = project({ 'score.yaml': PLAIN });
     expect((await runIn(dir, ['generate', 'score.yaml', '--secrets-output', 'secrets.yaml'])).code).toBe(0);
-    writeFileSync(path.join(dir, 'thief.yaml'), 'apiVersion: score.dev/v1b1\nmetadata: {name: thief}\ncontainers: {main: {image: nginx, files: {/s: {source: secrets.yaml}}}}\n');
+    writeFileSync(
+      path.join(dir, 'thief.yaml'),
+      'apiVersion: score.dev/v1b1\nmetadata: {name: thief}\ncontainers: {main: {image: nginx, files: {/s: {source: secrets.yaml}}}}\n',
+    );
     const run = await runIn(dir, ['generate', 'thief.yaml', '-o', '-']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("'secrets.yaml' is a file score-ts writes (its state or a manifests output, with Secret data)");
@@ -122,7 +143,10 @@ describe('the Secrets go to their own file; the manifests file is otherwise unch
 
   it("this run's Secrets file is never read as a file source either", async () => {
     const dir = project({ 'score.yaml': PLAIN, 'secrets.yaml': 'password: hunter2\n' });
-    writeFileSync(path.join(dir, 'thief.yaml'), 'apiVersion: score.dev/v1b1\nmetadata: {name: thief}\ncontainers: {main: {image: nginx, files: {/s: {source: secrets.yaml}}}}\n');
+    writeFileSync(
+      path.join(dir, 'thief.yaml'),
+      'apiVersion: score.dev/v1b1\nmetadata: {name: thief}\ncontainers: {main: {image: nginx, files: {/s: {source: secrets.yaml}}}}\n',
+    );
     const run = await runIn(dir, ['generate', 'thief.yaml', '--secrets-output', 'secrets.yaml']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("'secrets.yaml' is a file score-ts writes");
@@ -137,13 +161,20 @@ describe('--check compares the manifests file only', () => {
     expect((await runIn(dir, ['generate', 'score.yaml', ...args], seed)).code).toBe(0);
     writeFileSync(path.join(dir, 'secrets.yaml'), 'edited by hand\n');
     const run = await runIn(dir, ['generate', '--check', ...args], seed);
-    expect(run).toEqual({ code: 0, stdout: '', stderr: 'manifests.yaml is up to date (8 objects; the Secrets in secrets.yaml are not compared)\n' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'manifests.yaml is up to date (8 objects; the Secrets in secrets.yaml are not compared)\n',
+    });
     expect(read(dir, 'secrets.yaml')).toBe('edited by hand\n');
   });
 
   it('without the option, the same manifests file lacks the Secrets', async () => {
     const dir = project();
-    expect((await runIn(dir, ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml', '--secrets-output', 'secrets.yaml'], seed)).code).toBe(0);
+    expect(
+      (await runIn(dir, ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml', '--secrets-output', 'secrets.yaml'], seed))
+        .code,
+    ).toBe(0);
     const run = await runIn(dir, ['generate', '--check', '--provisioners', 'p.provisioners.yaml'], seed);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\n {2}\+ Secret postgres-\S+: would be added\n {2}\+ Secret redis-\S+: would be added\n$/);
@@ -151,17 +182,22 @@ describe('--check compares the manifests file only', () => {
 });
 
 describe("score-ts.yaml's secretsOutput", () => {
-  const file = 'version: 1\nproject: shop\nworkloads: [{file: score.yaml}]\nprovisioners: [p.provisioners.yaml]\nsecretsOutput: secrets.yaml\n';
+  const file =
+    'version: 1\nproject: shop\nworkloads: [{file: score.yaml}]\nprovisioners: [p.provisioners.yaml]\nsecretsOutput: secrets.yaml\n';
 
   it('is used when no flag says otherwise; a flag wins for one run', async () => {
     const dir = project({ 'score.yaml': SCORE, 'p.provisioners.yaml': NOT_CORE_SECRET, 'score-ts.yaml': file });
-    expect((await runIn(dir, ['generate'], seed)).stderr).toContain(' to manifests.yaml and 2 Secrets to secrets.yaml (keep it out of git)\n');
+    expect((await runIn(dir, ['generate'], seed)).stderr).toContain(
+      ' to manifests.yaml and 2 Secrets to secrets.yaml (keep it out of git)\n',
+    );
     expect(read(dir, 'secrets.yaml')).toMatch(/^---\napiVersion: v1\nkind: Secret\n/);
     const once = await runIn(dir, ['generate', '--secrets-output', 'other.yaml'], seed);
     expect(once.stderr).toContain(' and 2 Secrets to other.yaml (keep it out of git)\n');
     expect(read(dir, 'other.yaml')).toBe(read(dir, 'secrets.yaml'));
     expect(read(dir, 'score-ts.yaml')).toBe(file);
-    expect((await runIn(dir, ['generate', '--check'], seed)).stderr).toBe('manifests.yaml is up to date (8 objects; the Secrets in secrets.yaml are not compared)\n');
+    expect((await runIn(dir, ['generate', '--check'], seed)).stderr).toBe(
+      'manifests.yaml is up to date (8 objects; the Secrets in secrets.yaml are not compared)\n',
+    );
   });
 
   it('does not apply to -o -: every object, Secrets included, goes to stdout for kubectl apply -f -', async () => {
@@ -169,7 +205,9 @@ describe("score-ts.yaml's secretsOutput", () => {
     const run = await runIn(dir, ['generate', '-o', '-'], seed);
     expect(run.code, run.stderr).toBe(0);
     expect(documents(run.stdout).filter(declaresCoreSecret)).toHaveLength(2);
-    expect(run.stderr).toBe('initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\nwrote 10 objects for shop to stdout\n');
+    expect(run.stderr).toBe(
+      'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\nwrote 10 objects for shop to stdout\n',
+    );
     expect(existsSync(path.join(dir, 'secrets.yaml'))).toBe(false);
   });
 
@@ -180,7 +218,9 @@ describe("score-ts.yaml's secretsOutput", () => {
     expect(run.stderr).toContain('\nscore-ts.yaml: saved --secrets-output; commit it\n');
     expect(read(dir, 'score-ts.yaml')).toMatch(/\nworkloads:\n {2}- file: score\.yaml\nsecretsOutput: secrets\.yaml\n$/);
     const fresh = project({ 'score.yaml': PLAIN });
-    expect((await runIn(fresh, ['generate', 'score.yaml', '-o', 'm.yaml', '--secrets-output', 's.yaml', '--format', 'json', '--save'])).code).toBe(0);
+    expect(
+      (await runIn(fresh, ['generate', 'score.yaml', '-o', 'm.yaml', '--secrets-output', 's.yaml', '--format', 'json', '--save'])).code,
+    ).toBe(0);
     expect(read(fresh, 'score-ts.yaml')).toMatch(/\noutput: m\.yaml\nsecretsOutput: s\.yaml\nformat: json\n$/);
   });
 
@@ -188,17 +228,23 @@ describe("score-ts.yaml's secretsOutput", () => {
     const dir = project({ 'score.yaml': PLAIN });
     const run = await runIn(dir, ['generate', 'score.yaml', '--secrets-output', '../secrets.yaml', '--save']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain("warning: --secrets-output ../secrets.yaml is not recorded in score-ts.yaml: '../secrets.yaml' is outside the project folder (after following links); pass --allow-files-outside-project to allow it\n");
+    expect(run.stderr).toContain(
+      "warning: --secrets-output ../secrets.yaml is not recorded in score-ts.yaml: '../secrets.yaml' is outside the project folder (after following links); pass --allow-files-outside-project to allow it\n",
+    );
     expect(read(dir, 'score-ts.yaml')).not.toContain('secretsOutput');
     expect(existsSync(path.join(path.dirname(dir), 'secrets.yaml'))).toBe(true);
   });
 
   it("'-' is refused at its line", async () => {
-    const dir = project({ 'score.yaml': PLAIN, 'score-ts.yaml': 'version: 1\nproject: p\nworkloads: [{file: score.yaml}]\nsecretsOutput: "-"\n' });
+    const dir = project({
+      'score.yaml': PLAIN,
+      'score-ts.yaml': 'version: 1\nproject: p\nworkloads: [{file: score.yaml}]\nsecretsOutput: "-"\n',
+    });
     expect(await runIn(dir, ['generate'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'error: score-ts.yaml is not a valid project file\n  score-ts.yaml:4:16: secretsOutput: must be a file: the Secrets go to a file of their own (kept out of git), never to stdout\n',
+      stderr:
+        'error: score-ts.yaml is not a valid project file\n  score-ts.yaml:4:16: secretsOutput: must be a file: the Secrets go to a file of their own (kept out of git), never to stdout\n',
     });
   });
 });
@@ -212,7 +258,8 @@ describe('the summary and .gitignore', () => {
   ])('$name', async ({ gitignore, warns }) => {
     const dir = project(gitignore === undefined ? { 'score.yaml': PLAIN } : { 'score.yaml': PLAIN, '.gitignore': gitignore });
     const run = await runIn(dir, ['generate', 'score.yaml', '--secrets-output', 'secrets.yaml']);
-    const warning = 'warning: secrets.yaml holds the Secrets, but .gitignore does not list it: add the line /secrets.yaml to .gitignore to keep it out of git\n';
+    const warning =
+      'warning: secrets.yaml holds the Secrets, but .gitignore does not list it: add the line /secrets.yaml to .gitignore to keep it out of git\n';
     expect(run.stderr).toBe(
       'initialised the project state in .score-ts/ (run `score-ts init` to also get a sample score.yaml)\n' +
         (warns ? warning : '') +
@@ -227,6 +274,8 @@ describe('the summary and .gitignore', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(path.join(dir, 'deploy'));
     const run = await runIn(dir, ['generate', 'score.yaml', '--secrets-output', './deploy/dev secrets.yaml']);
-    expect(run.stderr).toContain('warning: ./deploy/dev secrets.yaml holds the Secrets, but .gitignore does not list it: add the line /deploy/dev secrets.yaml to .gitignore to keep it out of git\n');
+    expect(run.stderr).toContain(
+      'warning: ./deploy/dev secrets.yaml holds the Secrets, but .gitignore does not list it: add the line /deploy/dev secrets.yaml to .gitignore to keep it out of git\n',
+    );
   });
 });

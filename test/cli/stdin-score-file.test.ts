@@ -31,7 +31,9 @@ describe('a Score file from standard input', () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'web.yaml'), score('web'));
     const first = await run(dir, ['generate', 'web.yaml', '-', '-o', 'out.yaml'], { stdin: score('piped') });
-    expect(first.stderr).toBe(`${INITIALISED}wrote 2 objects for piped, web to out.yaml\ncreated score-ts.yaml (project label project; workloads web.yaml): commit it; .score-ts/ stays private\n`);
+    expect(first.stderr).toBe(
+      `${INITIALISED}wrote 2 objects for piped, web to out.yaml\ncreated score-ts.yaml (project label project; workloads web.yaml): commit it; .score-ts/ stays private\n`,
+    );
     expect(readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8')).toMatch(/\nworkloads:\n {2}- file: web\.yaml\n$/);
     expect(stateWorkloads(dir)).toEqual({});
     expect((await run(dir, ['generate', '-o', '-'])).stderr).toBe('wrote 1 object for web to stdout\n');
@@ -43,7 +45,8 @@ describe('a Score file from standard input', () => {
       args: ['generate', '-'],
       stdin: score('Piped'),
       code: 1,
-      stderr: "error: invalid Score input\n  <stdin>:2:18: metadata.name: must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit\n",
+      stderr:
+        "error: invalid Score input\n  <stdin>:2:18: metadata.name: must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit\n",
     },
     {
       name: 'standard input is read once',
@@ -69,9 +72,15 @@ describe('a Score file from standard input', () => {
     // A state of an older score-ts, which kept the workloads there (and no score-ts.yaml).
     const stdinPath = path.relative(dir, '/dev/stdin');
     mkdirSync(path.join(dir, '.score-ts'), { mode: 0o700 });
-    writeFileSync(path.join(dir, '.score-ts', 'state.yaml'), JSON.stringify({ version: 1, workloads: { web: { file: 'web.yaml' }, old: { file: stdinPath } }, resources: {}, sharedState: {} }), { mode: 0o600 });
+    writeFileSync(
+      path.join(dir, '.score-ts', 'state.yaml'),
+      JSON.stringify({ version: 1, workloads: { web: { file: 'web.yaml' }, old: { file: stdinPath } }, resources: {}, sharedState: {} }),
+      { mode: 0o600 },
+    );
     const result = await run(dir, ['generate', '-o', '-']);
-    expect(result.stderr).toBe(`warning: workload 'old' was read from standard input, which is not read again: it is dropped from the project (give its file to add it back)\nwrote 1 object for web to stdout\n${WRITE_PROJECT_FILE_HINT}\n`);
+    expect(result.stderr).toBe(
+      `warning: workload 'old' was read from standard input, which is not read again: it is dropped from the project (give its file to add it back)\nwrote 1 object for web to stdout\n${WRITE_PROJECT_FILE_HINT}\n`,
+    );
     expect(stateWorkloads(dir)).toEqual({ web: { file: 'web.yaml' } });
   });
 });

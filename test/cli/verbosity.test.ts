@@ -6,9 +6,15 @@ import { runIn, tempProject } from '../support/run-cli.js';
 
 it('shows more at each level: nothing, the summary, each stage, each provisioner and patch operation', async () => {
   const dir = tempProject();
-  writeFileSync(path.join(dir, 'score.yaml'), 'apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n  db: {type: postgres}\n');
+  writeFileSync(
+    path.join(dir, 'score.yaml'),
+    'apiVersion: score.dev/v1b1\nmetadata: {name: shop}\ncontainers: {main: {image: nginx:1.28}}\nresources:\n  db: {type: postgres}\n',
+  );
   mkdirSync(path.join(dir, 'patches'));
-  writeFileSync(path.join(dir, 'patches', 'replicas.tpl'), '- op: set\n  path: "0.metadata.labels.team"\n  value: pay\n  description: the team label\n');
+  writeFileSync(
+    path.join(dir, 'patches', 'replicas.tpl'),
+    '- op: set\n  path: "0.metadata.labels.team"\n  value: pay\n  description: the team label\n',
+  );
   expect((await runIn(dir, ['init', '--no-sample', '--patch-templates', 'patches'])).code).toBe(0);
   const stderr = async (flags: string[]) => (await runIn(dir, [...flags, 'generate', 'score.yaml', '-o', '-'])).stderr;
   const [quiet, normal, verbose, debug] = [await stderr(['-q']), await stderr([]), await stderr(['-v']), await stderr(['-vv'])];
@@ -33,7 +39,8 @@ it.each<{ name: string; workloads: string[]; flags: string[]; stderr: string }>(
     name: 'a workload without resources at -vv: no provisioners are loaded, and the line says why',
     workloads: ['web'],
     flags: ['-vv'],
-    stderr: 'workloads: web (web.yaml)\nno provisioners loaded: no workload has resources\n1 object, labelled score-ts.dev/project=project\nwrote 1 object for web to stdout\n',
+    stderr:
+      'workloads: web (web.yaml)\nno provisioners loaded: no workload has resources\n1 object, labelled score-ts.dev/project=project\nwrote 1 object for web to stdout\n',
   },
   {
     name: 'five workloads: the summary names them all',
@@ -51,7 +58,8 @@ it.each<{ name: string; workloads: string[]; flags: string[]; stderr: string }>(
     name: 'seven workloads at -v: every one is listed',
     workloads: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'],
     flags: ['-v'],
-    stderr: 'workloads: a1 (a1.yaml), a2 (a2.yaml), a3 (a3.yaml), a4 (a4.yaml), a5 (a5.yaml), a6 (a6.yaml), a7 (a7.yaml)\n7 objects, labelled score-ts.dev/project=project\nwrote 7 objects for a1, a2, a3, a4, a5 and 2 more to stdout\n',
+    stderr:
+      'workloads: a1 (a1.yaml), a2 (a2.yaml), a3 (a3.yaml), a4 (a4.yaml), a5 (a5.yaml), a6 (a6.yaml), a7 (a7.yaml)\n7 objects, labelled score-ts.dev/project=project\nwrote 7 objects for a1, a2, a3, a4, a5 and 2 more to stdout\n',
   },
 ])('$name', async ({ workloads, flags, stderr }) => {
   const dir = tempProject();

@@ -46,7 +46,11 @@ function podSpec(m: Manifest): Fields | undefined {
 function refusedNames(manifests: readonly Manifest[]): string[] {
   const objects = manifests.flatMap((m) => nameProblem(m.kind, m.metadata.name) ?? []);
   const pods = manifests.flatMap((m) => podSpec(m) ?? []);
-  const podNames = pods.flatMap((p) => [...(maybeList(p, 'initContainers') ?? []), ...list(p, 'containers'), ...(maybeList(p, 'volumes') ?? [])].map((x) => String(at(x, 'name'))));
+  const podNames = pods.flatMap((p) =>
+    [...(maybeList(p, 'initContainers') ?? []), ...list(p, 'containers'), ...(maybeList(p, 'volumes') ?? [])].map((x) =>
+      String(at(x, 'name')),
+    ),
+  );
   return [...objects, ...podNames.filter((n) => !DNS_1123_LABEL.test(n))];
 }
 

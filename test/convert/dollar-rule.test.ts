@@ -27,8 +27,14 @@ function run(text: string) {
   `);
   const ctx = expandContext(workload);
   const objects = convertWorkload(workload, { resourceOutputs: ctx.resourceOutputs, resourceVolume: () => ({}) });
-  const deployment = objects.find((o) => o.kind === 'Deployment') as unknown as { spec: { template: { spec: { containers: Array<Record<string, unknown>> } } } };
-  const written = deployment.spec.template.spec.containers[0]! as { command: string[]; args: string[]; env: Array<{ name: string; value: string }> };
+  const deployment = objects.find((o) => o.kind === 'Deployment') as unknown as {
+    spec: { template: { spec: { containers: Array<Record<string, unknown>> } } };
+  };
+  const written = deployment.spec.template.spec.containers[0]! as {
+    command: string[];
+    args: string[];
+    env: Array<{ name: string; value: string }>;
+  };
   const seen = resolveContainer(objects, { workload: 'web', container: 'main' });
   return {
     written: { variable: written.env.find((e) => e.name === 'V')!.value, command: written.command[0], args: written.args[0] },
@@ -40,12 +46,22 @@ describe('the $ rule: variables, command and args', () => {
   it.each<{ name: string; text: string; variable: string; commandAndArgs: string }>([
     { name: 'plain text', text: 'hello', variable: 'hello', commandAndArgs: 'hello' },
     { name: "Kubernetes' $(VAR) is never expanded", text: 'port=$(PORT)', variable: 'port=$(PORT)', commandAndArgs: 'port=$(PORT)' },
-    { name: 'a shell variable stays for the shell', text: 'exec app --port "$PORT"', variable: 'exec app --port "$PORT"', commandAndArgs: 'exec app --port "$PORT"' },
+    {
+      name: 'a shell variable stays for the shell',
+      text: 'exec app --port "$PORT"',
+      variable: 'exec app --port "$PORT"',
+      commandAndArgs: 'exec app --port "$PORT"',
+    },
     { name: 'a lone $ and a trailing $', text: 'cost $5 $', variable: 'cost $5 $', commandAndArgs: 'cost $5 $' },
     // In a variable, $$ is Score's escape for $; command and args have no placeholders, so $$ is two dollars.
-    { name: '$$ (the shell\'s pid)', text: 'echo pid=$$', variable: 'echo pid=$', commandAndArgs: 'echo pid=$$' },
+    { name: "$$ (the shell's pid)", text: 'echo pid=$$', variable: 'echo pid=$', commandAndArgs: 'echo pid=$$' },
     { name: '$$(x)', text: '$$(x)', variable: '$(x)', commandAndArgs: '$$(x)' },
-    { name: 'a Score placeholder: expanded in variables only', text: 'name=${metadata.name}', variable: 'name=web', commandAndArgs: 'name=${metadata.name}' },
+    {
+      name: 'a Score placeholder: expanded in variables only',
+      text: 'name=${metadata.name}',
+      variable: 'name=web',
+      commandAndArgs: 'name=${metadata.name}',
+    },
     { name: 'an escaped placeholder', text: '$${metadata.name}', variable: '${metadata.name}', commandAndArgs: '$${metadata.name}' },
   ])('$name', ({ text, variable, commandAndArgs }) => {
     const { seen } = run(text);
@@ -55,7 +71,12 @@ describe('the $ rule: variables, command and args', () => {
   it.each<{ name: string; text: string; variable: string; commandAndArgs: string }>([
     { name: 'every $ doubled', text: 'a$b $(X) $$', variable: 'a$$b $$(X) $$', commandAndArgs: 'a$$b $$(X) $$$$' },
     { name: 'no $, no change', text: 'plain', variable: 'plain', commandAndArgs: 'plain' },
-    { name: 'placeholders expanded in variables only', text: '${metadata.name}$', variable: 'web$$', commandAndArgs: '$${metadata.name}$$' },
+    {
+      name: 'placeholders expanded in variables only',
+      text: '${metadata.name}$',
+      variable: 'web$$',
+      commandAndArgs: '$${metadata.name}$$',
+    },
   ])('written for Kubernetes: $name', ({ text, variable, commandAndArgs }) => {
     expect(run(text).written).toEqual({ variable, command: commandAndArgs, args: commandAndArgs });
   });

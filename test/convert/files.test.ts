@@ -363,7 +363,9 @@ describe('convertFiles: ConfigMap, volume and mounts', () => {
     const workload = row.workload ?? 'web';
     expect(formatted(problems)).toEqual([]);
     const expected: FilesResult = {
-      manifests: [configMap(workload, { ...(row.data ? { data: row.data } : {}), ...(row.binaryData ? { binaryData: row.binaryData } : {}) })],
+      manifests: [
+        configMap(workload, { ...(row.data ? { data: row.data } : {}), ...(row.binaryData ? { binaryData: row.binaryData } : {}) }),
+      ],
       volumes: [filesVolume(workload, row.items)],
       mounts: new Map(),
     };
@@ -472,7 +474,9 @@ describe('convertFiles: problems', () => {
                 content: ok
               - content: lost
       `,
-      messages: ['score.yaml:10:9: containers.main.files[1]: a file in the list form needs a target path; better, use the map form keyed by target'],
+      messages: [
+        'score.yaml:10:9: containers.main.files[1]: a file in the list form needs a target path; better, use the map form keyed by target',
+      ],
     },
     {
       name: 'unknown placeholder in content',
@@ -520,7 +524,9 @@ describe('convertFiles: problems', () => {
               /etc/x:
                 content: "\${resources.db.host}"
       `,
-      messages: ["score.yaml:9:18: containers.main.files./etc/x.content: ${resources.db.host} refers to resource 'db', which this workload does not declare under 'resources'"],
+      messages: [
+        "score.yaml:9:18: containers.main.files./etc/x.content: ${resources.db.host} refers to resource 'db', which this workload does not declare under 'resources'",
+      ],
     },
     {
       name: 'one byte over 1 MiB',

@@ -18,7 +18,10 @@ export const SCORE_FILE = 'score.yaml';
  * while its first YAML line is line 1 of the file.
  */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\r?\n/, '').replace(/\n[ \t]*$/, '\n').split('\n');
+  const lines = text
+    .replace(/^\r?\n/, '')
+    .replace(/\n[ \t]*$/, '\n')
+    .split('\n');
   const indents = lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length);
   const cut = indents.length > 0 ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(cut)).join('\n');

@@ -83,7 +83,8 @@ const byKind = (manifests: readonly Manifest[], kind: string): Manifest => {
   if (!found) throw new Error(`no ${kind} among the manifests`);
   return found;
 };
-const valid = (manifests: readonly Manifest[]) => checkManifests([...renderOutput(manifests, 'yaml')].join(''), { externalClaims: ['cache-claim'] });
+const valid = (manifests: readonly Manifest[]) =>
+  checkManifests([...renderOutput(manifests, 'yaml')].join(''), { externalClaims: ['cache-claim'] });
 
 describe('Job and CronJob: the pod template is the Deployment one', () => {
   const deployment = convert(richWorkload(''), OUTPUTS);
@@ -96,7 +97,10 @@ describe('Job and CronJob: the pod template is the Deployment one', () => {
     { name: 'CronJob', manifests: cronJob, jobSpec: (m: Manifest[]) => mapping(byKind(m, 'CronJob'), 'spec', 'jobTemplate', 'spec') },
   ])('$name: same pod spec plus restartPolicy OnFailure, same template metadata, no selector', ({ manifests, jobSpec }) => {
     const spec = jobSpec(manifests);
-    expect(mapping(spec, 'template', 'spec')).toStrictEqual({ ...mapping(deploymentObject, 'spec', 'template', 'spec'), restartPolicy: 'OnFailure' });
+    expect(mapping(spec, 'template', 'spec')).toStrictEqual({
+      ...mapping(deploymentObject, 'spec', 'template', 'spec'),
+      restartPolicy: 'OnFailure',
+    });
     expect(mapping(spec, 'template', 'metadata')).toStrictEqual(mapping(deploymentObject, 'spec', 'template', 'metadata'));
     expect(mapping(spec, 'template', 'metadata', 'labels')).toMatchObject(mapping(deploymentObject, 'spec', 'selector', 'matchLabels'));
     expect(spec.selector).toBeUndefined();
@@ -122,12 +126,17 @@ describe('Job and CronJob: the pod template is the Deployment one', () => {
       ['proxy', 'Always'],
       ['logs', 'Always'],
     ]);
-    expect(list(pod, 'containers').map((c) => Object.keys(mapping(c)))).toEqual([['name', 'image', 'command', 'args', 'env', 'volumeMounts', 'livenessProbe', 'readinessProbe']]);
+    expect(list(pod, 'containers').map((c) => Object.keys(mapping(c)))).toEqual([
+      ['name', 'image', 'command', 'args', 'env', 'volumeMounts', 'livenessProbe', 'readinessProbe'],
+    ]);
     expect(list(pod, 'volumes').map((v) => at(v, 'name'))).toEqual(['files', 'vol-data', 'pvc-cache-claim']);
   });
 
   it('the CronJob Job template carries the labels and annotations, so every Job it starts has them', () => {
-    expect(at(byKind(cronJob, 'CronJob'), 'spec', 'jobTemplate', 'metadata')).toStrictEqual({ labels: labelsOf('batch'), annotations: { 'example.com/owner': 'team-a' } });
+    expect(at(byKind(cronJob, 'CronJob'), 'spec', 'jobTemplate', 'metadata')).toStrictEqual({
+      labels: labelsOf('batch'),
+      annotations: { 'example.com/owner': 'team-a' },
+    });
   });
 
   it.each([
@@ -139,7 +148,10 @@ describe('Job and CronJob: the pod template is the Deployment one', () => {
   });
 
   it('templates are separate objects: changing one (as a patch does) changes no other', () => {
-    const spec = mapping(byKind(convert(richWorkload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"'), OUTPUTS), 'CronJob'), 'spec');
+    const spec = mapping(
+      byKind(convert(richWorkload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"'), OUTPUTS), 'CronJob'),
+      'spec',
+    );
     mapping(spec, 'jobTemplate', 'metadata', 'labels').extra = 'x';
     expect(mapping(spec, 'jobTemplate', 'spec', 'template', 'metadata', 'labels').extra).toBeUndefined();
   });
@@ -156,7 +168,10 @@ describe('Job and CronJob: whole objects', () => {
       main:
         image: report:1
   `;
-  const template = { metadata: { labels: labelsOf('report') }, spec: { containers: [{ name: 'main', image: 'report:1' }], restartPolicy: 'OnFailure' } };
+  const template = {
+    metadata: { labels: labelsOf('report') },
+    spec: { containers: [{ name: 'main', image: 'report:1' }], restartPolicy: 'OnFailure' },
+  };
   const metadata = { name: 'report', labels: labelsOf('report') };
 
   it.each([
@@ -172,12 +187,17 @@ describe('Job and CronJob: whole objects', () => {
         apiVersion: 'batch/v1',
         kind: 'CronJob',
         metadata,
-        spec: { schedule: '0 3 * * *', concurrencyPolicy: 'Forbid', jobTemplate: { metadata: { labels: labelsOf('report') }, spec: { backoffLimit: 6, template } } },
+        spec: {
+          schedule: '0 3 * * *',
+          concurrencyPolicy: 'Forbid',
+          jobTemplate: { metadata: { labels: labelsOf('report') }, spec: { backoffLimit: 6, template } },
+        },
       },
     },
     {
       name: 'a CronJob with a macro and a time zone',
-      annotations: 'k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@weekly"\n        k8s.score.dev/time-zone: America/New_York',
+      annotations:
+        'k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@weekly"\n        k8s.score.dev/time-zone: America/New_York',
       object: {
         apiVersion: 'batch/v1',
         kind: 'CronJob',
@@ -204,7 +224,9 @@ describe('Job and CronJob: whole objects', () => {
 
   it('a CronJob name of 52 characters is accepted', () => {
     const name = 'n'.repeat(52);
-    const manifests = convert(base('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"').replace('name: report', `name: ${name}`));
+    const manifests = convert(
+      base('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"').replace('name: report', `name: ${name}`),
+    );
     expect(manifests.at(-1)!.metadata.name).toBe(name);
   });
 });
@@ -254,7 +276,9 @@ describe('Job and CronJob: problems', () => {
     },
     {
       name: 'a bad time zone is pointed at',
-      yaml: workload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"\n        k8s.score.dev/time-zone: Mars/Olympus'),
+      yaml: workload(
+        'k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"\n        k8s.score.dev/time-zone: Mars/Olympus',
+      ),
       diagnostics: [
         "score.yaml:7:30: metadata.annotations.k8s\\.score\\.dev/time-zone: 'Mars/Olympus' is not a known IANA time zone; use a name such as Europe/Berlin or UTC",
       ],
@@ -286,7 +310,10 @@ describe('Job and CronJob: problems', () => {
     }),
     {
       name: 'a CronJob name over 52 characters',
-      yaml: workload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"').replace('name: job', `name: job${'x'.repeat(50)}`),
+      yaml: workload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/schedule: "@daily"').replace(
+        'name: job',
+        `name: job${'x'.repeat(50)}`,
+      ),
       diagnostics: [
         `score.yaml:3:9: metadata.name: a CronJob name has at most 52 characters (Kubernetes adds 11 to name each Job it starts), and 'job${'x'.repeat(50)}' has 53; shorten metadata.name`,
       ],
@@ -300,7 +327,10 @@ describe('Job and CronJob: problems', () => {
     },
     {
       name: 'kind problems are listed with the other problems of the workload',
-      yaml: workload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/time-zone: Moon/Base', ports).replace('image: busybox', 'image: .'),
+      yaml: workload('k8s.score.dev/kind: CronJob\n        k8s.score.dev/time-zone: Moon/Base', ports).replace(
+        'image: busybox',
+        'image: .',
+      ),
       diagnostics: [
         'score.yaml:5:25: metadata.annotations.k8s\\.score\\.dev/kind: a CronJob needs the annotation k8s.score.dev/schedule: a cron schedule such as "0 3 * * *" (minute hour day-of-month month day-of-week) or a macro such as @daily',
         "score.yaml:6:30: metadata.annotations.k8s\\.score\\.dev/time-zone: 'Moon/Base' is not a known IANA time zone; use a name such as Europe/Berlin or UTC",

@@ -59,7 +59,11 @@ describe('placeholderFields', () => {
         ['claim', 'containers.main.volumes[0].source'],
       ],
     },
-    { name: 'no fields', yaml: 'apiVersion: score.dev/v1b1\nmetadata: { name: web }\ncontainers: { main: { image: nginx } }\n', expected: [] },
+    {
+      name: 'no fields',
+      yaml: 'apiVersion: score.dev/v1b1\nmetadata: { name: web }\ncontainers: { main: { image: nginx } }\n',
+      expected: [],
+    },
   ])('$name', ({ yaml, expected }) => {
     expect(placeholderFields(workloadFromYaml(yaml)).map(([text, path]) => [text, fieldName(path)])).toEqual(expected);
   });
@@ -69,7 +73,9 @@ describe('placeholderFields', () => {
     const error = thrown(() => convertWorkload(workload, { resourceOutputs: () => undefined, resourceVolume: () => ({}) }));
     expect(error).toBeInstanceOf(ConvertError);
     const expanded = (error as ConvertError).diagnostics.map((d) => d.field);
-    const listed = placeholderFields(workload).map(([, path]) => fieldName(path)).filter((f) => f.startsWith('containers.'));
+    const listed = placeholderFields(workload)
+      .map(([, path]) => fieldName(path))
+      .filter((f) => f.startsWith('containers.'));
     expect(expanded.sort()).toEqual(listed.sort());
   });
 });

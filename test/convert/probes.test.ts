@@ -143,7 +143,9 @@ describe('convertProbe: Kubernetes probes', () => {
             exec:
               command: ["true"]
     `);
-    const probe = convertProbe(workload.spec.containers.main!.livenessProbe, PROBE_PATH, problemsFor(workload)) as { exec: { command: string[] } };
+    const probe = convertProbe(workload.spec.containers.main!.livenessProbe, PROBE_PATH, problemsFor(workload)) as {
+      exec: { command: string[] };
+    };
     probe.exec.command.push('changed');
     expect(workload.spec.containers.main!.livenessProbe!.exec!.command).toEqual(['true']);
   });
@@ -167,7 +169,9 @@ describe('convertProbe: problems', () => {
               exec:
                 command: ["true"]
       `,
-      messages: ['score.yaml:8:7: containers.main.livenessProbe: set either httpGet or exec, not both: a Kubernetes probe has exactly one handler'],
+      messages: [
+        'score.yaml:8:7: containers.main.livenessProbe: set either httpGet or exec, not both: a Kubernetes probe has exactly one handler',
+      ],
     },
     {
       name: 'neither httpGet nor exec',

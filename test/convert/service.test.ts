@@ -223,6 +223,8 @@ describe('convertHeadlessService (for StatefulSets)', () => {
         main:
           image: postgres
     `);
-    expect(convertHeadlessService(workload.name, workload.spec).metadata.name).not.toBe(convertService(workload.name, workload.spec)!.metadata.name);
+    expect(convertHeadlessService(workload.name, workload.spec).metadata.name).not.toBe(
+      convertService(workload.name, workload.spec)!.metadata.name,
+    );
   });
 });

@@ -292,7 +292,9 @@ describe('planStartOrder: problems', () => {
           b:
             image: b
       `,
-      messages: ["score.yaml:8:7: containers.x.before: mixes 'complete' and 'healthy': a container cannot both run to completion and stay healthy"],
+      messages: [
+        "score.yaml:8:7: containers.x.before: mixes 'complete' and 'healthy': a container cannot both run to completion and stay healthy",
+      ],
     },
     {
       name: 'complete with probes',

@@ -399,7 +399,9 @@ describe('convertVolumes: problems', () => {
             volumes:
               - source: data
       `,
-      messages: ['score.yaml:8:9: containers.main.volumes[0]: a volume in the list form needs a target path; better, use the map form keyed by target'],
+      messages: [
+        'score.yaml:8:9: containers.main.volumes[0]: a volume in the list form needs a target path; better, use the map form keyed by target',
+      ],
     },
     {
       name: 'every bad volume of every container is reported',

@@ -58,7 +58,10 @@ const printfCase = fc
 /** Fixed precisions from 0 to 40 on exact halves and random floats: rounding of the exact decimal value. */
 const precisionCase = fc
   .record({
-    v: fc.oneof(fc.double(), fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1024)),
+    v: fc.oneof(
+      fc.double(),
+      fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1024),
+    ),
     verb: fc.constantFrom('e', 'E', 'f', 'g', 'G', 'x', 'v'),
     prec: fc.integer({ min: 0, max: 40 }),
     width: fc.integer({ min: 0, max: 30 }),
@@ -73,14 +76,20 @@ describe.skipIf(!binary)('Go template engine = Go 1.19 text/template', () => {
   it('gives what each hand-written table row expects', () => {
     const rows = Object.values(TABLES).flat();
     const go = runOracle(binary!, rows.map(rowCase));
-    const wrong = rows.flatMap((row, i) => (go[i]!.out === row.out && go[i]!.err === (row.err ?? '') ? [] : [{ row: row.name, go: go[i] }]));
+    const wrong = rows.flatMap((row, i) =>
+      go[i]!.out === row.out && go[i]!.err === (row.err ?? '') ? [] : [{ row: row.name, go: go[i] }],
+    );
     expect(wrong).toEqual([]);
   });
 
-  it.each([1, 2, 3, 4])('matches Go on 2500 generated templates (seed %i)', (seed) => {
-    const cases = fc.sample(generated, { seed, numRuns: 2500 });
-    expect(mismatches(cases)).toEqual([]);
-  }, 120_000);
+  it.each([1, 2, 3, 4])(
+    'matches Go on 2500 generated templates (seed %i)',
+    (seed) => {
+      const cases = fc.sample(generated, { seed, numRuns: 2500 });
+      expect(mismatches(cases)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('matches Go on 5000 generated printf calls', () => {
     expect(mismatches(fc.sample(printfCase, { seed: 5, numRuns: 5000 }))).toEqual([]);

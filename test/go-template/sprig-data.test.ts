@@ -45,7 +45,9 @@ describe.skipIf(!binary)('sprig data functions = Go 1.19 with sprig 3.2.3', () =
   it.each([undefined, 'America/New_York', 'Europe/Berlin'])('gives what each table row expects of the oracle (Local: %s)', (zone) => {
     const rows = ROWS.filter((row) => row.local === zone);
     const go = runOracleIn(zone, rows.map(dataCase));
-    const wrong = rows.flatMap((row, i) => (go[i]!.out === oracleExpects(row).out && go[i]!.err === oracleExpects(row).err ? [] : [{ row: row.name, go: go[i] }]));
+    const wrong = rows.flatMap((row, i) =>
+      go[i]!.out === oracleExpects(row).out && go[i]!.err === oracleExpects(row).err ? [] : [{ row: row.name, go: go[i] }],
+    );
     expect(wrong).toEqual([]);
   });
 });
@@ -55,9 +57,13 @@ describe.skipIf(!binary)('every time zone Go knows', () => {
   // ICU's data merges zones that tzdata keeps apart, so offsets there can differ; see time-zone.ts.)
   const instants = [1105000000, 1121000000, 1263000000, 1279000000, 1421000000, 1437000000, 1579000000, 1595000000, 1705000000, 1721000000];
   it('formats each instant as Go does', () => {
-    const cases = Object.keys(ZONE_ABBREVIATIONS).flatMap((zone) => instants.map((t): OracleCase => ({ text: `{{ dateInZone "2006-01-02 15:04:05 MST -07:00:00" ${t} "${zone}" }}`, sprig: true })));
+    const cases = Object.keys(ZONE_ABBREVIATIONS).flatMap((zone) =>
+      instants.map((t): OracleCase => ({ text: `{{ dateInZone "2006-01-02 15:04:05 MST -07:00:00" ${t} "${zone}" }}`, sprig: true })),
+    );
     const go = runOracleIn(undefined, cases);
-    const wrong = cases.flatMap((c, i) => (renderData(c).out === go[i]!.out ? [] : [{ text: c.text, go: go[i]!.out, ours: renderData(c).out }]));
+    const wrong = cases.flatMap((c, i) =>
+      renderData(c).out === go[i]!.out ? [] : [{ text: c.text, go: go[i]!.out, ours: renderData(c).out }],
+    );
     expect(wrong.slice(0, 10)).toEqual([]);
   }, 60_000);
 });
@@ -65,9 +71,14 @@ describe.skipIf(!binary)('every time zone Go knows', () => {
 describe.skipIf(!scoreK8s)('sprig data functions = score-k8s 0.6.1 (sprig 3.3.0, Go 1.23)', () => {
   it('gives each table row without data what score-k8s gives', async () => {
     const rows = ROWS.filter((row) => row.data === undefined && row.local === undefined);
-    const k8s = await runScoreK8s(scoreK8s!, rows.map((row) => row.text));
+    const k8s = await runScoreK8s(
+      scoreK8s!,
+      rows.map((row) => row.text),
+    );
     // score-k8s prints nothing of a failed template, so only the error of an error row is compared.
-    const wrong = rows.flatMap((row, i) => (row.err ? k8s[i]!.err === row.err : k8s[i]!.out === row.out && k8s[i]!.err === '') ? [] : [{ row: row.name, k8s: k8s[i] }]);
+    const wrong = rows.flatMap((row, i) =>
+      (row.err ? k8s[i]!.err === row.err : k8s[i]!.out === row.out && k8s[i]!.err === '') ? [] : [{ row: row.name, k8s: k8s[i] }],
+    );
     expect(wrong).toEqual([]);
   }, 60_000);
 });
@@ -83,15 +94,31 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 const BCRYPT = /^\$2a\$10\$[./A-Za-z0-9]{53}$/;
 const FORMS = [
   { name: 'uuidv4 is a version 4 UUID', text: '{{ uuidv4 }}', form: UUID },
-  { name: 'randBytes is base64 of that many bytes', text: '{{ randBytes 24 }}|{{ randBytes 1 }}|{{ randBytes 0 }}', form: /^[A-Za-z0-9+/]{32}\|[A-Za-z0-9+/]{2}==\|$/ },
+  {
+    name: 'randBytes is base64 of that many bytes',
+    text: '{{ randBytes 24 }}|{{ randBytes 1 }}|{{ randBytes 0 }}',
+    form: /^[A-Za-z0-9+/]{32}\|[A-Za-z0-9+/]{2}==\|$/,
+  },
   { name: 'randInt is in [min, max)', text: '{{ randInt 3 5 }}|{{ randInt -2 -1 }}', form: /^[34]\|-2$/ },
-  { name: 'encryptAES is base64 of an IV and whole blocks', text: '{{ encryptAES "k" "hello" }}|{{ encryptAES "k" "exactly16bytes!!" }}', form: /^[A-Za-z0-9+/]{43}=\|[A-Za-z0-9+/]{64}$/ },
+  {
+    name: 'encryptAES is base64 of an IV and whole blocks',
+    text: '{{ encryptAES "k" "hello" }}|{{ encryptAES "k" "exactly16bytes!!" }}',
+    form: /^[A-Za-z0-9+/]{43}=\|[A-Za-z0-9+/]{64}$/,
+  },
   { name: 'bcrypt is a $2a$ hash of cost 10', text: '{{ bcrypt "password" }}', form: BCRYPT },
   { name: 'htpasswd is the user and a bcrypt hash', text: '{{ htpasswd "admin" "secret" }}', form: /^admin:\$2a\$10\$[./A-Za-z0-9]{53}$/ },
   { name: 'now prints as a time', text: '{{ now }}', form: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,9})? \+0000 UTC( m=\+\d+\.\d{9})?$/ },
-  { name: 'ago is a duration in whole seconds', text: '{{ ago 1700000000 }}|{{ ago (toDate "2006" "2020") }}', form: /^\d+h\d+m\d+s\|\d+h\d+m\d+s$/ },
+  {
+    name: 'ago is a duration in whole seconds',
+    text: '{{ ago 1700000000 }}|{{ ago (toDate "2006" "2020") }}',
+    form: /^\d+h\d+m\d+s\|\d+h\d+m\d+s$/,
+  },
   { name: 'durationRound of a time counts from now', text: '{{ durationRound (toDate "2006" "2020") }}', form: /^\d+y$/ },
-  { name: 'a date that is not a time or an int is now', text: '{{ date "2006" 1.5 }}|{{ htmlDate "x" }}|{{ dateInZone "2006" nil "UTC" }}', form: /^20\d\d\|20\d\d-\d\d-\d\d\|20\d\d$/ },
+  {
+    name: 'a date that is not a time or an int is now',
+    text: '{{ date "2006" 1.5 }}|{{ htmlDate "x" }}|{{ dateInZone "2006" nil "UTC" }}',
+    form: /^20\d\d\|20\d\d-\d\d-\d\d\|20\d\d$/,
+  },
 ] as const;
 
 describe('sprig data functions of the clock and the random source', () => {
@@ -101,12 +128,32 @@ describe('sprig data functions of the clock and the random source', () => {
   });
 
   it.each([
-    { name: 'now is the run\'s clock, in Local', text: '{{ now }}|{{ now.Unix }}|{{ now | date "Mon 15:04 MST" }}', out: '2024-03-10 07:08:09.123456789 +0000 UTC|1710054489|Sun 07:08 UTC' },
+    {
+      name: "now is the run's clock, in Local",
+      text: '{{ now }}|{{ now.Unix }}|{{ now | date "Mon 15:04 MST" }}',
+      out: '2024-03-10 07:08:09.123456789 +0000 UTC|1710054489|Sun 07:08 UTC',
+    },
     { name: 'now in another Local', zone: 'America/New_York', text: '{{ now }}', out: '2024-03-10 03:08:09.123456789 -0400 EDT' },
-    { name: 'Local is named Local (as Go names the machine\'s zone when TZ is unset)', text: '{{ (toDate "2006" "2024").Location }}|{{ now.Location }}', out: 'Local|Local' },
-    { name: 'ago counts from the clock', text: '{{ ago 1700000000 }}|{{ ago now }}|{{ ago 1800000000 }}', out: '2792h54m49s|0s|-24984h51m51s' },
-    { name: 'a date that is not a time is the clock', text: '{{ date "2006-01-02 15:04:05.000" "x" }}|{{ htmlDate 1.5 }}', out: '2024-03-10 07:08:09.123|2024-03-10' },
-    { name: 'durationRound of a time', text: '{{ durationRound (toDate "2006" "2020") }}|{{ durationRound (dateModify "-50h" now) }}', out: '4y|2d' },
+    {
+      name: "Local is named Local (as Go names the machine's zone when TZ is unset)",
+      text: '{{ (toDate "2006" "2024").Location }}|{{ now.Location }}',
+      out: 'Local|Local',
+    },
+    {
+      name: 'ago counts from the clock',
+      text: '{{ ago 1700000000 }}|{{ ago now }}|{{ ago 1800000000 }}',
+      out: '2792h54m49s|0s|-24984h51m51s',
+    },
+    {
+      name: 'a date that is not a time is the clock',
+      text: '{{ date "2006-01-02 15:04:05.000" "x" }}|{{ htmlDate 1.5 }}',
+      out: '2024-03-10 07:08:09.123|2024-03-10',
+    },
+    {
+      name: 'durationRound of a time',
+      text: '{{ durationRound (toDate "2006" "2020") }}|{{ durationRound (dateModify "-50h" now) }}',
+      out: '4y|2d',
+    },
   ])('$name', ({ text, out, zone }) => {
     expect(renderData({ text, sprig: true }, zone)).toEqual({ out, err: '' });
   });
@@ -119,9 +166,24 @@ describe('sprig data functions of the clock and the random source', () => {
   });
 
   it.each([
-    { name: 'genCA fails when called', text: '{{ genCA "x" 365 }}', out: '', err: 'template: t:1:3: executing "t" at <genCA "x" 365>: error calling genCA: key and certificate generation is not available in score-ts templates (it could not be reproduced from SCORE_TS_SEED); create the certificate outside score-ts and pass it in' },
-    { name: 'genPrivateKey fails when called', text: '{{ genPrivateKey "ecdsa" }}', out: '', err: 'template: t:1:3: executing "t" at <genPrivateKey "ecdsa">: error calling genPrivateKey: key and certificate generation is not available in score-ts templates (it could not be reproduced from SCORE_TS_SEED); create the certificate outside score-ts and pass it in' },
-    { name: 'getHostByName fails when called', text: '{{ getHostByName "example.com" }}', out: '', err: 'template: t:1:3: executing "t" at <getHostByName "example.com">: error calling getHostByName: getHostByName is not available in score-ts templates: a template does not reach the network' },
+    {
+      name: 'genCA fails when called',
+      text: '{{ genCA "x" 365 }}',
+      out: '',
+      err: 'template: t:1:3: executing "t" at <genCA "x" 365>: error calling genCA: key and certificate generation is not available in score-ts templates (it could not be reproduced from SCORE_TS_SEED); create the certificate outside score-ts and pass it in',
+    },
+    {
+      name: 'genPrivateKey fails when called',
+      text: '{{ genPrivateKey "ecdsa" }}',
+      out: '',
+      err: 'template: t:1:3: executing "t" at <genPrivateKey "ecdsa">: error calling genPrivateKey: key and certificate generation is not available in score-ts templates (it could not be reproduced from SCORE_TS_SEED); create the certificate outside score-ts and pass it in',
+    },
+    {
+      name: 'getHostByName fails when called',
+      text: '{{ getHostByName "example.com" }}',
+      out: '',
+      err: 'template: t:1:3: executing "t" at <getHostByName "example.com">: error calling getHostByName: getHostByName is not available in score-ts templates: a template does not reach the network',
+    },
   ])('left out: $name', ({ text, out, err }) => {
     expect(renderData({ text, sprig: true })).toEqual({ out, err });
   });
@@ -143,13 +205,21 @@ describe('sprig data functions of the clock and the random source', () => {
 
 describe.skipIf(!binary)('sprig data functions of the clock and the random source, against Go', () => {
   it('gives the same forms as Go', () => {
-    const go = runOracleIn(undefined, FORMS.map(({ text }) => ({ text, sprig: true })));
-    expect(go.map(({ out, err }, i) => ({ name: FORMS[i]!.name, err, form: FORMS[i]!.form.test(out) }))).toEqual(FORMS.map(({ name }) => ({ name, err: '', form: true })));
+    const go = runOracleIn(
+      undefined,
+      FORMS.map(({ text }) => ({ text, sprig: true })),
+    );
+    expect(go.map(({ out, err }, i) => ({ name: FORMS[i]!.name, err, form: FORMS[i]!.form.test(out) }))).toEqual(
+      FORMS.map(({ name }) => ({ name, err: '', form: true })),
+    );
   });
 
   it('decrypts what Go encrypts, and Go decrypts what score-ts encrypts', () => {
     const plain = ['x', 'héllo', 'exactly16bytes!!', 'a longer text, over two blocks of sixteen'];
-    const fromGo = runOracleIn(undefined, plain.map((p) => ({ text: `{{ encryptAES "k€y" ${JSON.stringify(p)} }}`, sprig: true })));
+    const fromGo = runOracleIn(
+      undefined,
+      plain.map((p) => ({ text: `{{ encryptAES "k€y" ${JSON.stringify(p)} }}`, sprig: true })),
+    );
     const ours = plain.map((p) => renderData({ text: `{{ encryptAES "k€y" ${JSON.stringify(p)} }}`, sprig: true }).out);
     const decrypt = (c: string): OracleCase => ({ text: `{{ decryptAES "k€y" ${JSON.stringify(c)} }}`, sprig: true });
     expect(fromGo.map(({ out }) => renderData(decrypt(out)).out)).toEqual(plain);
@@ -158,7 +228,10 @@ describe.skipIf(!binary)('sprig data functions of the clock and the random sourc
 
   it('computes the bcrypt hash Go computes for its salt', () => {
     const passwords = ['password', '', 'héllo', 'x'.repeat(72)];
-    const go = runOracleIn(undefined, passwords.map((p) => ({ text: `{{ bcrypt ${JSON.stringify(p)} }}`, sprig: true })));
+    const go = runOracleIn(
+      undefined,
+      passwords.map((p) => ({ text: `{{ bcrypt ${JSON.stringify(p)} }}`, sprig: true })),
+    );
     expect(passwords.map((p, i) => bcryptHash(Buffer.from(p), bcryptSalt(go[i]!.out), 10))).toEqual(go.map(({ out }) => out));
   }, 30_000);
 });
@@ -182,7 +255,11 @@ describe.skipIf(!binary)('sprig data functions on generated calls = Go', () => {
     { family: 'semver', arb: semverCaseArb, runs: 3000, seed: 104 },
     { family: 'dates', arb: dateCaseArb, runs: 2000, seed: 105 },
     { family: 'URLs', arb: urlCaseArb, runs: 2000, seed: 106 },
-  ])('$family: $runs calls (seed $seed)', ({ arb, runs, seed }) => {
-    expect(mismatches(fc.sample(arb, { seed, numRuns: runs }))).toEqual([]);
-  }, 120_000);
+  ])(
+    '$family: $runs calls (seed $seed)',
+    ({ arb, runs, seed }) => {
+      expect(mismatches(fc.sample(arb, { seed, numRuns: runs }))).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -70,17 +70,27 @@ describe.skipIf(!binary)('sprig text functions = Go 1.19 with sprig 3.2.3', () =
   it('gives what each table row expects of the oracle', () => {
     const rows = Object.values(SPRIG_TEXT_TABLES).flat();
     const go = runOracle(binary!, rows.map(sprigCase));
-    const wrong = rows.flatMap((row, i) => (go[i]!.out === oracleExpects(row).out && go[i]!.err === oracleExpects(row).err ? [] : [{ row: row.name, go: go[i] }]));
+    const wrong = rows.flatMap((row, i) =>
+      go[i]!.out === oracleExpects(row).out && go[i]!.err === oracleExpects(row).err ? [] : [{ row: row.name, go: go[i] }],
+    );
     expect(wrong).toEqual([]);
   });
 
   it('gives the random functions the same form', () => {
-    const go = runOracle(binary!, RANDOM.map(({ text }) => ({ text, sprig: true })));
-    expect(go.map(({ out, err }, i) => ({ err, form: RANDOM[i]!.form.test(out), length: Array.from(out).length })))
-      .toEqual(RANDOM.map(({ length }) => ({ err: '', form: true, length })));
+    const go = runOracle(
+      binary!,
+      RANDOM.map(({ text }) => ({ text, sprig: true })),
+    );
+    expect(go.map(({ out, err }, i) => ({ err, form: RANDOM[i]!.form.test(out), length: Array.from(out).length }))).toEqual(
+      RANDOM.map(({ length }) => ({ err: '', form: true, length })),
+    );
   });
 
-  it.each([1, 2, 3, 4])('matches Go on 3000 generated calls (seed %i)', (seed) => {
-    expect(mismatches(fc.sample(sprigCallArb, { seed, numRuns: 3000 }))).toEqual([]);
-  }, 120_000);
+  it.each([1, 2, 3, 4])(
+    'matches Go on 3000 generated calls (seed %i)',
+    (seed) => {
+      expect(mismatches(fc.sample(sprigCallArb, { seed, numRuns: 3000 }))).toEqual([]);
+    },
+    120_000,
+  );
 });

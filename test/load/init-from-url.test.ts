@@ -16,8 +16,10 @@ import { provisionerFile, routes, startServer, text, type LocalServer } from './
 const PROVISIONERS = provisionerFile('template://web/thing');
 const BROKEN = '- uri: template://web/broken\n  type: 5\n';
 const NOT_A_LIST = 'uri: template://web/x\ntype: thing\n';
-const PATCH = '{{#each manifests}}\n{{#if (eq kind "Deployment")}}\n- op: set\n  path: {{@index}}.spec.replicas\n  value: 3\n{{/if}}\n{{/each}}\n';
-const SCORE = 'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers:\n  main: {image: nginx:1.28}\nresources:\n  store: {type: thing}\n';
+const PATCH =
+  '{{#each manifests}}\n{{#if (eq kind "Deployment")}}\n- op: set\n  path: {{@index}}.spec.replicas\n  value: 3\n{{/if}}\n{{/each}}\n';
+const SCORE =
+  'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers:\n  main: {image: nginx:1.28}\nresources:\n  store: {type: thing}\n';
 
 let server: LocalServer;
 
@@ -37,7 +39,10 @@ beforeAll(async () => {
 
 function installed(dir: string): string[] {
   if (!existsSync(path.join(dir, '.score-ts'))) return [];
-  return readdirSync(path.join(dir, '.score-ts')).filter((n) => n.endsWith('.yaml') || n.endsWith('.tpl')).filter((n) => n !== 'state.yaml').sort();
+  return readdirSync(path.join(dir, '.score-ts'))
+    .filter((n) => n.endsWith('.yaml') || n.endsWith('.tpl'))
+    .filter((n) => n !== 'state.yaml')
+    .sort();
 }
 
 describe('init --provisioners URL', () => {
@@ -45,10 +50,19 @@ describe('init --provisioners URL', () => {
     const dir = tempProject();
     const url = `${server.origin}/platform/web.provisioners.yaml`;
     const result = await run(dir, ['init', '--no-sample', '--provisioners', url]);
-    expect(result).toEqual({ code: 0, stdout: '', stderr: `created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\ncreated score-ts.yaml (project label project; no workloads yet; provisioners ${url}): commit it; .score-ts/ stays private\n` });
-    expect(readFileSync(path.join(dir, '.score-ts', 'web.provisioners.yaml'), 'utf8')).toBe(`# Installed by score-ts init from ${url}\n${PROVISIONERS}`);
+    expect(result).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `created .score-ts/ (its .gitignore keeps state and secrets out of git)\ninstalled .score-ts/web.provisioners.yaml from ${url}\ncreated score-ts.yaml (project label project; no workloads yet; provisioners ${url}): commit it; .score-ts/ stays private\n`,
+    });
+    expect(readFileSync(path.join(dir, '.score-ts', 'web.provisioners.yaml'), 'utf8')).toBe(
+      `# Installed by score-ts init from ${url}\n${PROVISIONERS}`,
+    );
     const list = await run(dir, ['provisioners', 'list', '--format', 'json']);
-    expect((JSON.parse(list.stdout) as Array<{ uri: string; source: string }>)[0]).toMatchObject({ uri: 'template://web/thing', source: '.score-ts/web.provisioners.yaml:2' });
+    expect((JSON.parse(list.stdout) as Array<{ uri: string; source: string }>)[0]).toMatchObject({
+      uri: 'template://web/thing',
+      source: '.score-ts/web.provisioners.yaml:2',
+    });
   });
 
   it('a downloaded file with cmd:// provisioners is installed with a warning naming the programs', async () => {
@@ -56,7 +70,9 @@ describe('init --provisioners URL', () => {
     const url = `${server.origin}/platform/cmd.provisioners.yaml`;
     const result = await run(dir, ['init', '--no-sample', '--provisioners', url]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`installed .score-ts/cmd.provisioners.yaml from ${url}\nwarning: .score-ts/cmd.provisioners.yaml has cmd:// provisioners: every generate that uses them runs ./bin/make-queue, kubectl on this machine; review the file\n`);
+    expect(result.stderr).toContain(
+      `installed .score-ts/cmd.provisioners.yaml from ${url}\nwarning: .score-ts/cmd.provisioners.yaml has cmd:// provisioners: every generate that uses them runs ./bin/make-queue, kubectl on this machine; review the file\n`,
+    );
   });
 
   it('a name the server chose is made safe: no path, no leading dots, no odd bytes', async () => {
@@ -69,7 +85,8 @@ describe('init --provisioners URL', () => {
     {
       name: 'an entry the schema refuses',
       file: '/platform/broken.yaml',
-      detail: (url: string) => `  ${url}:2:9: [0].type: must be a string, not the number 5; quote it to make it a string: "5" (provisioner template://web/broken)`,
+      detail: (url: string) =>
+        `  ${url}:2:9: [0].type: must be a string, not the number 5; quote it to make it a string: "5" (provisioner template://web/broken)`,
     },
     { name: 'a map where a list belongs', file: '/platform/list.yaml', detail: (url: string) => `  ${url}:1:1: must be a list, not a map` },
   ])('$name: nothing is installed, and the message points at the URL and line', async ({ file, detail }) => {
@@ -86,7 +103,11 @@ describe('init --provisioners URL', () => {
     writeFileSync(path.join(dir, 'local.yaml'), PROVISIONERS);
     const missing = `${server.origin}/platform/missing.yaml`;
     const result = await run(dir, ['init', '--no-sample', '--provisioners', 'local.yaml', '--provisioners', missing]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read provisioners ${missing}: the server answered 404 Not Found: check the URL; nothing was installed\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: cannot read provisioners ${missing}: the server answered 404 Not Found: check the URL; nothing was installed\n`,
+    });
     expect(installed(dir)).toEqual([]);
   });
 
@@ -95,17 +116,41 @@ describe('init --provisioners URL', () => {
     writeFileSync(path.join(dir, 'web.yaml'), PROVISIONERS.replace('web/thing', 'local/thing'));
     const url = `${server.origin}/platform/web.provisioners.yaml`;
     const result = await run(dir, ['init', '--no-sample', '--provisioners', 'web.yaml', '--provisioners', url]);
-    expect(result.stderr).toBe(`error: invalid provisioner files: nothing was installed\n  ${url}: would be installed as web.provisioners.yaml, as web.yaml would, and replace it: give one of them another file name (download a URL first)\n`);
+    expect(result.stderr).toBe(
+      `error: invalid provisioner files: nothing was installed\n  ${url}: would be installed as web.provisioners.yaml, as web.yaml would, and replace it: give one of them another file name (download a URL first)\n`,
+    );
     expect(installed(dir)).toEqual([]);
   });
 
   it.each([
-    { name: 'an unknown scheme lists the supported ones', value: 'ftp://user:pw@example.com/p.yaml', stderr: 'error: --provisioners ftp://***@example.com/p.yaml: the scheme ftp:// is not supported; use a file or folder path, file://PATH, - (standard input), http://, https://, oci://, git-https:// or git-ssh://\n' },
-    { name: 'a malformed oci reference', value: 'oci://127.0.0.1:5000', stderr: 'error: --provisioners oci://127.0.0.1:5000: it names no repository; the form is oci://REGISTRY/REPOSITORY[:TAG|@DIGEST][#FILE]\n' },
-    { name: 'a git URL without .git/', value: 'git-https://example.com/repo/file.yaml', stderr: 'error: --provisioners git-https://example.com/repo/file.yaml: it names no repository ending in .git/; the form is git-https://HOST/REPO.git/FILE or git-ssh://USER@HOST/REPO.git/FILE\n' },
+    {
+      name: 'an unknown scheme lists the supported ones',
+      value: 'ftp://user:pw@example.com/p.yaml',
+      stderr:
+        'error: --provisioners ftp://***@example.com/p.yaml: the scheme ftp:// is not supported; use a file or folder path, file://PATH, - (standard input), http://, https://, oci://, git-https:// or git-ssh://\n',
+    },
+    {
+      name: 'a malformed oci reference',
+      value: 'oci://127.0.0.1:5000',
+      stderr:
+        'error: --provisioners oci://127.0.0.1:5000: it names no repository; the form is oci://REGISTRY/REPOSITORY[:TAG|@DIGEST][#FILE]\n',
+    },
+    {
+      name: 'a git URL without .git/',
+      value: 'git-https://example.com/repo/file.yaml',
+      stderr:
+        'error: --provisioners git-https://example.com/repo/file.yaml: it names no repository ending in .git/; the form is git-https://HOST/REPO.git/FILE or git-ssh://USER@HOST/REPO.git/FILE\n',
+    },
   ])('$name (a usage error, before any download)', async ({ value, stderr }) => {
     const requests = server.requests.length;
-    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `${server.origin}/platform/web.provisioners.yaml`, '--provisioners', value]);
+    const result = await run(tempProject(), [
+      'init',
+      '--no-sample',
+      '--provisioners',
+      `${server.origin}/platform/web.provisioners.yaml`,
+      '--provisioners',
+      value,
+    ]);
     expect(result).toEqual({ code: 2, stdout: '', stderr });
     expect(server.requests.length).toBe(requests);
   });
@@ -117,7 +162,9 @@ describe('init --patch-templates URL', () => {
     const url = `${server.origin}/patches/replicas.tpl`;
     const init = await run(dir, ['init', '--no-sample', '--patch-templates', url]);
     expect(init.stderr).toContain(`installed .score-ts/replicas.patch.tpl from ${url}\n`);
-    expect(readFileSync(path.join(dir, '.score-ts', 'replicas.patch.tpl'), 'utf8')).toBe(`{{!-- Installed by score-ts init from ${url} --}}\n${PATCH}`);
+    expect(readFileSync(path.join(dir, '.score-ts', 'replicas.patch.tpl'), 'utf8')).toBe(
+      `{{!-- Installed by score-ts init from ${url} --}}\n${PATCH}`,
+    );
     const generated = await run(dir, ['generate', 'score.yaml', '-o', '-']);
     expect(generated.code).toBe(0);
     expect(generated.stdout).toContain('  replicas: 3\n');
@@ -127,7 +174,11 @@ describe('init --patch-templates URL', () => {
     const dir = tempProject();
     const url = `${server.origin}/patches/broken.tpl`;
     const result = await run(dir, ['init', '--no-sample', '--patch-templates', url]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: invalid patch templates\n  ${url}:2:1: template syntax error: the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: invalid patch templates\n  ${url}:2:1: template syntax error: the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}\n`,
+    });
     expect(installed(dir)).toEqual([]);
   });
 });
@@ -164,7 +215,11 @@ describe('generate --provisioners URL', () => {
     writeFileSync(path.join(dir, 'score.yaml'), SCORE);
     const url = `${server.origin}/platform/missing.yaml`;
     const result = await run(dir, ['generate', 'score.yaml', '--provisioners', url]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read provisioners ${url}: the server answered 404 Not Found: check the URL\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: cannot read provisioners ${url}: the server answered 404 Not Found: check the URL\n`,
+    });
     expect(readdirSync(dir)).toEqual(['score.yaml']);
   });
 });
@@ -176,13 +231,16 @@ describe('URLs score-ts.yaml lists', () => {
     const provisioners = `${server.origin}/platform/web.provisioners.yaml`;
     const patch = `${server.origin}/patches/replicas.tpl`;
     expect((await run(dir, ['init', '--no-sample', '--provisioners', provisioners, '--patch-templates', patch])).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8')).toContain(`\nprovisioners:\n  - ${provisioners}\npatchTemplates:\n  - ${patch}\n`);
+    expect(readFileSync(path.join(dir, 'score-ts.yaml'), 'utf8')).toContain(
+      `\nprovisioners:\n  - ${provisioners}\npatchTemplates:\n  - ${patch}\n`,
+    );
     const before = server.requests.length;
     const offline = await run(dir, ['generate', 'score.yaml', '-v']);
     expect(offline.stderr).toContain('patch templates: .score-ts/replicas.patch.tpl\n');
     expect(server.requests.length).toBe(before);
     const clone = tempProject();
-    for (const file of ['score.yaml', 'score-ts.yaml', 'manifests.yaml']) writeFileSync(path.join(clone, file), readFileSync(path.join(dir, file)));
+    for (const file of ['score.yaml', 'score-ts.yaml', 'manifests.yaml'])
+      writeFileSync(path.join(clone, file), readFileSync(path.join(dir, file)));
     const check = await run(clone, ['generate', '--check', '-v']);
     expect(check.stderr).toContain(`patch templates: ${patch}\n`);
     expect(check.code, check.stderr).toBe(0);
@@ -195,13 +253,21 @@ describe('URLs score-ts.yaml lists', () => {
     const url = `${server.origin}/platform/missing.yaml`;
     writeFileSync(path.join(dir, 'score-ts.yaml'), `version: 1\nproject: p\nworkloads: [{file: score.yaml}]\nprovisioners: ["${url}"]\n`);
     const result = await run(dir, ['generate']);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read score-ts.yaml provisioners ${url}: the server answered 404 Not Found: check the URL\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: cannot read score-ts.yaml provisioners ${url}: the server answered 404 Not Found: check the URL\n`,
+    });
   });
 });
 
 describe('provisioners list and graph --provisioners URL', () => {
   it.each([
-    { name: 'provisioners list', args: (url: string) => ['provisioners', 'list', '--format', 'json', '--provisioners', url], shows: 'template://web/thing' },
+    {
+      name: 'provisioners list',
+      args: (url: string) => ['provisioners', 'list', '--format', 'json', '--provisioners', url],
+      shows: 'template://web/thing',
+    },
     { name: 'graph', args: (url: string) => ['graph', 'score.yaml', '--provisioners', url], shows: 'template://web/thing' },
   ])('$name reads the URL for the run', async ({ args, shows }) => {
     const dir = tempProject();
@@ -215,8 +281,20 @@ describe('provisioners list and graph --provisioners URL', () => {
 
 describe('standard input (-)', () => {
   it.each([
-    { name: 'init --provisioners -', args: ['--provisioners', '-'], input: PROVISIONERS, file: 'stdin.provisioners.yaml', content: `# Installed by score-ts init from standard input\n${PROVISIONERS}` },
-    { name: 'init --patch-templates -', args: ['--patch-templates', '-'], input: PATCH, file: 'stdin.patch.tpl', content: `{{!-- Installed by score-ts init from standard input --}}\n${PATCH}` },
+    {
+      name: 'init --provisioners -',
+      args: ['--provisioners', '-'],
+      input: PROVISIONERS,
+      file: 'stdin.provisioners.yaml',
+      content: `# Installed by score-ts init from standard input\n${PROVISIONERS}`,
+    },
+    {
+      name: 'init --patch-templates -',
+      args: ['--patch-templates', '-'],
+      input: PATCH,
+      file: 'stdin.patch.tpl',
+      content: `{{!-- Installed by score-ts init from standard input --}}\n${PATCH}`,
+    },
   ])('$name', async ({ args, input, file, content }) => {
     const dir = tempProject();
     const result = await run(dir, ['init', '--no-sample', ...args], { stdin: input });
@@ -233,9 +311,27 @@ describe('standard input (-)', () => {
   });
 
   it.each([
-    { name: 'read twice', args: ['init', '--provisioners', '-', '--patch-templates', '-'], input: PROVISIONERS, code: 2, stderr: 'error: standard input (-) can be read once per run, but --provisioners -, --patch-templates - name it 2 times\n' },
-    { name: 'empty', args: ['init', '--provisioners', '-'], input: '', code: 1, stderr: 'error: cannot read provisioners -: it is empty; nothing was installed\n' },
-    { name: 'not a provisioner file', args: ['init', '--provisioners', '-'], input: NOT_A_LIST, code: 1, stderr: 'error: invalid provisioner files: nothing was installed\n  <stdin>:1:1: must be a list, not a map\n' },
+    {
+      name: 'read twice',
+      args: ['init', '--provisioners', '-', '--patch-templates', '-'],
+      input: PROVISIONERS,
+      code: 2,
+      stderr: 'error: standard input (-) can be read once per run, but --provisioners -, --patch-templates - name it 2 times\n',
+    },
+    {
+      name: 'empty',
+      args: ['init', '--provisioners', '-'],
+      input: '',
+      code: 1,
+      stderr: 'error: cannot read provisioners -: it is empty; nothing was installed\n',
+    },
+    {
+      name: 'not a provisioner file',
+      args: ['init', '--provisioners', '-'],
+      input: NOT_A_LIST,
+      code: 1,
+      stderr: 'error: invalid provisioner files: nothing was installed\n  <stdin>:1:1: must be a list, not a map\n',
+    },
   ])('$name', async ({ args, input, code, stderr }) => {
     const dir = tempProject();
     expect(await run(dir, args, { stdin: input })).toEqual({ code, stdout: '', stderr });
@@ -245,12 +341,25 @@ describe('standard input (-)', () => {
   it('more than the cap is refused', async () => {
     const { fetchSources } = await import('../../src/sources/fetch-sources.js');
     const stdin = () => ({ stream: Readable.from([Buffer.alloc(6, 'a'), Buffer.alloc(6, 'a')]), isTTY: false });
-    await expect(fetchSources([{ flag: '--provisioners', values: ['-'] }], { env: {}, stdin, limits: { maxBytes: 10 } })).rejects.toThrow('cannot read provisioners -: it is larger than 10 bytes, the most score-ts reads');
+    await expect(fetchSources([{ flag: '--provisioners', values: ['-'] }], { env: {}, stdin, limits: { maxBytes: 10 } })).rejects.toThrow(
+      'cannot read provisioners -: it is larger than 10 bytes, the most score-ts reads',
+    );
   });
 
   it('a terminal is refused rather than waited on', async () => {
     let stderr = '';
-    const code = await runCli(['init', '--provisioners', '-'], { cwd: tempProject(), env: {}, stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: false, openStdin: () => ({ stream: new Readable({ read() {} }), isTTY: true }) });
-    expect({ code, stderr }).toEqual({ code: 1, stderr: 'error: cannot read provisioners -: standard input is a terminal: pipe the file in (curl -fsSL URL | score-ts ...); nothing was installed\n' });
+    const code = await runCli(['init', '--provisioners', '-'], {
+      cwd: tempProject(),
+      env: {},
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      stderrIsTTY: false,
+      openStdin: () => ({ stream: new Readable({ read() {} }), isTTY: true }),
+    });
+    expect({ code, stderr }).toEqual({
+      code: 1,
+      stderr:
+        'error: cannot read provisioners -: standard input is a terminal: pipe the file in (curl -fsSL URL | score-ts ...); nothing was installed\n',
+    });
   });
 });

@@ -15,7 +15,8 @@ import { ALICE, startRegistry, type Registry } from './support/registry.js';
 const WEB = provisionerFile('template://oci/web');
 const OTHER = provisionerFile('template://oci/other');
 const PATCH = '- op: set\n  path: 0.metadata.labels.patched\n  value: "yes"\n';
-const SCORE = 'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers:\n  main: {image: nginx:1.28}\nresources:\n  store: {type: thing}\n';
+const SCORE =
+  'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers:\n  main: {image: nginx:1.28}\nresources:\n  store: {type: thing}\n';
 
 let open: Registry;
 let v1Digest: string;
@@ -35,15 +36,31 @@ beforeAll(async () => {
 
 function installedFiles(dir: string): string[] {
   const state = path.join(dir, '.score-ts');
-  return existsSync(state) ? readdirSync(state).filter((n) => n.endsWith('.provisioners.yaml') || n.endsWith('.patch.tpl')).sort() : [];
+  return existsSync(state)
+    ? readdirSync(state)
+        .filter((n) => n.endsWith('.provisioners.yaml') || n.endsWith('.patch.tpl'))
+        .sort()
+    : [];
 }
 
 describe('oci:// from a registry without authentication', () => {
   it.each([
-    { name: 'a tag and a file', ref: () => `oci://${open.host}/score/prov:v1#web.provisioners.yaml`, display: () => `oci://${open.host}/score/prov:v1#web.provisioners.yaml` },
-    { name: 'a tag, no file: the one .yaml layer', ref: () => `oci://${open.host}/score/prov:v1`, display: () => `oci://${open.host}/score/prov:v1` },
+    {
+      name: 'a tag and a file',
+      ref: () => `oci://${open.host}/score/prov:v1#web.provisioners.yaml`,
+      display: () => `oci://${open.host}/score/prov:v1#web.provisioners.yaml`,
+    },
+    {
+      name: 'a tag, no file: the one .yaml layer',
+      ref: () => `oci://${open.host}/score/prov:v1`,
+      display: () => `oci://${open.host}/score/prov:v1`,
+    },
     { name: 'no tag: latest', ref: () => `oci://${open.host}/score/prov`, display: () => `oci://${open.host}/score/prov:latest` },
-    { name: 'a digest', ref: () => `oci://${open.host}/score/prov@${v1Digest}#web.provisioners.yaml`, display: () => `oci://${open.host}/score/prov@${v1Digest}#web.provisioners.yaml` },
+    {
+      name: 'a digest',
+      ref: () => `oci://${open.host}/score/prov@${v1Digest}#web.provisioners.yaml`,
+      display: () => `oci://${open.host}/score/prov@${v1Digest}#web.provisioners.yaml`,
+    },
   ])('init --provisioners with $name', async ({ ref, display }) => {
     const dir = tempProject();
     const result = await run(dir, ['init', '--no-sample', '--provisioners', ref()]);
@@ -57,7 +74,9 @@ describe('oci:// from a registry without authentication', () => {
   it('the installed copy records the digest of the manifest it came from', async () => {
     const dir = tempProject();
     await run(dir, ['init', '--no-sample', '--provisioners', `oci://${open.host}/score/prov:v1`]);
-    expect(readFileSync(path.join(dir, '.score-ts', 'web.provisioners.yaml'), 'utf8').split('\n')[0]).toBe(`# Installed by score-ts init from oci://${open.host}/score/prov:v1 (manifest ${v1Digest})`);
+    expect(readFileSync(path.join(dir, '.score-ts', 'web.provisioners.yaml'), 'utf8').split('\n')[0]).toBe(
+      `# Installed by score-ts init from oci://${open.host}/score/prov:v1 (manifest ${v1Digest})`,
+    );
   });
 
   it('init --patch-templates reads another file of the same artifact', async () => {
@@ -70,17 +89,40 @@ describe('oci:// from a registry without authentication', () => {
   it('generate --provisioners reads it for the run, installing nothing', async () => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'score.yaml'), SCORE);
-    const result = await run(dir, ['generate', 'score.yaml', '-o', '-', '--provisioners', `oci://${open.host}/score/prov:v1#web.provisioners.yaml`]);
+    const result = await run(dir, [
+      'generate',
+      'score.yaml',
+      '-o',
+      '-',
+      '--provisioners',
+      `oci://${open.host}/score/prov:v1#web.provisioners.yaml`,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('kind: Deployment');
     expect(installedFiles(dir)).toEqual([]);
   });
 
   it.each([
-    { name: 'a file the artifact lacks', ref: (h: string) => `oci://${h}/score/prov:v1#nope.yaml`, reason: 'the artifact has no file nope.yaml; its files: web.provisioners.yaml, replicas.tpl' },
-    { name: 'several .yaml files and no fragment', ref: (h: string) => `oci://${h}/score/two:v1`, reason: 'the artifact has 2 .yaml files: name one after # (oci://...#FILE): a.provisioners.yaml, b.provisioners.yaml' },
-    { name: 'a tag the registry lacks', ref: (h: string) => `oci://${h}/score/prov:v9`, reason: 'the registry has no score/prov:v9 (404 Not Found): check the repository, the tag and the file name' },
-    { name: 'a repository the registry lacks', ref: (h: string) => `oci://${h}/score/none:v1`, reason: 'the registry has no score/none:v1 (404 Not Found): check the repository, the tag and the file name' },
+    {
+      name: 'a file the artifact lacks',
+      ref: (h: string) => `oci://${h}/score/prov:v1#nope.yaml`,
+      reason: 'the artifact has no file nope.yaml; its files: web.provisioners.yaml, replicas.tpl',
+    },
+    {
+      name: 'several .yaml files and no fragment',
+      ref: (h: string) => `oci://${h}/score/two:v1`,
+      reason: 'the artifact has 2 .yaml files: name one after # (oci://...#FILE): a.provisioners.yaml, b.provisioners.yaml',
+    },
+    {
+      name: 'a tag the registry lacks',
+      ref: (h: string) => `oci://${h}/score/prov:v9`,
+      reason: 'the registry has no score/prov:v9 (404 Not Found): check the repository, the tag and the file name',
+    },
+    {
+      name: 'a repository the registry lacks',
+      ref: (h: string) => `oci://${h}/score/none:v1`,
+      reason: 'the registry has no score/none:v1 (404 Not Found): check the repository, the tag and the file name',
+    },
     {
       name: 'a digest the registry lacks',
       ref: (h: string) => `oci://${h}/score/prov@sha256:${'0'.repeat(64)}`,
@@ -89,7 +131,11 @@ describe('oci:// from a registry without authentication', () => {
   ])('$name: a clear error, nothing installed', async ({ ref, reason }) => {
     const dir = tempProject();
     const result = await run(dir, ['init', '--no-sample', '--provisioners', ref(open.host)]);
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read provisioners ${ref(open.host)}: ${reason}; nothing was installed\n` });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: cannot read provisioners ${ref(open.host)}: ${reason}; nothing was installed\n`,
+    });
     expect(installedFiles(dir)).toEqual([]);
   });
 });
@@ -118,7 +164,9 @@ describe('oci:// from a registry with token authentication', () => {
     const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/public/prov:v1`]);
     expect(result.code, result.stderr).toBe(0);
     expect(secured.tokens!.authorizations.slice(before)).toEqual(['']);
-    expect(secured.tokens!.requests.at(-1)).toBe(`GET /token?service=score-ts-test&scope=${encodeURIComponent('repository:public/prov:pull')}`);
+    expect(secured.tokens!.requests.at(-1)).toBe(
+      `GET /token?service=score-ts-test&scope=${encodeURIComponent('repository:public/prov:pull')}`,
+    );
   });
 
   it.each([
@@ -126,7 +174,9 @@ describe('oci:// from a registry with token authentication', () => {
     { name: 'username and password', entry: { username: ALICE.username, password: ALICE.password } },
   ])('a private repository with Docker credentials as $name', async ({ entry }) => {
     const dir = tempProject();
-    const result = await run(dir, ['init', '--no-sample', '--provisioners', `oci://${secured.host}/private/prov:v1`], { env: withCredentials(entry) });
+    const result = await run(dir, ['init', '--no-sample', '--provisioners', `oci://${secured.host}/private/prov:v1`], {
+      env: withCredentials(entry),
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(secured.tokens!.authorizations.at(-1)).toBe(`Basic ${Buffer.from(`${ALICE.username}:${ALICE.password}`).toString('base64')}`);
     expect(installedFiles(dir)).toEqual(['web.provisioners.yaml']);
@@ -135,8 +185,13 @@ describe('oci:// from a registry with token authentication', () => {
   it('credentials in ~/.docker/config.json (HOME) are found without DOCKER_CONFIG', async () => {
     const home = path.join(tempProject(), 'home');
     mkdirSync(path.join(home, '.docker'), { recursive: true });
-    writeFileSync(path.join(home, '.docker', 'config.json'), JSON.stringify({ auths: { [`http://${secured.host}`]: { username: ALICE.username, password: ALICE.password } } }));
-    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/private/prov:v1`], { env: { HOME: home } });
+    writeFileSync(
+      path.join(home, '.docker', 'config.json'),
+      JSON.stringify({ auths: { [`http://${secured.host}`]: { username: ALICE.username, password: ALICE.password } } }),
+    );
+    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/private/prov:v1`], {
+      env: { HOME: home },
+    });
     expect(result.code, result.stderr).toBe(0);
   });
 
@@ -144,17 +199,25 @@ describe('oci:// from a registry with token authentication', () => {
     {
       name: 'no credentials',
       env: () => ({ HOME: '/nonexistent' }),
-      reason: (h: string) => `the registry needs credentials for private/prov: run docker login ${h} (score-ts reads the auths of /nonexistent/.docker/config.json; DOCKER_CONFIG names another folder)`,
+      reason: (h: string) =>
+        `the registry needs credentials for private/prov: run docker login ${h} (score-ts reads the auths of /nonexistent/.docker/config.json; DOCKER_CONFIG names another folder)`,
     },
     {
       name: 'wrong credentials',
       env: (c: (e: object) => Record<string, string>) => c({ username: 'alice', password: 'not-it' }),
-      reason: (h: string, env: Record<string, string>) => `the registry refused the credentials for ${h} in ${env.DOCKER_CONFIG}/config.json, or they may not pull private/prov`,
+      reason: (h: string, env: Record<string, string>) =>
+        `the registry refused the credentials for ${h} in ${env.DOCKER_CONFIG}/config.json, or they may not pull private/prov`,
     },
   ])('a private repository with $name: a clear error that never shows a password', async ({ env, reason }) => {
     const runEnv = env(withCredentials);
-    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/private/prov:v1`], { env: runEnv });
-    expect(result).toEqual({ code: 1, stdout: '', stderr: `error: cannot read provisioners oci://${secured.host}/private/prov:v1: ${reason(secured.host, runEnv)}; nothing was installed\n` });
+    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/private/prov:v1`], {
+      env: runEnv,
+    });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `error: cannot read provisioners oci://${secured.host}/private/prov:v1: ${reason(secured.host, runEnv)}; nothing was installed\n`,
+    });
     expect(result.stderr).not.toContain('not-it');
   });
 
@@ -162,7 +225,9 @@ describe('oci:// from a registry with token authentication', () => {
     const folder = path.join(os.tmpdir(), `score-ts-docker-${process.pid}-${Date.now()}`);
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'config.json'), '{"auths": {');
-    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/public/prov:v1`], { env: { DOCKER_CONFIG: folder } });
+    const result = await run(tempProject(), ['init', '--no-sample', '--provisioners', `oci://${secured.host}/public/prov:v1`], {
+      env: { DOCKER_CONFIG: folder },
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`warning: ${folder}/config.json is not valid JSON: pulling without registry credentials\n`);
   });

@@ -30,7 +30,10 @@ beforeAll(async () => {
   copyAsFreshClone(repoRoot, clone);
   const packed = await npm.run(['pack', '--pack-destination', root], clone, 240_000);
   expect(packed.status, `npm pack in a fresh clone: ${tail(packed)}`).toBe(0);
-  tarball = path.join(root, readdirSync(root).find((name) => name.endsWith('.tgz'))!);
+  tarball = path.join(
+    root,
+    readdirSync(root).find((name) => name.endsWith('.tgz'))!,
+  );
   const dryRun = await npm.run(['pack', '--dry-run', '--json', '--ignore-scripts'], clone);
   expect(dryRun.status, tail(dryRun)).toBe(0);
   listed = (JSON.parse(dryRun.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
@@ -64,12 +67,24 @@ describe('npm pack in a fresh clone', () => {
   it('lists exactly what the installed CLI reads: bin/, the bundle (with what the build precompiled), provisioners/, schemas/', () => {
     const license = readdirSync(clone).filter((name) => /^(LICEN[CS]E|NOTICE)/i.test(name));
     // No code cache: bin/load-cli.cjs makes one per Node.js version on first use (dist/.cache/ is never packed).
-    const expected = ['README.md', 'package.json', ...license, ...filesIn('bin'), 'dist/score-ts.cjs', ...filesIn('provisioners'), ...filesIn('schemas')];
+    const expected = [
+      'README.md',
+      'package.json',
+      ...license,
+      ...filesIn('bin'),
+      'dist/score-ts.cjs',
+      ...filesIn('provisioners'),
+      ...filesIn('schemas'),
+    ];
     expect(listed).toEqual([...new Set(expected)].sort());
   });
 
   it('lists no sources, tests, examples, build scripts, tsc output or source maps', () => {
-    const sourceOnly = listed.filter((f) => /^(src|test|examples|docs|\.ci|node_modules)\/|^dist\/(?!score-ts\.c|generated\/)|\.(ts|map)$|^(tsconfig|vitest|package-lock)/.test(f));
+    const sourceOnly = listed.filter((f) =>
+      /^(src|test|examples|docs|\.ci|node_modules)\/|^dist\/(?!score-ts\.c|generated\/)|\.(ts|map)$|^(tsconfig|vitest|package-lock)/.test(
+        f,
+      ),
+    );
     expect(sourceOnly).toEqual([]);
     // They were there to be left out.
     expect(readdirSync(clone)).toEqual(expect.arrayContaining(['src', 'test', 'examples', 'tsconfig.json', 'package-lock.json']));
@@ -96,7 +111,10 @@ describe('installed from the tarball', () => {
 
   beforeAll(async () => {
     const target = path.join(root, 'prefix');
-    const install = await npm.run(['install', '--global', tarball, '--prefix', target, '--prefer-offline'], mkdtempSync(path.join(root, 'elsewhere-')));
+    const install = await npm.run(
+      ['install', '--global', tarball, '--prefix', target, '--prefer-offline'],
+      mkdtempSync(path.join(root, 'elsewhere-')),
+    );
     const offline = registryError(install);
     if (offline !== undefined) {
       const missing = `npm install -g of the tarball needs the registry's metadata of score-ts's dependencies, which npm ci does not cache, and the registry cannot be reached (${offline})`;
@@ -117,7 +135,12 @@ describe('installed from the tarball', () => {
   }
 
   function scoreTs(cwd: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-    return spawnSync(path.join(prefix!, 'bin', 'score-ts'), args, { cwd, env: { ...npm.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
+    return spawnSync(path.join(prefix!, 'bin', 'score-ts'), args, {
+      cwd,
+      env: { ...npm.env, NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
   }
 
   it('npm install -g: score-ts --version, init, then generate score.yaml -o -', (ctx) => {
@@ -137,13 +160,25 @@ describe('installed from the tarball', () => {
   it('npm install -g: what loads on first use comes from its dependencies (Handlebars compiler, re2js, Go templates)', (ctx) => {
     if (prefix === undefined) return ctx.skip();
     const dir = project('orders', {
-      'score.yaml': 'apiVersion: score.dev/v1b1\nmetadata:\n  name: orders\ncontainers:\n  main:\n    image: nginx:1.27\n    variables:\n      QUEUE: ${resources.queue.name}\n      BUCKET: ${resources.bucket.name}\nresources:\n  queue:\n    type: queue\n  bucket:\n    type: bucket\n',
+      'score.yaml':
+        'apiVersion: score.dev/v1b1\nmetadata:\n  name: orders\ncontainers:\n  main:\n    image: nginx:1.27\n    variables:\n      QUEUE: ${resources.queue.name}\n      BUCKET: ${resources.bucket.name}\nresources:\n  queue:\n    type: queue\n  bucket:\n    type: bucket\n',
       // Compiled at run time (not precompiled as the built-in ones are), with a pattern only re2js runs.
-      'queue.provisioners.yaml': '- uri: template://acme/queue\n  type: queue\n  outputs: |\n    name: {{#if (regexMatch "^q-[a-z]+$" "q-orders")}}handlebars-matched{{else}}no{{/if}}\n',
+      'queue.provisioners.yaml':
+        '- uri: template://acme/queue\n  type: queue\n  outputs: |\n    name: {{#if (regexMatch "^q-[a-z]+$" "q-orders")}}handlebars-matched{{else}}no{{/if}}\n',
       // score-k8s's format: Go templates with sprig's regexMatch (re2js too).
-      'bucket.provisioners.yaml': '# score-ts: go-template\n- uri: template://acme/bucket\n  type: bucket\n  outputs: |\n    name: {{ if regexMatch "^b[0-9]+$" "b42" }}go-matched{{ else }}no{{ end }}\n',
+      'bucket.provisioners.yaml':
+        '# score-ts: go-template\n- uri: template://acme/bucket\n  type: bucket\n  outputs: |\n    name: {{ if regexMatch "^b[0-9]+$" "b42" }}go-matched{{ else }}no{{ end }}\n',
     });
-    const run = scoreTs(dir, ['generate', 'score.yaml', '--provisioners', 'queue.provisioners.yaml', '--provisioners', 'bucket.provisioners.yaml', '-o', '-']);
+    const run = scoreTs(dir, [
+      'generate',
+      'score.yaml',
+      '--provisioners',
+      'queue.provisioners.yaml',
+      '--provisioners',
+      'bucket.provisioners.yaml',
+      '-o',
+      '-',
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('- name: BUCKET\n              value: go-matched\n');
     expect(run.stdout).toContain('- name: QUEUE\n              value: handlebars-matched\n');
@@ -155,7 +190,10 @@ describe('installed from the tarball', () => {
     const golden = path.join(repoRoot, 'test', 'golden', 'hello-world');
     const dir = project('hello-world', { 'score.yaml': readFileSync(path.join(golden, 'score.yaml'), 'utf8') });
     // --package: npx runs an absolute path given as the command itself, not as a package to install.
-    const run = await npm.npx(['--yes', '--prefer-offline', `--package=${tarball}`, '--', 'score-ts', 'generate', 'score.yaml', '-o', '-'], dir);
+    const run = await npm.npx(
+      ['--yes', '--prefer-offline', `--package=${tarball}`, '--', 'score-ts', 'generate', 'score.yaml', '-o', '-'],
+      dir,
+    );
     expect(run.status, tail(run)).toBe(0);
     expect(run.stdout).toBe(readFileSync(path.join(golden, 'expected.yaml'), 'utf8'));
     expect(run.stderr).toContain('wrote 2 objects for hello-world to stdout');

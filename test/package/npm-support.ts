@@ -8,7 +8,13 @@ import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
 /** npm settings of the user that a test's npm keeps; every other npm_* variable is the vitest run's own. */
-const USER_NPM_SETTINGS = ['npm_config_cache', 'npm_config_userconfig', 'npm_config_globalconfig', 'npm_config_registry', 'npm_config_cafile'];
+const USER_NPM_SETTINGS = [
+  'npm_config_cache',
+  'npm_config_userconfig',
+  'npm_config_globalconfig',
+  'npm_config_registry',
+  'npm_config_cafile',
+];
 
 /**
  * The environment of a user's shell: without the npm_* variables of an `npm test` run (npm_config_local_prefix
@@ -21,7 +27,10 @@ export function userEnv(checkout: string): NodeJS.ProcessEnv {
     if (name === 'NODE_PATH' || name === 'NODE_OPTIONS') continue;
     env[name] = value;
   }
-  env.PATH = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => !dir.startsWith(checkout + path.sep)).join(path.delimiter);
+  env.PATH = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => !dir.startsWith(checkout + path.sep))
+    .join(path.delimiter);
   return env;
 }
 
@@ -37,7 +46,11 @@ export interface Run {
  * Runs a program without blocking this process (npm pack builds for a while, and a test worker that does not
  * answer vitest for a minute fails the run); ended after `timeoutMs`.
  */
-export function runProgram(program: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<Run> {
+export function runProgram(
+  program: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(program, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -70,7 +83,17 @@ export interface Npm {
  * tried twice, a few seconds apart at most (npm's defaults wait minutes before giving up on an unreachable one).
  */
 export function npmWithCache(dir: string, env: NodeJS.ProcessEnv): Npm {
-  const options = ['--cache', dir, '--no-update-notifier', '--no-audit', '--no-fund', '--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=5000', '--fetch-timeout=30000'];
+  const options = [
+    '--cache',
+    dir,
+    '--no-update-notifier',
+    '--no-audit',
+    '--no-fund',
+    '--fetch-retries=1',
+    '--fetch-retry-mintimeout=1000',
+    '--fetch-retry-maxtimeout=5000',
+    '--fetch-timeout=30000',
+  ];
   const run = (program: string, args: readonly string[], cwd: string, timeoutMs = 120_000): Promise<Run> =>
     runProgram(program, [...options, ...args], { cwd, env, timeoutMs });
   const userCache = spawnSync('npm', ['config', 'get', 'cache', '--logs-max=0'], { env, encoding: 'utf8' }).stdout.trim();
@@ -100,7 +123,9 @@ export function copyAsFreshClone(checkout: string, dest: string): void {
 
 /** The error code when npm failed for want of the registry (no network, and data npm needs is not in the cache). */
 export function registryError(run: Run): string | undefined {
-  return run.status === 0 ? undefined : /\b(ENOTCACHED|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH)\b/.exec(run.stderr)?.[1];
+  return run.status === 0
+    ? undefined
+    : /\b(ENOTCACHED|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH)\b/.exec(run.stderr)?.[1];
 }
 
 /** The last lines of a run's output, for an assertion's message. */

@@ -34,7 +34,7 @@ describe('Go patch templates', () => {
     });
   });
 
-  it('expand a workload\'s placeholders with substituteValue', async () => {
+  it("expand a workload's placeholders with substituteValue", async () => {
     const run = await patched({
       'cm.tpl': `{{ range $name, $spec := .Workloads }}
 - op: set
@@ -53,11 +53,27 @@ describe('Go patch templates', () => {
   });
 
   it.each([
-    { name: 'an unknown field', text: '{{/* a Go template */}}\n- op: set\n  path: 0.x\n  value: 1\n  when: always\n', error: 'p.tpl: operation 1: an operation has only the fields op, path, value and description (it has 1 other field)' },
-    { name: 'an unknown op', text: '{{/* a Go template */}}\n- op: add\n  path: 0.x\n', error: "p.tpl: operation 1: op must be 'set' or 'delete'" },
-    { name: 'a query path', text: '{{/* a Go template */}}\n- op: set\n  path: 0.spec.#.x\n  value: 1\n', error: 'p.tpl: operation 1 (set): segment 3 of the path is a query (|, #, @, *, ?), which score-ts does not apply: name each key' },
+    {
+      name: 'an unknown field',
+      text: '{{/* a Go template */}}\n- op: set\n  path: 0.x\n  value: 1\n  when: always\n',
+      error: 'p.tpl: operation 1: an operation has only the fields op, path, value and description (it has 1 other field)',
+    },
+    {
+      name: 'an unknown op',
+      text: '{{/* a Go template */}}\n- op: add\n  path: 0.x\n',
+      error: "p.tpl: operation 1: op must be 'set' or 'delete'",
+    },
+    {
+      name: 'a query path',
+      text: '{{/* a Go template */}}\n- op: set\n  path: 0.spec.#.x\n  value: 1\n',
+      error: 'p.tpl: operation 1 (set): segment 3 of the path is a query (|, #, @, *, ?), which score-ts does not apply: name each key',
+    },
     { name: 'fail', text: '{{ if .Manifests }}{{ fail "no manifests wanted" }}{{ end }}', error: 'p.tpl:1:1: no manifests wanted' },
-    { name: 'not a list', text: '{{ with .Namespace }}{{ end }}op: set\n', error: 'p.tpl: it must render a YAML list of operations (- op: set, path: ..., value: ...)' },
+    {
+      name: 'not a list',
+      text: '{{ with .Namespace }}{{ end }}op: set\n',
+      error: 'p.tpl: it must render a YAML list of operations (- op: set, path: ..., value: ...)',
+    },
   ])('stop with $name, naming the template', async ({ text, error }) => {
     const run = await patched({ 'p.tpl': text });
     expect(run.code).toBe(1);

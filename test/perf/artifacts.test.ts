@@ -15,8 +15,16 @@ import { precompiled } from '../../src/base/precompiled.js';
 describe('precompiled artifacts (dist/generated/)', () => {
   it('were made from the current schemas and built-in provisioner files (else: npm run build)', () => {
     const sources = JSON.parse(readFileSync(path.join(repoRoot, 'dist', 'generated', 'sources.json'), 'utf8')) as Record<string, string>;
-    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['schemas/score-v1b1.json', 'schemas/provisioners.schema.json', 'provisioners/default.provisioners.yaml']));
-    for (const [file, hash] of Object.entries(sources)) expect(createHash('sha256').update(readFileSync(path.join(repoRoot, file))).digest('hex'), file).toBe(hash);
+    expect(Object.keys(sources)).toEqual(
+      expect.arrayContaining(['schemas/score-v1b1.json', 'schemas/provisioners.schema.json', 'provisioners/default.provisioners.yaml']),
+    );
+    for (const [file, hash] of Object.entries(sources))
+      expect(
+        createHash('sha256')
+          .update(readFileSync(path.join(repoRoot, file)))
+          .digest('hex'),
+        file,
+      ).toBe(hash);
     const builtIns = readdirSync(path.join(repoRoot, 'provisioners')).filter((name) => name.endsWith('.provisioners.yaml'));
     expect(builtIns.every((name) => `provisioners/${name}` in sources)).toBe(true);
   });
@@ -32,12 +40,17 @@ describe('precompiled artifacts (dist/generated/)', () => {
 /** A copy of the built package (its own dist/), and a run of its CLI in a copy of hello-world. */
 function packageCopy(): { copy: string; run: (env?: Record<string, string>, args?: string[]) => ReturnType<typeof spawnSync> } {
   const copy = mkdtempSync(path.join(os.tmpdir(), 'score-ts-package-'));
-  for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json']) cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
+  for (const part of ['bin', 'dist', 'provisioners', 'schemas', 'package.json'])
+    cpSync(path.join(repoRoot, part), path.join(copy, part), { recursive: true });
   rmSync(path.join(copy, 'dist', '.cache'), { recursive: true, force: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(copy, 'node_modules'));
   const project = tempProject(path.join(repoRoot, 'examples', 'hello-world'));
   const run = (env: Record<string, string> = {}, args = ['generate', 'score.yaml', '-o', '-']) =>
-    spawnSync(process.execPath, [path.join(copy, 'bin', 'score-ts.js'), ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, ...env } });
+    spawnSync(process.execPath, [path.join(copy, 'bin', 'score-ts.js'), ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
   return { copy, run };
 }
 
@@ -48,7 +61,9 @@ describe('the code cache of the bundle (bin/load-cli.cjs)', () => {
     const { copy, run } = packageCopy();
     const first = run({}, ['--help']);
     expect(first.status, String(first.stderr)).toBe(0);
-    expect(existsSync(path.join(copy, 'dist', '.cache')) ? readdirSync(path.join(copy, 'dist', '.cache')) : [], 'not by --help').toEqual([]);
+    expect(existsSync(path.join(copy, 'dist', '.cache')) ? readdirSync(path.join(copy, 'dist', '.cache')) : [], 'not by --help').toEqual(
+      [],
+    );
     expect(run().status).toBe(0);
     expect(readdirSync(path.join(copy, 'dist', '.cache'))).toEqual([expect.stringMatching(cacheName)]);
     const again = run();

@@ -8,14 +8,19 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { repoRoot, tempProject } from '../support/run-cli.js';
 
-const SCORE = 'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers: {main: {image: nginx:1.28}}\nresources: {db: {type: postgres}}\n';
+const SCORE =
+  'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers: {main: {image: nginx:1.28}}\nresources: {db: {type: postgres}}\n';
 /** Prints, at exit, the packages the process loaded from node_modules. */
 const PRELOAD = `process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify([...new Set(Object.keys(require.cache).filter((k) => k.includes('node_modules')).map((k) => k.split('node_modules/').pop().split('/')[0]))].sort()) + '\\n'));`;
 
 function loadedPackages(dir: string, args: string[]): { status: number | null; loaded: string[] } {
   const preload = path.join(dir, 'preload.cjs');
   writeFileSync(preload, PRELOAD);
-  const run = spawnSync(process.execPath, ['-r', preload, path.join(repoRoot, 'bin', 'score-ts.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, ['-r', preload, path.join(repoRoot, 'bin', 'score-ts.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const line = run.stderr.split('\n').find((l) => l.startsWith('loaded: '));
   return { status: run.status, loaded: JSON.parse(line!.slice('loaded: '.length)) as string[] };
 }

@@ -42,7 +42,8 @@ function workFor(count: number): { compilations: number; parses: number } {
 }
 
 describe('compilation does not grow with the number of resources', () => {
-  const templatesInFile = (readFileSync(testProvisioners, 'utf8').match(/^ {2}(init|state|shared|outputs|manifests|wait_for): /gm) ?? []).length;
+  const templatesInFile = (readFileSync(testProvisioners, 'utf8').match(/^ {2}(init|state|shared|outputs|manifests|wait_for): /gm) ?? [])
+    .length;
 
   it.each([1, 10, 200])('%i workloads: each template of the run file compiled once, built-in ones never', (count) => {
     expect(templatesInFile).toBeGreaterThan(5);
@@ -87,7 +88,19 @@ describe('service-port and endpoint: a resource renders as much however many wor
   it('one workload with N ports, N resources naming a port by name, by number, or as an endpoint', () => {
     const project = (n: number) => [
       workload('server', n, []),
-      workload('client', 0, Array.from({ length: n }, (_, i) => [`{type: service-port, params: {workload: server, port: p${i}}}`, `{type: service-port, params: {workload: server, port: ${1000 + i}}}`, `{type: endpoint, params: {workload: server, port: p${i}}}`][i % 3]!)),
+      workload(
+        'client',
+        0,
+        Array.from(
+          { length: n },
+          (_, i) =>
+            [
+              `{type: service-port, params: {workload: server, port: p${i}}}`,
+              `{type: service-port, params: {workload: server, port: ${1000 + i}}}`,
+              `{type: endpoint, params: {workload: server, port: p${i}}}`,
+            ][i % 3]!,
+        ),
+      ),
     ];
     expect(renderedFor(project(400)) / renderedFor(project(20))).toBeLessThan(LINEAR);
   });
@@ -96,7 +109,11 @@ describe('service-port and endpoint: a resource renders as much however many wor
     const project = (n: number) =>
       Array.from({ length: n }, (_, i) => {
         const next = `w${(i + 1) % n}`;
-        return workload(`w${i}`, 2, [`{type: service-port, params: {workload: ${next}, port: p1}}`, `{type: service, params: {workload: ${next}}}`, `{type: endpoint, params: {workload: ${next}, port: 1000}}`]);
+        return workload(`w${i}`, 2, [
+          `{type: service-port, params: {workload: ${next}, port: p1}}`,
+          `{type: service, params: {workload: ${next}}}`,
+          `{type: endpoint, params: {workload: ${next}, port: 1000}}`,
+        ]);
       });
     expect(renderedFor(project(400)) / renderedFor(project(20))).toBeLessThan(LINEAR);
   });

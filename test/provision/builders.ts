@@ -24,7 +24,8 @@ export function provisionersFromYaml(text: string): Provisioner[] {
 /** The only provisioner of a file, a template:// one. */
 export function provisionerFromYaml(text: string): TemplateProvisioner {
   const list = provisionersFromYaml(text);
-  if (list.length !== 1 || list[0]!.kind !== 'template') throw new Error(`expected one template provisioner, got ${list.map((p) => p.kind).join(', ') || 'none'}`);
+  if (list.length !== 1 || list[0]!.kind !== 'template')
+    throw new Error(`expected one template provisioner, got ${list.map((p) => p.kind).join(', ') || 'none'}`);
   return list[0]!;
 }
 
@@ -59,7 +60,11 @@ export function testMarker(name: string, key: string): string {
 }
 
 /** What helpers read while a template renders: a random source (counting by default), an environment and more. */
-export function templateData(random: RandomSource = countingRandom(), env: Record<string, string | undefined> = {}, more: Partial<TemplateData> = {}): TemplateData {
+export function templateData(
+  random: RandomSource = countingRandom(),
+  env: Record<string, string | undefined> = {},
+  more: Partial<TemplateData> = {},
+): TemplateData {
   return { random, env, secretRefs: TEST_SECRET_REFS, ...more };
 }
 

@@ -18,10 +18,22 @@ const LIST: Provisioner[] = [
 
 describe('matchProvisioner', () => {
   it.each<{ name: string; node: { type: string; class: string; id: string }; list?: Provisioner[]; expected: string | undefined }>([
-    { name: 'id set: matches only that id', node: { type: 'postgres', class: 'default', id: 'shared-db' }, expected: 'template://pg-by-id' },
+    {
+      name: 'id set: matches only that id',
+      node: { type: 'postgres', class: 'default', id: 'shared-db' },
+      expected: 'template://pg-by-id',
+    },
     { name: 'id set: any class of that id', node: { type: 'postgres', class: 'large', id: 'shared-db' }, expected: 'template://pg-by-id' },
-    { name: 'class set: matches that class (first match wins over the class+id entry)', node: { type: 'postgres', class: 'large', id: 'special' }, expected: 'template://pg-large' },
-    { name: 'class set: other ids of the class', node: { type: 'postgres', class: 'large', id: 'web.db' }, expected: 'template://pg-large' },
+    {
+      name: 'class set: matches that class (first match wins over the class+id entry)',
+      node: { type: 'postgres', class: 'large', id: 'special' },
+      expected: 'template://pg-large',
+    },
+    {
+      name: 'class set: other ids of the class',
+      node: { type: 'postgres', class: 'large', id: 'web.db' },
+      expected: 'template://pg-large',
+    },
     { name: 'neither set: any class and id', node: { type: 'postgres', class: 'small', id: 'web.db' }, expected: 'template://pg-any' },
     { name: 'first of two equal entries wins', node: { type: 'postgres', class: 'default', id: 'api.db' }, expected: 'template://pg-any' },
     { name: 'class must equal: default is not cache', node: { type: 'redis', class: 'default', id: 'web.cache' }, expected: undefined },
@@ -44,7 +56,11 @@ describe('supportedTypes', () => {
   it.each<{ name: string; list: Provisioner[]; expected: string[] }>([
     { name: 'sorted and unique', list: LIST, expected: ['postgres', 'redis', 'volume'] },
     { name: 'empty', list: [], expected: [] },
-    { name: 'code-point order', list: [p('template://a', 'b'), p('template://b', 'B'), p('template://c', 'a-b'), p('template://d', 'a')], expected: ['B', 'a', 'a-b', 'b'] },
+    {
+      name: 'code-point order',
+      list: [p('template://a', 'b'), p('template://b', 'B'), p('template://c', 'a-b'), p('template://d', 'a')],
+      expected: ['B', 'a', 'a-b', 'b'],
+    },
   ])('$name', ({ list, expected }) => {
     expect(supportedTypes(list)).toEqual(expected);
   });

@@ -18,7 +18,10 @@ const PROVISIONER = `
 `;
 
 /** Workload api with its own (private) resource db, declared on line 8. */
-const api = () => workloadFromYaml('apiVersion: score.dev/v1b1\nmetadata:\n  name: api\ncontainers:\n  main:\n    image: nginx\nresources:\n  db:\n    type: postgres\n');
+const api = () =>
+  workloadFromYaml(
+    'apiVersion: score.dev/v1b1\nmetadata:\n  name: api\ncontainers:\n  main:\n    image: nginx\nresources:\n  db:\n    type: postgres\n',
+  );
 
 const record = (sourceWorkload: string): ResourceRecord => ({
   type: 'postgres',
@@ -32,10 +35,15 @@ const record = (sourceWorkload: string): ResourceRecord => ({
 });
 
 const provision = (previous: ResourceRecord) =>
-  provisionResources([api()], { provisioners: provisionersFromYaml(PROVISIONER), previous: { 'postgres.default#api.db': previous }, sharedState: {}, projectDir: '/nonexistent' });
+  provisionResources([api()], {
+    provisioners: provisionersFromYaml(PROVISIONER),
+    previous: { 'postgres.default#api.db': previous },
+    sharedState: {},
+    projectDir: '/nonexistent',
+  });
 
 describe('records of the previous state', () => {
-  it("a private resource keeps its own record", () => {
+  it('a private resource keeps its own record', () => {
     expect(provision(record('api')).outputs('api', 'db')).toEqual({ password: 'password-of-api' });
   });
 

@@ -17,7 +17,9 @@ function provisioners(text: string): Provisioner[] {
 
 /** A workload `name` with a `resources:` block (indented two spaces); `resources:` is line 9, the first resource line 10. */
 function workload(name: string, resources: string, variables = '      X: "1"\n'): WorkloadInput {
-  return workloadFromYaml(`apiVersion: score.dev/v1b1\nmetadata:\n  name: ${name}\ncontainers:\n  main:\n    image: nginx\n    variables:\n${variables}resources:\n${resources}`);
+  return workloadFromYaml(
+    `apiVersion: score.dev/v1b1\nmetadata:\n  name: ${name}\ncontainers:\n  main:\n    image: nginx\n    variables:\n${variables}resources:\n${resources}`,
+  );
 }
 
 function options(list: Provisioner[], more: Partial<ProvisionOptions> = {}): ProvisionOptions {
@@ -66,7 +68,10 @@ const ECHO = `
 
 describe('provisionResources', () => {
   it('provisions in dependency order; params read outputs of resources provisioned before', () => {
-    const w = workload('web', '  app:\n    type: echo\n    params:\n      url: "postgres://${resources.db.host}:${resources.db.port}/x"\n      list: ["${resources.db.port}"]\n  db:\n    type: postgres\n');
+    const w = workload(
+      'web',
+      '  app:\n    type: echo\n    params:\n      url: "postgres://${resources.db.host}:${resources.db.port}/x"\n      list: ["${resources.db.port}"]\n  db:\n    type: postgres\n',
+    );
     const result = provisionResources([w], options(provisioners(PG + ECHO), { namespace: 'dev' }));
     expect(Object.keys(result.records)).toEqual(['postgres.default#web.db', 'echo.default#web.app']);
     expect(result.outputs('web', 'app')).toEqual({
@@ -81,7 +86,11 @@ describe('provisionResources', () => {
   });
 
   it('references lists the outputs the workloads read, sorted', () => {
-    const w = workload('web', '  app:\n    type: echo\n', '      B: "${resources.app.zeta}"\n      A: "${resources.app.alpha} ${resources.app.zeta}"\n');
+    const w = workload(
+      'web',
+      '  app:\n    type: echo\n',
+      '      B: "${resources.app.zeta}"\n      A: "${resources.app.alpha} ${resources.app.zeta}"\n',
+    );
     expect(provisionResources([w], options(provisioners(ECHO))).outputs('web', 'app')!.references).toEqual(['alpha', 'zeta']);
   });
 
@@ -134,7 +143,10 @@ describe('provisionResources', () => {
       outputs: {},
     };
     const gone: ResourceRecord = { ...old, id: 'gone', guid: 'g' };
-    const result = provisionResources([w], options(provisioners(PG), { previous: { 'postgres.default#web.db': old, 'postgres.default#gone': gone } }));
+    const result = provisionResources(
+      [w],
+      options(provisioners(PG), { previous: { 'postgres.default#web.db': old, 'postgres.default#gone': gone } }),
+    );
     const record = result.records['postgres.default#web.db']!;
     expect(record.guid).toBe('aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee');
     expect(record.state).toEqual({ password: 'kept-password' });
@@ -171,7 +183,8 @@ describe('provisionResources', () => {
   });
 
   it('shared state: each patch is merged once, as a JSON merge patch (a new map loses its nulls), and its own later stages see it so', () => {
-    const PATCH = '  - uri: template://patch\n    type: patch\n    shared: |\n      fresh: {kept: 1, dropped: null}\n    outputs: |\n      shared: {{toJson shared}}\n';
+    const PATCH =
+      '  - uri: template://patch\n    type: patch\n    shared: |\n      fresh: {kept: 1, dropped: null}\n    outputs: |\n      shared: {{toJson shared}}\n';
     const w = workload('web', '  a:\n    type: patch\n  b:\n    type: echo\n');
     const result = provisionResources([w], options(provisioners(PATCH + ECHO)));
     expect(result.outputs('web', 'a')!.shared).toEqual({ fresh: { kept: 1 } });
@@ -191,13 +204,17 @@ describe('provisionResources', () => {
   it('a shared id declared with different params is an error naming both files', () => {
     const api = workload('api', '  db:\n    type: echo\n    id: shared\n    params:\n      from: api\n');
     const web = workload('web', '  main:\n    type: echo\n    id: shared\n    params:\n      from: web\n');
-    expect(() => provisionResources([api, web], options(provisioners(ECHO)))).toThrow('resource echo.default#shared is declared with different params');
+    expect(() => provisionResources([api, web], options(provisioners(ECHO)))).toThrow(
+      'resource echo.default#shared is declared with different params',
+    );
   });
 
   it.each<{ name: string; workloads: () => WorkloadInput[]; provisioners: string; message: string; diagnostics: string[] }>([
     {
       name: 'no provisioner for the type',
-      workloads: () => [workload('web', '  q:\n    type: queue\n  e:\n    type: echo\n    class: huge\n  ok:\n    type: echo\n    class: small\n')],
+      workloads: () => [
+        workload('web', '  q:\n    type: queue\n  e:\n    type: echo\n    class: huge\n  ok:\n    type: echo\n    class: small\n'),
+      ],
       provisioners: PG + ECHO.replace('type: echo', 'type: echo\n    class: small'),
       message: 'some resources cannot be provisioned',
       diagnostics: [
@@ -211,7 +228,10 @@ describe('provisionResources', () => {
       workloads: () => [workload('web', '  q:\n    type: queue\n')],
       provisioners: '[]',
       message: 'some resources cannot be provisioned',
-      diagnostics: ["score.yaml:11:5: resources.q.type: no provisioner for type 'queue'; the loaded provisioners support: nothing", KEEP_PROVISIONERS_HINT],
+      diagnostics: [
+        "score.yaml:11:5: resources.q.type: no provisioner for type 'queue'; the loaded provisioners support: nothing",
+        KEEP_PROVISIONERS_HINT,
+      ],
     },
     {
       name: 'expected_outputs missing from the outputs',
@@ -232,7 +252,9 @@ describe('provisionResources', () => {
       workloads: () => [workload('web', '  db:\n    type: postgres\n', '      URL: "${resources.db.url}"\n')],
       provisioners: PG,
       message: 'workloads read outputs their resources do not give',
-      diagnostics: ["score.yaml:8:12: containers.main.variables.URL: ${resources.db.url}: template://pg gives no output 'url' (it gives: host, port, password)"],
+      diagnostics: [
+        "score.yaml:8:12: containers.main.variables.URL: ${resources.db.url}: template://pg gives no output 'url' (it gives: host, port, password)",
+      ],
     },
     {
       name: 'a template stage fails: the provisioner file line',
@@ -246,16 +268,21 @@ describe('provisionResources', () => {
     {
       name: 'fail helper: at the resource',
       workloads: () => [workload('web', '  db:\n    type: t\n    params:\n      size: x\n')],
-      provisioners: '- uri: template://t\n  type: t\n  init: |\n    {{#unless (regexMatch "^[0-9]+Gi$" params.size)}}{{fail (concat "size must be like 1Gi, not " params.size)}}{{/unless}}\n',
+      provisioners:
+        '- uri: template://t\n  type: t\n  init: |\n    {{#unless (regexMatch "^[0-9]+Gi$" params.size)}}{{fail (concat "size must be like 1Gi, not " params.size)}}{{/unless}}\n',
       message: "resource 'db' of workload 'web' (t.default#web.db) failed",
       diagnostics: ['score.yaml:10:3: resources.db: template://t, stage init: size must be like 1Gi, not x'],
     },
     {
       name: 'failAll: every problem of the resource, each on its own line',
       workloads: () => [workload('web', '  db:\n    type: t\n    params:\n      size: x\n      user: "1"\n')],
-      provisioners: '- uri: template://t\n  type: t\n  init: |\n    {{#failAll}}\n    {{#unless (regexMatch "^[0-9]+Gi$" params.size)}}size must be like 1Gi{{/unless}}\n    {{#unless (regexMatch "^[a-z]+$" params.user)}}user must be lowercase letters{{/unless}}\n    {{/failAll}}\n',
+      provisioners:
+        '- uri: template://t\n  type: t\n  init: |\n    {{#failAll}}\n    {{#unless (regexMatch "^[0-9]+Gi$" params.size)}}size must be like 1Gi{{/unless}}\n    {{#unless (regexMatch "^[a-z]+$" params.user)}}user must be lowercase letters{{/unless}}\n    {{/failAll}}\n',
       message: "resource 'db' of workload 'web' (t.default#web.db) failed",
-      diagnostics: ['score.yaml:10:3: resources.db: template://t, stage init: size must be like 1Gi', 'score.yaml:10:3: resources.db: template://t, stage init: user must be lowercase letters'],
+      diagnostics: [
+        'score.yaml:10:3: resources.db: template://t, stage init: size must be like 1Gi',
+        'score.yaml:10:3: resources.db: template://t, stage init: user must be lowercase letters',
+      ],
     },
     {
       name: 'a manifest without a name',
@@ -276,10 +303,15 @@ describe('provisionResources', () => {
       workloads: () => [workload('web', '  db:\n    type: t\n')],
       provisioners: '- uri: cmd://score-ts-no-such-program-7f3a\n  type: t\n',
       message: "resource 'db' of workload 'web' (t.default#web.db) failed",
-      diagnostics: ["score.yaml:10:3: resources.db: cmd://score-ts-no-such-program-7f3a: cannot run 'score-ts-no-such-program-7f3a': no such program"],
+      diagnostics: [
+        "score.yaml:10:3: resources.db: cmd://score-ts-no-such-program-7f3a: cannot run 'score-ts-no-such-program-7f3a': no such program",
+      ],
     },
   ])('$name', ({ workloads, provisioners: text, message, diagnostics }) => {
-    expect(shownError(() => provisionResources(workloads(), options(provisioners(text))), ProvisionError)).toEqual({ message, diagnostics });
+    expect(shownError(() => provisionResources(workloads(), options(provisioners(text))), ProvisionError)).toEqual({
+      message,
+      diagnostics,
+    });
   });
 });
 
@@ -305,7 +337,10 @@ describe('provisionResources: every failure of the run together', () => {
       name: 'two failures: both, each at its resource',
       resources: '  a:\n    type: f\n    params:\n      bad: x\n  ok:\n    type: f\n  b:\n    type: f\n    params:\n      bad: y\n',
       message: '2 resources cannot be provisioned',
-      diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x', 'score.yaml:16:3: resources.b: template://f, stage outputs: bad is y'],
+      diagnostics: [
+        'score.yaml:10:3: resources.a: template://f, stage outputs: bad is x',
+        'score.yaml:16:3: resources.b: template://f, stage outputs: bad is y',
+      ],
     },
     {
       name: 'a failure at a template line names its resource',
@@ -318,24 +353,35 @@ describe('provisionResources: every failure of the run together', () => {
     },
     {
       name: 'a resource reading outputs of a failed one is not tried, only counted',
-      resources: '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n    params:\n      value: ${resources.a.value}\n  c:\n    type: f\n    params:\n      value: ${resources.b.value}\n',
+      resources:
+        '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n    params:\n      value: ${resources.a.value}\n  c:\n    type: f\n    params:\n      value: ${resources.b.value}\n',
       message: "resource 'a' of workload 'web' (f.default#web.a) failed; 2 resources that read its outputs were not provisioned",
       diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x'],
     },
     {
       name: 'two failures and a resource reading one of them',
-      resources: '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n    params:\n      value: ${resources.a.value}\n  c:\n    type: f\n    params:\n      bad: z\n',
+      resources:
+        '  a:\n    type: f\n    params:\n      bad: x\n  b:\n    type: f\n    params:\n      value: ${resources.a.value}\n  c:\n    type: f\n    params:\n      bad: z\n',
       message: '2 resources cannot be provisioned; 1 resource that reads their outputs was not provisioned',
-      diagnostics: ['score.yaml:10:3: resources.a: template://f, stage outputs: bad is x', 'score.yaml:18:3: resources.c: template://f, stage outputs: bad is z'],
+      diagnostics: [
+        'score.yaml:10:3: resources.a: template://f, stage outputs: bad is x',
+        'score.yaml:18:3: resources.c: template://f, stage outputs: bad is z',
+      ],
     },
     {
       name: 'params that cannot expand and a failing provisioner, together',
       resources: '  a:\n    type: f\n    params:\n      value: ${metadata.nope}\n  b:\n    type: f\n    params:\n      bad: y\n',
       message: '2 resources cannot be provisioned',
-      diagnostics: ["score.yaml:13:14: resources.a.params.value: ${metadata.nope}: metadata has no key 'nope' (known: name)", 'score.yaml:14:3: resources.b: template://f, stage outputs: bad is y'],
+      diagnostics: [
+        "score.yaml:13:14: resources.a.params.value: ${metadata.nope}: metadata has no key 'nope' (known: name)",
+        'score.yaml:14:3: resources.b: template://f, stage outputs: bad is y',
+      ],
     },
   ])('$name', ({ resources, message, diagnostics }) => {
-    expect(shownError(() => provisionResources([workload('web', resources)], options(provisioners(FAILING))), ProvisionError)).toEqual({ message, diagnostics });
+    expect(shownError(() => provisionResources([workload('web', resources)], options(provisioners(FAILING))), ProvisionError)).toEqual({
+      message,
+      diagnostics,
+    });
   });
 
   it('six failing resources of one workload are all reported (onlineboutique checkout)', () => {
@@ -343,7 +389,9 @@ describe('provisionResources: every failure of the run together', () => {
     const resources = names.map((n) => `  ${n}:\n    type: f\n    params:\n      bad: ${n}\n`).join('');
     const shown = shownError(() => provisionResources([workload('checkout', resources)], options(provisioners(FAILING))), ProvisionError);
     expect(shown.message).toBe('6 resources cannot be provisioned');
-    expect(shown.diagnostics.map((d) => d.replace(/^score\.yaml:\d+:3: /, ''))).toEqual(names.map((n) => `resources.${n}: template://f, stage outputs: bad is ${n}`));
+    expect(shown.diagnostics.map((d) => d.replace(/^score\.yaml:\d+:3: /, ''))).toEqual(
+      names.map((n) => `resources.${n}: template://f, stage outputs: bad is ${n}`),
+    );
   });
 });
 
@@ -356,12 +404,17 @@ describe('provisionResources: params a provisioner does not list', () => {
       name: 'one param: a warning naming the param, the provisioner and its file line',
       workloads: () => [workload('web', '  db:\n    type: postgres\n    params:\n      size: 1Gi\n      version: 16\n')],
       provisioners: PG,
-      warnings: [`score.yaml:14:7: resources.db.params.version: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it`],
+      warnings: [
+        `score.yaml:14:7: resources.db.params.version: provisioner template://pg at ${P}:1:1 does not list this param in supported_params (size): it is passed on, and the provisioner may ignore it`,
+      ],
     },
     {
       name: 'once per provisioner and param, counting the other resources',
       workloads: () => [
-        workload('api', '  db:\n    type: postgres\n    params:\n      version: 16\n  db2:\n    type: postgres\n    params:\n      version: 15\n      tier: gold\n'),
+        workload(
+          'api',
+          '  db:\n    type: postgres\n    params:\n      version: 16\n  db2:\n    type: postgres\n    params:\n      version: 15\n      tier: gold\n',
+        ),
         workload('web', '  db:\n    type: postgres\n    params:\n      version: 16\n'),
       ],
       provisioners: PG,
@@ -374,10 +427,12 @@ describe('provisionResources: params a provisioner does not list', () => {
       name: 'supported_params empty: the list says none',
       workloads: () => [workload('web', '  e:\n    type: none\n    params:\n      a: 1\n')],
       provisioners: EMPTY_LIST,
-      warnings: [`score.yaml:13:7: resources.e.params.a: provisioner template://none at ${P}:1:1 does not list this param in supported_params (none): it is passed on, and the provisioner may ignore it`],
+      warnings: [
+        `score.yaml:13:7: resources.e.params.a: provisioner template://none at ${P}:1:1 does not list this param in supported_params (none): it is passed on, and the provisioner may ignore it`,
+      ],
     },
     {
-      name: 'no supported_params: every param is the provisioner\'s, no warning',
+      name: "no supported_params: every param is the provisioner's, no warning",
       workloads: () => [workload('web', '  x:\n    type: free\n    params:\n      anything: 1\n')],
       provisioners: NO_LIST,
       warnings: [],
@@ -404,15 +459,25 @@ describe('provisionResources: params a provisioner does not list', () => {
   it('thousands of unlisted params give the first 20 warnings and a count, quickly', () => {
     const params = Array.from({ length: 5000 }, (_, i) => `      p${i}: ${i}\n`).join('');
     const started = Date.now();
-    const { warnings } = provisionResources([workload('web', `  db:\n    type: postgres\n    params:\n${params}`)], options(provisioners(PG)));
+    const { warnings } = provisionResources(
+      [workload('web', `  db:\n    type: postgres\n    params:\n${params}`)],
+      options(provisioners(PG)),
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(warnings).toHaveLength(21);
     expect(warnings[0]).toMatch(/^score\.yaml:13:7: resources\.db\.params\.p0: provisioner template:\/\/pg at /);
-    expect(warnings[20]).toBe('4980 more params are not listed in the supported_params of their provisioners (only the first 20 are shown)');
+    expect(warnings[20]).toBe(
+      '4980 more params are not listed in the supported_params of their provisioners (only the first 20 are shown)',
+    );
   });
 
   it('the unlisted param reaches the provisioner', () => {
-    const result = provisionResources([workload('web', '  x:\n    type: free\n    params:\n      openapi_file: ./api.yaml\n')], options(provisioners('- uri: template://free\n  type: free\n  supported_params: [port]\n  outputs: |\n    params: {{toJson params}}\n')));
+    const result = provisionResources(
+      [workload('web', '  x:\n    type: free\n    params:\n      openapi_file: ./api.yaml\n')],
+      options(
+        provisioners('- uri: template://free\n  type: free\n  supported_params: [port]\n  outputs: |\n    params: {{toJson params}}\n'),
+      ),
+    );
     expect(result.outputs('web', 'x')).toEqual({ params: { openapi_file: './api.yaml' } });
     expect(result.warnings).toHaveLength(1);
   });

@@ -43,10 +43,22 @@ describe('loadProvisioners: what an entry becomes', () => {
   });
 
   it('a cmd entry: program and args, no templates; optional fields absent', () => {
-    const list = loadProvisioners(parseYamlSource('p.yaml', '- uri: template://a\n  type: a\n- uri: cmd://./bin/prov\n  type: b\n  args: [--x, "1"]\n'), 'project');
+    const list = loadProvisioners(
+      parseYamlSource('p.yaml', '- uri: template://a\n  type: a\n- uri: cmd://./bin/prov\n  type: b\n  args: [--x, "1"]\n'),
+      'project',
+    );
     expect(list.map((p) => (p.kind === 'template' ? { ...p, templates: Object.keys(p.templates) } : p))).toEqual([
       { kind: 'template', uri: 'template://a', type: 'a', file: 'p.yaml', line: 1, origin: 'project', templates: [] },
-      { kind: 'cmd', uri: 'cmd://./bin/prov', type: 'b', file: 'p.yaml', line: 3, origin: 'project', program: './bin/prov', args: ['--x', '1'] },
+      {
+        kind: 'cmd',
+        uri: 'cmd://./bin/prov',
+        type: 'b',
+        file: 'p.yaml',
+        line: 3,
+        origin: 'project',
+        program: './bin/prov',
+        args: ['--x', '1'],
+      },
     ]);
   });
 
@@ -92,7 +104,9 @@ describe('loadProvisioners: problems, with file:line and the uri', () => {
       name: 'template not a string',
       text: '- uri: template://a\n  type: t\n  outputs: 5\n',
       message: INVALID,
-      diagnostics: [`${F}:3:12: [0].outputs: must be a string, not the number 5; quote it to make it a string: "5" (provisioner template://a)`],
+      diagnostics: [
+        `${F}:3:12: [0].outputs: must be a string, not the number 5; quote it to make it a string: "5" (provisioner template://a)`,
+      ],
     },
     { name: 'not a list', text: 'uri: template://a\ntype: t\n', message: INVALID, diagnostics: [`${F}:1:1: must be a list, not a map`] },
     {
@@ -171,7 +185,8 @@ describe('loadProvisioners: problems, with file:line and the uri', () => {
   });
 
   it('a runtime template error points at the file line of a block template', () => {
-    const [p] = provisionersFromYaml(dedent(`
+    const [p] = provisionersFromYaml(
+      dedent(`
       - uri: template://a
         type: t
         description: >
@@ -180,7 +195,8 @@ describe('loadProvisioners: problems, with file:line and the uri', () => {
         outputs: |
           a: 1
           b: {{params.nope}}
-    `));
+    `),
+    );
     if (p?.kind !== 'template') throw new Error('expected a template provisioner');
     let line: number | undefined;
     try {

@@ -15,8 +15,12 @@ describe('seededRandom', () => {
     { name: 'another seed: other bytes', a: ['s3cret', 'pg#web.db\u0000guid'], b: ['s3cret2', 'pg#web.db\u0000guid'], same: false },
     { name: 'scope is not split ambiguously', a: ['s', 'ab\u00001'], b: ['s', 'ab'], same: false },
   ])('$name', ({ a, b, same }) => {
-    const x = seededRandom(...a).bytes(100).toString('hex');
-    const y = seededRandom(...b).bytes(100).toString('hex');
+    const x = seededRandom(...a)
+      .bytes(100)
+      .toString('hex');
+    const y = seededRandom(...b)
+      .bytes(100)
+      .toString('hex');
     expect(x === y).toBe(same);
   });
 
@@ -46,10 +50,27 @@ describe('randomString', () => {
     { name: 'default alphabet maps byte i to ALPHANUMERIC[i]', source: countingRandom(), length: 5, expected: 'ABCDE' },
     { name: 'default alphabet wraps at 62', source: countingRandom(60), length: 4, expected: '89AB' },
     { name: 'own alphabet', source: countingRandom(), length: 7, alphabet: 'abc', expected: 'abcabca' },
-    { name: 'bytes at or over the limit (248 for 62 letters) are rejected', source: fixedRandom([247, 248, 255, 0]), length: 2, expected: '9A' },
+    {
+      name: 'bytes at or over the limit (248 for 62 letters) are rejected',
+      source: fixedRandom([247, 248, 255, 0]),
+      length: 2,
+      expected: '9A',
+    },
     { name: 'limit 255 for 3 letters', source: fixedRandom([255, 254, 255, 3]), length: 2, alphabet: 'abc', expected: 'ca' },
-    { name: '256 letters: every byte accepted', source: fixedRandom([255, 0]), length: 2, alphabet: Array.from({ length: 256 }, (_, i) => String.fromCharCode(0x100 + i)).join(''), expected: '\u01ff\u0100' },
-    { name: 'asks for more bytes when too many are rejected', source: fixedRandom([255, 255, 255, 255, 255, 255, 1]), length: 1, alphabet: 'ab', expected: 'b' },
+    {
+      name: '256 letters: every byte accepted',
+      source: fixedRandom([255, 0]),
+      length: 2,
+      alphabet: Array.from({ length: 256 }, (_, i) => String.fromCharCode(0x100 + i)).join(''),
+      expected: '\u01ff\u0100',
+    },
+    {
+      name: 'asks for more bytes when too many are rejected',
+      source: fixedRandom([255, 255, 255, 255, 255, 255, 1]),
+      length: 1,
+      alphabet: 'ab',
+      expected: 'b',
+    },
   ])('$name', ({ source, length, alphabet, expected }) => {
     expect(randomString(source, length, alphabet)).toBe(expected);
   });
@@ -91,7 +112,11 @@ describe('randomString', () => {
 describe('randomUuid', () => {
   it.each<{ name: string; source: RandomSource; expected: string }>([
     { name: 'zero bytes get the version and variant bits', source: fixedRandom([]), expected: '00000000-0000-4000-8000-000000000000' },
-    { name: 'all-ones bytes keep only the allowed bits', source: fixedRandom(Array(16).fill(255)), expected: 'ffffffff-ffff-4fff-bfff-ffffffffffff' },
+    {
+      name: 'all-ones bytes keep only the allowed bits',
+      source: fixedRandom(Array(16).fill(255)),
+      expected: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+    },
     { name: 'counting bytes', source: countingRandom(), expected: '00010203-0405-4607-8809-0a0b0c0d0e0f' },
   ])('$name', ({ source, expected }) => {
     expect(randomUuid(source)).toBe(expected);

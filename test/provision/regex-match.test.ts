@@ -35,7 +35,12 @@ describe('regexMatch: RE2 semantics', () => {
     { name: 'a POSIX class', pattern: '^[[:digit:]]+$', value: '0042', expected: true },
     { name: 'dot does not match a line break', pattern: '^a.b$', value: 'a\nb', expected: false },
     { name: '$ is the end of the text, not of a line', pattern: 'a$', value: 'a\n', expected: false },
-    { name: 'nested repetition on a long near-miss: linear, no backtracking', pattern: '^(a+)+$', value: `${'a'.repeat(100_000)}!`, expected: false },
+    {
+      name: 'nested repetition on a long near-miss: linear, no backtracking',
+      pattern: '^(a+)+$',
+      value: `${'a'.repeat(100_000)}!`,
+      expected: false,
+    },
     { name: 'alternation under repetition on a long near-miss', pattern: '^(a|aa)*$', value: `${'a'.repeat(100_000)}!`, expected: false },
   ])('$name', ({ pattern, value, expected }) => {
     expect(regexMatch(pattern, value)).toBe(expected);
@@ -73,10 +78,61 @@ describe('the built-in patterns that run as JavaScript RegExps', () => {
 
   // Strings that probe each pattern's edges: empty, line breaks, the characters the patterns name, Unicode.
   const SAMPLES = [
-    '', 'a', 'A', '0', '_', '-', '.', '/', '*', '*.a', 'a.b', 'a..b', '-a', 'a-', 'a\n', '\na', 'a\r', 'a\u2028',
-    'abc', 'ABC', 'a_b', 'a b', 'é', 'ß', '\u{1F600}', '1Gi', '500Mi', '1.5', '1.', '.5', '250m', '1e3', '2Pi', '3k',
-    '8080', '0080', '65535', 'db-1', 'my.app', 'x'.repeat(64), 'x'.repeat(250), 'a.'.repeat(95) + 'a', 'a'.repeat(190),
-    '/', '/api', '/api/', '//', '/a b', '/~user/x', 'http', 'grpc+tls', 'HTTP', 'API_URL', '1ABC', 'topic.name-1',
+    '',
+    'a',
+    'A',
+    '0',
+    '_',
+    '-',
+    '.',
+    '/',
+    '*',
+    '*.a',
+    'a.b',
+    'a..b',
+    '-a',
+    'a-',
+    'a\n',
+    '\na',
+    'a\r',
+    'a\u2028',
+    'abc',
+    'ABC',
+    'a_b',
+    'a b',
+    'é',
+    'ß',
+    '\u{1F600}',
+    '1Gi',
+    '500Mi',
+    '1.5',
+    '1.',
+    '.5',
+    '250m',
+    '1e3',
+    '2Pi',
+    '3k',
+    '8080',
+    '0080',
+    '65535',
+    'db-1',
+    'my.app',
+    'x'.repeat(64),
+    'x'.repeat(250),
+    'a.'.repeat(95) + 'a',
+    'a'.repeat(190),
+    '/',
+    '/api',
+    '/api/',
+    '//',
+    '/a b',
+    '/~user/x',
+    'http',
+    'grpc+tls',
+    'HTTP',
+    'API_URL',
+    '1ABC',
+    'topic.name-1',
   ];
 
   it.each(BUILT_IN_PATTERNS.map((pattern) => ({ pattern })))('$pattern is RE2 and matches as RE2 does', ({ pattern }) => {
@@ -90,7 +146,8 @@ describe('the built-in patterns that run as JavaScript RegExps', () => {
   });
 
   it('the backtracking check does catch bad patterns', () => {
-    for (const bad of ['^(a+)+$', '^(a|a)*$', '^([a-z0-9]+-?)*$', '^[a-z]*[a-z]*[a-z]*$']) expect(backtracksBadly(new RegExp(bad)), bad).toBe(true);
+    for (const bad of ['^(a+)+$', '^(a|a)*$', '^([a-z0-9]+-?)*$', '^[a-z]*[a-z]*[a-z]*$'])
+      expect(backtracksBadly(new RegExp(bad)), bad).toBe(true);
   });
 });
 

@@ -23,20 +23,35 @@ const CONTEXT = {
   map: { x: 1, y: 2 },
   empty: [],
   emptyMap: {},
-  nested: [{ name: 'n1', items: [1, 2] }, { name: 'n2', items: [] }],
+  nested: [
+    { name: 'n1', items: [1, 2] },
+    { name: 'n2', items: [] },
+  ],
   sparse: ['first', , 'third'], // eslint-disable-line no-sparse-arrays
   name: 'outer',
 };
 
 describe('the bounded each renders as Handlebars does', () => {
   it.each([
-    { name: 'list with @index, @first, @last', text: '{{#each list}}{{@index}}:{{this}}{{#if @first}}F{{/if}}{{#if @last}}L{{/if}};{{/each}}', expected: '0:aF;1:b;2:cL;' },
-    { name: 'map with @key and @index', text: '{{#each map}}{{@key}}={{this}}@{{@index}}{{#if @last}}!{{/if}} {{/each}}', expected: 'x=1@0 y=2@1! ' },
+    {
+      name: 'list with @index, @first, @last',
+      text: '{{#each list}}{{@index}}:{{this}}{{#if @first}}F{{/if}}{{#if @last}}L{{/if}};{{/each}}',
+      expected: '0:aF;1:b;2:cL;',
+    },
+    {
+      name: 'map with @key and @index',
+      text: '{{#each map}}{{@key}}={{this}}@{{@index}}{{#if @last}}!{{/if}} {{/each}}',
+      expected: 'x=1@0 y=2@1! ',
+    },
     { name: 'else on an empty list', text: '{{#each empty}}x{{else}}none{{/each}}', expected: 'none' },
     { name: 'else on an empty map', text: '{{#each emptyMap}}x{{else}}none{{/each}}', expected: 'none' },
     { name: 'else on a missing value (dig)', text: '{{#each (dig map "nope")}}x{{else}}none{{/each}}', expected: 'none' },
     { name: 'parent context with ../', text: '{{#each list}}{{../name}}-{{this}} {{/each}}', expected: 'outer-a outer-b outer-c ' },
-    { name: 'nested each with @../index', text: '{{#each nested}}{{name}}[{{#each items}}{{@../index}}.{{@index}}={{this}},{{else}}-{{/each}}]{{/each}}', expected: 'n1[0.0=1,0.1=2,]n2[-]' },
+    {
+      name: 'nested each with @../index',
+      text: '{{#each nested}}{{name}}[{{#each items}}{{@../index}}.{{@index}}={{this}},{{else}}-{{/each}}]{{/each}}',
+      expected: 'n1[0.0=1,0.1=2,]n2[-]',
+    },
     { name: 'block params', text: '{{#each list as |item i|}}{{i}}{{item}}{{/each}}', expected: '0a1b2c' },
     { name: 'sparse list skips holes', text: '{{#each sparse}}{{@index}}{{this}}|{{/each}}', expected: '0first|2third|' },
     { name: 'a section over a list (blockHelperMissing calls each)', text: '{{#list}}<{{this}}>{{/list}}', expected: '<a><b><c>' },

@@ -3,7 +3,13 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { quoteInsertedWhole } from '../../src/templates/rendered-shapes.js';
 import { seededRandom } from '../../src/base/random.js';
-import { compileTemplate, parseStageOutput, renderedTextParses, renderStage, type TemplateStage } from '../../src/templates/template-engine.js';
+import {
+  compileTemplate,
+  parseStageOutput,
+  renderedTextParses,
+  renderStage,
+  type TemplateStage,
+} from '../../src/templates/template-engine.js';
 
 const data = () => ({ random: seededRandom('shapes', 'test'), env: {} });
 
@@ -54,8 +60,33 @@ describe('reading rendered YAML by shape gives what reading the text gives', () 
     ['outputs', '{{quote v}}'],
     ['manifests', '{{#each items}}\n- kind: {{quote this}}\n  n: {{quote ../v}}\n{{/each}}'],
   ];
-  const tricky = ['', 'plain', 'yes', '0755', 'a: b', '# c', '&a', '*a', '"q"', "'s'", 'x\ny', 'tab\t', '\u0085', '\u2028', '\ufeff', '\x7f', '\ud800',
-    '\ue000', '\ue0000\ue001', '"\ue0000\ue001"', '\ue001', 'é😀', '⟦secret:db:password⟧', ' lead', 'trail '];
+  const tricky = [
+    '',
+    'plain',
+    'yes',
+    '0755',
+    'a: b',
+    '# c',
+    '&a',
+    '*a',
+    '"q"',
+    "'s'",
+    'x\ny',
+    'tab\t',
+    '\u0085',
+    '\u2028',
+    '\ufeff',
+    '\x7f',
+    '\ud800',
+    '\ue000',
+    '\ue0000\ue001',
+    '"\ue0000\ue001"',
+    '\ue001',
+    'é😀',
+    '⟦secret:db:password⟧',
+    ' lead',
+    'trail ',
+  ];
   const value = fc.oneof(fc.constantFrom(...tricky), fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ maxLength: 12 }));
   const context = fc.record({ v: value, w: value, items: fc.array(value, { maxLength: 3 }) });
 
@@ -80,9 +111,15 @@ describe('reading rendered YAML by shape gives what reading the text gives', () 
 
   it('each render gets its own copy: changing one result changes no other', () => {
     const template = compileTemplate({ text: 'a: {{quote v}}\nm: {k: 1}\n', firstLine: 1 });
-    const [first, second, third] = ['1', '2', '3'].map((v) => renderStage('outputs', template, { v }, data()) as { a: string; m: { k: number } });
+    const [first, second, third] = ['1', '2', '3'].map(
+      (v) => renderStage('outputs', template, { v }, data()) as { a: string; m: { k: number } },
+    );
     second!.m.k = 99;
-    expect([first, second, third]).toEqual([{ a: '1', m: { k: 1 } }, { a: '2', m: { k: 99 } }, { a: '3', m: { k: 1 } }]);
+    expect([first, second, third]).toEqual([
+      { a: '1', m: { k: 1 } },
+      { a: '2', m: { k: 99 } },
+      { a: '3', m: { k: 1 } },
+    ]);
   });
 });
 

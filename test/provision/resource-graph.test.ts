@@ -6,7 +6,9 @@ import { shownError, workloadFromYaml } from './builders.js';
 
 /** A workload `name` with the given `resources:` block (indented by two spaces). Resources start on line 7. */
 function workload(name: string, resources: string): WorkloadInput {
-  return workloadFromYaml(`apiVersion: score.dev/v1b1\nmetadata:\n  name: ${name}\ncontainers:\n  main:\n    image: nginx\nresources:\n${resources}`);
+  return workloadFromYaml(
+    `apiVersion: score.dev/v1b1\nmetadata:\n  name: ${name}\ncontainers:\n  main:\n    image: nginx\nresources:\n${resources}`,
+  );
 }
 
 describe('resourceUid', () => {
@@ -14,7 +16,13 @@ describe('resourceUid', () => {
     { name: 'no class, no id', workload: 'web', resource: 'db', spec: { type: 'postgres' }, expected: 'postgres.default#web.db' },
     { name: 'class', workload: 'web', resource: 'db', spec: { type: 'postgres', class: 'large' }, expected: 'postgres.large#web.db' },
     { name: 'id', workload: 'web', resource: 'db', spec: { type: 'postgres', id: 'shared' }, expected: 'postgres.default#shared' },
-    { name: 'class and id', workload: 'web', resource: 'db', spec: { type: 'postgres', class: 'large', id: 'shared' }, expected: 'postgres.large#shared' },
+    {
+      name: 'class and id',
+      workload: 'web',
+      resource: 'db',
+      spec: { type: 'postgres', class: 'large', id: 'shared' },
+      expected: 'postgres.large#shared',
+    },
   ])('$name', ({ workload: w, resource, spec, expected }) => {
     expect(resourceUid(w, resource, spec)).toBe(expected);
   });
@@ -24,9 +32,17 @@ describe('buildResourceGraph', () => {
   it.each<{ name: string; workloads: () => WorkloadInput[]; order: string[]; uids: Record<string, string | undefined> }>([
     {
       name: 'uids of one workload, in declaration order',
-      workloads: () => [workload('web', '  db:\n    type: postgres\n  cache:\n    type: redis\n    class: fast\n  vol:\n    type: volume\n    id: data\n')],
+      workloads: () => [
+        workload('web', '  db:\n    type: postgres\n  cache:\n    type: redis\n    class: fast\n  vol:\n    type: volume\n    id: data\n'),
+      ],
       order: ['postgres.default#web.db', 'redis.fast#web.cache', 'volume.default#data'],
-      uids: { 'web/db': 'postgres.default#web.db', 'web/cache': 'redis.fast#web.cache', 'web/vol': 'volume.default#data', 'web/nope': undefined, 'api/db': undefined },
+      uids: {
+        'web/db': 'postgres.default#web.db',
+        'web/cache': 'redis.fast#web.cache',
+        'web/vol': 'volume.default#data',
+        'web/nope': undefined,
+        'api/db': undefined,
+      },
     },
     {
       name: 'same name in two workloads: two nodes',
@@ -36,14 +52,20 @@ describe('buildResourceGraph', () => {
     },
     {
       name: 'shared id across two workloads: one node',
-      workloads: () => [workload('api', '  main-db:\n    type: postgres\n    id: shared\n'), workload('web', '  db:\n    type: postgres\n    id: shared\n')],
+      workloads: () => [
+        workload('api', '  main-db:\n    type: postgres\n    id: shared\n'),
+        workload('web', '  db:\n    type: postgres\n    id: shared\n'),
+      ],
       order: ['postgres.default#shared'],
       uids: { 'api/main-db': 'postgres.default#shared', 'web/db': 'postgres.default#shared' },
     },
     {
       name: 'dependency first, whatever the declaration order',
       workloads: () => [
-        workload('web', '  app:\n    type: app\n    params:\n      url: "${resources.db.host}:${resources.db.port}"\n  db:\n    type: postgres\n'),
+        workload(
+          'web',
+          '  app:\n    type: app\n    params:\n      url: "${resources.db.host}:${resources.db.port}"\n  db:\n    type: postgres\n',
+        ),
       ],
       order: ['postgres.default#web.db', 'app.default#web.app'],
       uids: { 'web/app': 'app.default#web.app', 'web/db': 'postgres.default#web.db' },
@@ -87,13 +109,23 @@ describe('buildResourceGraph', () => {
     ]);
     expect(graph.order).toHaveLength(1);
     const node = graph.order[0]!;
-    expect({ uid: node.uid, type: node.type, class: node.class, id: node.id }).toEqual({ uid: 'postgres.default#shared', type: 'postgres', class: 'default', id: 'shared' });
+    expect({ uid: node.uid, type: node.type, class: node.class, id: node.id }).toEqual({
+      uid: 'postgres.default#shared',
+      type: 'postgres',
+      class: 'default',
+      id: 'shared',
+    });
     expect(node.declarations.map((d) => `${d.workload.name}/${d.name}`)).toEqual(['api/main-db', 'web/db']);
     expect(node.declarations[0]!.spec.params).toEqual({ size: 1 });
   });
 
   it('a node records the uids it depends on, and id is workload.name when unset', () => {
-    const graph = buildResourceGraph([workload('web', '  app:\n    type: app\n    params:\n      a: "${resources.db.host}"\n      b: "${resources.cache.host}"\n  db:\n    type: postgres\n  cache:\n    type: redis\n')]);
+    const graph = buildResourceGraph([
+      workload(
+        'web',
+        '  app:\n    type: app\n    params:\n      a: "${resources.db.host}"\n      b: "${resources.cache.host}"\n  db:\n    type: postgres\n  cache:\n    type: redis\n',
+      ),
+    ]);
     const app = graph.order.find((n) => n.uid === 'app.default#web.app')!;
     expect([...app.dependsOn].sort()).toEqual(['postgres.default#web.db', 'redis.default#web.cache']);
     expect(app.id).toBe('web.app');
@@ -103,15 +135,24 @@ describe('buildResourceGraph', () => {
   it.each<{ name: string; workloads: () => WorkloadInput[]; message: string; diagnostics: string[] }>([
     {
       name: 'two resources reading each other',
-      workloads: () => [workload('web', '  a:\n    type: t\n    params:\n      x: "${resources.b.out}"\n  b:\n    type: t\n    params:\n      y: "${resources.a.out}"\n')],
+      workloads: () => [
+        workload(
+          'web',
+          '  a:\n    type: t\n    params:\n      x: "${resources.b.out}"\n  b:\n    type: t\n    params:\n      y: "${resources.a.out}"\n',
+        ),
+      ],
       message: 'resources depend on each other in a cycle',
-      diagnostics: ['score.yaml:11:7: resources.a.params: the params form a cycle: a -> b -> a; break it by removing one of these placeholders'],
+      diagnostics: [
+        'score.yaml:11:7: resources.a.params: the params form a cycle: a -> b -> a; break it by removing one of these placeholders',
+      ],
     },
     {
       name: 'a resource reading itself',
       workloads: () => [workload('web', '  other:\n    type: t\n  self:\n    type: t\n    params:\n      x: "${resources.self.out}"\n')],
       message: 'resources depend on each other in a cycle',
-      diagnostics: ['score.yaml:13:7: resources.self.params: the params form a cycle: self -> self; break it by removing one of these placeholders'],
+      diagnostics: [
+        'score.yaml:13:7: resources.self.params: the params form a cycle: self -> self; break it by removing one of these placeholders',
+      ],
     },
     {
       name: 'three resources in a cycle, after one that is not in it',
@@ -122,7 +163,9 @@ describe('buildResourceGraph', () => {
         ),
       ],
       message: 'resources depend on each other in a cycle',
-      diagnostics: ['score.yaml:15:7: resources.a.params: the params form a cycle: a -> b -> c -> a; break it by removing one of these placeholders'],
+      diagnostics: [
+        'score.yaml:15:7: resources.a.params: the params form a cycle: a -> b -> c -> a; break it by removing one of these placeholders',
+      ],
     },
     {
       name: 'unknown resource in params',
@@ -132,9 +175,14 @@ describe('buildResourceGraph', () => {
     },
     {
       name: 'a resource of another workload is unknown',
-      workloads: () => [workload('api', '  cache:\n    type: redis\n'), workload('web', '  db:\n    type: postgres\n    params:\n      list: ["ok", "${resources.cache.host}"]\n')],
+      workloads: () => [
+        workload('api', '  cache:\n    type: redis\n'),
+        workload('web', '  db:\n    type: postgres\n    params:\n      list: ["ok", "${resources.cache.host}"]\n'),
+      ],
       message: 'resource params refer to unknown resources',
-      diagnostics: ['score.yaml:11:20: resources.db.params.list[1]: ${resources.cache...} refers to a resource this workload does not declare'],
+      diagnostics: [
+        'score.yaml:11:20: resources.db.params.list[1]: ${resources.cache...} refers to a resource this workload does not declare',
+      ],
     },
   ])('$name', ({ workloads, message, diagnostics }) => {
     expect(shownError(() => buildResourceGraph(workloads()), ProvisionError)).toEqual({ message, diagnostics });

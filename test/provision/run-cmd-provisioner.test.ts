@@ -13,10 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Writes a Node script (ESM) that gets the request as `req` and prints what it returns. */
 function script(name: string, body: string): string {
   const file = path.join(dir, name);
-  writeFileSync(
-    file,
-    `import { readFileSync } from 'node:fs';\nconst req = JSON.parse(readFileSync(0, 'utf8'));\n${body}\n`,
-  );
+  writeFileSync(file, `import { readFileSync } from 'node:fs';\nconst req = JSON.parse(readFileSync(0, 'utf8'));\n${body}\n`);
   return file;
 }
 
@@ -40,7 +37,13 @@ describe('runCmdProvisioner: the request on stdin', () => {
       state: { password: 'old' },
       shared: { clusters: { main: true } },
       sourceWorkload: 'api',
-      workloadServices: { api: { serviceName: 'api', ports: { http: { port: 80, targetPort: 8080, protocol: 'TCP' } }, portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
+      workloadServices: {
+        api: {
+          serviceName: 'api',
+          ports: { http: { port: 80, targetPort: 8080, protocol: 'TCP' } },
+          portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } },
+        },
+      },
       namespace: 'dev',
       references: ['host', 'port'],
     });
@@ -56,7 +59,13 @@ describe('runCmdProvisioner: the request on stdin', () => {
         resource_state: { password: 'old' },
         shared_state: { clusters: { main: true } },
         source_workload: 'api',
-        workload_services: { api: { serviceName: 'api', ports: { http: { port: 80, targetPort: 8080, protocol: 'TCP' } }, portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
+        workload_services: {
+          api: {
+            serviceName: 'api',
+            ports: { http: { port: 80, targetPort: 8080, protocol: 'TCP' } },
+            portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } },
+          },
+        },
         namespace: 'dev',
         references: ['host', 'port'],
       },
@@ -64,12 +73,21 @@ describe('runCmdProvisioner: the request on stdin', () => {
   });
 
   it('gets its args, and runs in the project folder', () => {
-    const s = script('args.mjs', 'process.stdout.write(JSON.stringify({ resource_outputs: { args: process.argv.slice(2), cwd: process.cwd() } }));');
-    expect(runCmdProvisioner(node(s, '--flag', 'two words'), request(), dir, TEST_SECRET_REFS).outputs).toEqual({ args: ['--flag', 'two words'], cwd: dir });
+    const s = script(
+      'args.mjs',
+      'process.stdout.write(JSON.stringify({ resource_outputs: { args: process.argv.slice(2), cwd: process.cwd() } }));',
+    );
+    expect(runCmdProvisioner(node(s, '--flag', 'two words'), request(), dir, TEST_SECRET_REFS).outputs).toEqual({
+      args: ['--flag', 'two words'],
+      cwd: dir,
+    });
   });
 
   it('a program path with a slash is relative to the project folder', () => {
-    writeFileSync(path.join(dir, 'prov.mjs'), `#!/usr/bin/env node\nprocess.stdout.write(JSON.stringify({ resource_outputs: { ran: true } }));\n`);
+    writeFileSync(
+      path.join(dir, 'prov.mjs'),
+      `#!/usr/bin/env node\nprocess.stdout.write(JSON.stringify({ resource_outputs: { ran: true } }));\n`,
+    );
     chmodSync(path.join(dir, 'prov.mjs'), 0o755);
     expect(runCmdProvisioner(cmd('./prov.mjs'), request(), dir, TEST_SECRET_REFS).outputs).toEqual({ ran: true });
   });
@@ -78,7 +96,11 @@ describe('runCmdProvisioner: the request on stdin', () => {
 describe('runCmdProvisioner: the answer on stdout', () => {
   it.each<{ name: string; answer: unknown; expected: unknown }>([
     { name: 'empty object: all defaults', answer: {}, expected: { outputs: {}, state: {}, shared: {}, manifests: [] } },
-    { name: 'null fields: defaults', answer: { resource_outputs: null, resource_state: null, shared_state: null, manifests: null }, expected: { outputs: {}, state: {}, shared: {}, manifests: [] } },
+    {
+      name: 'null fields: defaults',
+      answer: { resource_outputs: null, resource_state: null, shared_state: null, manifests: null },
+      expected: { outputs: {}, state: {}, shared: {}, manifests: [] },
+    },
     {
       name: 'every field',
       answer: {
@@ -129,7 +151,10 @@ describe('runCmdProvisioner: the answer on stdout', () => {
   });
 
   it('an invalid secretRef name is a SecretRefError', () => {
-    const s = script('bad-ref.mjs', `process.stdout.write(JSON.stringify({ resource_outputs: { p: { secretRef: { name: 'Bad_Name', key: 'k' } } } }));`);
+    const s = script(
+      'bad-ref.mjs',
+      `process.stdout.write(JSON.stringify({ resource_outputs: { p: { secretRef: { name: 'Bad_Name', key: 'k' } } } }));`,
+    );
     const error = thrown(() => runCmdProvisioner(node(s), request(), dir, TEST_SECRET_REFS));
     expect(error).toBeInstanceOf(SecretRefError);
     expect(error.message).toBe("secretRef: 'Bad_Name' is not a valid Secret name");
@@ -144,16 +169,40 @@ describe('runCmdProvisioner: failures', () => {
       message: "'node' exited with 3:\n    cannot reach the API\n    second line",
     },
     { name: 'non-zero exit without stderr', body: 'process.exit(1);', message: "'node' exited with 1 and wrote nothing on stderr" },
-    { name: 'stderr is trimmed', body: `process.stderr.write('  boom  '); process.exitCode = 2;`, message: "'node' exited with 2:\n    boom" },
+    {
+      name: 'stderr is trimmed',
+      body: `process.stderr.write('  boom  '); process.exitCode = 2;`,
+      message: "'node' exited with 2:\n    boom",
+    },
     { name: 'stdout not JSON', body: `process.stdout.write('host: db');`, message: "'node' did not answer JSON on stdout" },
     { name: 'stdout empty', body: '', message: "'node' did not answer JSON on stdout" },
     { name: 'stdout a JSON list', body: `process.stdout.write('[]');`, message: "'node' must answer a JSON object" },
     { name: 'stdout JSON null', body: `process.stdout.write('null');`, message: "'node' must answer a JSON object" },
-    { name: 'outputs not an object', body: `process.stdout.write('{"resource_outputs": [1]}');`, message: "'node' answered a resource_outputs that is not an object" },
-    { name: 'state not an object', body: `process.stdout.write('{"resource_state": "x"}');`, message: "'node' answered a resource_state that is not an object" },
-    { name: 'shared not an object', body: `process.stdout.write('{"shared_state": 1}');`, message: "'node' answered a shared_state that is not an object" },
-    { name: 'manifests not a list', body: `process.stdout.write('{"manifests": {}}');`, message: "'node' answered a manifests that is not a list" },
-    { name: 'manifests with a non-object', body: `process.stdout.write('{"manifests": [{}, "x"]}');`, message: "'node' answered a manifests that is not a list" },
+    {
+      name: 'outputs not an object',
+      body: `process.stdout.write('{"resource_outputs": [1]}');`,
+      message: "'node' answered a resource_outputs that is not an object",
+    },
+    {
+      name: 'state not an object',
+      body: `process.stdout.write('{"resource_state": "x"}');`,
+      message: "'node' answered a resource_state that is not an object",
+    },
+    {
+      name: 'shared not an object',
+      body: `process.stdout.write('{"shared_state": 1}');`,
+      message: "'node' answered a shared_state that is not an object",
+    },
+    {
+      name: 'manifests not a list',
+      body: `process.stdout.write('{"manifests": {}}');`,
+      message: "'node' answered a manifests that is not a list",
+    },
+    {
+      name: 'manifests with a non-object',
+      body: `process.stdout.write('{"manifests": [{}, "x"]}');`,
+      message: "'node' answered a manifests that is not a list",
+    },
   ])('$name', ({ name, body, message }) => {
     const s = script(`fail-${name.replace(/\W+/g, '-')}.mjs`, body);
     const error = thrown(() => runCmdProvisioner(node(s), request(), dir, TEST_SECRET_REFS));
@@ -162,8 +211,16 @@ describe('runCmdProvisioner: failures', () => {
   });
 
   it.each<{ name: string; program: string; message: string }>([
-    { name: 'unknown program on PATH', program: 'score-ts-no-such-program-7f3a', message: "cannot run 'score-ts-no-such-program-7f3a': no such program" },
-    { name: 'missing program in the project folder', program: './missing/prov.sh', message: "cannot run './missing/prov.sh': no such program" },
+    {
+      name: 'unknown program on PATH',
+      program: 'score-ts-no-such-program-7f3a',
+      message: "cannot run 'score-ts-no-such-program-7f3a': no such program",
+    },
+    {
+      name: 'missing program in the project folder',
+      program: './missing/prov.sh',
+      message: "cannot run './missing/prov.sh': no such program",
+    },
   ])('$name', ({ program, message }) => {
     const error = thrown(() => runCmdProvisioner(cmd(program), request(), dir, TEST_SECRET_REFS));
     expect(error).toBeInstanceOf(CommandError);
@@ -206,10 +263,20 @@ describe('runCmdProvisioner: programs at the edges', () => {
 
   it('a failing program shows its stderr up to 8 KiB', () => {
     const line = 'e'.repeat(99);
-    const error = thrown(() => runCmdProvisioner(sh(`for i in $(seq 200); do echo ${line} >&2; done; exit 4`), request(), dir, TEST_SECRET_REFS));
+    const error = thrown(() =>
+      runCmdProvisioner(sh(`for i in $(seq 200); do echo ${line} >&2; done; exit 4`), request(), dir, TEST_SECRET_REFS),
+    );
     expect(error).toBeInstanceOf(CommandError);
-    const shown = `${line}\n`.repeat(200).slice(0, 8 * 1024).trim();
-    expect(error.message).toBe(`'sh' exited with 4:\n${shown.split('\n').map((l) => `    ${l}`).join('\n')}\n    ... (stderr cut at 8 KiB)`);
+    const shown = `${line}\n`
+      .repeat(200)
+      .slice(0, 8 * 1024)
+      .trim();
+    expect(error.message).toBe(
+      `'sh' exited with 4:\n${shown
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n')}\n    ... (stderr cut at 8 KiB)`,
+    );
   });
 
   it('a program killed by a signal says so', () => {

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runTemplateProvisioner, StageError } from '../../src/provision/run-template-provisioner.js';
 import { PROVISIONER_FILE, provisionerFromYaml, request, templateData, thrown } from './builders.js';
 
-const MISSING = (field: string) => `'${field}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
+const MISSING = (field: string) =>
+  `'${field}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
 
 describe('runTemplateProvisioner: stage order and what each stage sees', () => {
   it('init is visible to state; the previous state is `state` in init and state; the new state is `state` for outputs', () => {
@@ -42,17 +43,29 @@ describe('runTemplateProvisioner: stage order and what each stage sees', () => {
       params: { size: '2Gi' },
       metadata: { annotations: { a: 'b' } },
       namespace: 'ns1',
-      workloadServices: { web: { serviceName: 'web', ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } }, portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
+      workloadServices: {
+        web: {
+          serviceName: 'web',
+          ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } },
+          portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } },
+        },
+      },
     });
     expect(runTemplateProvisioner(p, req, templateData()).outputs).toEqual({
       all: 'postgres.default#web.db|00000000-0000-4000-8000-000000000000|postgres|default|web.db|web|ns1',
       params: { size: '2Gi' },
       metadata: { annotations: { a: 'b' } },
-      services: { web: { serviceName: 'web', ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } }, portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } } } },
+      services: {
+        web: {
+          serviceName: 'web',
+          ports: { www: { port: 80, targetPort: 8080, protocol: 'TCP' } },
+          portsByNumber: { '80': { port: 80, targetPort: 8080, protocol: 'TCP' } },
+        },
+      },
     });
   });
 
-  it('shared is returned as a patch; later stages see it merged, the request\'s shared state is not changed', () => {
+  it("shared is returned as a patch; later stages see it merged, the request's shared state is not changed", () => {
     const p = provisionerFromYaml(`
       - uri: template://t
         type: t
@@ -92,7 +105,12 @@ describe('runTemplateProvisioner: stage order and what each stage sees', () => {
         type: t
     `);
     const shared = { a: 1 };
-    expect(runTemplateProvisioner(p, request({ shared, state: { old: 1 } }), templateData())).toEqual({ state: {}, shared: {}, outputs: {}, manifests: [] });
+    expect(runTemplateProvisioner(p, request({ shared, state: { old: 1 } }), templateData())).toEqual({
+      state: {},
+      shared: {},
+      outputs: {},
+      manifests: [],
+    });
     expect(shared).toEqual({ a: 1 });
   });
 
@@ -134,7 +152,13 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
     { name: 'init', defined: [], stage: 'init', line: 5, message: MISSING('init_missing') },
     { name: 'state', defined: ['init_missing'], stage: 'state', line: 8, message: MISSING('state_missing') },
     { name: 'shared', defined: ['init_missing', 'state_missing'], stage: 'shared', line: 10, message: MISSING('shared_missing') },
-    { name: 'outputs, after a blank line', defined: ['init_missing', 'state_missing', 'shared_missing'], stage: 'outputs', line: 14, message: MISSING('outputs_missing') },
+    {
+      name: 'outputs, after a blank line',
+      defined: ['init_missing', 'state_missing', 'shared_missing'],
+      stage: 'outputs',
+      line: 14,
+      message: MISSING('outputs_missing'),
+    },
     {
       name: 'manifests',
       defined: ['init_missing', 'state_missing', 'shared_missing', 'outputs_missing'],
@@ -149,7 +173,11 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
     // The missing fields are top-level: make the earlier ones defined through the request.
     const error = thrown(() => runTemplateProvisioner(p, { ...request(), ...params }, templateData()));
     expect(error).toBeInstanceOf(StageError);
-    expect({ stage: (error as StageError).stage, line: (error as StageError).line, message: error.message }).toEqual({ stage, line, message });
+    expect({ stage: (error as StageError).stage, line: (error as StageError).line, message: error.message }).toEqual({
+      stage,
+      line,
+      message,
+    });
   });
 
   it.each<{ name: string; yaml: string; stage: string; line: number | undefined; message: string }>([
@@ -172,7 +200,8 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
       yaml: '- uri: template://t\n  type: t\n  state: |\n    password: {{randomString 8}}\n      bad: x\n',
       stage: 'state',
       line: 4,
-      message: 'rendered state is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
+      message:
+        'rendered state is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
     },
     {
       name: 'rendered manifests is a map',
@@ -198,7 +227,11 @@ describe('runTemplateProvisioner: StageError carries the stage and the file line
   ])('$name', ({ yaml, stage, line, message }) => {
     const error = thrown(() => runTemplateProvisioner(provisionerFromYaml(yaml), request(), templateData()));
     expect(error).toBeInstanceOf(StageError);
-    expect({ stage: (error as StageError).stage, line: (error as StageError).line, message: error.message }).toEqual({ stage, line, message });
+    expect({ stage: (error as StageError).stage, line: (error as StageError).line, message: error.message }).toEqual({
+      stage,
+      line,
+      message,
+    });
   });
 
   it('a failing state stage stops the later stages: shared is not merged', () => {
@@ -215,7 +248,9 @@ describe('runTemplateProvisioner: shared state keys are data', () => {
   });
 
   it('a shared stage that renders __proto__ does not pollute', () => {
-    const p = provisionerFromYaml('- uri: template://t\n  type: t\n  shared: |\n    __proto__:\n      polluted: yes\n  outputs: |\n    seen: {{toJson shared}}\n');
+    const p = provisionerFromYaml(
+      '- uri: template://t\n  type: t\n  shared: |\n    __proto__:\n      polluted: yes\n  outputs: |\n    seen: {{toJson shared}}\n',
+    );
     try {
       runTemplateProvisioner(p, request({ shared: {} }), templateData());
     } catch (e) {

@@ -8,7 +8,8 @@ const encodeSecretRef = (name: string, key: string) => codec.encode(name, key);
 const containsSecretRef = (text: string) => codec.contains(text);
 const splitSecretRefs = (text: string) => codec.split(text);
 const maskSecretRefs = (text: string) => codec.mask(text);
-const fillSecretRefs = (text: string, lookup: (ref: SecretRef) => string | undefined, missing: (ref: SecretRef) => void) => codec.fill(text, lookup, missing);
+const fillSecretRefs = (text: string, lookup: (ref: SecretRef) => string | undefined, missing: (ref: SecretRef) => void) =>
+  codec.fill(text, lookup, missing);
 
 describe('encodeSecretRef', () => {
   it.each<{ name: string; secret: string; key: string }>([
@@ -44,7 +45,12 @@ describe('encodeSecretRef', () => {
     { name: 'colon in the key', secret: 's', key: 'a:b', message: "secretRef: 'a:b' is not a valid Secret key" },
     { name: 'empty key', secret: 's', key: '', message: "secretRef: '' is not a valid Secret key" },
     { name: 'bad name is reported before a bad key', secret: 'X', key: ' ', message: "secretRef: 'X' is not a valid Secret name" },
-    { name: 'key over 253 characters', secret: 's', key: 'k'.repeat(254), message: `secretRef: '${'k'.repeat(254)}' is not a valid Secret key` },
+    {
+      name: 'key over 253 characters',
+      secret: 's',
+      key: 'k'.repeat(254),
+      message: `secretRef: '${'k'.repeat(254)}' is not a valid Secret key`,
+    },
   ])('invalid: $name', ({ secret, key, message }) => {
     const error = thrown(() => encodeSecretRef(secret, key));
     expect(error).toBeInstanceOf(SecretRefError);
@@ -62,11 +68,30 @@ describe('splitSecretRefs', () => {
       text: `postgres://${M('db', 'user')}:${M('db', 'pw')}@host`,
       expected: ['postgres://', { name: 'db', key: 'user' }, ':', { name: 'db', key: 'pw' }, '@host'],
     },
-    { name: 'adjacent markers', text: M('a', 'x') + M('b', 'y'), expected: [{ name: 'a', key: 'x' }, { name: 'b', key: 'y' }] },
-    { name: 'a malformed marker stays text', text: `\u27e6secret:${TEST_TOKEN}:Bad:k\u27e7`, expected: [`\u27e6secret:${TEST_TOKEN}:Bad:k\u27e7`] },
+    {
+      name: 'adjacent markers',
+      text: M('a', 'x') + M('b', 'y'),
+      expected: [
+        { name: 'a', key: 'x' },
+        { name: 'b', key: 'y' },
+      ],
+    },
+    {
+      name: 'a malformed marker stays text',
+      text: `\u27e6secret:${TEST_TOKEN}:Bad:k\u27e7`,
+      expected: [`\u27e6secret:${TEST_TOKEN}:Bad:k\u27e7`],
+    },
     { name: 'an unclosed marker stays text', text: `\u27e6secret:${TEST_TOKEN}:db:k`, expected: [`\u27e6secret:${TEST_TOKEN}:db:k`] },
-    { name: 'a marker without a token (the old form) stays text', text: '\u27e6secret:db:pw\u27e7', expected: ['\u27e6secret:db:pw\u27e7'] },
-    { name: 'a marker with another token stays text', text: `\u27e6secret:${'f'.repeat(32)}:db:pw\u27e7`, expected: [`\u27e6secret:${'f'.repeat(32)}:db:pw\u27e7`] },
+    {
+      name: 'a marker without a token (the old form) stays text',
+      text: '\u27e6secret:db:pw\u27e7',
+      expected: ['\u27e6secret:db:pw\u27e7'],
+    },
+    {
+      name: 'a marker with another token stays text',
+      text: `\u27e6secret:${'f'.repeat(32)}:db:pw\u27e7`,
+      expected: [`\u27e6secret:${'f'.repeat(32)}:db:pw\u27e7`],
+    },
   ])('$name', ({ text, expected }) => {
     expect(splitSecretRefs(text)).toEqual(expected);
   });
@@ -95,7 +120,13 @@ describe('maskSecretRefs and fillSecretRefs', () => {
       filled: 'postgres://admin:p@ss:w0rd$1@db:5432',
       missing: [],
     },
-    { name: 'value with $ is inserted literally', text: `[${M('db', 'pw')}]`, masked: '[<secret db/pw>]', filled: '[p@ss:w0rd$1]', missing: [] },
+    {
+      name: 'value with $ is inserted literally',
+      text: `[${M('db', 'pw')}]`,
+      masked: '[<secret db/pw>]',
+      filled: '[p@ss:w0rd$1]',
+      missing: [],
+    },
     { name: 'empty value', text: `[${M('other', 'k')}]`, masked: '[<secret other/k>]', filled: '[]', missing: [] },
     {
       name: 'unknown reference is reported and kept',
@@ -144,7 +175,11 @@ describe('SecretRefCodec: tokens', () => {
 
   it.each<{ name: string; text: string; masked: string }>([
     { name: 'a whole marker', text: `x=${M('db', 'pw')}`, masked: 'x=<secret db/pw>' },
-    { name: 'a cut marker (a template took a substring) keeps no token', text: `x=${M('db', 'pw').slice(0, 45)}`, masked: 'x=\u27e6secret:<secret>:db:p' },
+    {
+      name: 'a cut marker (a template took a substring) keeps no token',
+      text: `x=${M('db', 'pw').slice(0, 45)}`,
+      masked: 'x=\u27e6secret:<secret>:db:p',
+    },
     { name: 'a forged marker is text', text: '\u27e6secret:db:pw\u27e7', masked: '\u27e6secret:db:pw\u27e7' },
   ])('mask: $name', ({ text, masked }) => {
     expect(codec.mask(text)).toBe(masked);

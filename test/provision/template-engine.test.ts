@@ -9,21 +9,64 @@ function render(text: string, context: object = {}): string {
   return compileTemplate({ text, firstLine: FIRST_LINE })(context, templateData());
 }
 
-const MISSING = (field: string) => `'${field}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
+const MISSING = (field: string) =>
+  `'${field}' is not defined here; for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}`;
 
 describe('compileTemplate: strict mode', () => {
   it.each<{ name: string; text: string; context: object; message: string; line: number | undefined }>([
     { name: 'missing field on line 1', text: '{{missing}}', context: {}, message: MISSING('missing'), line: 10 },
-    { name: 'missing nested field on line 2', text: 'a: 1\nb: {{params.size}}', context: { params: {} }, message: MISSING('size'), line: 11 },
+    {
+      name: 'missing nested field on line 2',
+      text: 'a: 1\nb: {{params.size}}',
+      context: { params: {} },
+      message: MISSING('size'),
+      line: 11,
+    },
     { name: 'field of null', text: 'x: {{params.a}}', context: { params: null }, message: MISSING('a'), line: 10 },
-    { name: 'missing field inside #each', text: 'a\n{{#each items}}\n  {{this.nope}}\n{{/each}}', context: { items: [{}] }, message: MISSING('nope'), line: 12 },
-    { name: 'missing field inside #with, after a blank line', text: '{{#with m}}\n\n{{k}}{{/with}}', context: { m: {} }, message: MISSING('k'), line: 12 },
+    {
+      name: 'missing field inside #each',
+      text: 'a\n{{#each items}}\n  {{this.nope}}\n{{/each}}',
+      context: { items: [{}] },
+      message: MISSING('nope'),
+      line: 12,
+    },
+    {
+      name: 'missing field inside #with, after a blank line',
+      text: '{{#with m}}\n\n{{k}}{{/with}}',
+      context: { m: {} },
+      message: MISSING('k'),
+      line: 12,
+    },
     // Handlebars' own messages ("Must pass iterator to #each") in our words.
     // (Handlebars does not say where these are.)
-    { name: '#each without a value', text: '{{#each}}x{{/each}}', context: {}, message: '{{#each}} needs exactly one value to work on', line: undefined },
-    { name: '#if without a value', text: 'a\n{{#if}}x{{/if}}', context: {}, message: '{{#if}} needs exactly one value to work on', line: undefined },
-    { name: 'a partial', text: '{{> header}}', context: {}, message: 'partials ({{> name}}) are not supported in provisioner templates', line: undefined },
-    { name: 'lookup without a key', text: '{{lookup params}}', context: { params: {} }, message: '{{lookup}} needs a map and a key: (lookup MAP KEY)', line: undefined },
+    {
+      name: '#each without a value',
+      text: '{{#each}}x{{/each}}',
+      context: {},
+      message: '{{#each}} needs exactly one value to work on',
+      line: undefined,
+    },
+    {
+      name: '#if without a value',
+      text: 'a\n{{#if}}x{{/if}}',
+      context: {},
+      message: '{{#if}} needs exactly one value to work on',
+      line: undefined,
+    },
+    {
+      name: 'a partial',
+      text: '{{> header}}',
+      context: {},
+      message: 'partials ({{> name}}) are not supported in provisioner templates',
+      line: undefined,
+    },
+    {
+      name: 'lookup without a key',
+      text: '{{lookup params}}',
+      context: { params: {} },
+      message: '{{lookup}} needs a map and a key: (lookup MAP KEY)',
+      line: undefined,
+    },
   ])('$name', ({ text, context, message, line }) => {
     const error = thrown(() => render(text, context));
     expect(error).toBeInstanceOf(TemplateError);
@@ -37,7 +80,12 @@ describe('compileTemplate: strict mode', () => {
     { name: 'no HTML escaping', text: '{{a}}', context: { a: '<&"\'>' }, expected: '<&"\'>' },
     { name: 'helper param missing: quote', text: '{{quote missing}}', context: {}, expected: '""' },
     { name: 'helper param missing: default', text: '{{default missing "fb"}}', context: {}, expected: 'fb' },
-    { name: 'helper param missing field of a map: default', text: '{{default params.size "1Gi"}}', context: { params: {} }, expected: '1Gi' },
+    {
+      name: 'helper param missing field of a map: default',
+      text: '{{default params.size "1Gi"}}',
+      context: { params: {} },
+      expected: '1Gi',
+    },
     { name: 'helper param missing: #if takes else', text: '{{#if missing}}y{{else}}n{{/if}}', context: {}, expected: 'n' },
     { name: 'helper param missing field: #unless', text: '{{#unless params.x}}n{{/unless}}', context: { params: {} }, expected: 'n' },
     { name: 'helper param missing field: #if takes else', text: '{{#if a.b}}y{{else}}n{{/if}}', context: { a: {} }, expected: 'n' },
@@ -69,14 +117,16 @@ describe('compileTemplate: nothing prints', () => {
 });
 
 describe('compileTemplate: syntax errors when compiled, with the file line', () => {
-  const OPEN_BLOCK = 'template syntax error: the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}';
+  const OPEN_BLOCK =
+    'template syntax error: the template ends inside an open block: close each {{#if}} / {{#each}} with {{/if}} / {{/each}}';
   it.each<{ name: string; text: string; message: string; line: number }>([
     { name: 'unclosed #if at the end', text: 'a\n\n{{#if x}}\n', message: OPEN_BLOCK, line: 13 },
     { name: 'unclosed #each', text: '{{#each items}}\n- {{this}}', message: OPEN_BLOCK, line: 11 },
     {
       name: 'unterminated mustache',
       text: '{{foo',
-      message: 'template syntax error: a {{ is not closed with }}, or holds a character a template cannot use there (an unclosed quote or [ ?)',
+      message:
+        'template syntax error: a {{ is not closed with }}, or holds a character a template cannot use there (an unclosed quote or [ ?)',
       line: 10,
     },
     {
@@ -85,12 +135,42 @@ describe('compileTemplate: syntax errors when compiled, with the file line', () 
       message: 'template syntax error: a {{ }} or ( ) ends where a name or value was expected',
       line: 11,
     },
-    { name: 'close without open on line 2', text: 'a\n{{/if}}', message: 'template syntax error: a {{/...}} closes a block that is not open', line: 11 },
-    { name: 'mismatched block on line 1', text: '{{#if x}}{{/each}}', message: 'template syntax error: {{/each}} closes {{#if}}: close each block with its own name', line: 10 },
-    { name: 'mismatched block on line 3', text: 'a\nb\n{{#if x}}\n{{/each}}', message: 'template syntax error: {{/each}} closes {{#if}}: close each block with its own name', line: 12 },
-    { name: 'invalid path on line 2', text: 'a\n{{foo/../bar}}', message: 'template syntax error: the path foo/.. is not valid: ../ and this/ may only start a path', line: 11 },
-    { name: 'an else outside a block', text: '{{else}}', message: 'template syntax error: an {{else}} outside any {{#if}} or {{#each}}', line: 10 },
-    { name: 'an unclosed ( )', text: '{{quote (concat "a"}}', message: 'template syntax error: a {{ }} or ( ) ends where a name or value was expected', line: 10 },
+    {
+      name: 'close without open on line 2',
+      text: 'a\n{{/if}}',
+      message: 'template syntax error: a {{/...}} closes a block that is not open',
+      line: 11,
+    },
+    {
+      name: 'mismatched block on line 1',
+      text: '{{#if x}}{{/each}}',
+      message: 'template syntax error: {{/each}} closes {{#if}}: close each block with its own name',
+      line: 10,
+    },
+    {
+      name: 'mismatched block on line 3',
+      text: 'a\nb\n{{#if x}}\n{{/each}}',
+      message: 'template syntax error: {{/each}} closes {{#if}}: close each block with its own name',
+      line: 12,
+    },
+    {
+      name: 'invalid path on line 2',
+      text: 'a\n{{foo/../bar}}',
+      message: 'template syntax error: the path foo/.. is not valid: ../ and this/ may only start a path',
+      line: 11,
+    },
+    {
+      name: 'an else outside a block',
+      text: '{{else}}',
+      message: 'template syntax error: an {{else}} outside any {{#if}} or {{#each}}',
+      line: 10,
+    },
+    {
+      name: 'an unclosed ( )',
+      text: '{{quote (concat "a"}}',
+      message: 'template syntax error: a {{ }} or ( ) ends where a name or value was expected',
+      line: 10,
+    },
   ])('$name', ({ text, message, line }) => {
     const error = thrown(() => compileTemplate({ text, firstLine: FIRST_LINE }));
     expect(error).toBeInstanceOf(TemplateError);
@@ -155,9 +235,15 @@ describe('compileTemplate: no prototype access', () => {
       ].join('\n'),
     },
     { name: 'constructor.constructor call', text: '{{#with (constructor.constructor "globalThis.__scoreTsPwned = 1")}}{{this}}{{/with}}' },
-    { name: 'lookup constructor then call', text: '{{#with (lookup (lookup this "constructor") "constructor")}}{{this "globalThis.__scoreTsPwned = 1"}}{{/with}}' },
+    {
+      name: 'lookup constructor then call',
+      text: '{{#with (lookup (lookup this "constructor") "constructor")}}{{this "globalThis.__scoreTsPwned = 1"}}{{/with}}',
+    },
     { name: '__defineGetter__ on the context', text: '{{__defineGetter__ "polluted" "x"}}' },
-    { name: '__proto__ assignment through #with', text: '{{#with __proto__}}{{#with (lookup this "constructor")}}{{assign "polluted" 1}}{{/with}}{{/with}}' },
+    {
+      name: '__proto__ assignment through #with',
+      text: '{{#with __proto__}}{{#with (lookup this "constructor")}}{{assign "polluted" 1}}{{/with}}{{/with}}',
+    },
     { name: 'hasOwnProperty as a helper', text: '{{hasOwnProperty "x"}}' },
     { name: 'blockHelperMissing with the prototype', text: '{{#__proto__}}{{polluted}}{{/__proto__}}' },
   ])('$name never runs code nor changes Object.prototype', ({ text }) => {
@@ -185,7 +271,12 @@ describe('parseStageOutput', () => {
     { name: 'init map', stage: 'init', rendered: 'a: 1\nb: [x]\n', expected: { a: 1, b: ['x'] } },
     { name: 'state map', stage: 'state', rendered: 'password: "x: y"', expected: { password: 'x: y' } },
     { name: 'shared map', stage: 'shared', rendered: 'a: {b: null}', expected: { a: { b: null } } },
-    { name: 'outputs map, flow style from toJson', stage: 'outputs', rendered: 'port: 5432\nsource: {"emptyDir":{}}', expected: { port: 5432, source: { emptyDir: {} } } },
+    {
+      name: 'outputs map, flow style from toJson',
+      stage: 'outputs',
+      rendered: 'port: 5432\nsource: {"emptyDir":{}}',
+      expected: { port: 5432, source: { emptyDir: {} } },
+    },
     { name: 'manifests list', stage: 'manifests', rendered: '- kind: A\n- kind: B', expected: [{ kind: 'A' }, { kind: 'B' }] },
     { name: 'empty init is {}', stage: 'init', rendered: '', expected: {} },
     { name: 'blank outputs is {}', stage: 'outputs', rendered: '\n   \n', expected: {} },
@@ -204,7 +295,12 @@ describe('parseStageOutput', () => {
     { name: 'number for init', stage: 'init', rendered: '42', message: 'rendered init must be a YAML map' },
     { name: 'map for manifests', stage: 'manifests', rendered: 'kind: A', message: 'rendered manifests must be a YAML list of manifests' },
     { name: 'scalar for manifests', stage: 'manifests', rendered: 'x', message: 'rendered manifests must be a YAML list of manifests' },
-    { name: 'duplicate keys', stage: 'outputs', rendered: 'a: 1\na: 2', message: 'rendered outputs is not valid YAML (rendered line 2): duplicated mapping key' },
+    {
+      name: 'duplicate keys',
+      stage: 'outputs',
+      rendered: 'a: 1\na: 2',
+      message: 'rendered outputs is not valid YAML (rendered line 2): duplicated mapping key',
+    },
     {
       name: 'unclosed flow sequence',
       stage: 'state',
@@ -215,9 +311,15 @@ describe('parseStageOutput', () => {
       name: 'value broken over lines',
       stage: 'outputs',
       rendered: 'password: s3cr3t-Value\n  bad: x',
-      message: 'rendered outputs is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
+      message:
+        'rendered outputs is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
     },
-    { name: 'unclosed quote', stage: 'shared', rendered: 'k: "s3cr3t-Value\n', message: 'rendered shared is not valid YAML (rendered line 2): a quoted value is never closed: add the closing quote' },
+    {
+      name: 'unclosed quote',
+      stage: 'shared',
+      rendered: 'k: "s3cr3t-Value\n',
+      message: 'rendered shared is not valid YAML (rendered line 2): a quoted value is never closed: add the closing quote',
+    },
   ])('$name', ({ stage, rendered, message }) => {
     const error = thrown(() => parseStageOutput(stage, rendered));
     expect(error).toBeInstanceOf(TemplateError);

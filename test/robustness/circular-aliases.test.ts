@@ -13,7 +13,8 @@ import { runIn, tempProject } from '../support/run-cli.js';
 
 const SCORE = 'apiVersion: score.dev/v1b1\nmetadata: {name: app}\ncontainers:\n  main:\n    image: nginx\n';
 const WITH_DB = `${SCORE}resources:\n  db:\n    type: cache\n`;
-const MESSAGE = (line: number, column: number) => `this alias refers to the value it is inside of (anchored at line ${line}, column ${column}): a value cannot contain itself; write the values out instead of the alias`;
+const MESSAGE = (line: number, column: number) =>
+  `this alias refers to the value it is inside of (anchored at line ${line}, column ${column}): a value cannot contain itself; write the values out instead of the alias`;
 
 interface Case {
   name: string;
@@ -27,7 +28,10 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'a Score file, read through a placeholder',
-    files: { 'score.yaml': 'apiVersion: score.dev/v1b1\nmetadata: &m {name: app, self: [*m]}\ncontainers:\n  main:\n    image: nginx\n    variables:\n      X: ${metadata.self}\n' },
+    files: {
+      'score.yaml':
+        'apiVersion: score.dev/v1b1\nmetadata: &m {name: app, self: [*m]}\ncontainers:\n  main:\n    image: nginx\n    variables:\n      X: ${metadata.self}\n',
+    },
     args: ['generate', 'score.yaml'],
     stderr: `error: invalid Score input\n  score.yaml:2:33: metadata.self[0]: ${MESSAGE(2, 11)}\n`,
   },
@@ -51,13 +55,19 @@ const CASES: Case[] = [
   },
   {
     name: 'a provisioner file',
-    files: { 'score.yaml': WITH_DB, 'p.provisioners.yaml': '- &e\n  uri: template://t/cache\n  type: cache\n  outputs: "host: x"\n  again: [*e]\n' },
+    files: {
+      'score.yaml': WITH_DB,
+      'p.provisioners.yaml': '- &e\n  uri: template://t/cache\n  type: cache\n  outputs: "host: x"\n  again: [*e]\n',
+    },
     args: ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml'],
     stderr: `error: invalid provisioner files\n  p.provisioners.yaml:5:11: [0].again[0]: ${MESSAGE(1, 3)}\n`,
   },
   {
     name: "a provisioner template's rendered outputs",
-    files: { 'score.yaml': WITH_DB, 'p.provisioners.yaml': '- uri: template://t/cache\n  type: cache\n  outputs: |\n    host: x\n    loop: &l\n      - *l\n' },
+    files: {
+      'score.yaml': WITH_DB,
+      'p.provisioners.yaml': '- uri: template://t/cache\n  type: cache\n  outputs: |\n    host: x\n    loop: &l\n      - *l\n',
+    },
     args: ['generate', 'score.yaml', '--provisioners', 'p.provisioners.yaml'],
     stderr: `error: resource 'db' of workload 'app' (cache.default#app.db) failed\n  p.provisioners.yaml:4:1: template://t/cache, stage outputs: rendered outputs is not valid YAML (rendered line 3): an alias (*name) inside the value its anchor (&name) names: a value cannot contain itself; write the values out\n`,
   },
@@ -104,7 +114,11 @@ describe('findCircularAlias', () => {
     { name: 'the root anchored', text: '&r\na: [*r]\n', found: { line: 2, path: ['a', 0] } },
     { name: 'an alias after its value ends', text: 'a: &a {b: 1}\nc: *a\n', found: undefined },
     { name: 'an alias to a sibling', text: 'a: [&x {y: 1}, *x]\n', found: undefined },
-    { name: 'an anchor named again: the alias refers to the later, outer value', text: 'a: &x 1\nb: &x [*x]\n', found: { line: 2, path: ['b', 0] } },
+    {
+      name: 'an anchor named again: the alias refers to the later, outer value',
+      text: 'a: &x 1\nb: &x [*x]\n',
+      found: { line: 2, path: ['b', 0] },
+    },
     { name: 'an anchor named again inside: the alias refers to the inner value', text: 'a: &x\n  - &x 1\n  - *x\n', found: undefined },
     { name: 'no aliases', text: 'a: [1, 2]\n', found: undefined },
   ])('$name', ({ text, found }) => {
@@ -118,10 +132,22 @@ const lineOf = (text: string, offset: number) => text.slice(0, offset).split('\n
 describe('generated documents with a circular alias somewhere (fast-check, fixed seed)', () => {
   /** A Score file (JSON, which is YAML) with a cycle such as `&c [*c]` as the value of a random field. */
   const cycle = fc.constantFrom('&c [*c]', '&c {x: *c}', '&c [1, [2, *c]]', '&c {a: {b: [x, *c]}}', '&c !!seq [*c]', '&c {? [*c] : 1}');
-  const field = fc.constantFrom('metadata.annotations', 'containers.main.variables', 'containers.main.args', 'resources.db.params', 'service', 'metadata.extra');
+  const field = fc.constantFrom(
+    'metadata.annotations',
+    'containers.main.variables',
+    'containers.main.args',
+    'resources.db.params',
+    'service',
+    'metadata.extra',
+  );
   const document = fc.tuple(field, cycle).map(([at, value]) => {
     const keys = at.split('.');
-    const base: Record<string, unknown> = { apiVersion: 'score.dev/v1b1', metadata: { name: 'app' }, containers: { main: { image: 'nginx' } }, resources: { db: { type: 'cache' } } };
+    const base: Record<string, unknown> = {
+      apiVersion: 'score.dev/v1b1',
+      metadata: { name: 'app' },
+      containers: { main: { image: 'nginx' } },
+      resources: { db: { type: 'cache' } },
+    };
     let node = base;
     for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[keys[keys.length - 1]!] = '@CYCLE@';
@@ -137,7 +163,9 @@ describe('generated documents with a circular alias somewhere (fast-check, fixed
         const run = await runIn(dir, ['generate', 'score.yaml', '--overrides-file', 'o.yaml', '-o', 'out.yaml']);
         expect(run.code).toBe(1);
         const line = text.split('\n').findIndex((l) => l.includes('*c')) + 1;
-        expect(run.stderr).toMatch(new RegExp(`^error: .*\\n  ${where.replace('.', '\\.')}:${line}:\\d+: .*this alias refers to the value it is inside of`));
+        expect(run.stderr).toMatch(
+          new RegExp(`^error: .*\\n  ${where.replace('.', '\\.')}:${line}:\\d+: .*this alias refers to the value it is inside of`),
+        );
         expect(run.stderr).not.toContain('internal error');
       }),
       { seed: 1717, numRuns: Number(process.env.SCORE_TS_PROPERTY_RUNS ?? 100) },

@@ -91,10 +91,19 @@ describe('environment: what a Score file may read', () => {
     {
       name: 'a bare *',
       flags: ['--allow-env', '*'],
-      message: "error: --allow-env '*' would let Score files read every variable of the run, CI secrets included: name each variable (--allow-env API_URL) or a prefix (--allow-env 'APP_*')\n",
+      message:
+        "error: --allow-env '*' would let Score files read every variable of the run, CI secrets included: name each variable (--allow-env API_URL) or a prefix (--allow-env 'APP_*')\n",
     },
-    { name: 'the seed by name', flags: ['--allow-env', 'SCORE_TS_SEED'], message: "error: --allow-env SCORE_TS_SEED: score-ts's own SCORE_TS_* variables are never readable by a Score file\n" },
-    { name: "score-ts's own prefix", flags: ['--allow-env', 'SCORE_TS_*'], message: "error: --allow-env SCORE_TS_*: score-ts's own SCORE_TS_* variables are never readable by a Score file\n" },
+    {
+      name: 'the seed by name',
+      flags: ['--allow-env', 'SCORE_TS_SEED'],
+      message: "error: --allow-env SCORE_TS_SEED: score-ts's own SCORE_TS_* variables are never readable by a Score file\n",
+    },
+    {
+      name: "score-ts's own prefix",
+      flags: ['--allow-env', 'SCORE_TS_*'],
+      message: "error: --allow-env SCORE_TS_*: score-ts's own SCORE_TS_* variables are never readable by a Score file\n",
+    },
     {
       name: 'not a variable name',
       flags: ['--allow-env', 'API-URL'],
@@ -131,7 +140,9 @@ describe('environment: the values stay secret', () => {
     const docs = documents(run.stdout);
     const secret = docs.find((d) => d.kind === 'Secret' && d.metadata.name.startsWith('environment-web-env-'))!;
     expect(secret.stringData).toEqual({ API_URL: ENV.API_URL, APP_LEVEL: '3', APP_MODE: ENV.APP_MODE });
-    const deployment = docs.find((d) => d.kind === 'Deployment') as unknown as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string }> }> } } } };
+    const deployment = docs.find((d) => d.kind === 'Deployment') as unknown as {
+      spec: { template: { spec: { containers: Array<{ env: Array<{ name: string }> }> } } };
+    };
     const name = secret.metadata.name;
     const env = deployment.spec.template.spec.containers[0]!.env;
     const helper = env[0]!.name;
@@ -142,21 +153,29 @@ describe('environment: the values stay secret', () => {
       { name: 'LEVEL', valueFrom: { secretKeyRef: { name, key: 'APP_LEVEL' } } },
       { name: 'MODE', value: `mode=$(${helper})` },
     ]);
-    const files = docs.find((d) => d.kind === 'Secret' && d.metadata.name === 'web-secret-files') as unknown as { data: Record<string, string> };
+    const files = docs.find((d) => d.kind === 'Secret' && d.metadata.name === 'web-secret-files') as unknown as {
+      data: Record<string, string>;
+    };
     expect(Object.values(files.data).map((v) => Buffer.from(v, 'base64').toString('utf8'))).toEqual([`url=${ENV.API_URL}`]);
     expect(docs.some((d) => d.kind === 'ConfigMap')).toBe(false);
     for (const d of docs.filter((doc) => doc.kind !== 'Secret')) for (const value of values) expect(JSON.stringify(d)).not.toContain(value);
   });
 
-  it('never in stderr at any verbosity, nor in the state outside the records\' secret values; get-outputs masks them', async () => {
+  it("never in stderr at any verbosity, nor in the state outside the records' secret values; get-outputs masks them", async () => {
     const dir = project(SCORE);
     for (const verbosity of [['-q'], [], ['-v'], ['-vv']]) {
-      const run = await runIn(dir, [...verbosity, 'generate', 'score.yaml', '-o', '-', '--allow-env', 'API_URL', '--allow-env', 'APP_*'], ENV);
+      const run = await runIn(
+        dir,
+        [...verbosity, 'generate', 'score.yaml', '-o', '-', '--allow-env', 'API_URL', '--allow-env', 'APP_*'],
+        ENV,
+      );
       expect(run.code).toBe(0);
       for (const value of [...values, SEED, TOKEN]) expect(run.stderr).not.toContain(value);
     }
     const text = readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8');
-    const state = JSON.parse(text.slice(text.indexOf('\n') + 1)) as { resources: Record<string, { secretValues?: Record<string, string> }> };
+    const state = JSON.parse(text.slice(text.indexOf('\n') + 1)) as {
+      resources: Record<string, { secretValues?: Record<string, string> }>;
+    };
     const record = state.resources['environment.default#web.env']!;
     expect(Object.values(record.secretValues ?? {}).sort()).toEqual([ENV.API_URL, '3', ENV.APP_MODE].sort());
     delete record.secretValues;
@@ -173,8 +192,15 @@ describe('environment: the values stay secret', () => {
 
 describe("templates and programs never get score-ts's own variables", () => {
   it('getenv in a provisioner template cannot read the seed', async () => {
-    const dir = project(HOSTILE.replace('type: environment', 'type: reader').replace(/SEED: .*\n/, 'SEED: ${resources.env.seed}\n').replace(/ {6}TOKEN: .*\n/, ''));
-    writeFileSync(path.join(dir, 'reader.provisioners.yaml'), '- uri: template://reader\n  type: reader\n  outputs: |\n    seed: {{quote (getenv "SCORE_TS_SEED")}}\n');
+    const dir = project(
+      HOSTILE.replace('type: environment', 'type: reader')
+        .replace(/SEED: .*\n/, 'SEED: ${resources.env.seed}\n')
+        .replace(/ {6}TOKEN: .*\n/, ''),
+    );
+    writeFileSync(
+      path.join(dir, 'reader.provisioners.yaml'),
+      '- uri: template://reader\n  type: reader\n  outputs: |\n    seed: {{quote (getenv "SCORE_TS_SEED")}}\n',
+    );
     const run = await runIn(dir, ['generate', 'score.yaml', '--provisioners', 'reader.provisioners.yaml'], ENV);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("template://reader, stage outputs: SCORE_TS_SEED is score-ts's own variable: templates cannot read it");
@@ -182,9 +208,16 @@ describe("templates and programs never get score-ts's own variables", () => {
   });
 
   it('a cmd:// request holds no SCORE_TS_ variable or value', async () => {
-    const dir = project(HOSTILE.replace('type: environment', 'type: reader').replace(/SEED: .*\n/, 'SEED: ${resources.env.x}\n').replace(/ {6}TOKEN: .*\n/, ''));
+    const dir = project(
+      HOSTILE.replace('type: environment', 'type: reader')
+        .replace(/SEED: .*\n/, 'SEED: ${resources.env.x}\n')
+        .replace(/ {6}TOKEN: .*\n/, ''),
+    );
     const program = path.join(dir, 'record.mjs');
-    writeFileSync(program, "#!/usr/bin/env node\nimport { readFileSync, writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./request.json', import.meta.url), readFileSync(0));\nprocess.stdout.write(JSON.stringify({ resource_outputs: { x: 'ok' } }));\n");
+    writeFileSync(
+      program,
+      "#!/usr/bin/env node\nimport { readFileSync, writeFileSync } from 'node:fs';\nwriteFileSync(new URL('./request.json', import.meta.url), readFileSync(0));\nprocess.stdout.write(JSON.stringify({ resource_outputs: { x: 'ok' } }));\n",
+    );
     chmodSync(program, 0o755);
     writeFileSync(path.join(dir, 'cmd.provisioners.yaml'), '- uri: cmd://./record.mjs\n  type: reader\n');
     const run = await runIn(dir, ['generate', 'score.yaml', '--provisioners', 'cmd.provisioners.yaml'], ENV);

@@ -86,7 +86,11 @@ async function projectWithApi(): Promise<{ dir: string; secretName: string; pass
   expect((await runIn(dir, ['generate', 'api/score.yaml'])).code).toBe(0);
   const docs = parseAllDocuments(readFileSync(path.join(dir, 'manifests.yaml'), 'utf8')).map((d) => d.toJS() as Doc);
   const secret = docs.find((d) => d.kind === 'Secret')!;
-  return { dir, secretName: secret.metadata.name, password: secret.stringData?.password ?? Buffer.from(secret.data!.password!, 'base64').toString('utf8') };
+  return {
+    dir,
+    secretName: secret.metadata.name,
+    password: secret.stringData?.password ?? Buffer.from(secret.data!.password!, 'base64').toString('utf8'),
+  };
 }
 
 function writeEvil(dir: string, marker: string): void {
@@ -96,43 +100,61 @@ function writeEvil(dir: string, marker: string): void {
   writeFileSync(path.join(dir, 'evil', 'forged.txt'), `password=${marker}`);
   writeFileSync(path.join(dir, 'evil.provisioners.yaml'), PROVISIONERS);
   const program = path.join(dir, 'answer.mjs');
-  writeFileSync(program, `#!/usr/bin/env node\nprocess.stdout.write(${JSON.stringify(JSON.stringify({ resource_outputs: { v: marker } }))});\n`);
+  writeFileSync(
+    program,
+    `#!/usr/bin/env node\nprocess.stdout.write(${JSON.stringify(JSON.stringify({ resource_outputs: { v: marker } }))});\n`,
+  );
   chmodSync(program, 0o755);
 }
 
 const forms: Array<{ name: string; marker: (secret: string, stateToken: string) => string }> = [
-  { name: 'the marker text without a token (the issue\'s reproduction)', marker: (s) => `\u27e6secret:${s}:password\u27e7` },
+  { name: "the marker text without a token (the issue's reproduction)", marker: (s) => `\u27e6secret:${s}:password\u27e7` },
   { name: 'a marker with a made-up token', marker: (s) => `\u27e6secret:${'0'.repeat(32)}:${s}:password\u27e7` },
   { name: 'a marker with the token the state keeps (copied out of state.yaml)', marker: (s, t) => `\u27e6secret:${t}:${s}:password\u27e7` },
 ];
 
 describe('forged secret references read as text', () => {
-  it.each(forms)('$name: in a Score variable and file, a param, a cmd:// answer, a file source and an override', async ({ marker: make }) => {
-    const { dir, secretName, password } = await projectWithApi();
-    const token = stateToken(dir);
-    const marker = make(secretName, token);
-    writeEvil(dir, marker);
-    const { result: run, tokens } = await withRunTokens(() =>
-      runIn(dir, ['-vv', 'generate', 'evil/score.yaml', '-o', '-', '--provisioners', 'evil.provisioners.yaml', '--override-property', `containers.main.variables.FROM_OVERRIDE=${marker}`]),
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const docs = parseAllDocuments(run.stdout).map((d) => d.toJS() as Doc);
-    const evil = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'evil')!;
-    expect(evil.spec!.template.spec.containers[0]!.env).toEqual(
-      ['FROM_OVERRIDE', 'FROM_PARAM', 'FROM_PROGRAM', 'FROM_SCORE'].map((name) => ({ name, value: marker })),
-    );
-    const files = docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === 'evil-files')!;
-    expect(Object.values(files.data!).sort()).toEqual([`password=${marker}`, `password=${marker}`]);
-    expect(docs.some((d) => d.metadata.name === 'evil-secret-files')).toBe(false);
-    // api still gets its real reference, so the run did know the Secret's value.
-    const api = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'api')!;
-    expect(api.spec!.template.spec.containers[0]!.env).toEqual([{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: secretName, key: 'password' } } }]);
-    for (const doc of docs.filter((d) => d.kind !== 'Secret')) expect(JSON.stringify(doc)).not.toContain(password);
-    expect(tokens).toHaveLength(1);
-    for (const secretToken of [...tokens, token]) {
-      if (!marker.includes(secretToken)) expect(run.stdout + run.stderr).not.toContain(secretToken);
-    }
-  });
+  it.each(forms)(
+    '$name: in a Score variable and file, a param, a cmd:// answer, a file source and an override',
+    async ({ marker: make }) => {
+      const { dir, secretName, password } = await projectWithApi();
+      const token = stateToken(dir);
+      const marker = make(secretName, token);
+      writeEvil(dir, marker);
+      const { result: run, tokens } = await withRunTokens(() =>
+        runIn(dir, [
+          '-vv',
+          'generate',
+          'evil/score.yaml',
+          '-o',
+          '-',
+          '--provisioners',
+          'evil.provisioners.yaml',
+          '--override-property',
+          `containers.main.variables.FROM_OVERRIDE=${marker}`,
+        ]),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const docs = parseAllDocuments(run.stdout).map((d) => d.toJS() as Doc);
+      const evil = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'evil')!;
+      expect(evil.spec!.template.spec.containers[0]!.env).toEqual(
+        ['FROM_OVERRIDE', 'FROM_PARAM', 'FROM_PROGRAM', 'FROM_SCORE'].map((name) => ({ name, value: marker })),
+      );
+      const files = docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === 'evil-files')!;
+      expect(Object.values(files.data!).sort()).toEqual([`password=${marker}`, `password=${marker}`]);
+      expect(docs.some((d) => d.metadata.name === 'evil-secret-files')).toBe(false);
+      // api still gets its real reference, so the run did know the Secret's value.
+      const api = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === 'api')!;
+      expect(api.spec!.template.spec.containers[0]!.env).toEqual([
+        { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: secretName, key: 'password' } } },
+      ]);
+      for (const doc of docs.filter((d) => d.kind !== 'Secret')) expect(JSON.stringify(doc)).not.toContain(password);
+      expect(tokens).toHaveLength(1);
+      for (const secretToken of [...tokens, token]) {
+        if (!marker.includes(secretToken)) expect(run.stdout + run.stderr).not.toContain(secretToken);
+      }
+    },
+  );
 });
 
 describe('no token is ever shown', () => {
@@ -152,7 +174,10 @@ describe('no token is ever shown', () => {
 
   it('a conversion message that quotes an expanded value shows where a secret points, not the marker', async () => {
     const { dir, secretName } = await projectWithApi();
-    writeFileSync(path.join(dir, 'api', 'score.yaml'), API.replace('    variables:', '    volumes:\n      /data: {source: "${resources.db.password}"}\n    variables:'));
+    writeFileSync(
+      path.join(dir, 'api', 'score.yaml'),
+      API.replace('    variables:', '    volumes:\n      /data: {source: "${resources.db.password}"}\n    variables:'),
+    );
     const { result: run, tokens } = await withRunTokens(() => runIn(dir, ['generate', 'api/score.yaml', '-o', '-']));
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`'<secret ${secretName}/password>' is neither \${resources.NAME} nor the name of a PersistentVolumeClaim`);
@@ -172,7 +197,9 @@ describe('no token is ever shown', () => {
     const { dir, secretName } = await projectWithApi();
     const file = path.join(dir, '.score-ts', 'state.yaml');
     const token = stateToken(dir);
-    const old = readFileSync(file, 'utf8').replace(/\n {2}"secretRefToken": "[0-9a-f]{32}",/, '').replaceAll(`${token}:`, '');
+    const old = readFileSync(file, 'utf8')
+      .replace(/\n {2}"secretRefToken": "[0-9a-f]{32}",/, '')
+      .replaceAll(`${token}:`, '');
     expect(old).not.toContain(token);
     writeFileSync(file, old, { mode: 0o600 });
     const outputs = await runIn(dir, ['resources', 'get-outputs', 'postgres.default#api.db']);

@@ -16,16 +16,34 @@ const BASE = 'apiVersion: score.dev/v1b1\nmetadata: {name: app}\ncontainers:\n  
 /** Ten levels of ten aliases each: 10^10 nodes if expanded ("billion laughs"). */
 function aliasBomb(key: string): string {
   let text = `${key}:\n  l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n`;
-  for (let i = 1; i <= 10; i++) text += `  l${i}: &l${i} [${Array(10).fill(`*l${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i <= 10; i++)
+    text += `  l${i}: &l${i} [${Array(10)
+      .fill(`*l${i - 1}`)
+      .join(', ')}]\n`;
   return text;
 }
 const deepFlow = (key: string): string => `${key}: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
 const deepBlock = (key: string): string => `${key}:\n${Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`;
 
 const documents = [
-  { name: 'an alias bomb', score: BASE + aliasBomb('x-bomb'), other: aliasBomb('x-bomb'), message: /aliases may expand to at most \d+ nodes|alias/ },
-  { name: 'flow nesting 100,000 deep', score: BASE + deepFlow('x-deep'), other: deepFlow('x-deep'), message: /nests too deeply|invalid|must be/ },
-  { name: 'block nesting 5,000 deep', score: BASE + deepBlock('x-deep'), other: deepBlock('x-deep'), message: /nests too deeply|unknown field|must be/ },
+  {
+    name: 'an alias bomb',
+    score: BASE + aliasBomb('x-bomb'),
+    other: aliasBomb('x-bomb'),
+    message: /aliases may expand to at most \d+ nodes|alias/,
+  },
+  {
+    name: 'flow nesting 100,000 deep',
+    score: BASE + deepFlow('x-deep'),
+    other: deepFlow('x-deep'),
+    message: /nests too deeply|invalid|must be/,
+  },
+  {
+    name: 'block nesting 5,000 deep',
+    score: BASE + deepBlock('x-deep'),
+    other: deepBlock('x-deep'),
+    message: /nests too deeply|unknown field|must be/,
+  },
   { name: 'an empty file', score: '', other: '', message: /empty|must be/ },
 ];
 

@@ -33,18 +33,24 @@ function bundleDriver(): string {
     outfile,
     logLevel: 'error',
     // Bundled CommonJS packages call require(): give the module one.
-    banner: { js: "import { createRequire as scoreTsCreateRequire } from 'node:module'; const require = scoreTsCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as scoreTsCreateRequire } from 'node:module'; const require = scoreTsCreateRequire(import.meta.url);",
+    },
   });
   return outfile;
 }
 
 /** Starts the racers, which play every round; `done` resolves when they have all exited. */
 function startRacers(driver: string, projectDir: string, roundsDir: string): { done: Promise<void>; stop: () => void } {
-  const children = Array.from({ length: RACERS }, (_, id) => spawn(process.execPath, [driver, projectDir, roundsDir, String(id), String(RACERS), String(ROUNDS)]));
+  const children = Array.from({ length: RACERS }, (_, id) =>
+    spawn(process.execPath, [driver, projectDir, roundsDir, String(id), String(RACERS), String(ROUNDS)]),
+  );
   const exits = children.map((child, id) => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    return new Promise<void>((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`racer ${id} exited with ${code}: ${stderr}`)))));
+    return new Promise<void>((resolve, reject) =>
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`racer ${id} exited with ${code}: ${stderr}`)))),
+    );
   });
   const done = Promise.all(exits).then(() => undefined);
   done.catch(() => {}); // awaited after the rounds; racers stopped after a failed round must not warn meanwhile
@@ -54,7 +60,8 @@ function startRacers(driver: string, projectDir: string, roundsDir: string): { d
 /** Waits for every racer's report of a round. */
 async function reportsOf(roundDir: string): Promise<RacerReport[]> {
   const until = Date.now() + 20_000;
-  while (readdirSync(roundDir).filter((f) => f.startsWith('report-')).length < RACERS && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+  while (readdirSync(roundDir).filter((f) => f.startsWith('report-')).length < RACERS && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 5));
   return readdirSync(roundDir)
     .filter((f) => f.startsWith('report-'))
     .map((f) => JSON.parse(readFileSync(path.join(roundDir, f), 'utf8')) as RacerReport);
@@ -94,9 +101,14 @@ async function playRounds(dir: string, rounds: string): Promise<void> {
     const reports = await reportsOf(roundDir);
     expect(reports, `round ${round}`).toHaveLength(RACERS);
     const winners = reports.filter((r) => r.won);
-    expect(winners.map((w) => w.id), `round ${round}`).toHaveLength(1);
+    expect(
+      winners.map((w) => w.id),
+      `round ${round}`,
+    ).toHaveLength(1);
     for (const loser of reports.filter((r) => !r.won)) {
-      expect(loser.error).toMatch(/^another score-ts run( \(process \d+ on [^)]*\))? is (writing this project|taking over the lock a killed run left in this project|starting in this project)/);
+      expect(loser.error).toMatch(
+        /^another score-ts run( \(process \d+ on [^)]*\))? is (writing this project|taking over the lock a killed run left in this project|starting in this project)/,
+      );
       expect(loser.stagedKept, `round ${round}: racer ${loser.id}'s staged file`).toBe(true);
     }
     expect(readFileSync(path.join(dir, 'out.yaml'), 'utf8')).toBe(`written by ${winners[0]!.id}\n`);

@@ -54,13 +54,43 @@ const failingProgram = `- uri: cmd://node
 
 describe('a failed run changes nothing', () => {
   it.each([
-    { stage: 'template error', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingTemplate), args: ['--provisioners', 'p.provisioners.yaml'], message: 'quota is used up' },
-    { stage: 'provisioner program failure', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingProgram), args: ['--provisioners', 'p.provisioners.yaml'], message: "'node' exited with 3" },
-    { stage: 'secret reference leaked into the last object', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), leakingTemplate), args: ['--provisioners', 'p.provisioners.yaml'], message: 'ConfigMap zz-last holds a secret reference' },
-    { stage: 'secret reference leaked, output to stdout', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), leakingTemplate), args: ['--provisioners', 'p.provisioners.yaml', '-o', '-'], message: 'ConfigMap zz-last holds a secret reference' },
+    {
+      stage: 'template error',
+      setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingTemplate),
+      args: ['--provisioners', 'p.provisioners.yaml'],
+      message: 'quota is used up',
+    },
+    {
+      stage: 'provisioner program failure',
+      setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), failingProgram),
+      args: ['--provisioners', 'p.provisioners.yaml'],
+      message: "'node' exited with 3",
+    },
+    {
+      stage: 'secret reference leaked into the last object',
+      setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), leakingTemplate),
+      args: ['--provisioners', 'p.provisioners.yaml'],
+      message: 'ConfigMap zz-last holds a secret reference',
+    },
+    {
+      stage: 'secret reference leaked, output to stdout',
+      setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), leakingTemplate),
+      args: ['--provisioners', 'p.provisioners.yaml', '-o', '-'],
+      message: 'ConfigMap zz-last holds a secret reference',
+    },
     { stage: 'disk full (/dev/full)', setup: () => {}, args: ['-o', '/dev/full'], message: 'cannot write /dev/full' },
-    { stage: 'output folder is a file', setup: (dir: string) => writeFileSync(path.join(dir, 'plain-file'), ''), args: ['-o', 'plain-file/manifests.yaml'], message: 'cannot write plain-file/manifests.yaml' },
-    { stage: 'broken provisioner file', setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), '- uri: [\n'), args: ['--provisioners', 'p.provisioners.yaml'], message: 'p.provisioners.yaml:' },
+    {
+      stage: 'output folder is a file',
+      setup: (dir: string) => writeFileSync(path.join(dir, 'plain-file'), ''),
+      args: ['-o', 'plain-file/manifests.yaml'],
+      message: 'cannot write plain-file/manifests.yaml',
+    },
+    {
+      stage: 'broken provisioner file',
+      setup: (dir: string) => writeFileSync(path.join(dir, 'p.provisioners.yaml'), '- uri: [\n'),
+      args: ['--provisioners', 'p.provisioners.yaml'],
+      message: 'p.provisioners.yaml:',
+    },
   ])('$stage', async ({ setup, args, message }) => {
     const { dir, snapshot } = await generatedProject();
     const before = snapshot();
@@ -101,20 +131,85 @@ describe('a failed run changes nothing', () => {
   const uid = 'postgres.default#shop.db';
   const escapedUid = 'postgres\\.default#shop\\.db';
   it.each([
-    { name: "a resource's state turned into a string", damage: (s: StateJson) => (s.resources[uid]!.state = 'oops'), field: `resources.${escapedUid}.state`, message: 'must be a map (it is a string)' },
-    { name: "a resource's state set to null", damage: (s: StateJson) => (s.resources[uid]!.state = null), field: `resources.${escapedUid}.state`, message: 'must be a map (it is null)' },
-    { name: "a resource's outputs turned into a list", damage: (s: StateJson) => (s.resources[uid]!.outputs = []), field: `resources.${escapedUid}.outputs`, message: 'must be a map (it is a list)' },
-    { name: "a resource's guid turned into a number", damage: (s: StateJson) => (s.resources[uid]!.guid = 7), field: `resources.${escapedUid}.guid`, message: 'must be a string (it is a number)' },
-    { name: "a resource's type removed", damage: (s: StateJson) => delete s.resources[uid]!.type, field: `resources.${escapedUid}.type`, message: 'must be a string (it is missing)' },
-    { name: "a resource's provisioner turned into a map", damage: (s: StateJson) => (s.resources[uid]!.provisioner = {}), field: `resources.${escapedUid}.provisioner`, message: 'must be a string (it is a map)' },
-    { name: 'a secret value that is not a string', damage: (s: StateJson) => ((s.resources[uid]!.secretValues as Record<string, unknown>)['x/y'] = 1), field: `resources.${escapedUid}.secretValues`, message: 'must be a map of strings (some of its values are not strings)' },
-    { name: 'a resource record that is not a map', damage: (s: StateJson) => (s.resources[uid] = 'gone' as never), field: `resources.${escapedUid}`, message: 'must be a map (it is a string)' },
+    {
+      name: "a resource's state turned into a string",
+      damage: (s: StateJson) => (s.resources[uid]!.state = 'oops'),
+      field: `resources.${escapedUid}.state`,
+      message: 'must be a map (it is a string)',
+    },
+    {
+      name: "a resource's state set to null",
+      damage: (s: StateJson) => (s.resources[uid]!.state = null),
+      field: `resources.${escapedUid}.state`,
+      message: 'must be a map (it is null)',
+    },
+    {
+      name: "a resource's outputs turned into a list",
+      damage: (s: StateJson) => (s.resources[uid]!.outputs = []),
+      field: `resources.${escapedUid}.outputs`,
+      message: 'must be a map (it is a list)',
+    },
+    {
+      name: "a resource's guid turned into a number",
+      damage: (s: StateJson) => (s.resources[uid]!.guid = 7),
+      field: `resources.${escapedUid}.guid`,
+      message: 'must be a string (it is a number)',
+    },
+    {
+      name: "a resource's type removed",
+      damage: (s: StateJson) => delete s.resources[uid]!.type,
+      field: `resources.${escapedUid}.type`,
+      message: 'must be a string (it is missing)',
+    },
+    {
+      name: "a resource's provisioner turned into a map",
+      damage: (s: StateJson) => (s.resources[uid]!.provisioner = {}),
+      field: `resources.${escapedUid}.provisioner`,
+      message: 'must be a string (it is a map)',
+    },
+    {
+      name: 'a secret value that is not a string',
+      damage: (s: StateJson) => ((s.resources[uid]!.secretValues as Record<string, unknown>)['x/y'] = 1),
+      field: `resources.${escapedUid}.secretValues`,
+      message: 'must be a map of strings (some of its values are not strings)',
+    },
+    {
+      name: 'a resource record that is not a map',
+      damage: (s: StateJson) => (s.resources[uid] = 'gone' as never),
+      field: `resources.${escapedUid}`,
+      message: 'must be a map (it is a string)',
+    },
     // Workload records are in the state of an older score-ts only (this project has score-ts.yaml): still checked.
-    { name: "a workload's file turned into a number", damage: (s: StateJson) => (s.workloads.shop = { file: 1 }), field: 'workloads.shop.file', message: 'must be a string (it is a number)' },
-    { name: "a workload's override properties turned into a string", damage: (s: StateJson) => (s.workloads.shop = { file: 'score.yaml', overrideProperties: 'a=b' }), field: 'workloads.shop.overrideProperties', message: 'must be a list of strings (it is a string)' },
-    { name: 'a workload record that is a list', damage: (s: StateJson) => (s.workloads.shop = [] as never), field: 'workloads.shop', message: 'must be a map (it is a list)' },
-    { name: 'the project label turned into a number', damage: (s: StateJson) => (s.project = 3), field: 'project', message: 'must be a string (it is a number)' },
-    { name: 'the output files turned into a map', damage: (s: StateJson) => (s.outputFiles = {}), field: 'outputFiles', message: 'must be a list of strings (it is a map)' },
+    {
+      name: "a workload's file turned into a number",
+      damage: (s: StateJson) => (s.workloads.shop = { file: 1 }),
+      field: 'workloads.shop.file',
+      message: 'must be a string (it is a number)',
+    },
+    {
+      name: "a workload's override properties turned into a string",
+      damage: (s: StateJson) => (s.workloads.shop = { file: 'score.yaml', overrideProperties: 'a=b' }),
+      field: 'workloads.shop.overrideProperties',
+      message: 'must be a list of strings (it is a string)',
+    },
+    {
+      name: 'a workload record that is a list',
+      damage: (s: StateJson) => (s.workloads.shop = [] as never),
+      field: 'workloads.shop',
+      message: 'must be a map (it is a list)',
+    },
+    {
+      name: 'the project label turned into a number',
+      damage: (s: StateJson) => (s.project = 3),
+      field: 'project',
+      message: 'must be a string (it is a number)',
+    },
+    {
+      name: 'the output files turned into a map',
+      damage: (s: StateJson) => (s.outputFiles = {}),
+      field: 'outputFiles',
+      message: 'must be a list of strings (it is a map)',
+    },
   ])('a damaged record is reported with its uid and field, and kept: $name', async ({ damage, field, message }) => {
     const { dir, snapshot } = await generatedProject();
     const stateFile = path.join(dir, '.score-ts', 'state.yaml');
@@ -126,7 +221,9 @@ describe('a failed run changes nothing', () => {
     const run = await runIn(dir, ['generate', 'score.yaml']);
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n');
-    expect(lines[0]).toBe('error: .score-ts/state.yaml has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)');
+    expect(lines[0]).toBe(
+      'error: .score-ts/state.yaml has damaged records; fix them by hand or move the file away (it holds generated passwords, so do not delete it lightly)',
+    );
     expect(lines[1]).toMatch(/^ {2}\.score-ts\/state\.yaml:\d+:\d+: /);
     expect(lines[1]!.replace(/^.*?:\d+:\d+: /, '')).toBe(`${field}: ${message}`);
     expect(snapshot()).toEqual(before);
@@ -177,10 +274,25 @@ describe("the output file's mode", () => {
   const umask = process.umask();
   const withoutSecrets = 'apiVersion: score.dev/v1b1\nmetadata: {name: web}\ncontainers: {main: {image: nginx:1.28}}\n';
   it.each([
-    { name: 'a new file holding Secret data (generated passwords) is readable by its owner only', score: withDatabase, before: undefined, expected: 0o600 & ~umask },
+    {
+      name: 'a new file holding Secret data (generated passwords) is readable by its owner only',
+      score: withDatabase,
+      before: undefined,
+      expected: 0o600 & ~umask,
+    },
     { name: 'a new file without Secret data is 0644 less the umask', score: withoutSecrets, before: undefined, expected: 0o644 & ~umask },
-    { name: 'an existing file keeps exactly its mode (0640, which the umask would change)', score: withDatabase, before: 0o640, expected: 0o640 },
-    { name: 'an existing 0644 file stays 0644 even with Secret data (the owner chose it)', score: withDatabase, before: 0o644, expected: 0o644 },
+    {
+      name: 'an existing file keeps exactly its mode (0640, which the umask would change)',
+      score: withDatabase,
+      before: 0o640,
+      expected: 0o640,
+    },
+    {
+      name: 'an existing 0644 file stays 0644 even with Secret data (the owner chose it)',
+      score: withDatabase,
+      before: 0o644,
+      expected: 0o644,
+    },
     { name: 'an existing private file without Secret data stays private', score: withoutSecrets, before: 0o600, expected: 0o600 },
   ])('$name', async ({ score, before, expected }) => {
     const dir = tempProject();
@@ -201,7 +313,10 @@ describe('one writing run at a time', () => {
     const { dir, snapshot } = await generatedProject();
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      writeFileSync(path.join(dir, '.score-ts', 'lock'), JSON.stringify({ pid: holder.pid, host: os.hostname(), started: '2026-01-01T00:00:00Z' }));
+      writeFileSync(
+        path.join(dir, '.score-ts', 'lock'),
+        JSON.stringify({ pid: holder.pid, host: os.hostname(), started: '2026-01-01T00:00:00Z' }),
+      );
       const before = snapshot();
       const run = await runIn(dir, ['generate', 'score.yaml']);
       expect(run.code).toBe(1);
@@ -228,7 +343,8 @@ describe('one writing run at a time', () => {
   it.each([
     {
       name: 'a lock made on another host says how to clear it',
-      setup: (state: string) => writeFileSync(path.join(state, 'lock'), JSON.stringify({ pid: 1, host: 'build-agent-7', started: '2026-01-01T00:00:00Z' })),
+      setup: (state: string) =>
+        writeFileSync(path.join(state, 'lock'), JSON.stringify({ pid: 1, host: 'build-agent-7', started: '2026-01-01T00:00:00Z' })),
       message: () =>
         '.score-ts/lock was made by process 1 on another host, build-agent-7 (started 2026-01-01T00:00:00Z; a shared folder?), so score-ts cannot tell whether that run still works; check that no score-ts runs on build-agent-7 in this project, then remove .score-ts/lock',
     },
@@ -249,7 +365,8 @@ describe('one writing run at a time', () => {
         writeFileSync(path.join(state, 'lock.takeover'), JSON.stringify({ pid: process.ppid, host, started: 'x' }));
         utimesSync(path.join(state, 'lock.takeover'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
       },
-      message: () => `another score-ts run (process ${process.ppid} on ${host}) is taking over the lock a killed run left in this project; try again when it has finished`,
+      message: () =>
+        `another score-ts run (process ${process.ppid} on ${host}) is taking over the lock a killed run left in this project; try again when it has finished`,
     },
   ])('$name', async ({ setup, message }) => {
     const { dir, snapshot } = await generatedProject();
@@ -336,7 +453,11 @@ function largeProject(size: number): string {
 const workloadFiles = (size: number): string[] => Array.from({ length: size }, (_, i) => `w${i}/score.yaml`);
 
 /** Runs the built CLI as a process; with `killAfterMs`, sends SIGKILL then. */
-function runProcess(cwd: string, args: string[], killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function runProcess(
+  cwd: string,
+  args: string[],
+  killAfterMs?: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';

@@ -15,7 +15,10 @@ const bin = path.join(repoRoot, 'bin', 'score-ts.js');
 function bigProject(): { dir: string; expected: string } {
   const dir = tempProject();
   writeFileSync(path.join(dir, 'big.txt'), `${'x'.repeat(99)}\n`.repeat(9000));
-  writeFileSync(path.join(dir, 'score.yaml'), 'apiVersion: score.dev/v1b1\nmetadata: {name: app}\ncontainers:\n  main:\n    image: nginx:1.28\n    files:\n      /data/big.txt: {source: big.txt}\n');
+  writeFileSync(
+    path.join(dir, 'score.yaml'),
+    'apiVersion: score.dev/v1b1\nmetadata: {name: app}\ncontainers:\n  main:\n    image: nginx:1.28\n    files:\n      /data/big.txt: {source: big.txt}\n',
+  );
   const first = bash(dir, 'score-ts generate score.yaml -o expected.yaml');
   expect(first.stderr).toContain('wrote 2 objects');
   return { dir, expected: readFileSync(path.join(dir, 'expected.yaml'), 'utf8') };
@@ -23,7 +26,11 @@ function bigProject(): { dir: string; expected: string } {
 
 /** Runs a bash script in which `score-ts` is the built CLI; `status` is what the script prints last. */
 function bash(cwd: string, script: string): { status: string; stderr: string } {
-  const run = spawnSync('bash', ['-c', `set -o pipefail; score-ts() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"; }\n${script}`], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(
+    'bash',
+    ['-c', `set -o pipefail; score-ts() { ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"; }\n${script}`],
+    { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+  );
   return { status: run.stdout.trim().split('\n').pop() ?? '', stderr: run.stderr };
 }
 
@@ -59,8 +66,16 @@ describe('-o naming a descriptor writes to it directly', () => {
     { name: '/proc/self/fd/1 through a pipe', script: 'score-ts generate -q -o /proc/self/fd/1 | cat > got.yaml' },
     { name: '/dev/stdout appended to a log (>>)', script: 'score-ts generate -q -o /dev/stdout >> got.yaml', previous: 'previous line\n' },
     { name: '/dev/fd/3 appended to a log (3>>)', script: 'score-ts generate -q -o /dev/fd/3 3>> got.yaml', previous: 'previous line\n' },
-    { name: '/proc/self/fd/3 appended to a log (3>>)', script: 'score-ts generate -q -o /proc/self/fd/3 3>> got.yaml', previous: 'previous line\n' },
-    { name: '/dev/stderr appended to a log (2>>)', script: 'score-ts generate -q -o /dev/stderr 2>> got.yaml', previous: 'previous line\n' },
+    {
+      name: '/proc/self/fd/3 appended to a log (3>>)',
+      script: 'score-ts generate -q -o /proc/self/fd/3 3>> got.yaml',
+      previous: 'previous line\n',
+    },
+    {
+      name: '/dev/stderr appended to a log (2>>)',
+      script: 'score-ts generate -q -o /dev/stderr 2>> got.yaml',
+      previous: 'previous line\n',
+    },
   ])('$name', ({ script, previous }) => {
     const { dir, expected } = bigProject();
     if (previous) writeFileSync(path.join(dir, 'got.yaml'), previous);

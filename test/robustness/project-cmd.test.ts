@@ -35,17 +35,20 @@ describe('cmd:// provisioners from the files score-ts.yaml lists', () => {
   it.each([
     { format: "score-ts's", provisioners: PROVISIONERS, uri: 'cmd://./thing-program' },
     { format: "score-k8s's", provisioners: '- uri: cmd://sh#thing\n  type: thing\n  args: ["./thing-program"]\n', uri: 'cmd://sh#thing' },
-  ])('do not run without --allow-project-cmd ($format format): the run fails at the provisioner, and the program never starts', async ({ provisioners, uri }) => {
-    const dir = project('thing.provisioners.yaml');
-    writeFileSync(path.join(dir, 'thing.provisioners.yaml'), provisioners);
-    const run = await runIn(dir, ['generate', '-o', 'manifests.yaml']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      `score.yaml:4:13: resources.thing: ${uri} would run a program, and thing.provisioners.yaml comes from a source that score-ts.yaml lists: a file the repository chooses does not run programs (they would get this run's environment) unless the person running generate allows it with --allow-project-cmd`,
-    );
-    expect(existsSync(path.join(dir, 'program-ran'))).toBe(false);
-    expect(existsSync(path.join(dir, 'manifests.yaml'))).toBe(false);
-  });
+  ])(
+    'do not run without --allow-project-cmd ($format format): the run fails at the provisioner, and the program never starts',
+    async ({ provisioners, uri }) => {
+      const dir = project('thing.provisioners.yaml');
+      writeFileSync(path.join(dir, 'thing.provisioners.yaml'), provisioners);
+      const run = await runIn(dir, ['generate', '-o', 'manifests.yaml']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `score.yaml:4:13: resources.thing: ${uri} would run a program, and thing.provisioners.yaml comes from a source that score-ts.yaml lists: a file the repository chooses does not run programs (they would get this run's environment) unless the person running generate allows it with --allow-project-cmd`,
+      );
+      expect(existsSync(path.join(dir, 'program-ran'))).toBe(false);
+      expect(existsSync(path.join(dir, 'manifests.yaml'))).toBe(false);
+    },
+  );
 
   it('run with --allow-project-cmd', async () => {
     const dir = project('thing.provisioners.yaml');

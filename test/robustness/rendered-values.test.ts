@@ -49,23 +49,76 @@ function fragments(value: string): string[] {
 
 describe('template errors never show a generated value', () => {
   it.each([
-    { name: 'an alias made of the value', state: 'password: *{{randomString 32}}', message: 'rendered state is not valid YAML (rendered line 1): an alias (*name) refers to an anchor (&name) that is not defined before it' },
-    { name: 'an alias on a later line', state: 'a: &x 1\nb:\n  - *{{randomString 32}}', message: 'rendered state is not valid YAML (rendered line 3): an alias (*name) refers to an anchor (&name) that is not defined before it' },
-    { name: 'a verbatim tag made of the value', state: 'password: !<!{{randomString 32}}> x', message: "rendered state is not valid YAML (rendered line 1): a tag (!name) that is not known; quote values that start with !" },
-    { name: 'a short tag made of the value', state: 'password: !{{randomString 32}} x', message: "rendered state is not valid YAML (rendered line 1): a tag (!name) that is not known; quote values that start with !" },
-    { name: 'an unclosed flow collection', state: 'password: [{{randomString 32}}', message: 'rendered state is not valid YAML (rendered line 2): a [ or { is never closed: end it with ] or }' },
-    { name: 'an unclosed flow collection with an anchor', state: 'a: &x [1]\npassword: [{{randomString 32}}, *x', message: 'rendered state is not valid YAML (rendered line 3): a [ is never closed: end it with ] (or indent its next lines further than its key)' },
-    { name: 'an unclosed quote', state: 'password: "{{randomString 32}}', message: 'rendered state is not valid YAML (rendered line 2): a quoted value is never closed: add the closing quote' },
-    { name: 'the value twice as a key', state: '{{#with (randomString 32)}}\n{{this}}: 1\n{{this}}: 2\n{{/with}}', message: 'rendered state is not valid YAML (rendered line 2): duplicated mapping key' },
-    { name: 'the value twice as a key, with an anchor', state: 'a: &x 1\n{{#with (randomString 32)}}\n{{this}}: 1\n{{this}}: 2\n{{/with}}', message: 'rendered state is not valid YAML (rendered line 3): duplicated mapping key' },
-    { name: 'a badly indented entry', state: 'password: {{randomString 32}}\n {{randomString 32}}: 1', message: 'rendered state is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column' },
-    { name: 'text after the value', state: '{{randomString 32}}\nkey: 1', message: 'rendered state is not valid YAML (rendered line 2): unexpected text here: check the quoting, brackets and indentation' },
+    {
+      name: 'an alias made of the value',
+      state: 'password: *{{randomString 32}}',
+      message:
+        'rendered state is not valid YAML (rendered line 1): an alias (*name) refers to an anchor (&name) that is not defined before it',
+    },
+    {
+      name: 'an alias on a later line',
+      state: 'a: &x 1\nb:\n  - *{{randomString 32}}',
+      message:
+        'rendered state is not valid YAML (rendered line 3): an alias (*name) refers to an anchor (&name) that is not defined before it',
+    },
+    {
+      name: 'a verbatim tag made of the value',
+      state: 'password: !<!{{randomString 32}}> x',
+      message: 'rendered state is not valid YAML (rendered line 1): a tag (!name) that is not known; quote values that start with !',
+    },
+    {
+      name: 'a short tag made of the value',
+      state: 'password: !{{randomString 32}} x',
+      message: 'rendered state is not valid YAML (rendered line 1): a tag (!name) that is not known; quote values that start with !',
+    },
+    {
+      name: 'an unclosed flow collection',
+      state: 'password: [{{randomString 32}}',
+      message: 'rendered state is not valid YAML (rendered line 2): a [ or { is never closed: end it with ] or }',
+    },
+    {
+      name: 'an unclosed flow collection with an anchor',
+      state: 'a: &x [1]\npassword: [{{randomString 32}}, *x',
+      message:
+        'rendered state is not valid YAML (rendered line 3): a [ is never closed: end it with ] (or indent its next lines further than its key)',
+    },
+    {
+      name: 'an unclosed quote',
+      state: 'password: "{{randomString 32}}',
+      message: 'rendered state is not valid YAML (rendered line 2): a quoted value is never closed: add the closing quote',
+    },
+    {
+      name: 'the value twice as a key',
+      state: '{{#with (randomString 32)}}\n{{this}}: 1\n{{this}}: 2\n{{/with}}',
+      message: 'rendered state is not valid YAML (rendered line 2): duplicated mapping key',
+    },
+    {
+      name: 'the value twice as a key, with an anchor',
+      state: 'a: &x 1\n{{#with (randomString 32)}}\n{{this}}: 1\n{{this}}: 2\n{{/with}}',
+      message: 'rendered state is not valid YAML (rendered line 3): duplicated mapping key',
+    },
+    {
+      name: 'a badly indented entry',
+      state: 'password: {{randomString 32}}\n {{randomString 32}}: 1',
+      message:
+        'rendered state is not valid YAML (rendered line 2): bad indentation: the keys or items of one map or list must start at the same column',
+    },
+    {
+      name: 'text after the value',
+      state: '{{randomString 32}}\nkey: 1',
+      message: 'rendered state is not valid YAML (rendered line 2): unexpected text here: check the quoting, brackets and indentation',
+    },
     { name: 'a list instead of a map', state: '- {{randomString 32}}', message: 'rendered state must be a YAML map' },
-    { name: 'int of the value', state: 'port: {{int (randomString 32)}}', message: 'int: the value is not an integer (it is a string of 32 characters)' },
+    {
+      name: 'int of the value',
+      state: 'port: {{int (randomString 32)}}',
+      message: 'int: the value is not an integer (it is a string of 32 characters)',
+    },
     {
       name: 'a field of the value',
       state: '{{#with (randomString 32)}}{{this.missing}}{{/with}}',
-      message: "reads 'missing' of a value that is not a map (a string, number or boolean); for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}",
+      message:
+        "reads 'missing' of a value that is not a map (a string, number or boolean); for optional values use (default VALUE FALLBACK), (dig MAP KEY ...) or {{#if VALUE}}",
     },
   ])('$name', async ({ state, message }) => {
     const type = 'secretive';
@@ -79,7 +132,10 @@ describe('template errors never show a generated value', () => {
       expect(run.stderr).toContain(`template://t/${type}, stage state: ${message}`);
       // Errors about the rendered text point at its file and the stage's first line; those about a value, at the resource.
       expect(run.stderr).toMatch(/^(int:|reads)/.test(message) ? /score\.yaml:\d+:\d+: resources\.res:/ : /p\.yaml:4:1: /);
-      for (const piece of fragments(value)) expect(run.stderr.includes(piece), `stderr with ${flags.join(' ') || 'no flag'} shows part of the value:\n${run.stderr}`).toBe(false);
+      for (const piece of fragments(value))
+        expect(run.stderr.includes(piece), `stderr with ${flags.join(' ') || 'no flag'} shows part of the value:\n${run.stderr}`).toBe(
+          false,
+        );
       expect(run.stdout).toBe('');
     }
   });
@@ -87,12 +143,37 @@ describe('template errors never show a generated value', () => {
 
 describe('patch template errors never show a rendered value', () => {
   it.each([
-    { name: 'a Secret value as an alias', template: '- op: set\n  path: *{{password}}', message: 'the rendered text is not valid YAML (rendered line 3): an alias (*name) refers to an anchor (&name) that is not defined before it' },
-    { name: 'a Secret value as a tag', template: '- op: set\n  path: !<!{{password}}> x', message: 'the rendered text is not valid YAML (rendered line 3): a tag (!name) that is not known; quote values that start with !' },
-    { name: 'a Secret value as the op', template: '- op: {{password}}\n  path: "0.x"', message: "operation 1: op must be 'set' or 'delete'" },
-    { name: 'a Secret value in the path', template: '- op: set\n  path: "0.{{password}}.x"\n  value: 1\n- op: set\n  path: "0.{{password}}.x.y"\n  value: 1', message: 'operation 2 (set): segment 4 of the path goes into a number, which has no fields' },
-    { name: 'a Secret value as a list index', template: '- op: delete\n  path: "{{password}}.x"', message: /operation 1 \(delete\): segment 1 of the path is not an index of a list of \d+ items \(use -1 to append\)/ },
-    { name: 'a Secret value as an extra field', template: '- op: delete\n  path: "0.x"\n  {{password}}: 1', message: 'operation 1 (delete): an operation has only the fields op, path, value and description (it has 1 other field)' },
+    {
+      name: 'a Secret value as an alias',
+      template: '- op: set\n  path: *{{password}}',
+      message:
+        'the rendered text is not valid YAML (rendered line 3): an alias (*name) refers to an anchor (&name) that is not defined before it',
+    },
+    {
+      name: 'a Secret value as a tag',
+      template: '- op: set\n  path: !<!{{password}}> x',
+      message: 'the rendered text is not valid YAML (rendered line 3): a tag (!name) that is not known; quote values that start with !',
+    },
+    {
+      name: 'a Secret value as the op',
+      template: '- op: {{password}}\n  path: "0.x"',
+      message: "operation 1: op must be 'set' or 'delete'",
+    },
+    {
+      name: 'a Secret value in the path',
+      template: '- op: set\n  path: "0.{{password}}.x"\n  value: 1\n- op: set\n  path: "0.{{password}}.x.y"\n  value: 1',
+      message: 'operation 2 (set): segment 4 of the path goes into a number, which has no fields',
+    },
+    {
+      name: 'a Secret value as a list index',
+      template: '- op: delete\n  path: "{{password}}.x"',
+      message: /operation 1 \(delete\): segment 1 of the path is not an index of a list of \d+ items \(use -1 to append\)/,
+    },
+    {
+      name: 'a Secret value as an extra field',
+      template: '- op: delete\n  path: "0.x"\n  {{password}}: 1',
+      message: 'operation 1 (delete): an operation has only the fields op, path, value and description (it has 1 other field)',
+    },
   ])('$name', async ({ template, message }) => {
     const dir = tempProject();
     writeFileSync(path.join(dir, 'score.yaml'), score('postgres'));
@@ -108,7 +189,10 @@ describe('patch template errors never show a rendered value', () => {
       const run = await runIn(dir, [...flags, 'generate', 'score.yaml', '-o', '-'], SEED);
       expect(run.code, run.stderr).toBe(1);
       expect(run.stderr).toMatch(typeof message === 'string' ? `patches/leak.tpl: ${message}` : message);
-      for (const piece of fragments(password)) expect(run.stderr.includes(piece), `stderr with ${flags.join(' ') || 'no flag'} shows part of the password:\n${run.stderr}`).toBe(false);
+      for (const piece of fragments(password))
+        expect(run.stderr.includes(piece), `stderr with ${flags.join(' ') || 'no flag'} shows part of the password:\n${run.stderr}`).toBe(
+          false,
+        );
     }
   });
 });

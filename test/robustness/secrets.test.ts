@@ -68,7 +68,8 @@ describe('secrets stay secret', () => {
       expectNoSecret(run.stderr, secrets, `stderr ${verbosity.join('')}`);
       const documents = parseAllDocuments(run.stdout).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
       const secretObjects = documents.filter((d) => d.kind === 'Secret');
-      for (const d of documents.filter((doc) => doc.kind !== 'Secret')) expectNoSecret(JSON.stringify(d), secrets, `${d.kind} ${d.metadata.name}`);
+      for (const d of documents.filter((doc) => doc.kind !== 'Secret'))
+        expectNoSecret(JSON.stringify(d), secrets, `${d.kind} ${d.metadata.name}`);
       // The secrets do exist, in Secret objects: the search above would have found them elsewhere.
       for (const secret of secrets) expect(JSON.stringify(secretObjects).includes(secret)).toBe(true);
     }
@@ -83,7 +84,14 @@ describe('secrets stay secret', () => {
     const failed = await runIn(dir, ['-vv', 'generate', 'score.yaml']);
     expect(failed.code).toBe(1);
     expectNoSecret(failed.stderr + failed.stdout, secrets, 'a failed run');
-    for (const args of [['resources', 'list'], ...['pg', 'my', 'cache', 'mongo', 'mq', 'bucket', 'sql'].map((r) => ['resources', 'get-outputs', `${r === 'pg' ? 'postgres' : r === 'my' ? 'mysql' : r === 'cache' ? 'redis' : r === 'mongo' ? 'mongodb' : r === 'mq' ? 'amqp' : r === 'bucket' ? 's3' : 'mssql'}.default#shop.${r}`])]) {
+    for (const args of [
+      ['resources', 'list'],
+      ...['pg', 'my', 'cache', 'mongo', 'mq', 'bucket', 'sql'].map((r) => [
+        'resources',
+        'get-outputs',
+        `${r === 'pg' ? 'postgres' : r === 'my' ? 'mysql' : r === 'cache' ? 'redis' : r === 'mongo' ? 'mongodb' : r === 'mq' ? 'amqp' : r === 'bucket' ? 's3' : 'mssql'}.default#shop.${r}`,
+      ]),
+    ]) {
       const run = await runIn(dir, ['-vv', ...args]);
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
       expectNoSecret(run.stdout + run.stderr, secrets, args.join(' '));

@@ -60,7 +60,9 @@ const CASES: Case[] = [
   },
   {
     name: 'a workload named in params (a warning)',
-    files: { 'score.yaml': score(`    image: nginx\nresources:\n  peer:\n    type: service\n    params:\n      workload: ${q(HOSTILE)}\n`) },
+    files: {
+      'score.yaml': score(`    image: nginx\nresources:\n  peer:\n    type: service\n    params:\n      workload: ${q(HOSTILE)}\n`),
+    },
     args: ['graph', 'score.yaml'],
     code: 0,
     stderr: `warning: workload '${E}' is named in params.workload (or by a resource's name) but is not in the project: it is drawn as missing\n`,
@@ -125,7 +127,8 @@ const CASES: Case[] = [
 // eslint-disable-next-line no-control-regex -- the control characters are what the test looks for
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** How every line of stderr may start: score-ts's prefixes, indentation, or one of its own info lines. */
-const LINE_START = /^(error: |warning: | {2}\S| {4}|initialised the project state |wrote \d+ objects? for app to |created score-ts\.yaml \(project label project; workloads score\.yaml\))/;
+const LINE_START =
+  /^(error: |warning: | {2}\S| {4}|initialised the project state |wrote \d+ objects? for app to |created score-ts\.yaml \(project label project; workloads score\.yaml\))/;
 
 describe('messages show hostile values escaped', () => {
   it.each(CASES)('$name', async ({ files, args, stderr, code, stdout }) => {
@@ -152,7 +155,11 @@ describe('the reporter escapes every message, whichever way it is written', () =
     { name: 'trace', write: 'trace', text: `<${ESCAPED}>\n` },
     { name: 'error', write: 'error', text: `<error:> ${ESCAPED}\n` },
     { name: 'detail', write: 'detail', text: `  ${ESCAPED}\n` },
-    { name: 'output: each line escaped and indented', write: 'output', text: '    a\\x1b]52;c;aGk=\\x07\\x1b[2J\n    error: fake\\x85\\u2028\\u202e\\u200f\\u061c\\ufeff\\x7f\\x9b\\tb\n' },
+    {
+      name: 'output: each line escaped and indented',
+      write: 'output',
+      text: '    a\\x1b]52;c;aGk=\\x07\\x1b[2J\n    error: fake\\x85\\u2028\\u202e\\u200f\\u061c\\ufeff\\x7f\\x9b\\tb\n',
+    },
   ] as const)('$name', ({ write, text }) => {
     let stderr = '';
     const io: CliIo = { cwd: '/', env: {}, stdout: () => {}, stderr: (t) => (stderr += t), stderrIsTTY: false };
@@ -161,8 +168,16 @@ describe('the reporter escapes every message, whichever way it is written', () =
   });
 
   it.each([
-    { name: 'common indentation becomes four spaces, deeper lines stay deeper', output: '\n\n  Traceback:\n    at x\n\n  done  \n\n', text: '    Traceback:\n      at x\n\n    done\n' },
-    { name: 'a line at the left edge is indented too', output: 'error: fake\n  wrote 1 object', text: '    error: fake\n      wrote 1 object\n' },
+    {
+      name: 'common indentation becomes four spaces, deeper lines stay deeper',
+      output: '\n\n  Traceback:\n    at x\n\n  done  \n\n',
+      text: '    Traceback:\n      at x\n\n    done\n',
+    },
+    {
+      name: 'a line at the left edge is indented too',
+      output: 'error: fake\n  wrote 1 object',
+      text: '    error: fake\n      wrote 1 object\n',
+    },
     { name: 'a lone CR is shown, CRLF ends a line', output: 'a\rb\r\nc', text: '    a\\rb\n    c\n' },
   ])('output: $name', ({ output, text }) => {
     let stderr = '';

@@ -33,8 +33,18 @@ const WRITERS: readonly Writer[] = [
   { name: 'yaml output', write: (v) => [...renderOutput([v], 'yaml')].join(''), documents: (v) => [v] },
   { name: 'kyaml output', write: (v) => [...renderOutput([v], 'kyaml')].join(''), documents: (v) => [v] },
   { name: 'get-outputs yaml', write: (v) => renderValue(sortKeysDeep(v), 'yaml'), documents: (v) => [v] },
-  { name: 'json output', write: (v) => [...renderOutput([v], 'json')].join(''), documents: (v) => [{ apiVersion: 'v1', kind: 'List', items: [v] }], json: true },
-  { name: 'state file', write: (v) => stateFile('/project', { ...emptyState(), sharedState: v }).content, documents: (v) => [sortKeysDeep({ ...emptyState(), sharedState: v })], json: true },
+  {
+    name: 'json output',
+    write: (v) => [...renderOutput([v], 'json')].join(''),
+    documents: (v) => [{ apiVersion: 'v1', kind: 'List', items: [v] }],
+    json: true,
+  },
+  {
+    name: 'state file',
+    write: (v) => stateFile('/project', { ...emptyState(), sharedState: v }).content,
+    documents: (v) => [sortKeysDeep({ ...emptyState(), sharedState: v })],
+    json: true,
+  },
 ];
 const YAML_WRITERS = WRITERS.filter((w) => !w.json);
 
@@ -43,7 +53,8 @@ function wellFormed(value: unknown): unknown {
   const fix = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   if (typeof value === 'string') return fix(value);
   if (Array.isArray(value)) return value.map(wellFormed);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [fix(k), wellFormed(v)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [fix(k), wellFormed(v)]));
   return value;
 }
 
@@ -92,7 +103,11 @@ describe('YAML text for YAML 1.1 readers', () => {
   it.each([
     { name: 'a key with NEL', value: { 'k\u0085': 'v' }, yaml: '"k\\u0085": v\n' },
     { name: 'a key over 1,000 characters is explicit', value: { ['k'.repeat(1001)]: 'v' }, yaml: `? ${'k'.repeat(1001)}\n: v\n` },
-    { name: 'an explicit key in a list item, holding a map', value: { l: [{ [`"${'k'.repeat(1000)}`]: { a: 1 } }] }, yaml: `l:\n  - ? "\\"${'k'.repeat(1000)}"\n    :\n      a: 1\n` },
+    {
+      name: 'an explicit key in a list item, holding a map',
+      value: { l: [{ [`"${'k'.repeat(1000)}`]: { a: 1 } }] },
+      yaml: `l:\n  - ? "\\"${'k'.repeat(1000)}"\n    :\n      a: 1\n`,
+    },
   ])('$name', ({ value, yaml }) => {
     expect(emitYaml(value)).toBe(yaml);
   });
@@ -124,13 +139,56 @@ describe('YAML text for YAML 1.1 readers', () => {
   const troublesome = fc.constantFrom(
     ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)),
     ...Array.from({ length: 33 }, (_, i) => String.fromCharCode(0x7f + i)),
-    '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\ud800', '\udfff', '\ud83d\ude00', '\u00a0', '\u3000', '\u202e', 'é',
-    ' ', 'a', 'y', 'N', '0', '1', 'e', '.', ':', '-', '#', '"', "'", '\\', '|', '>', '&', '*', '!', '%', '@', '`', '{', '[', ',', '?', '~',
+    '\u2028',
+    '\u2029',
+    '\ufeff',
+    '\ufffe',
+    '\uffff',
+    '\ud800',
+    '\udfff',
+    '\ud83d\ude00',
+    '\u00a0',
+    '\u3000',
+    '\u202e',
+    'é',
+    ' ',
+    'a',
+    'y',
+    'N',
+    '0',
+    '1',
+    'e',
+    '.',
+    ':',
+    '-',
+    '#',
+    '"',
+    "'",
+    '\\',
+    '|',
+    '>',
+    '&',
+    '*',
+    '!',
+    '%',
+    '@',
+    '`',
+    '{',
+    '[',
+    ',',
+    '?',
+    '~',
   );
   const text = fc.string({ unit: troublesome, maxLength: 12 });
   const longText = fc.string({ unit: troublesome, minLength: 1001, maxLength: 1100 });
   const value = fc.letrec<{ node: unknown }>((tie) => ({
-    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, longText, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      text,
+      longText,
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(text, tie('node'), { maxKeys: 3 }),
+    ),
   })).node;
   const document = fc.dictionary(text, value, { minKeys: 1, maxKeys: 4 });
 

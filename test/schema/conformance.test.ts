@@ -28,9 +28,7 @@ function readJson(file: string): object {
 
 // Ours must compile in full strict mode. The official schema uses bare `required`
 // inside oneOf/anyOf/not, which only ajv's strictRequired check objects to.
-const validateOurs = new Ajv2020({ allErrors: true, strict: true }).compile(
-  readJson(path.join(repoRoot, 'schemas', 'score-v1b1.json')),
-);
+const validateOurs = new Ajv2020({ allErrors: true, strict: true }).compile(readJson(path.join(repoRoot, 'schemas', 'score-v1b1.json')));
 const validateOfficial = new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(
   available ? readJson(path.join(specDir, 'score-v1b1.json')) : {},
 );
@@ -116,7 +114,11 @@ const invalidRows: Row[] = [
   { name: 'variable name containing =', mutate: (d) => void (c1(d).variables['A=B'] = 'x'), expected: false },
   { name: 'variable name empty', mutate: (d) => void (c1(d).variables[''] = 'x'), expected: false },
   { name: 'file (map) with both content and source', mutate: (d) => void (c1(d).files['/my/file'].content = 'x'), expected: false },
-  { name: 'file (map) with content and binaryContent', mutate: (d) => void (c1(d).files['/my/other/file'].binaryContent = 'AA=='), expected: false },
+  {
+    name: 'file (map) with content and binaryContent',
+    mutate: (d) => void (c1(d).files['/my/other/file'].binaryContent = 'AA=='),
+    expected: false,
+  },
   { name: 'file (map) with no content at all', mutate: (d) => void (c1(d).files['/x'] = { mode: '0644' }), expected: false },
   { name: 'file (map) that also sets target', mutate: (d) => void (c1(d).files['/my/file'].target = '/my/file'), expected: false },
   { name: 'file (map) with an empty source', mutate: (d) => void (c1(d).files['/my/file'].source = ''), expected: false },
@@ -133,9 +135,17 @@ const invalidRows: Row[] = [
   { name: 'volume (map) without source', mutate: (d) => void delete c1(d).volumes['/mnt/something'].source, expected: false },
   { name: 'volume (map) that also sets target', mutate: (d) => void (c1(d).volumes['/mnt/something'].target = '/mnt/x'), expected: false },
   { name: 'volume readOnly as a string', mutate: (d) => void (c1(d).volumes['/mnt/something'].readOnly = 'true'), expected: false },
-  { name: 'before with an unknown ready value', mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'ready' } }), expected: false },
+  {
+    name: 'before with an unknown ready value',
+    mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'ready' } }),
+    expected: false,
+  },
   { name: 'before without ready', mutate: (d) => void (c1(d).before = { 'container-two2': {} }), expected: false },
-  { name: 'before with an extra key', mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'started', timeout: 5 } }), expected: false },
+  {
+    name: 'before with an extra key',
+    mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'started', timeout: 5 } }),
+    expected: false,
+  },
   { name: 'before keyed by a bad container name', mutate: (d) => void (c1(d).before = { Two: { ready: 'started' } }), expected: false },
   { name: 'probe with neither httpGet nor exec', mutate: (d) => void (c1(d).livenessProbe = {}), expected: false },
   { name: 'httpGet probe without port', mutate: (d) => void delete c1(d).livenessProbe.httpGet.port, expected: false },
@@ -144,8 +154,16 @@ const invalidRows: Row[] = [
   { name: 'httpGet probe with a negative port', mutate: (d) => void (c1(d).livenessProbe.httpGet.port = -80), expected: false },
   { name: 'httpGet probe with a lowercase scheme', mutate: (d) => void (c1(d).readinessProbe.httpGet.scheme = 'https'), expected: false },
   { name: 'httpGet probe with an empty host', mutate: (d) => void (c1(d).readinessProbe.httpGet.host = ''), expected: false },
-  { name: 'http header name with a space', mutate: (d) => void (c1(d).readinessProbe.httpGet.httpHeaders[0].name = 'X Y'), expected: false },
-  { name: 'http header with an empty value', mutate: (d) => void (c1(d).readinessProbe.httpGet.httpHeaders[0].value = ''), expected: false },
+  {
+    name: 'http header name with a space',
+    mutate: (d) => void (c1(d).readinessProbe.httpGet.httpHeaders[0].name = 'X Y'),
+    expected: false,
+  },
+  {
+    name: 'http header with an empty value',
+    mutate: (d) => void (c1(d).readinessProbe.httpGet.httpHeaders[0].value = ''),
+    expected: false,
+  },
   { name: 'exec probe without command', mutate: (d) => void (c1(d).livenessProbe.exec = {}), expected: false },
   { name: 'probe with an unknown key', mutate: (d) => void (c1(d).livenessProbe.tcpSocket = { port: 80 }), expected: false },
   { name: 'cpu limit as a number', mutate: (d) => void (c1(d).resources.limits.cpu = 1), expected: false },
@@ -177,7 +195,11 @@ const invalidRows: Row[] = [
   { name: 'resource name with uppercase', mutate: (d) => void (d.resources.Db = { type: 'postgres' }), expected: false },
   { name: 'resource with an unknown key', mutate: (d) => void (d.resources['resource-two2'].outputs = {}), expected: false },
   { name: 'resource params as a list', mutate: (d) => void (d.resources['resource-one1'].params = ['a']), expected: false },
-  { name: 'resource annotation key with a bad prefix', mutate: (d) => void (d.resources['resource-one1'].metadata.annotations['Bad.com/key'] = 'v'), expected: false },
+  {
+    name: 'resource annotation key with a bad prefix',
+    mutate: (d) => void (d.resources['resource-one1'].metadata.annotations['Bad.com/key'] = 'v'),
+    expected: false,
+  },
 ];
 
 const validRows: Row[] = [
@@ -186,9 +208,17 @@ const validRows: Row[] = [
   { name: 'metadata.name of 63 characters', mutate: (d) => void (d.metadata.name = label(63)), expected: true },
   { name: 'metadata.name of two characters', mutate: (d) => void (d.metadata.name = 'ab'), expected: true },
   { name: 'metadata with extra nested keys', mutate: (d) => void (d.metadata.team = { owner: 'x' }), expected: true },
-  { name: 'files in the deprecated list form', mutate: (d) => void (c1(d).files = [{ target: '/a', content: 'x', mode: '644' }]), expected: true },
+  {
+    name: 'files in the deprecated list form',
+    mutate: (d) => void (c1(d).files = [{ target: '/a', content: 'x', mode: '644' }]),
+    expected: true,
+  },
   { name: 'file in list form without target', mutate: (d) => void (c1(d).files = [{ source: 'a.txt' }]), expected: true },
-  { name: 'volumes in the deprecated list form', mutate: (d) => void (c1(d).volumes = [{ target: '/mnt', source: 'v', readOnly: true }]), expected: true },
+  {
+    name: 'volumes in the deprecated list form',
+    mutate: (d) => void (c1(d).volumes = [{ target: '/mnt', source: 'v', readOnly: true }]),
+    expected: true,
+  },
   { name: 'volume in list form without target', mutate: (d) => void (c1(d).volumes = [{ source: 'v' }]), expected: true },
   { name: 'volume with an empty source', mutate: (d) => void (c1(d).volumes['/mnt/x'] = { source: '' }), expected: true },
   { name: 'file with noExpand', mutate: (d) => void (c1(d).files['/my/other/file'].noExpand = true), expected: true },
@@ -196,16 +226,33 @@ const validRows: Row[] = [
   { name: 'binaryContent that is not base64', mutate: (d) => void (c1(d).files['/b'] = { binaryContent: 'not base64!' }), expected: true },
   { name: 'exec-only probe', mutate: (d) => void (c1(d).livenessProbe = { exec: { command: ['true'] } }), expected: true },
   { name: 'exec probe with an empty command', mutate: (d) => void (c1(d).livenessProbe = { exec: { command: [] } }), expected: true },
-  { name: 'httpGet-only probe with HTTPS', mutate: (d) => void (c1(d).livenessProbe = { httpGet: { port: 443, path: '', scheme: 'HTTPS' } }), expected: true },
+  {
+    name: 'httpGet-only probe with HTTPS',
+    mutate: (d) => void (c1(d).livenessProbe = { httpGet: { port: 443, path: '', scheme: 'HTTPS' } }),
+    expected: true,
+  },
   { name: 'before with ready: started', mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'started' } }), expected: true },
   { name: 'before with ready: healthy', mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'healthy' } }), expected: true },
   { name: 'before with ready: complete', mutate: (d) => void (c1(d).before = { 'container-two2': { ready: 'complete' } }), expected: true },
   { name: 'variable name with spaces and lowercase', mutate: (d) => void (c1(d).variables['my var'] = '1'), expected: true },
-  { name: 'cpu and memory in other accepted forms', mutate: (d) => void (c1(d).resources.limits = { cpu: '250m', memory: '0.5Gi' }), expected: true },
+  {
+    name: 'cpu and memory in other accepted forms',
+    mutate: (d) => void (c1(d).resources.limits = { cpu: '250m', memory: '0.5Gi' }),
+    expected: true,
+  },
   { name: 'empty resources limits', mutate: (d) => void (c1(d).resources = { limits: {} }), expected: true },
-  { name: 'resource with id, class, params and metadata', mutate: (d) => void (d.resources.db = { type: 'postgres', class: 'Large-1', id: 'a--b.c-d', params: { x: [1] }, metadata: { note: 1 } }), expected: true },
+  {
+    name: 'resource with id, class, params and metadata',
+    mutate: (d) =>
+      void (d.resources.db = { type: 'postgres', class: 'Large-1', id: 'a--b.c-d', params: { x: [1] }, metadata: { note: 1 } }),
+    expected: true,
+  },
   { name: 'resource type with uppercase letters', mutate: (d) => void (d.resources.dns = { type: 'DNS' }), expected: true },
-  { name: 'service port with UDP and edge values', mutate: (d) => void (d.service.ports.udp = { port: 65535, targetPort: 1, protocol: 'UDP' }), expected: true },
+  {
+    name: 'service port with UDP and edge values',
+    mutate: (d) => void (d.service.ports.udp = { port: 65535, targetPort: 1, protocol: 'UDP' }),
+    expected: true,
+  },
   { name: 'service without ports', mutate: (d) => void (d.service = {}), expected: true },
   { name: 'empty resources map', mutate: (d) => void (d.resources = {}), expected: true },
 ];

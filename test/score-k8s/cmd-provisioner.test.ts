@@ -19,8 +19,13 @@ process.stdout.write(readFileSync('answer.json', 'utf8'));
 
 function project(answer: unknown, params = ''): string {
   return projectWith({
-    'score.yaml': scoreFile('app', `  queue:\n    type: queue\n    metadata:\n      annotations: {owner: ops}\n${params}`, '      URL: ${resources.queue.url}\n      KEY: ${resources.queue.key}\n'),
-    'p.provisioners.yaml': "- uri: cmd://node#queue\n  type: queue\n  description: a queue\n  expected_outputs: [url, key]\n  args: ['./program.mjs', '<mode>', '{{ .Uid }}']\n",
+    'score.yaml': scoreFile(
+      'app',
+      `  queue:\n    type: queue\n    metadata:\n      annotations: {owner: ops}\n${params}`,
+      '      URL: ${resources.queue.url}\n      KEY: ${resources.queue.key}\n',
+    ),
+    'p.provisioners.yaml':
+      "- uri: cmd://node#queue\n  type: queue\n  description: a queue\n  expected_outputs: [url, key]\n  args: ['./program.mjs', '<mode>', '{{ .Uid }}']\n",
     'program.mjs': PROGRAM,
     'answer.json': JSON.stringify(answer),
   });
@@ -34,8 +39,18 @@ describe('score-k8s cmd:// provisioners', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'args.json'), 'utf8'))).toEqual(['provision', '{{ .Uid }}']);
     const request = mapping(JSON.parse(readFileSync(path.join(dir, 'request.json'), 'utf8')));
     expect(Object.keys(request)).toEqual([
-      'resource_guid', 'resource_uid', 'resource_type', 'resource_class', 'resource_id', 'resource_params', 'resource_metadata',
-      'source_workload', 'workload_services', 'namespace', 'resource_state', 'shared_state',
+      'resource_guid',
+      'resource_uid',
+      'resource_type',
+      'resource_class',
+      'resource_id',
+      'resource_params',
+      'resource_metadata',
+      'source_workload',
+      'workload_services',
+      'namespace',
+      'resource_state',
+      'shared_state',
     ]);
     expect({ ...request, resource_guid: 'GUID' }).toEqual({
       resource_guid: 'GUID',
@@ -64,7 +79,11 @@ describe('score-k8s cmd:// provisioners', () => {
   });
 
   it('answer 🔐💬NAME_KEY💬🔐 for a secret output, which a variable reads through a secretKeyRef', async () => {
-    const dir = project({ resource_outputs: { url: 'amqp://queue', key: '🔐💬queue-keys_api_key💬🔐' }, resource_state: { n: 1 }, manifests: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'queue-keys' }, stringData: { api_key: 'k' } }] });
+    const dir = project({
+      resource_outputs: { url: 'amqp://queue', key: '🔐💬queue-keys_api_key💬🔐' },
+      resource_state: { n: 1 },
+      manifests: [{ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'queue-keys' }, stringData: { api_key: 'k' } }],
+    });
     const run = await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.code, run.stderr).toBe(0);
     const env = at(objectOf(run.docs, 'Deployment'), 'spec', 'template', 'spec', 'containers', 0, 'env');
@@ -76,9 +95,22 @@ describe('score-k8s cmd:// provisioners', () => {
   });
 
   it.each([
-    { name: 'a field score-k8s does not know', answer: { resource_outputs: { url: 'x', key: 'y' }, wait_for: {} }, error: "cmd://node#queue: 'node' answered unknown fields (wait_for): score-k8s's answer has resource_outputs, resource_state, shared_state and manifests" },
-    { name: 'an output it promised and did not give', answer: { resource_outputs: { key: 'x' } }, error: 'cmd://node#queue did not give the outputs it promises: url' },
-    { name: 'manifests that are not objects', answer: { resource_outputs: { url: 'x', key: 'y' }, manifests: ['x'] }, error: "cmd://node#queue: 'node' answered manifests that are not a list of objects" },
+    {
+      name: 'a field score-k8s does not know',
+      answer: { resource_outputs: { url: 'x', key: 'y' }, wait_for: {} },
+      error:
+        "cmd://node#queue: 'node' answered unknown fields (wait_for): score-k8s's answer has resource_outputs, resource_state, shared_state and manifests",
+    },
+    {
+      name: 'an output it promised and did not give',
+      answer: { resource_outputs: { key: 'x' } },
+      error: 'cmd://node#queue did not give the outputs it promises: url',
+    },
+    {
+      name: 'manifests that are not objects',
+      answer: { resource_outputs: { url: 'x', key: 'y' }, manifests: ['x'] },
+      error: "cmd://node#queue: 'node' answered manifests that are not a list of objects",
+    },
   ])('refuse an answer with $name', async ({ answer, error }) => {
     const run = await generateIn(project(answer), ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.code).toBe(1);
@@ -94,7 +126,7 @@ describe('score-k8s cmd:// provisioners', () => {
     });
     const run = await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.stderr.split('\n')[1]).toBe(
-      "  score.yaml:14:3: resources.queue: cmd://node: 'node' answered an output with 🔐💬NAME_KEY💬🔐, a score-k8s secret reference, which this file's format (score-ts's) reads as text: make `# score-ts: go-template` the file's first line to read it in score-k8s's format, or answer {\"secretRef\": {\"name\": NAME, \"key\": KEY}}",
+      '  score.yaml:14:3: resources.queue: cmd://node: \'node\' answered an output with 🔐💬NAME_KEY💬🔐, a score-k8s secret reference, which this file\'s format (score-ts\'s) reads as text: make `# score-ts: go-template` the file\'s first line to read it in score-k8s\'s format, or answer {"secretRef": {"name": NAME, "key": KEY}}',
     );
   });
 });

@@ -40,13 +40,30 @@ async function patchedWith(template: string, namespaceArgs: readonly string[] = 
 const kinds = (docs: readonly Fields[]) => docs.map((d) => `${String(d.kind)}/${String(mapping(d, 'metadata').name)}`).sort();
 const podSpec = (docs: readonly Fields[], kind: string, name: string) => mapping(objectOf(docs, kind, name), 'spec', 'template', 'spec');
 
-const UNPRIVILEGED_POD = { fsGroup: 65532, runAsGroup: 65532, runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: 'RuntimeDefault' } };
-const UNPRIVILEGED_CONTAINER = { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
+const UNPRIVILEGED_POD = {
+  fsGroup: 65532,
+  runAsGroup: 65532,
+  runAsNonRoot: true,
+  runAsUser: 65532,
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+const UNPRIVILEGED_CONTAINER = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+};
 
 describe.skipIf(!corpus)('the community patch templates', () => {
   it('service-account.tpl: a ServiceAccount per Deployment, which the Deployment runs as', async () => {
     const { docs, text } = await patchedWith('service-account.tpl');
-    expect(kinds(docs)).toEqual(['Deployment/hello-world', 'Deployment/worker', 'Service/hello-world', 'ServiceAccount/hello-world', 'ServiceAccount/worker']);
+    expect(kinds(docs)).toEqual([
+      'Deployment/hello-world',
+      'Deployment/worker',
+      'Service/hello-world',
+      'ServiceAccount/hello-world',
+      'ServiceAccount/worker',
+    ]);
     for (const name of ['hello-world', 'worker']) expect(podSpec(docs, 'Deployment', name).serviceAccountName).toBe(name);
     expect(checkManifests(text)).toEqual([]);
   });
@@ -80,18 +97,31 @@ describe.skipIf(!corpus)('the community patch templates', () => {
     { name: 'in a namespace', args: ['--namespace', 'shop', '--generate-namespace'], namespace: 'shop', selector: 'shop' },
   ])('the NetworkPolicy templates, $name', async ({ args, namespace, selector }) => {
     const deny = objectOf((await patchedWith('namespace-with-deny-all-netpol.tpl', args)).docs, 'NetworkPolicy');
-    expect(deny).toEqual({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny-all', ...(namespace ? { namespace } : {}), labels: { 'score-ts.dev/project': 'score-k8s' } }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } });
+    expect(deny).toEqual({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'deny-all', ...(namespace ? { namespace } : {}), labels: { 'score-ts.dev/project': 'score-k8s' } },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
     const allowed = await patchedWith('namespace-with-allow-ingress-within-namespace-netpol.tpl', args);
     const allow = objectOf(allowed.docs, 'NetworkPolicy');
     expect(at(allow, 'metadata', 'name')).toBe('allow-ingress-within-namespace');
-    expect(allow.spec).toEqual({ policyTypes: ['Ingress'], ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': selector } } }] }] });
+    expect(allow.spec).toEqual({
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': selector } } }] }],
+    });
     // The template leaves out spec.podSelector, which the NetworkPolicy schema requires (score-k8s gives the same object).
-    expect(checkManifests(allowed.text)).toEqual(['NetworkPolicy/allow-ingress-within-namespace: data/spec must have required property podSelector']);
+    expect(checkManifests(allowed.text)).toEqual([
+      'NetworkPolicy/allow-ingress-within-namespace: data/spec must have required property podSelector',
+    ]);
   });
 
   it('namespace-pss-restricted.tpl: the generated Namespace enforces the restricted Pod Security Standard', async () => {
     const { docs, text } = await patchedWith('namespace-pss-restricted.tpl', ['--namespace', 'shop', '--generate-namespace']);
-    expect(at(objectOf(docs, 'Namespace'), 'metadata', 'labels')).toEqual({ 'app.kubernetes.io/managed-by': 'score-ts', 'pod-security.kubernetes.io/enforce': 'restricted' });
+    expect(at(objectOf(docs, 'Namespace'), 'metadata', 'labels')).toEqual({
+      'app.kubernetes.io/managed-by': 'score-ts',
+      'pod-security.kubernetes.io/enforce': 'restricted',
+    });
     expect(checkManifests(text)).toEqual([]);
   });
 });

@@ -40,7 +40,9 @@ function loopCases(community: string): LoopCase[] {
       const dir = path.join(community, type, 'score-k8s');
       let names: string[];
       try {
-        names = readdirSync(dir).filter((n) => n.endsWith('.provisioners.yaml')).sort();
+        names = readdirSync(dir)
+          .filter((n) => n.endsWith('.provisioners.yaml'))
+          .sort();
       } catch {
         return [];
       }
@@ -52,7 +54,9 @@ async function runLoopStep(community: string, { type, file }: LoopCase): Promise
   const dir = tempProject(path.join(community, type));
   const init = await runIn(dir, ['init', '--no-sample', '--provisioners', file]);
   expect(init.code, init.stderr).toBe(0);
-  const scoreFiles = readdirSync(dir).filter((n) => /^score.*\.yaml$/.test(n)).sort();
+  const scoreFiles = readdirSync(dir)
+    .filter((n) => /^score.*\.yaml$/.test(n))
+    .sort();
   const generate = await runIn(dir, ['generate', ...scoreFiles]);
   expect(generate.code, generate.stderr).toBe(0);
   return readFileSync(path.join(dir, 'manifests.yaml'), 'utf8');
@@ -134,8 +138,14 @@ describe.skipIf(!corpus)("score-k8s's default provisioners", () => {
     expect(run.code, run.stderr).toBe(0);
     const manifests = readFileSync(path.join(dir, 'manifests.yaml'), 'utf8');
     expect(checkManifests(manifests, { nonHeadlessServiceNames: true })).toEqual([]);
-    const state = JSON.parse(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8').replace(/^#.*\n/, '')) as { resources: Record<string, { provisioner: string }> };
-    expect(Object.values(state.resources).map((r) => r.provisioner).sort()).toEqual([
+    const state = JSON.parse(readFileSync(path.join(dir, '.score-ts', 'state.yaml'), 'utf8').replace(/^#.*\n/, '')) as {
+      resources: Record<string, { provisioner: string }>;
+    };
+    expect(
+      Object.values(state.resources)
+        .map((r) => r.provisioner)
+        .sort(),
+    ).toEqual([
       'template://default-provisioners/dns',
       'template://default-provisioners/mongo',
       'template://default-provisioners/mssql',

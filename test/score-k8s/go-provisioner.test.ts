@@ -35,7 +35,7 @@ const DUMP = `- uri: template://test/dump
 `;
 
 describe('the template data', () => {
-  it('is a *templateprov.Data with score-k8s\'s fields and types', async () => {
+  it("is a *templateprov.Data with score-k8s's fields and types", async () => {
     const dir = projectWith({
       'score.yaml': scoreFile('app', '  thing:\n    type: dump\n    metadata:\n      annotations: {owner: ops}\n'),
       'p.provisioners.yaml': DUMP,
@@ -63,10 +63,29 @@ describe('the template data', () => {
   });
 
   it.each([
-    { name: 'a field score-k8s does not have', template: '{{ .Foo }}', error: "p.provisioners.yaml:4:1: template://test/broken, stage outputs: at <.Foo>: can't evaluate field Foo in type *templateprov.Data" },
-    { name: 'fail, with the author\'s words', template: 'x: 1\n    {{ if not .Params.size }}{{ fail "params.size must be set" }}{{ end }}', error: 'p.provisioners.yaml:5:1: template://test/broken, stage outputs: params.size must be set' },
-    { name: 'a map where a list is due', template: '{{ range .Params }}{{ end }}x: [', error: 'p.provisioners.yaml:4:1: template://test/broken, stage outputs: rendered outputs is not valid YAML (rendered line 2): a [ or { is never closed: end it with ] or }' },
-    { name: 'a template that does not parse, when a resource uses it', template: '{{ $w.ServiceName }}', error: "p.provisioners.yaml:4:1: template://test/broken, stage outputs: the template does not parse: undefined variable \"$w\" (read as a Go template (score-k8s's format) because it has no marker and its templates use Go template syntax ({{ $w.ServiceName }}); if it is Handlebars (score-ts's format), make `# score-ts: handlebars` its first line)" },
+    {
+      name: 'a field score-k8s does not have',
+      template: '{{ .Foo }}',
+      error:
+        "p.provisioners.yaml:4:1: template://test/broken, stage outputs: at <.Foo>: can't evaluate field Foo in type *templateprov.Data",
+    },
+    {
+      name: "fail, with the author's words",
+      template: 'x: 1\n    {{ if not .Params.size }}{{ fail "params.size must be set" }}{{ end }}',
+      error: 'p.provisioners.yaml:5:1: template://test/broken, stage outputs: params.size must be set',
+    },
+    {
+      name: 'a map where a list is due',
+      template: '{{ range .Params }}{{ end }}x: [',
+      error:
+        'p.provisioners.yaml:4:1: template://test/broken, stage outputs: rendered outputs is not valid YAML (rendered line 2): a [ or { is never closed: end it with ] or }',
+    },
+    {
+      name: 'a template that does not parse, when a resource uses it',
+      template: '{{ $w.ServiceName }}',
+      error:
+        'p.provisioners.yaml:4:1: template://test/broken, stage outputs: the template does not parse: undefined variable "$w" (read as a Go template (score-k8s\'s format) because it has no marker and its templates use Go template syntax ({{ $w.ServiceName }}); if it is Handlebars (score-ts\'s format), make `# score-ts: handlebars` its first line)',
+    },
   ])('an error names the file line, the provisioner and the stage: $name', async ({ template, error }) => {
     const dir = projectWith({
       'score.yaml': scoreFile('app', '  thing: {type: broken}\n'),
@@ -80,7 +99,8 @@ describe('the template data', () => {
   it('a template that does not parse stops only the resources that use it, as in score-k8s', async () => {
     const dir = projectWith({
       'score.yaml': scoreFile('app', '  fine: {type: fine}\n'),
-      'p.provisioners.yaml': '- uri: template://test/broken\n  type: broken\n  outputs: "{{ $w }}"\n- uri: template://test/fine\n  type: fine\n  outputs: "x: {{ .Type }}"\n',
+      'p.provisioners.yaml':
+        '- uri: template://test/broken\n  type: broken\n  outputs: "{{ $w }}"\n- uri: template://test/fine\n  type: fine\n  outputs: "x: {{ .Type }}"\n',
     });
     expect((await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml'])).code).toBe(0);
     expect(await outputsOf(dir, 'fine.default#app.fine')).toEqual({ x: 'fine' });
@@ -153,7 +173,7 @@ describe('secret references', () => {
         api_key: k3y
 `;
 
-  it("encodeSecretRef and 🔐💬NAME_KEY💬🔐 become secretKeyRefs; the same text from a Score file stays text", async () => {
+  it('encodeSecretRef and 🔐💬NAME_KEY💬🔐 become secretKeyRefs; the same text from a Score file stays text', async () => {
     const forged = '🔐💬db-credentials_password💬🔐';
     const variables = '      PASSWORD: ${resources.db.password}\n      KEY: ${resources.db.literal}\n      ECHO: ${resources.db.echoed}\n';
     const dir = projectWith({
@@ -168,7 +188,11 @@ describe('secret references', () => {
       { name: 'KEY', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'api_key' } } },
       { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'password' } } },
     ]);
-    expect(await outputsOf(dir, 'secret.default#app.db')).toEqual({ password: '<secret db-credentials/password>', literal: '<secret db-credentials/api_key>', echoed: forged });
+    expect(await outputsOf(dir, 'secret.default#app.db')).toEqual({
+      password: '<secret db-credentials/password>',
+      literal: '<secret db-credentials/api_key>',
+      echoed: forged,
+    });
   });
 
   it('a malformed reference is an error naming the stage', async () => {
@@ -178,7 +202,7 @@ describe('secret references', () => {
     });
     const run = await generateIn(dir, ['score.yaml', '--provisioners', 'p.provisioners.yaml']);
     expect(run.stderr.split('\n')[1]).toBe(
-      "  p.provisioners.yaml:4:1: template://test/secret, stage outputs: at <encodeSecretRef \"Not_A_Name\" \"k\">: error calling encodeSecretRef: 'Not_A_Name' is not a valid Secret name",
+      '  p.provisioners.yaml:4:1: template://test/secret, stage outputs: at <encodeSecretRef "Not_A_Name" "k">: error calling encodeSecretRef: \'Not_A_Name\' is not a valid Secret name',
     );
   });
 });

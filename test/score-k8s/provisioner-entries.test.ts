@@ -43,18 +43,56 @@ describe("score-k8s's provisioner format", () => {
   args: ['-c', 'echo {}', '<mode>']
   expected_outputs: [x]
 `);
-    expect(provisioners.map((p) => ({ uri: p.uri, class: p.class, id: p.id, description: p.description, params: p.supportedParams, outputs: p.expectedOutputs, kind: p.kind, program: programOf(p), args: p.kind === 'score-k8s-cmd' ? p.args : undefined, stages: Object.keys(goTemplates(p)) }))).toEqual([
-      { uri: 'template://a/one', class: undefined, id: undefined, description: 'the first', params: ['size'], outputs: ['k'], kind: 'go-template', program: undefined, args: undefined, stages: ['init'] },
-      { uri: 'cmd://bash#two', class: 'big', id: undefined, description: undefined, params: undefined, outputs: ['x'], kind: 'score-k8s-cmd', program: 'bash', args: ['-c', 'echo {}', '<mode>'], stages: [] },
+    expect(
+      provisioners.map((p) => ({
+        uri: p.uri,
+        class: p.class,
+        id: p.id,
+        description: p.description,
+        params: p.supportedParams,
+        outputs: p.expectedOutputs,
+        kind: p.kind,
+        program: programOf(p),
+        args: p.kind === 'score-k8s-cmd' ? p.args : undefined,
+        stages: Object.keys(goTemplates(p)),
+      })),
+    ).toEqual([
+      {
+        uri: 'template://a/one',
+        class: undefined,
+        id: undefined,
+        description: 'the first',
+        params: ['size'],
+        outputs: ['k'],
+        kind: 'go-template',
+        program: undefined,
+        args: undefined,
+        stages: ['init'],
+      },
+      {
+        uri: 'cmd://bash#two',
+        class: 'big',
+        id: undefined,
+        description: undefined,
+        params: undefined,
+        outputs: ['x'],
+        kind: 'score-k8s-cmd',
+        program: 'bash',
+        args: ['-c', 'echo {}', '<mode>'],
+        stages: [],
+      },
     ]);
   });
 
   it('gives the empty template (white space only) no stage, as score-k8s trims it', () => {
-    expect(Object.keys(goTemplates(load('- uri: template://a/b\n  type: t\n  state: "{{ .Uid }}"\n  outputs: "  \\n "\n')[0]))).toEqual(['state']);
+    expect(Object.keys(goTemplates(load('- uri: template://a/b\n  type: t\n  state: "{{ .Uid }}"\n  outputs: "  \\n "\n')[0]))).toEqual([
+      'state',
+    ]);
   });
 
   it('refuses, all together: unknown fields, templates on cmd://, a missing type, a bad scheme, a program with a path, two entries with one uri', () => {
-    expect(problems(`- uri: template://a/one
+    expect(
+      problems(`- uri: template://a/one
   type: t
   outputs: "{{ .Uid }}"
   wait_for: "{}"
@@ -68,7 +106,8 @@ describe("score-k8s's provisioner format", () => {
   type: t
 - uri: template://a/one
   type: t
-`)).toEqual([
+`),
+    ).toEqual([
       "4: template://a/one: unknown field wait_for: a template:// provisioner of score-k8s's format has uri, type, class, id, description, supported_params, expected_outputs, init, state, shared, outputs, manifests",
       "7: cmd://bash#two: unknown field init: a cmd:// provisioner of score-k8s's format has uri, type, class, id, description, supported_params, expected_outputs, args",
       '8: template://a/three: type is required',
@@ -86,8 +125,11 @@ describe("score-k8s's provisioner format", () => {
 
   it('reads a marked file in the marked language', () => {
     // Marked Go, a Handlebars template loads: as in score-k8s, a Go template that does not parse fails the resources that use it.
-    expect(goTemplates(load('# score-ts: go-template\n- uri: template://a/b\n  type: t\n  outputs: "x: {{quote params.x}}"\n')[0]).outputs!.parseError!.message).toBe(
-      "the template does not parse: function \"params\" not defined (read as a Go template (score-k8s's format) because it is marked `# score-ts: go-template`; if it is Handlebars (score-ts's format), remove the marker or change it to `# score-ts: handlebars`)",
+    expect(
+      goTemplates(load('# score-ts: go-template\n- uri: template://a/b\n  type: t\n  outputs: "x: {{quote params.x}}"\n')[0]).outputs!
+        .parseError!.message,
+    ).toBe(
+      'the template does not parse: function "params" not defined (read as a Go template (score-k8s\'s format) because it is marked `# score-ts: go-template`; if it is Handlebars (score-ts\'s format), remove the marker or change it to `# score-ts: handlebars`)',
     );
     expect(problems('# score-ts: handlebars\n- uri: template://a/b\n  type: t\n  outputs: "x: {{ .Params.x }"\n')).toEqual([
       '4: template://a/b: template syntax error: unexpected text inside {{ }}: check the names, quotes and parentheses',

@@ -46,7 +46,8 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'compare-score-k8s-'));
 
 function run(command, args, cwd) {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed in ${cwd}:\n${result.stderr}${result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${path.basename(command)} ${args.join(' ')} failed in ${cwd}:\n${result.stderr}${result.stdout}`);
   return result.stdout;
 }
 const k8s = (args, cwd) => run(scoreK8s, args, cwd);
@@ -58,7 +59,10 @@ function copyOf(dir, name) {
   return to;
 }
 
-const readDocs = (file) => parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS()).filter((d) => d && typeof d === 'object');
+const readDocs = (file) =>
+  parseAllDocuments(readFileSync(file, 'utf8'))
+    .map((d) => d.toJS())
+    .filter((d) => d && typeof d === 'object');
 const identity = (m) => `${m.apiVersion}/${m.kind}/${m.metadata?.namespace ?? ''}/${m.metadata?.name}`;
 
 /** score-ts's own labels and annotations (score-ts.dev/*) removed, in every metadata of the object. */
@@ -85,7 +89,11 @@ function withoutOwnMarks(value) {
 /** JSON with sorted keys. */
 function canonical(v) {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v);
 }
 
@@ -93,7 +101,8 @@ function canonical(v) {
 function differences(a, b, at = '') {
   if (canonical(a) === canonical(b)) return [];
   const isMap = (v) => v && typeof v === 'object' && !Array.isArray(v);
-  if (isMap(a) && isMap(b)) return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().flatMap((k) => differences(a[k], b[k], `${at}.${k}`));
+  if (isMap(a) && isMap(b))
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].sort().flatMap((k) => differences(a[k], b[k], `${at}.${k}`));
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) return a.flatMap((v, i) => differences(v, b[i], `${at}[${i}]`));
   const show = (v) => (v === undefined ? '(absent)' : canonical(v).slice(0, 160));
   return [`${at || '.'}: score-k8s ${show(a)} / score-ts ${show(b)}`];
@@ -139,7 +148,9 @@ function compareProvisioners(name, dir, file, scoreFiles, defaults) {
   ts(['generate', '-o', 'manifests.yaml'], tDir);
   // score-k8s's own objects (workloads, their Services and file ConfigMaps) go through Kubernetes' serializer,
   // which writes creationTimestamp: null; a provisioner's objects are as its template wrote them.
-  const theirs = readDocs(path.join(kDir, 'manifests.yaml')).filter((m) => !m.metadata?.annotations?.['k8s.score.dev/workload-name'] && !Object.hasOwn(m.metadata ?? {}, 'creationTimestamp'));
+  const theirs = readDocs(path.join(kDir, 'manifests.yaml')).filter(
+    (m) => !m.metadata?.annotations?.['k8s.score.dev/workload-name'] && !Object.hasOwn(m.metadata ?? {}, 'creationTimestamp'),
+  );
   const ours = readDocs(path.join(tDir, 'manifests.yaml')).filter((m) => m.metadata?.annotations?.['score-ts.dev/resource-uid']);
   const byId = new Map(theirs.map((m) => [identity(m), m]));
   const problems = [];
@@ -171,10 +182,12 @@ function compareOutputs(kDir, tDir) {
   const theirs = parse(readFileSync(path.join(kDir, '.score-k8s', 'state.yaml'), 'utf8')).resources ?? {};
   const text = readFileSync(path.join(tDir, '.score-ts', 'state.yaml'), 'utf8');
   const ours = JSON.parse(text.slice(text.indexOf('\n') + 1)).resources;
-  return Object.keys(theirs).sort().flatMap((uid) => {
-    if (!ours[uid]) return [`${uid}: only score-k8s provisions it`];
-    return differences(sameSecretRefs(theirs[uid].outputs ?? {}), sameSecretRefs(ours[uid].outputs)).map((d) => `${uid} outputs${d}`);
-  });
+  return Object.keys(theirs)
+    .sort()
+    .flatMap((uid) => {
+      if (!ours[uid]) return [`${uid}: only score-k8s provisions it`];
+      return differences(sameSecretRefs(theirs[uid].outputs ?? {}), sameSecretRefs(ours[uid].outputs)).map((d) => `${uid} outputs${d}`);
+    });
 }
 
 /** What a patch template changed: objects added and removed, and each field's change, by object. */
@@ -183,13 +196,17 @@ function changes(before, after) {
   const left = before.map((m) => ({ m, used: false }));
   const out = [];
   for (const m of after) {
-    const same = left.find((l) => !l.used && identity(l.m) === identity(m)) ?? left.find((l) => !l.used && key(l.m) === key(m) && l.m.apiVersion === m.apiVersion);
+    const same =
+      left.find((l) => !l.used && identity(l.m) === identity(m)) ??
+      left.find((l) => !l.used && key(l.m) === key(m) && l.m.apiVersion === m.apiVersion);
     if (!same) {
       out.push(`added ${identity(m)}: ${canonical(m)}`);
       continue;
     }
     same.used = true;
-    out.push(...differences(same.m, m).map((d) => `changed ${identity(same.m)} ${d.replace(/: score-k8s (.*) \/ score-ts (.*)$/, ': $1 -> $2')}`));
+    out.push(
+      ...differences(same.m, m).map((d) => `changed ${identity(same.m)} ${d.replace(/: score-k8s (.*) \/ score-ts (.*)$/, ': $1 -> $2')}`),
+    );
   }
   for (const l of left) if (!l.used) out.push(`removed ${identity(l.m)}`);
   return out.sort();
@@ -243,7 +260,10 @@ function comparePatch(template, namespaceArgs) {
   const name = `${path.basename(template, '.tpl')}${namespaceArgs.length > 0 ? '-ns' : ''}`;
   const theirs = changes(...beforeAndAfter('k8s', name, template, namespaceArgs));
   const ours = changes(...beforeAndAfter('ts', name, template, namespaceArgs));
-  const problems = [...theirs.filter((c) => !ours.includes(c)).map((c) => `only score-k8s: ${c}`), ...ours.filter((c) => !theirs.includes(c)).map((c) => `only score-ts: ${c}`)];
+  const problems = [
+    ...theirs.filter((c) => !ours.includes(c)).map((c) => `only score-k8s: ${c}`),
+    ...ours.filter((c) => !theirs.includes(c)).map((c) => `only score-ts: ${c}`),
+  ];
   return { compared: theirs.length, problems };
 }
 
@@ -286,7 +306,9 @@ resources:
 `;
 
 /** score-k8s 0.6.1's default service-port provisioner does not parse (it reads $w before setting it): HEAD's does. */
-const HEAD_DEFAULTS_PROJECT = DEFAULTS_PROJECT.replace('      DNS:', '      SERVICE: ${resources.self.hostname}:${resources.self.port}\n      DNS:') + '  self: {type: service-port, params: {workload: app, port: web}}\n';
+const HEAD_DEFAULTS_PROJECT =
+  DEFAULTS_PROJECT.replace('      DNS:', '      SERVICE: ${resources.self.hostname}:${resources.self.port}\n      DNS:') +
+  '  self: {type: service-port, params: {workload: app, port: web}}\n';
 
 function main() {
   const defaults = scoreK8sDefaults();
@@ -294,26 +316,47 @@ function main() {
   const defaultsDir = path.join(work, 'defaults-project');
   mkdirSync(defaultsDir);
   writeFileSync(path.join(defaultsDir, 'score.yaml'), DEFAULTS_PROJECT);
-  cases.push({ name: 'score-k8s 0.6.1 default provisioners', run: () => compareProvisioners('defaults-0.6.1', defaultsDir, defaults, ['score.yaml'], defaults) });
+  cases.push({
+    name: 'score-k8s 0.6.1 default provisioners',
+    run: () => compareProvisioners('defaults-0.6.1', defaultsDir, defaults, ['score.yaml'], defaults),
+  });
   const head = path.join(corpus, 'default', 'zz-default.provisioners.yaml');
   const headDir = path.join(work, 'head-defaults-project');
   mkdirSync(headDir);
   writeFileSync(path.join(headDir, 'score.yaml'), HEAD_DEFAULTS_PROJECT);
-  cases.push({ name: 'default/zz-default.provisioners.yaml (score-k8s HEAD)', run: () => compareProvisioners('defaults-head', headDir, head, ['score.yaml'], defaults) });
+  cases.push({
+    name: 'default/zz-default.provisioners.yaml (score-k8s HEAD)',
+    run: () => compareProvisioners('defaults-head', headDir, head, ['score.yaml'], defaults),
+  });
   const community = path.join(corpus, 'community-provisioners');
-  for (const type of readdirSync(community).filter((n) => !n.startsWith('.') && existsSync(path.join(community, n, 'score-k8s'))).sort()) {
+  for (const type of readdirSync(community)
+    .filter((n) => !n.startsWith('.') && existsSync(path.join(community, n, 'score-k8s')))
+    .sort()) {
     const dir = path.join(community, type);
-    const scoreFiles = readdirSync(dir).filter((n) => /^score.*\.yaml$/.test(n)).sort();
-    for (const file of readdirSync(path.join(dir, 'score-k8s')).filter((n) => n.endsWith('.provisioners.yaml')).sort()) {
+    const scoreFiles = readdirSync(dir)
+      .filter((n) => /^score.*\.yaml$/.test(n))
+      .sort();
+    for (const file of readdirSync(path.join(dir, 'score-k8s'))
+      .filter((n) => n.endsWith('.provisioners.yaml'))
+      .sort()) {
       const name = `${type}/score-k8s/${file}`;
       if (SKIPPED[file]) cases.push({ name, skip: SKIPPED[file] });
-      else cases.push({ name, run: () => compareProvisioners(`${type}-${file}`, dir, path.join(dir, 'score-k8s', file), scoreFiles, defaults) });
+      else
+        cases.push({
+          name,
+          run: () => compareProvisioners(`${type}-${file}`, dir, path.join(dir, 'score-k8s', file), scoreFiles, defaults),
+        });
     }
   }
   const patchers = path.join(corpus, 'community-patchers', 'score-k8s');
-  for (const file of readdirSync(patchers).filter((n) => n.endsWith('.tpl')).sort()) {
+  for (const file of readdirSync(patchers)
+    .filter((n) => n.endsWith('.tpl'))
+    .sort()) {
     cases.push({ name: `patch ${file}`, run: () => comparePatch(path.join(patchers, file), []) });
-    cases.push({ name: `patch ${file} --namespace shop --generate-namespace`, run: () => comparePatch(path.join(patchers, file), ['--namespace', 'shop', '--generate-namespace']) });
+    cases.push({
+      name: `patch ${file} --namespace shop --generate-namespace`,
+      run: () => comparePatch(path.join(patchers, file), ['--namespace', 'shop', '--generate-namespace']),
+    });
   }
   let failed = 0;
   for (const c of cases.filter((c) => !only || c.name.includes(only))) {
@@ -328,7 +371,9 @@ function main() {
       result = { compared: 0, problems: [`failed: ${e.message}`] };
     }
     if (result.problems.length > 0) failed++;
-    console.log(`${result.problems.length === 0 ? 'same ' : 'DIFF '} ${c.name} (${result.compared} ${c.name.startsWith('patch') ? 'changes' : 'objects'})`);
+    console.log(
+      `${result.problems.length === 0 ? 'same ' : 'DIFF '} ${c.name} (${result.compared} ${c.name.startsWith('patch') ? 'changes' : 'objects'})`,
+    );
     for (const p of result.problems) console.log(`      ${p}`);
   }
   console.log(failed === 0 ? 'no differences' : `${failed} case${failed === 1 ? '' : 's'} with differences`);

@@ -21,7 +21,8 @@ export interface Credentials {
 export function psqlQuery(programs: PostgresPrograms, target: Credentials | string): Promise<CommandResult> {
   const sql = ['-c', "SELECT current_user || ' ' || current_database()"];
   const flags = ['-X', '-A', '-t', '-w', '-v', 'ON_ERROR_STOP=1'];
-  if (typeof target === 'string') return runCommand(programs.psql, [...flags, ...sql, target], { env: cleanEnv(HOME, { PGCONNECT_TIMEOUT: '5' }), timeoutMs: 10_000 });
+  if (typeof target === 'string')
+    return runCommand(programs.psql, [...flags, ...sql, target], { env: cleanEnv(HOME, { PGCONNECT_TIMEOUT: '5' }), timeoutMs: 10_000 });
   const env = cleanEnv(HOME, {
     PGCONNECT_TIMEOUT: '5',
     PGHOST: target.host,
@@ -35,7 +36,21 @@ export function psqlQuery(programs: PostgresPrograms, target: Credentials | stri
 
 /** `SELECT CURRENT_USER(), DATABASE()` over TCP (never the socket), the password from MYSQL_PWD. */
 export function mysqlQuery(programs: MysqlPrograms, target: Credentials): Promise<CommandResult> {
-  const args = ['--no-defaults', '--protocol=TCP', '-h', target.host, '-P', String(target.port), '-u', target.username ?? '', '--connect-timeout=5', '-N', '-B', '-e', 'SELECT CONCAT(CURRENT_USER(), " ", IFNULL(DATABASE(), "-"))'];
+  const args = [
+    '--no-defaults',
+    '--protocol=TCP',
+    '-h',
+    target.host,
+    '-P',
+    String(target.port),
+    '-u',
+    target.username ?? '',
+    '--connect-timeout=5',
+    '-N',
+    '-B',
+    '-e',
+    'SELECT CONCAT(CURRENT_USER(), " ", IFNULL(DATABASE(), "-"))',
+  ];
   if (target.database) args.push('-D', target.database);
   return runCommand(programs.client, args, { env: cleanEnv(HOME, { MYSQL_PWD: target.password }), timeoutMs: 10_000 });
 }
@@ -59,9 +74,14 @@ export function mysqlUrlCredentials(url: string): Credentials {
 /** `SET` then `GET` of a fresh key, from stdin; with fields (REDISCLI_AUTH) or with `-u URL`. */
 export function redisSetGet(programs: RedisPrograms, target: Credentials | string, value: string): Promise<CommandResult> {
   const input = `SET score-ts-check ${value}\nGET score-ts-check\n`;
-  if (typeof target === 'string') return runCommand(programs.cli, ['--no-auth-warning', '-u', target], { env: cleanEnv(HOME), input, timeoutMs: 10_000 });
+  if (typeof target === 'string')
+    return runCommand(programs.cli, ['--no-auth-warning', '-u', target], { env: cleanEnv(HOME), input, timeoutMs: 10_000 });
   const user = target.username ? ['--user', target.username] : [];
-  return runCommand(programs.cli, ['--no-auth-warning', '-h', target.host, '-p', String(target.port), ...user], { env: cleanEnv(HOME, target.password ? { REDISCLI_AUTH: target.password } : {}), input, timeoutMs: 10_000 });
+  return runCommand(programs.cli, ['--no-auth-warning', '-h', target.host, '-p', String(target.port), ...user], {
+    env: cleanEnv(HOME, target.password ? { REDISCLI_AUTH: target.password } : {}),
+    input,
+    timeoutMs: 10_000,
+  });
 }
 
 /**
@@ -72,12 +92,22 @@ export function redisSetGet(programs: RedisPrograms, target: Credentials | strin
 export function redisConnectionCredentials(text: string): Credentials {
   if (/^rediss?:\/\//.test(text)) {
     const url = new URL(text);
-    return { host: url.hostname, port: Number(url.port || 6379), username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
+    return {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      username: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    };
   }
   const [endpoint = '', ...options] = text.split(',');
   const match = /^([^:,=]+):(\d+)$/.exec(endpoint.trim());
   if (!match) throw new Error('not a redis:// URL or a StackExchange.Redis configuration (host:port,option=value,...)');
   const settings = new Map(options.map((o) => [o.slice(0, o.indexOf('=')).trim().toLowerCase(), o.slice(o.indexOf('=') + 1)] as const));
   const username = settings.get('user');
-  return { host: match[1]!, port: Number(match[2]), ...(username !== undefined ? { username } : {}), password: settings.get('password') ?? '' };
+  return {
+    host: match[1]!,
+    port: Number(match[2]),
+    ...(username !== undefined ? { username } : {}),
+    password: settings.get('password') ?? '',
+  };
 }

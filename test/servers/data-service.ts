@@ -54,7 +54,11 @@ export interface Names {
   readonly port: string;
 }
 
-export async function generateDataService(type: string, variables: Record<string, string>, names: Names = { resource: 'db', host: 'DB_HOST', port: 'DB_PORT' }): Promise<DataService> {
+export async function generateDataService(
+  type: string,
+  variables: Record<string, string>,
+  names: Names = { resource: 'db', host: 'DB_HOST', port: 'DB_PORT' },
+): Promise<DataService> {
   const dir = tempProject();
   try {
     writeFileSync(path.join(dir, 'score.yaml'), scoreFile(type, names.resource, variables));
@@ -77,7 +81,11 @@ export function dataServiceFrom(manifests: string, hostVariable = 'DB_HOST', por
   // In-cluster names: `svc`, `svc.ns`, `svc.ns.svc` or `svc.ns.svc.cluster.local`.
   const serviceName = host.split('.')[0]!;
   const backend = serviceBackend(objects, serviceName, port);
-  const database = resolveContainer(objects, { workload: text(backend.workload, 'metadata', 'name'), container: text(backend.container, 'name'), kind: backend.kind });
+  const database = resolveContainer(objects, {
+    workload: text(backend.workload, 'metadata', 'name'),
+    container: text(backend.container, 'name'),
+    kind: backend.kind,
+  });
   expect(database.unresolved).toEqual([]);
   return { manifests, objects, workload, database: { ...database, spec: backend.container }, host, port };
 }
@@ -86,6 +94,7 @@ export function dataServiceFrom(manifests: string, hostVariable = 'DB_HOST', por
 export function localUrl(url: string, host: string, port: number, localPort: number): string {
   const authority = `@${host}:${port}`;
   const at = url.indexOf(authority);
-  if (at === -1 || url.indexOf(authority, at + 1) !== -1) throw new Error(`the url does not name ${host}:${port} exactly once after its credentials`);
+  if (at === -1 || url.indexOf(authority, at + 1) !== -1)
+    throw new Error(`the url does not name ${host}:${port} exactly once after its credentials`);
   return `${url.slice(0, at)}@127.0.0.1:${localPort}${url.slice(at + authority.length)}`;
 }

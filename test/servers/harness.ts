@@ -10,8 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Finds each program in `dirs` (globs like `/usr/lib/postgresql/* /bin` allowed, highest version first), then on PATH. */
-export function findPrograms<K extends string>(names: Record<K, readonly string[]>, dirs: readonly string[] = []): { found: Partial<Record<K, string>>; missing: K[] } {
-  const searchDirs = [...dirs.flatMap(expandDir), ...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin'].filter(Boolean);
+export function findPrograms<K extends string>(
+  names: Record<K, readonly string[]>,
+  dirs: readonly string[] = [],
+): { found: Partial<Record<K, string>>; missing: K[] } {
+  const searchDirs = [...dirs.flatMap(expandDir), ...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin'].filter(
+    Boolean,
+  );
   const found: Partial<Record<K, string>> = {};
   const missing: K[] = [];
   for (const key of Object.keys(names) as K[]) {
@@ -26,7 +31,12 @@ export function findPrograms<K extends string>(names: Record<K, readonly string[
  * The programs a server test needs, or an error saying what to install. In CI (.ci/run installs the
  * packages) and on a developer machine alike the tests fail rather than skip: a skipped proof proves nothing.
  */
-export function requirePrograms<K extends string>(what: string, debianPackage: string, names: Record<K, readonly string[]>, dirs: readonly string[] = []): Record<K, string> {
+export function requirePrograms<K extends string>(
+  what: string,
+  debianPackage: string,
+  names: Record<K, readonly string[]>,
+  dirs: readonly string[] = [],
+): Record<K, string> {
   const { found, missing } = findPrograms(names, dirs);
   if (missing.length > 0) {
     throw new Error(
@@ -71,7 +81,9 @@ export function serviceUser(name: string): ServiceUser | undefined {
     const gid = Number(execFileSync('id', ['-g', name], { encoding: 'utf8' }).trim());
     return { name, uid, gid };
   } catch {
-    throw new Error(`running as root, the server must run as the system user '${name}', which does not exist (the Debian server package creates it)`);
+    throw new Error(
+      `running as root, the server must run as the system user '${name}', which does not exist (the Debian server package creates it)`,
+    );
   }
 }
 
@@ -115,7 +127,11 @@ export interface CommandResult {
 }
 
 /** Runs a program to completion, killing it after `timeoutMs`. */
-export function runCommand(program: string, args: readonly string[], options: { env: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number }): Promise<CommandResult> {
+export function runCommand(
+  program: string,
+  args: readonly string[],
+  options: { env: Record<string, string>; cwd?: string; input?: string; timeoutMs?: number },
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { env: options.env, cwd: options.cwd ?? os.tmpdir(), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -141,9 +157,14 @@ export function runCommand(program: string, args: readonly string[], options: { 
 }
 
 /** Like runCommand, but a non-zero exit is an error showing the program's output. */
-export async function runChecked(program: string, args: readonly string[], options: Parameters<typeof runCommand>[2]): Promise<CommandResult> {
+export async function runChecked(
+  program: string,
+  args: readonly string[],
+  options: Parameters<typeof runCommand>[2],
+): Promise<CommandResult> {
   const result = await runCommand(program, args, options);
-  if (result.code !== 0) throw new Error(`${path.basename(program)} ${args.join(' ')} exited with ${result.code}:\n${result.stderr || result.stdout}`);
+  if (result.code !== 0)
+    throw new Error(`${path.basename(program)} ${args.join(' ')} exited with ${result.code}:\n${result.stderr || result.stdout}`);
   return result;
 }
 
@@ -166,7 +187,11 @@ export class ServerProcess {
     readonly logFile: string,
   ) {}
 
-  static start(program: string, args: readonly string[], options: { env: Record<string, string>; cwd: string; logFile: string }): ServerProcess {
+  static start(
+    program: string,
+    args: readonly string[],
+    options: { env: Record<string, string>; cwd: string; logFile: string },
+  ): ServerProcess {
     const log = openSync(options.logFile, 'a');
     try {
       const child = spawn(program, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', log, log] });

@@ -6,7 +6,18 @@
  */
 import path from 'node:path';
 import type { ResolvedContainer } from '../support/resolve-env.js';
-import { cleanEnv, freePort, makeTempDir, removeDir, requirePrograms, runChecked, runCommand, ServerProcess, serviceUser, type LocalServer } from './harness.js';
+import {
+  cleanEnv,
+  freePort,
+  makeTempDir,
+  removeDir,
+  requirePrograms,
+  runChecked,
+  runCommand,
+  ServerProcess,
+  serviceUser,
+  type LocalServer,
+} from './harness.js';
 
 export type MysqlPrograms = Record<'installDb' | 'server' | 'client' | 'admin', string>;
 
@@ -34,14 +45,35 @@ export async function startMysql(container: ResolvedContainer, programs: MysqlPr
     const socket = path.join(dir, 'mysqld.sock');
     const asAccount = account ? [`--user=${account.name}`] : [];
     // --no-defaults must come first: no my.cnf of this machine may change the server.
-    await runChecked(programs.installDb, ['--no-defaults', `--datadir=${data}`, ...asAccount, '--auth-root-authentication-method=normal', '--skip-test-db'], { env, cwd: dir, timeoutMs: 40_000 });
+    await runChecked(
+      programs.installDb,
+      ['--no-defaults', `--datadir=${data}`, ...asAccount, '--auth-root-authentication-method=normal', '--skip-test-db'],
+      { env, cwd: dir, timeoutMs: 40_000 },
+    );
     const port = await freePort();
     server = ServerProcess.start(
       programs.server,
-      ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', `--pid-file=${path.join(dir, 'mysqld.pid')}`, `--tmpdir=${dir}`, ...asAccount, '--skip-name-resolve', '--innodb-flush-log-at-trx-commit=0', '--innodb-buffer-pool-size=32M'],
+      [
+        '--no-defaults',
+        `--datadir=${data}`,
+        `--socket=${socket}`,
+        `--port=${port}`,
+        '--bind-address=127.0.0.1',
+        `--pid-file=${path.join(dir, 'mysqld.pid')}`,
+        `--tmpdir=${dir}`,
+        ...asAccount,
+        '--skip-name-resolve',
+        '--innodb-flush-log-at-trx-commit=0',
+        '--innodb-buffer-pool-size=32M',
+      ],
       { env, cwd: dir, logFile: path.join(dir, 'server.log') },
     );
-    await server.waitReady('mariadbd', async () => (await runCommand(programs.admin, ['--no-defaults', `--socket=${socket}`, '-uroot', 'ping'], { env, timeoutMs: 5_000 })).code === 0, 30_000);
+    await server.waitReady(
+      'mariadbd',
+      async () =>
+        (await runCommand(programs.admin, ['--no-defaults', `--socket=${socket}`, '-uroot', 'ping'], { env, timeoutMs: 5_000 })).code === 0,
+      30_000,
+    );
     // Root has no password yet (as after the image's --initialize-insecure): set everything up over the socket.
     await runChecked(programs.client, ['--no-defaults', `--socket=${socket}`, '-uroot'], { env, input: setup, timeoutMs: 15_000 });
     return { port, stop };
@@ -53,7 +85,8 @@ export async function startMysql(container: ResolvedContainer, programs: MysqlPr
 
 /** The SQL of the image's docker_setup_db, with its checks on the environment. */
 function setupSql({ env, command }: ResolvedContainer): string {
-  if (command !== undefined) throw new Error(`the mysql container sets command ${JSON.stringify(command)}; the harness models only the image's own entrypoint`);
+  if (command !== undefined)
+    throw new Error(`the mysql container sets command ${JSON.stringify(command)}; the harness models only the image's own entrypoint`);
   const rootPassword = env.MYSQL_ROOT_PASSWORD;
   if (!rootPassword) throw new Error('MYSQL_ROOT_PASSWORD is empty or unset: the mysql image would refuse to start');
   const sql = [
@@ -67,7 +100,8 @@ function setupSql({ env, command }: ResolvedContainer): string {
   ];
   const { MYSQL_DATABASE: database, MYSQL_USER: user, MYSQL_PASSWORD: password } = env;
   if (database) sql.push(`CREATE DATABASE IF NOT EXISTS ${identifier(database)};`);
-  if (user === 'root') throw new Error('MYSQL_USER is "root": the mysql image refuses it (MYSQL_USER and MYSQL_PASSWORD are for a regular user)');
+  if (user === 'root')
+    throw new Error('MYSQL_USER is "root": the mysql image refuses it (MYSQL_USER and MYSQL_PASSWORD are for a regular user)');
   if (user && password) {
     sql.push(`CREATE USER ${literal(user)}@'%' IDENTIFIED BY ${literal(password)};`);
     if (database) sql.push(`GRANT ALL ON ${identifier(database)}.* TO ${literal(user)}@'%';`);

@@ -57,7 +57,12 @@ describe('mysql: a real MySQL-compatible server from the generated manifests', (
   });
 
   it('lets root in with MYSQL_ROOT_PASSWORD, which the probes use', async () => {
-    const result = await mysqlQuery(programs, { host: '127.0.0.1', port: server!.port, username: 'root', password: service.database.env.MYSQL_ROOT_PASSWORD! });
+    const result = await mysqlQuery(programs, {
+      host: '127.0.0.1',
+      port: server!.port,
+      username: 'root',
+      password: service.database.env.MYSQL_ROOT_PASSWORD!,
+    });
     expect([result.code, result.stdout.trim()], result.stderr).toEqual([0, 'root@% -']);
   });
 

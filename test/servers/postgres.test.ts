@@ -17,7 +17,8 @@ const VARIABLES = {
   DB_NAME: '${resources.db.database}',
   DB_URL: '${resources.db.url}',
   // Text mixed with a secret: the password arrives through a $(SCORE_TS_SECRET_…) helper variable.
-  DB_CONNINFO: 'host=${resources.db.host} port=${resources.db.port} user=${resources.db.username} password=${resources.db.password} dbname=${resources.db.database}',
+  DB_CONNINFO:
+    'host=${resources.db.host} port=${resources.db.port} user=${resources.db.username} password=${resources.db.password} dbname=${resources.db.database}',
   // A literal `$` and `$(...)` must reach the container as written, past Kubernetes' own expansion.
   LITERAL: 'cost $$5 $(DB_HOST)',
 };
@@ -50,7 +51,9 @@ describe('postgres: a real PostgreSQL from the generated manifests', () => {
     expect(workload.env.LITERAL).toBe('cost $5 $(DB_HOST)');
     // No password in plain text anywhere in the manifests but the Secret's own data.
     const plain = service.manifests.split(workload.env.DB_PASSWORD!).length - 1;
-    const inSecrets = service.objects.filter((o) => o.kind === 'Secret').flatMap((o) => Object.values({ ...maybeMapping(o, 'data'), ...maybeMapping(o, 'stringData') }).map(String));
+    const inSecrets = service.objects
+      .filter((o) => o.kind === 'Secret')
+      .flatMap((o) => Object.values({ ...maybeMapping(o, 'data'), ...maybeMapping(o, 'stringData') }).map(String));
     expect(plain).toBe(inSecrets.filter((v) => v.includes(workload.env.DB_PASSWORD!)).length);
   });
 
@@ -72,7 +75,10 @@ describe('postgres: a real PostgreSQL from the generated manifests', () => {
   });
 
   it('logs in with a connection string that mixes text and the password', async () => {
-    const conninfo = service.workload.env.DB_CONNINFO!.replace(`host=${service.host} port=${service.port} `, `host=127.0.0.1 port=${server!.port} `);
+    const conninfo = service.workload.env.DB_CONNINFO!.replace(
+      `host=${service.host} port=${service.port} `,
+      `host=127.0.0.1 port=${server!.port} `,
+    );
     expect(conninfo).toContain(`host=127.0.0.1 port=${server!.port} `);
     const result = await psqlQuery(programs, conninfo);
     expect([result.code, result.stdout.trim()], result.stderr).toEqual([0, `${local.username} ${local.database}`]);
@@ -81,7 +87,10 @@ describe('postgres: a real PostgreSQL from the generated manifests', () => {
   it('refuses a wrong password, with the fields and with the url', async () => {
     const wrong = `${local.password}x`;
     const fields = await psqlQuery(programs, { ...local, password: wrong });
-    const url = await psqlQuery(programs, localUrl(service.workload.env.DB_URL!.replace(`:${local.password}@`, `:${wrong}@`), service.host, service.port, server!.port));
+    const url = await psqlQuery(
+      programs,
+      localUrl(service.workload.env.DB_URL!.replace(`:${local.password}@`, `:${wrong}@`), service.host, service.port, server!.port),
+    );
     const refused = `password authentication failed for user "${local.username}"`;
     expect([fields.code, fields.stderr]).toEqual([2, expect.stringContaining(refused)]);
     expect([url.code, url.stderr]).toEqual([2, expect.stringContaining(refused)]);

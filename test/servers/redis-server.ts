@@ -30,9 +30,17 @@ export async function startRedis(container: ResolvedContainer, programs: RedisPr
     const args = [...serverArgs(container).map(rewrite), '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no'];
     // The container's own environment, as the server would see it (a config could read nothing from it, but
     // the entrypoint passes it on).
-    server = ServerProcess.start(programs.server, args, { env: { ...container.env, ...cleanEnv(dir) }, cwd: dir, logFile: path.join(dir, 'server.log') });
+    server = ServerProcess.start(programs.server, args, {
+      env: { ...container.env, ...cleanEnv(dir) },
+      cwd: dir,
+      logFile: path.join(dir, 'server.log'),
+    });
     // Any reply (PONG, or NOAUTH when a password is required) means it is listening.
-    await server.waitReady('redis-server', async () => /PONG|NOAUTH/.test((await runCommand(programs.cli, ['-h', '127.0.0.1', '-p', String(port), 'PING'], { env: cleanEnv(dir), timeoutMs: 5_000 })).stdout));
+    await server.waitReady('redis-server', async () =>
+      /PONG|NOAUTH/.test(
+        (await runCommand(programs.cli, ['-h', '127.0.0.1', '-p', String(port), 'PING'], { env: cleanEnv(dir), timeoutMs: 5_000 })).stdout,
+      ),
+    );
     return { port, stop };
   } catch (e) {
     await stop();
@@ -43,7 +51,8 @@ export async function startRedis(container: ResolvedContainer, programs: RedisPr
 /** The arguments of redis-server, after the image's entrypoint rule; any other program is refused. */
 function serverArgs({ command, args = [] }: ResolvedContainer): string[] {
   let argv = [...(command ?? []), ...args];
-  if (command === undefined && (argv.length === 0 || argv[0]!.startsWith('-') || argv[0]!.endsWith('.conf'))) argv = ['redis-server', ...argv];
+  if (command === undefined && (argv.length === 0 || argv[0]!.startsWith('-') || argv[0]!.endsWith('.conf')))
+    argv = ['redis-server', ...argv];
   if (argv[0] === 'docker-entrypoint.sh') argv = argv.slice(1);
   if (path.basename(argv[0] ?? '') !== 'redis-server') {
     throw new Error(`the redis container runs ${JSON.stringify(argv)}; the harness models redis-server with arguments only`);

@@ -49,7 +49,11 @@ describe('redis: a real Redis from the generated manifests', () => {
   });
 
   it('sets and gets with a url built from text and the secret', async () => {
-    const result = await redisSetGet(programs, localUrl(service.workload.env.REDIS_ADDR!, service.host, service.port, server!.port), 'mixed');
+    const result = await redisSetGet(
+      programs,
+      localUrl(service.workload.env.REDIS_ADDR!, service.host, service.port, server!.port),
+      'mixed',
+    );
     expect([result.code, result.stdout], result.stderr).toEqual([0, 'OK\nmixed\n']);
   });
 
@@ -57,7 +61,16 @@ describe('redis: a real Redis from the generated manifests', () => {
     const wrong = await redisSetGet(programs, { ...local, password: `${local.password}x` }, 'wrong');
     expect(wrong.stdout + wrong.stderr).toMatch(/WRONGPASS/);
     expect(wrong.stdout).not.toContain('wrong');
-    const url = await redisSetGet(programs, localUrl(service.workload.env.REDIS_URL!.replace(`:${local.password}@`, `:${local.password}x@`), service.host, service.port, server!.port), 'wrong-url');
+    const url = await redisSetGet(
+      programs,
+      localUrl(
+        service.workload.env.REDIS_URL!.replace(`:${local.password}@`, `:${local.password}x@`),
+        service.host,
+        service.port,
+        server!.port,
+      ),
+      'wrong-url',
+    );
     expect(url.stdout + url.stderr).toMatch(/WRONGPASS/);
     expect(url.stdout).not.toContain('wrong-url');
     const none = await redisSetGet(programs, { host: '127.0.0.1', port: server!.port, password: '' }, 'none');

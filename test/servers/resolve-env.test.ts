@@ -61,12 +61,18 @@ describe('resolveContainer on the hand-written manifests', () => {
   it('gives the files mounted from a Secret with their item path and defaultMode', () => {
     const redis = resolveContainer(fixture, { workload: 'redis-db', container: 'redis' });
     expect(redis.args).toEqual(['/usr/local/etc/redis/redis.conf']);
-    expect([...redis.files.entries()].map(([p, f]) => [p, f.content.toString('utf8'), f.mode])).toEqual([['/usr/local/etc/redis/redis.conf', 'requirepass redisPw77\nport 6379\nsave ""\n', 0o400]]);
+    expect([...redis.files.entries()].map(([p, f]) => [p, f.content.toString('utf8'), f.mode])).toEqual([
+      ['/usr/local/etc/redis/redis.conf', 'requirepass redisPw77\nport 6379\nsave ""\n', 0o400],
+    ]);
   });
 
   it('follows a Service with a named targetPort to its pod template', () => {
     const backend = serviceBackend(fixture, 'pg-db', 5432);
-    expect([text(backend.workload, 'metadata', 'name'), text(backend.container, 'name'), backend.containerPort]).toEqual(['pg-db', 'postgres', 5432]);
+    expect([text(backend.workload, 'metadata', 'name'), text(backend.container, 'name'), backend.containerPort]).toEqual([
+      'pg-db',
+      'postgres',
+      5432,
+    ]);
   });
 });
 
@@ -102,19 +108,35 @@ describe('resolveContainer rules', () => {
   it.each([
     {
       name: 'a reference to a later variable stays as written',
-      container: { env: [{ name: 'A', value: '$(B)' }, { name: 'B', value: 'b' }] },
+      container: {
+        env: [
+          { name: 'A', value: '$(B)' },
+          { name: 'B', value: 'b' },
+        ],
+      },
       env: { A: '$(B)', B: 'b' },
       unresolved: ['B'],
     },
     {
       name: 'a variable declared twice keeps its last value, and later ones see the value at their point',
-      container: { env: [{ name: 'A', value: '1' }, { name: 'B', value: '$(A)' }, { name: 'A', value: '2' }] },
+      container: {
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '$(A)' },
+          { name: 'A', value: '2' },
+        ],
+      },
       env: { A: '2', B: '1' },
       unresolved: [],
     },
     {
       name: 'valueFrom values are not expanded',
-      container: { env: [{ name: 'A', value: 'a' }, { name: 'S', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] },
+      container: {
+        env: [
+          { name: 'A', value: 'a' },
+          { name: 'S', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } },
+        ],
+      },
       extra: [secret('s', { k: '$(A) $$' })],
       env: { A: 'a', S: '$(A) $$' },
       unresolved: [],
@@ -148,23 +170,50 @@ describe('resolveContainer rules', () => {
   });
 
   it.each([
-    { name: 'a missing Secret', env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 'none', key: 'k' } } }], message: 'Deployment/w container c: Secret none is not in the manifests (the pod would not start)' },
-    { name: 'a missing key', env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'none' } } }], message: 'Deployment/w container c: env A: Secret s has no key none (the pod would not start: CreateContainerConfigError)' },
-    { name: 'a ConfigMap key only in binaryData', env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'm', key: 'bin' } } }], message: 'Deployment/w container c: env A: ConfigMap m has no key bin (the pod would not start: CreateContainerConfigError)' },
-    { name: 'a fieldRef', env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }], message: 'Deployment/w container c: env A: valueFrom fieldRef is not modelled by the resolver' },
+    {
+      name: 'a missing Secret',
+      env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 'none', key: 'k' } } }],
+      message: 'Deployment/w container c: Secret none is not in the manifests (the pod would not start)',
+    },
+    {
+      name: 'a missing key',
+      env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'none' } } }],
+      message: 'Deployment/w container c: env A: Secret s has no key none (the pod would not start: CreateContainerConfigError)',
+    },
+    {
+      name: 'a ConfigMap key only in binaryData',
+      env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'm', key: 'bin' } } }],
+      message: 'Deployment/w container c: env A: ConfigMap m has no key bin (the pod would not start: CreateContainerConfigError)',
+    },
+    {
+      name: 'a fieldRef',
+      env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }],
+      message: 'Deployment/w container c: env A: valueFrom fieldRef is not modelled by the resolver',
+    },
   ])('fails on $name', ({ env, message }) => {
     const objects = pod({ env }, [], [secret('s', { k: 'v' }), configMap('m', {}, { bin: 'x' })]);
     expect(() => resolveContainer(objects, { workload: 'w', container: 'c' })).toThrow(message);
   });
 
   it('gives a fieldRef the value the test supplies for its field, taken as it is; another field still fails', () => {
-    const env = [{ name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }, { name: 'URL', value: 'http://$(IP):80' }];
-    expect(resolveContainer(pod({ env }), { workload: 'w', container: 'c', fieldRefs: { 'status.podIP': '10.0.0.1' } }).env).toEqual({ IP: '10.0.0.1', URL: 'http://10.0.0.1:80' });
-    expect(() => resolveContainer(pod({ env }), { workload: 'w', container: 'c', fieldRefs: { 'metadata.name': 'p' } })).toThrow('Deployment/w container c: env IP: valueFrom fieldRef is not modelled by the resolver');
+    const env = [
+      { name: 'IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+      { name: 'URL', value: 'http://$(IP):80' },
+    ];
+    expect(resolveContainer(pod({ env }), { workload: 'w', container: 'c', fieldRefs: { 'status.podIP': '10.0.0.1' } }).env).toEqual({
+      IP: '10.0.0.1',
+      URL: 'http://10.0.0.1:80',
+    });
+    expect(() => resolveContainer(pod({ env }), { workload: 'w', container: 'c', fieldRefs: { 'metadata.name': 'p' } })).toThrow(
+      'Deployment/w container c: env IP: valueFrom fieldRef is not modelled by the resolver',
+    );
   });
 
   it('expands command and args from the whole environment, keeping $$ escapes and unknown names', () => {
-    const resolved = resolveContainer(pod({ command: ['run', '$(LATER)'], args: ['--x=$(LATER)', '$$(LATER)', '$(NOPE)'], env: [{ name: 'LATER', value: 'v' }] }), { workload: 'w', container: 'c' });
+    const resolved = resolveContainer(
+      pod({ command: ['run', '$(LATER)'], args: ['--x=$(LATER)', '$$(LATER)', '$(NOPE)'], env: [{ name: 'LATER', value: 'v' }] }),
+      { workload: 'w', container: 'c' },
+    );
     expect([resolved.command, resolved.args, resolved.unresolved]).toEqual([['run', 'v'], ['--x=v', '$(LATER)', '$(NOPE)'], ['NOPE']]);
   });
 
@@ -181,8 +230,24 @@ describe('resolveContainer rules', () => {
       },
       [
         { name: 'all', configMap: { name: 'm' } },
-        { name: 'items', secret: { secretName: 's', defaultMode: 0o440, items: [{ key: 'k', path: 'sub/key.txt', mode: 0o400 }, { key: 'j', path: 'j' }] } },
-        { name: 'proj', projected: { defaultMode: 0o600, sources: [{ secret: { name: 's', items: [{ key: 'k', path: 'k' }] } }, { configMap: { name: 'm' } }] } },
+        {
+          name: 'items',
+          secret: {
+            secretName: 's',
+            defaultMode: 0o440,
+            items: [
+              { key: 'k', path: 'sub/key.txt', mode: 0o400 },
+              { key: 'j', path: 'j' },
+            ],
+          },
+        },
+        {
+          name: 'proj',
+          projected: {
+            defaultMode: 0o600,
+            sources: [{ secret: { name: 's', items: [{ key: 'k', path: 'k' }] } }, { configMap: { name: 'm' } }],
+          },
+        },
         { name: 'data', emptyDir: {} },
       ],
       [secret('s', { k: 'secret', j: 'jay' }), configMap('m', { 'a.conf': 'A' }, { 'b.conf': 'B' })],
@@ -201,8 +266,14 @@ describe('resolveContainer rules', () => {
   });
 
   it('fails when a Secret volume item names a missing key', () => {
-    const objects = pod({ volumeMounts: [{ name: 'v', mountPath: '/v' }] }, [{ name: 'v', secret: { secretName: 's', items: [{ key: 'none', path: 'x' }] } }], [secret('s', { k: 'v' })]);
-    expect(() => resolveContainer(objects, { workload: 'w', container: 'c' })).toThrow('volume from Secret s: no key none (the pod would not start)');
+    const objects = pod(
+      { volumeMounts: [{ name: 'v', mountPath: '/v' }] },
+      [{ name: 'v', secret: { secretName: 's', items: [{ key: 'none', path: 'x' }] } }],
+      [secret('s', { k: 'v' })],
+    );
+    expect(() => resolveContainer(objects, { workload: 'w', container: 'c' })).toThrow(
+      'volume from Secret s: no key none (the pod would not start)',
+    );
   });
 
   it('names the containers there are when the one asked for is not', () => {

@@ -11,7 +11,25 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, layerOf, sourceFiles, sourceImports, upwardImports } from './source-imports.js';
 
-export const LAYERS = ['base', 'yaml', 'sources', 'validate', 'check', 'override', 'project', 'load', 'convert', 'templates', 'provision', 'render', 'patch', 'inspect', '(top)', 'cli', 'build'] as const;
+export const LAYERS = [
+  'base',
+  'yaml',
+  'sources',
+  'validate',
+  'check',
+  'override',
+  'project',
+  'load',
+  'convert',
+  'templates',
+  'provision',
+  'render',
+  'patch',
+  'inspect',
+  '(top)',
+  'cli',
+  'build',
+] as const;
 
 const srcDir = path.resolve(import.meta.dirname, '../../src');
 
@@ -31,15 +49,15 @@ describe('import direction', () => {
     expect(importCycles(imports.filter((i) => !i.typeOnly))).toEqual([]);
   });
 
-  const table = [...readFileSync(path.resolve(srcDir, '../ARCHITECTURE.md'), 'utf8').matchAll(/^\| `src\/([a-z-]+\/|\(top\))` \|.*\| ([^|]+) \|$/gm)].map(
-    (match) => ({ layer: match[1]!.replace(/\/$/, ''), importsFrom: match[2]!.trim() }),
-  );
+  const table = [
+    ...readFileSync(path.resolve(srcDir, '../ARCHITECTURE.md'), 'utf8').matchAll(/^\| `src\/([a-z-]+\/|\(top\))` \|.*\| ([^|]+) \|$/gm),
+  ].map((match) => ({ layer: match[1]!.replace(/\/$/, ''), importsFrom: match[2]!.trim() }));
 
   it('ARCHITECTURE.md lists the layers in this order', () => {
     expect(table.map((row) => row.layer)).toEqual([...LAYERS]);
   });
 
-  it("ARCHITECTURE.md names every folder each layer imports from", () => {
+  it('ARCHITECTURE.md names every folder each layer imports from', () => {
     const unlisted = table.flatMap(({ layer, importsFrom }) => {
       if (importsFrom === 'every folder above') return [];
       const listed = importsFrom === 'Node only' ? [] : importsFrom.split(', ');

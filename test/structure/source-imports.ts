@@ -12,12 +12,17 @@ export interface SourceImport {
   readonly typeOnly: boolean;
 }
 
-const IMPORT = /(?:\b(?:import|export)\s+(type\s+)?(?:(\{[^}]*\})|[^'"]*?)\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"]+)\3/gm;
+const IMPORT =
+  /(?:\b(?:import|export)\s+(type\s+)?(?:(\{[^}]*\})|[^'"]*?)\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])(\.{1,2}\/[^'"]+)\3/gm;
 
 function isTypeOnly(typeKeyword: string | undefined, names: string | undefined): boolean {
   if (typeKeyword) return true;
   if (!names) return false;
-  const list = names.slice(1, -1).split(',').map((name) => name.trim()).filter(Boolean);
+  const list = names
+    .slice(1, -1)
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return list.length > 0 && list.every((name) => name.startsWith('type '));
 }
 

@@ -127,7 +127,8 @@ function checkNames(obj: Obj): string[] {
   ];
   for (const labels of labelSets) {
     for (const [k, v] of Object.entries(labels ?? {})) {
-      if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63) problems.push(`${id(obj)}: label ${k} has invalid value ${show(v)}`);
+      if (typeof v !== 'string' || !LABEL_VALUE.test(v) || v.length > 63)
+        problems.push(`${id(obj)}: label ${k} has invalid value ${show(v)}`);
     }
   }
   for (const key of [...Object.keys(maybeMapping(obj, 'data') ?? {}), ...Object.keys(maybeMapping(obj, 'binaryData') ?? {})]) {
@@ -164,18 +165,25 @@ function checkReferences(objects: readonly Obj[], options: CheckOptions): string
   return problems;
 }
 
-function checkObjectReferences(obj: Obj, objects: readonly Obj[], find: (kind: string, name: string) => Obj | undefined, options: CheckOptions): string[] {
+function checkObjectReferences(
+  obj: Obj,
+  objects: readonly Obj[],
+  find: (kind: string, name: string) => Obj | undefined,
+  options: CheckOptions,
+): string[] {
   const problems: string[] = [];
   if (obj.kind === 'Service' && maybeMapping(obj, 'spec', 'selector')) problems.push(...checkServiceSelector(obj, objects));
   const pod = podSpecOf(obj);
   if (!pod) return problems;
   const matchLabels = maybeMapping(obj, 'spec', 'selector', 'matchLabels') ?? {};
   const podLabels = maybeMapping(podTemplateOf(obj), 'metadata', 'labels');
-  for (const [k, v] of Object.entries(matchLabels)) if (podLabels?.[k] !== v) problems.push(`${id(obj)}: selector ${k}=${show(v)} does not match the pod labels`);
+  for (const [k, v] of Object.entries(matchLabels))
+    if (podLabels?.[k] !== v) problems.push(`${id(obj)}: selector ${k}=${show(v)} does not match the pod labels`);
   if (obj.kind === 'StatefulSet' && !options.nonHeadlessServiceNames) {
     const serviceName = at(obj, 'spec', 'serviceName');
     const svc = typeof serviceName === 'string' ? find('Service', serviceName) : undefined;
-    if (!svc || at(svc, 'spec', 'clusterIP') !== 'None') problems.push(`${id(obj)}: serviceName ${show(serviceName)} is not a headless Service in the output`);
+    if (!svc || at(svc, 'spec', 'clusterIP') !== 'None')
+      problems.push(`${id(obj)}: serviceName ${show(serviceName)} is not a headless Service in the output`);
   }
   const claimTemplates = mappings(obj, 'spec', 'volumeClaimTemplates').map((t) => at(t, 'metadata', 'name'));
   problems.push(...checkPod(id(obj), pod, find, options, claimTemplates));
@@ -191,7 +199,13 @@ function checkServiceSelector(svc: Obj, objects: readonly Obj[]): string[] {
   return matches ? [] : [`${id(svc)}: selector matches no pod template in the output`];
 }
 
-function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions, claimTemplateNames: readonly unknown[] = []): string[] {
+function checkPod(
+  owner: string,
+  pod: Obj,
+  find: (kind: string, name: string) => Obj | undefined,
+  options: CheckOptions,
+  claimTemplateNames: readonly unknown[] = [],
+): string[] {
   const problems: string[] = [];
   const podVolumes = mappings(pod, 'volumes');
   const volumes = new Map<unknown, Obj>(podVolumes.map((v) => [v.name, v]));
@@ -205,10 +219,12 @@ function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) =>
     if (!c.image) problems.push(`${owner}: container ${container} has no image`);
     const paths = new Set<unknown>();
     for (const m of mappings(c, 'volumeMounts')) {
-      if (!volumes.has(m.name) && !claimTemplates.has(m.name)) problems.push(`${owner}: container ${container} mounts unknown volume ${show(m.name)}`);
+      if (!volumes.has(m.name) && !claimTemplates.has(m.name))
+        problems.push(`${owner}: container ${container} mounts unknown volume ${show(m.name)}`);
       if (paths.has(m.mountPath)) problems.push(`${owner}: container ${container} mounts ${show(m.mountPath)} twice`);
       paths.add(m.mountPath);
-      if (typeof m.subPath === 'string' && (m.subPath.startsWith('/') || m.subPath.split('/').includes('..'))) problems.push(`${owner}: subPath ${m.subPath} must be relative`);
+      if (typeof m.subPath === 'string' && (m.subPath.startsWith('/') || m.subPath.split('/').includes('..')))
+        problems.push(`${owner}: subPath ${m.subPath} must be relative`);
     }
     for (const e of mappings(c, 'env')) {
       const secretRef = maybeMapping(e, 'valueFrom', 'secretKeyRef');
@@ -220,7 +236,8 @@ function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) =>
       const target = find(kind, refName);
       if (!target && kind === 'Secret' && (options.externalSecrets ?? []).includes(refName)) continue;
       if (!target) problems.push(`${owner}: env ${show(e.name)} refers to missing ${kind} ${refName}`);
-      else if (!Object.hasOwn(maybeMapping(target, 'data') ?? {}, key) && !Object.hasOwn(maybeMapping(target, 'stringData') ?? {}, key)) problems.push(`${owner}: env ${show(e.name)} refers to missing key ${key} of ${kind} ${refName}`);
+      else if (!Object.hasOwn(maybeMapping(target, 'data') ?? {}, key) && !Object.hasOwn(maybeMapping(target, 'stringData') ?? {}, key))
+        problems.push(`${owner}: env ${show(e.name)} refers to missing key ${key} of ${kind} ${refName}`);
     }
   }
   for (const v of volumes.values()) problems.push(...checkVolume(owner, v, find, options));
@@ -230,16 +247,25 @@ function checkPod(owner: string, pod: Obj, find: (kind: string, name: string) =>
 function checkVolume(owner: string, v: Obj, find: (kind: string, name: string) => Obj | undefined, options: CheckOptions): string[] {
   const configMap = maybeMapping(v, 'configMap');
   const secret = maybeMapping(v, 'secret');
-  const source = configMap ? { kind: 'ConfigMap', name: maybeText(configMap, 'name') ?? '', items: mappings(configMap, 'items') } : secret ? { kind: 'Secret', name: maybeText(secret, 'secretName') ?? '', items: mappings(secret, 'items') } : undefined;
+  const source = configMap
+    ? { kind: 'ConfigMap', name: maybeText(configMap, 'name') ?? '', items: mappings(configMap, 'items') }
+    : secret
+      ? { kind: 'Secret', name: maybeText(secret, 'secretName') ?? '', items: mappings(secret, 'items') }
+      : undefined;
   if (source) {
     const target = find(source.kind, source.name);
     if (!target) return [`${owner}: volume ${show(v.name)} refers to missing ${source.kind} ${source.name}`];
-    const keys = new Set<unknown>([...Object.keys(maybeMapping(target, 'data') ?? {}), ...Object.keys(maybeMapping(target, 'binaryData') ?? {}), ...Object.keys(maybeMapping(target, 'stringData') ?? {})]);
+    const keys = new Set<unknown>([
+      ...Object.keys(maybeMapping(target, 'data') ?? {}),
+      ...Object.keys(maybeMapping(target, 'binaryData') ?? {}),
+      ...Object.keys(maybeMapping(target, 'stringData') ?? {}),
+    ]);
     return source.items.filter((i) => !keys.has(i.key)).map((i) => `${owner}: volume ${show(v.name)} wants missing key ${show(i.key)}`);
   }
   if (maybeMapping(v, 'persistentVolumeClaim')) {
     const claim = maybeText(v, 'persistentVolumeClaim', 'claimName') ?? '';
-    if (!find('PersistentVolumeClaim', claim) && !(options.externalClaims ?? []).includes(claim)) return [`${owner}: volume ${show(v.name)} refers to missing PersistentVolumeClaim ${claim}`];
+    if (!find('PersistentVolumeClaim', claim) && !(options.externalClaims ?? []).includes(claim))
+      return [`${owner}: volume ${show(v.name)} refers to missing PersistentVolumeClaim ${claim}`];
   }
   return [];
 }

@@ -16,7 +16,9 @@ export function recipeCommands(makefile: string, target: string): string[][] {
 
 /** The `score-k8s SUBCOMMAND ...` commands of a target, as the arguments after `score-k8s`. */
 export function scoreK8sSteps(makefile: string, target: string, subcommand: string): string[][] {
-  return recipeCommands(makefile, target).filter((argv) => argv[0] === 'score-k8s' && argv[1] === subcommand).map((argv) => argv.slice(1));
+  return recipeCommands(makefile, target)
+    .filter((argv) => argv[0] === 'score-k8s' && argv[1] === subcommand)
+    .map((argv) => argv.slice(1));
 }
 
 /** Arguments without the given flags and their values (`--flag value` or `--flag=value`). */

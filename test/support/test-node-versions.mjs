@@ -10,7 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { nodeBinary } from './node-binary.mjs';
 
 const MAJORS = [22, 24];
-const SUITES = ['test/golden.test.ts', 'test/examples.test.ts', 'test/cli.test.ts', 'test/cli', 'test/help', 'test/samples.test.ts', 'test/resources.test.ts', 'test/structure'];
+const SUITES = [
+  'test/golden.test.ts',
+  'test/examples.test.ts',
+  'test/cli.test.ts',
+  'test/cli',
+  'test/help',
+  'test/samples.test.ts',
+  'test/resources.test.ts',
+  'test/structure',
+];
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const running = Number(process.versions.node.split('.')[0]);
 
@@ -26,7 +35,11 @@ for (const major of MAJORS.filter((m) => m !== running)) {
   console.log(`\nThe examples, golden cases and CLI tests under Node.js ${major}:`);
   // The tests start the CLI with process.execPath, and anything they run as `node` finds this one first.
   const env = { ...process.env, PATH: `${path.dirname(binary)}${path.delimiter}${process.env.PATH ?? ''}` };
-  const run = spawnSync(binary, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...SUITES], { cwd: root, env, stdio: 'inherit' });
+  const run = spawnSync(binary, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...SUITES], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -168,7 +168,10 @@ describe('applyOverrides: --override-property', () => {
     {
       name: 'sets a key with escaped dots',
       properties: ['metadata.annotations.k8s\\.score\\.dev/kind=StatefulSet'],
-      expected: { ...base(), metadata: { name: 'web', annotations: { 'example.com/a.b': 'x', team: 'blue', 'k8s.score.dev/kind': 'StatefulSet' } } },
+      expected: {
+        ...base(),
+        metadata: { name: 'web', annotations: { 'example.com/a.b': 'x', team: 'blue', 'k8s.score.dev/kind': 'StatefulSet' } },
+      },
     },
     {
       name: 'deletes an array item and closes the gap',
@@ -276,19 +279,22 @@ describe('applyOverrides: --override-property', () => {
       name: 'value that is not YAML',
       property: 'containers.web.args=[a, b',
       kind: InputError,
-      message: "--override-property 'containers.web.args=[a, b': the value is not valid YAML: line 1, column 1: a [ is never closed: end it with ]; to set a string, put it in quotes",
+      message:
+        "--override-property 'containers.web.args=[a, b': the value is not valid YAML: line 1, column 1: a [ is never closed: end it with ]; to set a string, put it in quotes",
     },
     {
       name: 'value with an unclosed quote: pointed at where it opens, no advice to quote',
       property: 'containers.web.variables.X="abc',
       kind: InputError,
-      message: "--override-property 'containers.web.variables.X=\"abc': the value is not valid YAML: line 1, column 1: a quoted value is never closed: add the closing quote",
+      message:
+        "--override-property 'containers.web.variables.X=\"abc': the value is not valid YAML: line 1, column 1: a quoted value is never closed: add the closing quote",
     },
     {
       name: 'value with a key twice',
       property: 'containers.web.variables={A: 1, A: 2}',
       kind: InputError,
-      message: "--override-property 'containers.web.variables={A: 1, A: 2}': the value is not valid YAML: line 1, column 8: this key is already in this map, on line 1; a key may appear once; to set a string, put it in quotes",
+      message:
+        "--override-property 'containers.web.variables={A: 1, A: 2}': the value is not valid YAML: line 1, column 8: this key is already in this map, on line 1; a key may appear once; to set a string, put it in quotes",
     },
     {
       name: 'bad path',
@@ -310,7 +316,9 @@ describe('applyOverrides: --override-property', () => {
 
   it('says "1 item" of a list of one', () => {
     const e = thrown(() => run(['containers.web.args=[a]', 'containers.web.args.2=c']));
-    expect(e.message).toBe("--override-property 'containers.web.args.2=c': '2' is not an index of the list at 'containers.web.args' (it has 1 item)");
+    expect(e.message).toBe(
+      "--override-property 'containers.web.args.2=c': '2' is not an index of the list at 'containers.web.args' (it has 1 item)",
+    );
   });
 
   it('rejects setting a field inside a scalar document', () => {
@@ -370,18 +378,73 @@ describe('locateWithOverrides', () => {
   const locate = locateWithOverrides(score, origins);
 
   it.each<{ name: string; path: Array<string | number>; key: boolean; expected: Location }>([
-    { name: 'a value the overrides file set', path: ['containers', 'web', 'variables', 'A'], key: false, expected: { file: 'overrides.yaml', line: 4, column: 10 } },
-    { name: 'the key the overrides file set', path: ['containers', 'web', 'variables', 'A'], key: true, expected: { file: 'overrides.yaml', line: 4, column: 7 } },
-    { name: 'deep inside a subtree the overrides file set', path: ['containers', 'web', 'variables', 'B', 'x'], key: false, expected: { file: 'overrides.yaml', line: 5, column: 14 } },
-    { name: 'a key deep inside a new subtree', path: ['containers', 'web', 'files', '/etc/x', 'mode'], key: true, expected: { file: 'overrides.yaml', line: 8, column: 9 } },
-    { name: 'a value deep inside a new subtree', path: ['containers', 'web', 'files', '/etc/x', 'mode'], key: false, expected: { file: 'overrides.yaml', line: 8, column: 15 } },
-    { name: 'a sibling the overrides file did not touch', path: ['containers', 'web', 'image'], key: false, expected: { file: 'score.yaml', line: 6, column: 12 } },
-    { name: 'a parent that the overrides file only merged into', path: ['containers', 'web', 'variables'], key: false, expected: { file: 'score.yaml', line: 8, column: 7 } },
-    { name: 'an array item set by a property', path: ['containers', 'web', 'args', 1], key: false, expected: { origin: "--override-property 'containers.web.args.1=3'" } },
-    { name: 'another array item, from the score file', path: ['containers', 'web', 'args', 0], key: false, expected: { file: 'score.yaml', line: 9, column: 12 } },
-    { name: 'a field a property deleted', path: ['metadata', 'annotations', 'k8s.score.dev/kind'], key: false, expected: { origin: "--override-property 'metadata.annotations.k8s\\.score\\.dev/kind='" } },
+    {
+      name: 'a value the overrides file set',
+      path: ['containers', 'web', 'variables', 'A'],
+      key: false,
+      expected: { file: 'overrides.yaml', line: 4, column: 10 },
+    },
+    {
+      name: 'the key the overrides file set',
+      path: ['containers', 'web', 'variables', 'A'],
+      key: true,
+      expected: { file: 'overrides.yaml', line: 4, column: 7 },
+    },
+    {
+      name: 'deep inside a subtree the overrides file set',
+      path: ['containers', 'web', 'variables', 'B', 'x'],
+      key: false,
+      expected: { file: 'overrides.yaml', line: 5, column: 14 },
+    },
+    {
+      name: 'a key deep inside a new subtree',
+      path: ['containers', 'web', 'files', '/etc/x', 'mode'],
+      key: true,
+      expected: { file: 'overrides.yaml', line: 8, column: 9 },
+    },
+    {
+      name: 'a value deep inside a new subtree',
+      path: ['containers', 'web', 'files', '/etc/x', 'mode'],
+      key: false,
+      expected: { file: 'overrides.yaml', line: 8, column: 15 },
+    },
+    {
+      name: 'a sibling the overrides file did not touch',
+      path: ['containers', 'web', 'image'],
+      key: false,
+      expected: { file: 'score.yaml', line: 6, column: 12 },
+    },
+    {
+      name: 'a parent that the overrides file only merged into',
+      path: ['containers', 'web', 'variables'],
+      key: false,
+      expected: { file: 'score.yaml', line: 8, column: 7 },
+    },
+    {
+      name: 'an array item set by a property',
+      path: ['containers', 'web', 'args', 1],
+      key: false,
+      expected: { origin: "--override-property 'containers.web.args.1=3'" },
+    },
+    {
+      name: 'another array item, from the score file',
+      path: ['containers', 'web', 'args', 0],
+      key: false,
+      expected: { file: 'score.yaml', line: 9, column: 12 },
+    },
+    {
+      name: 'a field a property deleted',
+      path: ['metadata', 'annotations', 'k8s.score.dev/kind'],
+      key: false,
+      expected: { origin: "--override-property 'metadata.annotations.k8s\\.score\\.dev/kind='" },
+    },
     { name: 'the document root', path: [], key: false, expected: { file: 'score.yaml', line: 1, column: 1 } },
-    { name: 'a missing field falls back to its deepest existing ancestor', path: ['metadata', 'labels', 'x'], key: false, expected: { file: 'score.yaml', line: 3, column: 3 } },
+    {
+      name: 'a missing field falls back to its deepest existing ancestor',
+      path: ['metadata', 'labels', 'x'],
+      key: false,
+      expected: { file: 'score.yaml', line: 3, column: 3 },
+    },
   ])('$name', ({ path, key, expected }) => {
     expect(locate(path, key)).toEqual(expected);
   });
@@ -389,7 +452,10 @@ describe('locateWithOverrides', () => {
   it('without origins locates like locateInSource', () => {
     const plain = locateWithOverrides(score, []);
     const inSource = locateInSource(score);
-    for (const [path, key] of [[['containers', 'web', 'variables', 'A'], false], [['containers', 'web', 'image'], true]] as const) {
+    for (const [path, key] of [
+      [['containers', 'web', 'variables', 'A'], false],
+      [['containers', 'web', 'image'], true],
+    ] as const) {
       expect(plain(path, key)).toEqual(inSource(path, key));
     }
     expect(plain(['containers', 'web', 'variables', 'A'], false)).toEqual({ file: 'score.yaml', line: 8, column: 10 });

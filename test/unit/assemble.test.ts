@@ -5,13 +5,33 @@ import type { ManifestSource } from '../../src/base/manifest-source.js';
 import type { Manifest } from '../../src/base/types.js';
 import { shownError } from '../provision/builders.js';
 
-const provisioner = (uid: string): ManifestSource => ({ kind: 'provisioner', uri: 'template://p', uid, workload: 'w', location: { file: 'p.yaml', line: 1, column: 1 } });
-const workload = (name: string): ManifestSource => ({ kind: 'workload', workload: name, location: { file: `${name}.yaml`, line: 3, column: 9 } });
+const provisioner = (uid: string): ManifestSource => ({
+  kind: 'provisioner',
+  uri: 'template://p',
+  uid,
+  workload: 'w',
+  location: { file: 'p.yaml', line: 1, column: 1 },
+});
+const workload = (name: string): ManifestSource => ({
+  kind: 'workload',
+  workload: name,
+  location: { file: `${name}.yaml`, line: 3, column: 9 },
+});
 
 /** Assembles plain objects: resources made by one provisioner, each workload's objects by that workload. */
-function assembleManifests(resources: readonly Manifest[], workloads: ReadonlyMap<string, readonly Manifest[]>, options: AssembleOptions): Manifest[] {
-  const fromWorkloads = new Map([...workloads].map(([name, list]) => [name, list.map((manifest) => ({ manifest, source: workload(name) }))]));
-  return assembleSourced(resources.map((manifest) => ({ manifest, source: provisioner('t.default#w.r') })), fromWorkloads, options).map((o) => o.manifest);
+function assembleManifests(
+  resources: readonly Manifest[],
+  workloads: ReadonlyMap<string, readonly Manifest[]>,
+  options: AssembleOptions,
+): Manifest[] {
+  const fromWorkloads = new Map(
+    [...workloads].map(([name, list]) => [name, list.map((manifest) => ({ manifest, source: workload(name) }))]),
+  );
+  return assembleSourced(
+    resources.map((manifest) => ({ manifest, source: provisioner('t.default#w.r') })),
+    fromWorkloads,
+    options,
+  ).map((o) => o.manifest);
 }
 
 const m = (kind: string, name: string, apiVersion = 'v1', namespace?: string): Manifest => ({
@@ -100,7 +120,10 @@ describe('assembleManifests', () => {
   it.each<{ name: string; input: Manifest[]; options: AssembleOptions; expected: string[] }>([
     {
       name: 'identical objects are merged, the first kept',
-      input: [{ ...m('ConfigMap', 'c'), data: { v: '1', w: '2' } }, { ...m('ConfigMap', 'c'), data: { w: '2', v: '1' } }],
+      input: [
+        { ...m('ConfigMap', 'c'), data: { v: '1', w: '2' } },
+        { ...m('ConfigMap', 'c'), data: { w: '2', v: '1' } },
+      ],
       options: {},
       expected: ['v1/ConfigMap//c'],
     },
@@ -211,7 +234,9 @@ describe('assembleManifests: two different objects with one identity', () => {
       resources: [{ ...m('Deployment', 'api', 'apps/v1'), ...spec('evil') }],
       workloads: [['api', [{ ...m('Deployment', 'api', 'apps/v1'), ...spec('api') }]]],
       options: {},
-      expected: [`api.yaml:3:9: metadata.name: workload 'api' makes Deployment 'api', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`],
+      expected: [
+        `api.yaml:3:9: metadata.name: workload 'api' makes Deployment 'api', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`,
+      ],
     },
     {
       name: "workload 1pay's Service svc-1pay and workload svc-1pay's Service",
@@ -221,28 +246,39 @@ describe('assembleManifests: two different objects with one identity', () => {
         ['1pay', [{ ...m('Service', 'svc-1pay'), ...spec('1pay') }]],
       ],
       options: {},
-      expected: [`svc-1pay.yaml:3:9: metadata.name: workload 'svc-1pay' makes Service 'svc-1pay', and workload '1pay' (1pay.yaml:3:9) makes a different one with the same name; ${REPLACE}`],
+      expected: [
+        `svc-1pay.yaml:3:9: metadata.name: workload 'svc-1pay' makes Service 'svc-1pay', and workload '1pay' (1pay.yaml:3:9) makes a different one with the same name; ${REPLACE}`,
+      ],
     },
     {
       name: 'apps/v1 and apps/v1beta2 Deployments are one object (same API group)',
       resources: [m('Deployment', 'd', 'apps/v1'), m('Deployment', 'd', 'apps/v1beta2')],
       workloads: [],
       options: {},
-      expected: [`p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes Deployment 'd', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`],
+      expected: [
+        `p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes Deployment 'd', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`,
+      ],
     },
     {
       name: 'objects of two namespaces become one in the namespace of the run',
-      resources: [{ ...m('ConfigMap', 'c', 'v1', 'a'), ...spec(1) }, { ...m('ConfigMap', 'c', 'v1', 'b'), ...spec(2) }],
+      resources: [
+        { ...m('ConfigMap', 'c', 'v1', 'a'), ...spec(1) },
+        { ...m('ConfigMap', 'c', 'v1', 'b'), ...spec(2) },
+      ],
       workloads: [],
       options: { namespace: 'z' },
-      expected: [`p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes ConfigMap 'c' in namespace 'z', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`],
+      expected: [
+        `p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes ConfigMap 'c' in namespace 'z', and provisioner template://p (resource t.default#w.r) (p.yaml:1:1) makes a different one with the same name; ${REPLACE}`,
+      ],
     },
     {
       name: 'a resource Namespace other than the generated one',
       resources: [m('Namespace', 'dev')],
       workloads: [],
       options: { namespace: 'dev', generateNamespace: true },
-      expected: [`p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes Namespace 'dev', and --generate-namespace makes a different one with the same name; ${REPLACE}`],
+      expected: [
+        `p.yaml:1:1: provisioner template://p (resource t.default#w.r) makes Namespace 'dev', and --generate-namespace makes a different one with the same name; ${REPLACE}`,
+      ],
     },
   ])('$name: an error naming both makers', ({ resources, workloads, options, expected }) => {
     expect(shownError(() => assembleManifests(resources, new Map(workloads), options), ConvertError)).toEqual({
@@ -253,7 +289,14 @@ describe('assembleManifests: two different objects with one identity', () => {
 
   it('keeps the maker of the first of two identical objects', () => {
     const object = m('Secret', 's');
-    const made = assembleSourced([{ manifest: object, source: provisioner('a.default#x') }, { manifest: { ...object }, source: provisioner('a.default#y') }], new Map(), {});
+    const made = assembleSourced(
+      [
+        { manifest: object, source: provisioner('a.default#x') },
+        { manifest: { ...object }, source: provisioner('a.default#y') },
+      ],
+      new Map(),
+      {},
+    );
     expect(made.map((o) => o.source)).toEqual([provisioner('a.default#x')]);
   });
 });
@@ -264,13 +307,17 @@ describe('assembleManifests: names Kubernetes would refuse', () => {
       name: "a workload's StatefulSet over 52 characters",
       resources: [],
       workloads: [['w', [m('StatefulSet', 'a'.repeat(53), 'apps/v1')]]],
-      expected: [`w.yaml:3:9: metadata.name: a StatefulSet name has at most 52 characters (Kubernetes adds 11 to label each pod with its revision), and '${'a'.repeat(53)}' has 53`],
+      expected: [
+        `w.yaml:3:9: metadata.name: a StatefulSet name has at most 52 characters (Kubernetes adds 11 to label each pod with its revision), and '${'a'.repeat(53)}' has 53`,
+      ],
     },
     {
       name: "a provisioner's Service starting with a digit",
       resources: [m('Service', '1db')],
       workloads: [],
-      expected: ["p.yaml:1:1: provisioner template://p (resource t.default#w.r): '1db' cannot be a Service name: use lowercase letters, digits and '-', starting with a letter and ending with a letter or digit"],
+      expected: [
+        "p.yaml:1:1: provisioner template://p (resource t.default#w.r): '1db' cannot be a Service name: use lowercase letters, digits and '-', starting with a letter and ending with a letter or digit",
+      ],
     },
   ])('$name', ({ resources, workloads, expected }) => {
     expect(shownError(() => assembleManifests(resources, new Map(workloads), {}), ConvertError)).toEqual({

@@ -30,7 +30,11 @@ describe('expandText', () => {
     { name: 'null as empty text', input: '[${metadata.nothing}]', expected: '[]' },
     { name: 'list as JSON', input: '${metadata.tags}', expected: '["a","b"]' },
     { name: 'map as JSON', input: '${metadata.nested}', expected: '{"list":[1,"x"],"deep":{"v":"deep"}}' },
-    { name: 'annotations map as JSON', input: '${metadata.annotations}', expected: '{"example.com/owner":"team-a","k8s.score.dev/kind":"Deployment"}' },
+    {
+      name: 'annotations map as JSON',
+      input: '${metadata.annotations}',
+      expected: '{"example.com/owner":"team-a","k8s.score.dev/kind":"Deployment"}',
+    },
     { name: 'resource outputs', input: 'postgres://${resources.db.host}:${resources.db.port}', expected: 'postgres://db.local:5432' },
     { name: 'empty resource output', input: '<${resources.db.empty}>', expected: '<>' },
     { name: 'nested resource output as JSON', input: '${resources.db.conn}', expected: '{"user":"u","tls":false}' },
@@ -45,7 +49,8 @@ describe('expandText', () => {
     {
       name: 'unknown root',
       input: '${foo.bar}',
-      message: "${foo.bar} is not a known placeholder: use ${metadata.KEY} or ${resources.NAME.OUTPUT}, or write $${...} for a literal '${'",
+      message:
+        "${foo.bar} is not a known placeholder: use ${metadata.KEY} or ${resources.NAME.OUTPUT}, or write $${...} for a literal '${'",
     },
     {
       name: 'root alone',
@@ -56,7 +61,8 @@ describe('expandText', () => {
     {
       name: 'missing metadata key lists the known keys',
       input: '${metadata.nope}',
-      message: "${metadata.nope}: metadata has no key 'nope' (known: annotations, debug, dotted.key, name, nested, nothing, replicas, tags)",
+      message:
+        "${metadata.nope}: metadata has no key 'nope' (known: annotations, debug, dotted.key, name, nested, nothing, replicas, tags)",
     },
     {
       name: 'missing annotation',
@@ -66,12 +72,14 @@ describe('expandText', () => {
     {
       name: 'annotation with an unescaped dot',
       input: '${metadata.annotations.example.com/owner}',
-      message: "${metadata.annotations.example.com/owner}: metadata has no key 'annotations.example' (known: example.com/owner, k8s.score.dev/kind)",
+      message:
+        "${metadata.annotations.example.com/owner}: metadata has no key 'annotations.example' (known: example.com/owner, k8s.score.dev/kind)",
     },
     {
       name: 'inherited object members are not keys',
       input: '${metadata.toString}',
-      message: "${metadata.toString}: metadata has no key 'toString' (known: annotations, debug, dotted.key, name, nested, nothing, replicas, tags)",
+      message:
+        "${metadata.toString}: metadata has no key 'toString' (known: annotations, debug, dotted.key, name, nested, nothing, replicas, tags)",
     },
     {
       name: 'looking inside a string',
@@ -93,7 +101,11 @@ describe('expandText', () => {
       input: '${resources}',
       message: "${resources} refers to resource '', which this workload does not declare under 'resources'",
     },
-    { name: 'resource without an output', input: '${resources.db}', message: '${resources.db} needs an output name, like ${resources.db.host}' },
+    {
+      name: 'resource without an output',
+      input: '${resources.db}',
+      message: '${resources.db} needs an output name, like ${resources.db.host}',
+    },
     {
       name: 'missing output lists the known outputs',
       input: '${resources.db.password}',
@@ -109,7 +121,11 @@ describe('expandText', () => {
       input: '${resources.db.host.name}',
       message: "${resources.db.host.name}: cannot look up 'name' in resource 'db': 'host' is not a map",
     },
-    { name: 'syntax error becomes a PlaceholderError', input: 'a ${metadata..name}', message: 'placeholder ${metadata..name} has an empty part' },
+    {
+      name: 'syntax error becomes a PlaceholderError',
+      input: 'a ${metadata..name}',
+      message: 'placeholder ${metadata..name} has an empty part',
+    },
   ])('rejects $name', ({ input, message }) => {
     expect(() => expandText(input, ctx)).toThrow(PlaceholderError);
     expect(() => expandText(input, ctx)).toThrow(new PlaceholderError(message));
@@ -127,13 +143,17 @@ describe('resolveReference', () => {
 
   it('uses the given source text in its messages', () => {
     expect(() => resolveReference(['metadata', 'x'], '${metadata.x}', ctx)).toThrow(
-      new PlaceholderError("${metadata.x}: metadata has no key 'x' (known: annotations, debug, dotted.key, name, nested, nothing, replicas, tags)"),
+      new PlaceholderError(
+        "${metadata.x}: metadata has no key 'x' (known: annotations, debug, dotted.key, name, nested, nothing, replicas, tags)",
+      ),
     );
   });
 
   it('rejects an empty reference as an unknown placeholder', () => {
     expect(() => resolveReference([], '${}', ctx)).toThrow(
-      new PlaceholderError("${} is not a known placeholder: use ${metadata.KEY} or ${resources.NAME.OUTPUT}, or write $${...} for a literal '${'"),
+      new PlaceholderError(
+        "${} is not a known placeholder: use ${metadata.KEY} or ${resources.NAME.OUTPUT}, or write $${...} for a literal '${'",
+      ),
     );
   });
 });

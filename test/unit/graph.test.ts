@@ -101,7 +101,11 @@ function provisioner(uri: string, type: string, extra: { class?: string; id?: st
   return { kind: 'template', uri, type, ...extra, file: 'p.yaml', line: 1, origin: 'run', templates: {} };
 }
 
-const PROVISIONERS = [provisioner('template://first-pg', 'postgres', { id: 'shared' }), provisioner('template://pg', 'postgres'), provisioner('template://svc', 'service')];
+const PROVISIONERS = [
+  provisioner('template://first-pg', 'postgres', { id: 'shared' }),
+  provisioner('template://pg', 'postgres'),
+  provisioner('template://svc', 'service'),
+];
 
 function workload(name: string, resources: string): ReturnType<typeof workloadFromYaml> {
   return workloadFromYaml(`
@@ -114,7 +118,10 @@ function workload(name: string, resources: string): ReturnType<typeof workloadFr
 
 /** The graph as readable lines: nodes by name, edges by names. */
 function summary(graph: ProjectGraph): string[] {
-  const names = new Map<string, string>([...graph.workloads.map((w) => [w.id, w.inProject ? w.name : `${w.name}?`] as const), ...graph.resources.map((r) => [r.id, r.uid] as const)]);
+  const names = new Map<string, string>([
+    ...graph.workloads.map((w) => [w.id, w.inProject ? w.name : `${w.name}?`] as const),
+    ...graph.resources.map((r) => [r.id, r.uid] as const),
+  ]);
   return [
     ...graph.resources.map((r) => `${r.uid} <- ${r.provisioner ?? 'unmatched'}`),
     ...graph.edges.map((e) => `${names.get(e.from)} ${e.kind === 'link' ? '..>' : '-->'} ${names.get(e.to)} [${e.label}]`),
@@ -125,18 +132,37 @@ describe('buildProjectGraph', () => {
   it.each<{ name: string; workloads: Array<[string, string]>; expected: string[] }>([
     {
       name: 'a resource shared by id is one node with an edge from each workload',
-      workloads: [['web', '{db: {type: postgres, id: shared}}'], ['api', '{main: {type: postgres, id: shared}}']],
-      expected: ['postgres.default#shared <- template://first-pg', 'api --> postgres.default#shared [main]', 'web --> postgres.default#shared [db]'],
+      workloads: [
+        ['web', '{db: {type: postgres, id: shared}}'],
+        ['api', '{main: {type: postgres, id: shared}}'],
+      ],
+      expected: [
+        'postgres.default#shared <- template://first-pg',
+        'api --> postgres.default#shared [main]',
+        'web --> postgres.default#shared [db]',
+      ],
     },
     {
       name: 'first match wins; an unmatched type is kept',
       workloads: [['web', '{db: {type: postgres}, q: {type: queue}}']],
-      expected: ['postgres.default#web.db <- template://pg', 'queue.default#web.q <- unmatched', 'web --> postgres.default#web.db [db]', 'web --> queue.default#web.q [q]'],
+      expected: [
+        'postgres.default#web.db <- template://pg',
+        'queue.default#web.q <- unmatched',
+        'web --> postgres.default#web.db [db]',
+        'web --> queue.default#web.q [q]',
+      ],
     },
     {
       name: 'a service naming another workload links them',
-      workloads: [['web', '{backend: {type: service, params: {workload: api}}}'], ['api', '{}']],
-      expected: ['service.default#web.backend <- template://svc', 'web --> service.default#web.backend [backend]', 'web ..> api [backend (service)]'],
+      workloads: [
+        ['web', '{backend: {type: service, params: {workload: api}}}'],
+        ['api', '{}'],
+      ],
+      expected: [
+        'service.default#web.backend <- template://svc',
+        'web --> service.default#web.backend [backend]',
+        'web ..> api [backend (service)]',
+      ],
     },
     {
       name: 'a link to a workload the project lacks draws that workload as missing',
@@ -145,7 +171,14 @@ describe('buildProjectGraph', () => {
     },
     {
       name: 'without params.workload, a service, service-port or endpoint links to the workload named like the resource',
-      workloads: [['web', '{api: {type: service}, ep: {type: endpoint, id: shop.backend.search}, sp: {type: service-port, params: {port: http}}, r: {type: route}}'], ['api', '{}'], ['search', '{}']],
+      workloads: [
+        [
+          'web',
+          '{api: {type: service}, ep: {type: endpoint, id: shop.backend.search}, sp: {type: service-port, params: {port: http}}, r: {type: route}}',
+        ],
+        ['api', '{}'],
+        ['search', '{}'],
+      ],
       expected: [
         'endpoint.default#shop.backend.search <- unmatched',
         'route.default#web.r <- unmatched',
@@ -162,7 +195,13 @@ describe('buildProjectGraph', () => {
     },
     {
       name: 'no link to itself, from a placeholder, from a non-string or from another type',
-      workloads: [['web', '{a: {type: route, params: {workload: web}}, b: {type: service-port, params: {workload: "${metadata.name}"}}, c: {type: service, params: {workload: 1}}, d: {type: redis, params: {workload: api}}}'], ['api', '{}']],
+      workloads: [
+        [
+          'web',
+          '{a: {type: route, params: {workload: web}}, b: {type: service-port, params: {workload: "${metadata.name}"}}, c: {type: service, params: {workload: 1}}, d: {type: redis, params: {workload: api}}}',
+        ],
+        ['api', '{}'],
+      ],
       expected: [
         'redis.default#web.d <- unmatched',
         'route.default#web.a <- unmatched',
@@ -175,7 +214,14 @@ describe('buildProjectGraph', () => {
       ],
     },
   ])('$name', ({ workloads, expected }) => {
-    expect(summary(buildProjectGraph(workloads.map(([name, resources]) => workload(name, resources)), PROVISIONERS))).toEqual(expected);
+    expect(
+      summary(
+        buildProjectGraph(
+          workloads.map(([name, resources]) => workload(name, resources)),
+          PROVISIONERS,
+        ),
+      ),
+    ).toEqual(expected);
   });
 });
 
@@ -190,8 +236,13 @@ describe('score-ts graph', () => {
     const project = tempProject(path.join(repoRoot, 'test', 'golden', 'graph-mermaid'));
     expect((await runIn(project, ['generate', 'api.yaml'], { SCORE_TS_SEED: 'graph-test' })).code).toBe(0);
     const before = snapshotFiles(project);
-    const secrets = Object.values((JSON.parse(before['.score-ts/state.yaml']!.replace(/^#.*\n/, '')) as { resources: Record<string, { secretValues?: Record<string, string> }> }).resources)
-      .flatMap((r) => Object.values(r.secretValues ?? {}));
+    const secrets = Object.values(
+      (
+        JSON.parse(before['.score-ts/state.yaml']!.replace(/^#.*\n/, '')) as {
+          resources: Record<string, { secretValues?: Record<string, string> }>;
+        }
+      ).resources,
+    ).flatMap((r) => Object.values(r.secretValues ?? {}));
     expect(secrets.length).toBeGreaterThan(0);
     for (const format of ['mermaid', 'dot']) {
       const run = await runIn(project, ['-vv', 'graph', 'web.yaml', '--format', format]);

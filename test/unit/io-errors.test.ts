@@ -21,8 +21,18 @@ describe('describeIoError', () => {
 
 describe('describeWriteError', () => {
   it.each<{ name: string; code: string; display: string; words: string }>([
-    { name: 'a missing folder is named', code: 'ENOENT', display: 'nodir/m.yaml', words: 'the folder nodir/ does not exist; create it first' },
-    { name: 'a missing nested folder is named', code: 'ENOENT', display: 'a/b/m.yaml', words: 'the folder a/b/ does not exist; create it first' },
+    {
+      name: 'a missing folder is named',
+      code: 'ENOENT',
+      display: 'nodir/m.yaml',
+      words: 'the folder nodir/ does not exist; create it first',
+    },
+    {
+      name: 'a missing nested folder is named',
+      code: 'ENOENT',
+      display: 'a/b/m.yaml',
+      words: 'the folder a/b/ does not exist; create it first',
+    },
     { name: 'anything else as for reading', code: 'EACCES', display: 'm.yaml', words: 'permission denied' },
   ])('$name', ({ code, display, words }) => {
     expect(describeWriteError(failure(code), display)).toBe(words);

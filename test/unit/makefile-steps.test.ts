@@ -48,7 +48,7 @@ describe('Makefile recipes', () => {
 
   it.each<{ name: string; line: string; expected: string[][] }>([
     { name: 'words split on spaces and tabs', line: 'a  b\tc', expected: [['a', 'b', 'c']] },
-    { name: 'single quotes keep everything', line: "a 'b \"c\" $d'", expected: [['a', 'b "c" $d']] },
+    { name: 'single quotes keep everything', line: 'a \'b "c" $d\'', expected: [['a', 'b "c" $d']] },
     { name: 'double quotes with escapes', line: 'a "b \\"c\\" \\\\ d"', expected: [['a', 'b "c" \\ d']] },
     { name: 'quotes inside a word join it', line: 'x=a"b c"\'d\'', expected: [['x=ab cd']] },
     { name: 'a backslash escapes a space', line: 'a\\ b c', expected: [['a b', 'c']] },
@@ -63,11 +63,36 @@ describe('Makefile recipes', () => {
 
   it.each<{ name: string; makefile: string; target: string; message: string }>([
     { name: 'no such target', makefile: MAKEFILE, target: 'compose.yaml', message: 'the Makefile has no rule for compose.yaml' },
-    { name: 'a make variable', makefile: 'm:\n\tscore-k8s generate $(FILES)\n', target: 'm', message: 'the recipe of m uses the make expansion $(FILES), which this reader does not evaluate' },
-    { name: 'a shell variable (after $$)', makefile: 'm:\n\tscore-k8s generate $$FILE\n', target: 'm', message: `the shell syntax '$' in "score-k8s generate $FILE" is not read here` },
-    { name: 'a pipe', makefile: 'm:\n\tscore-k8s generate a | tee x\n', target: 'm', message: `the shell syntax '|' in "score-k8s generate a | tee x" is not read here` },
-    { name: 'an expansion in double quotes', makefile: 'm:\n\tscore-k8s generate "$$HOME"\n', target: 'm', message: `the shell expansion '$' in "score-k8s generate "$HOME"" is not read here` },
-    { name: 'an unclosed quote', makefile: "m:\n\tscore-k8s generate 'a\n", target: 'm', message: "unclosed single quote in: score-k8s generate 'a" },
+    {
+      name: 'a make variable',
+      makefile: 'm:\n\tscore-k8s generate $(FILES)\n',
+      target: 'm',
+      message: 'the recipe of m uses the make expansion $(FILES), which this reader does not evaluate',
+    },
+    {
+      name: 'a shell variable (after $$)',
+      makefile: 'm:\n\tscore-k8s generate $$FILE\n',
+      target: 'm',
+      message: `the shell syntax '$' in "score-k8s generate $FILE" is not read here`,
+    },
+    {
+      name: 'a pipe',
+      makefile: 'm:\n\tscore-k8s generate a | tee x\n',
+      target: 'm',
+      message: `the shell syntax '|' in "score-k8s generate a | tee x" is not read here`,
+    },
+    {
+      name: 'an expansion in double quotes',
+      makefile: 'm:\n\tscore-k8s generate "$$HOME"\n',
+      target: 'm',
+      message: `the shell expansion '$' in "score-k8s generate "$HOME"" is not read here`,
+    },
+    {
+      name: 'an unclosed quote',
+      makefile: "m:\n\tscore-k8s generate 'a\n",
+      target: 'm',
+      message: "unclosed single quote in: score-k8s generate 'a",
+    },
   ])('refuses what it does not read: $name', ({ makefile, target, message }) => {
     expect(thrown(() => recipeCommands(makefile, target)).message).toBe(message);
   });

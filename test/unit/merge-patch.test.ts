@@ -8,7 +8,12 @@ describe('applyMergePatch', () => {
     { name: 'empty patch', target: { a: 1 }, patch: {}, expected: { a: 1 } },
     { name: 'new key', target: { a: 1 }, patch: { b: 2 }, expected: { a: 1, b: 2 } },
     { name: 'later scalar wins', target: { a: 1 }, patch: { a: 2 }, expected: { a: 2 } },
-    { name: 'maps merge deeply', target: { a: { x: 1, y: { p: 1 } } }, patch: { a: { y: { q: 2 }, z: 3 } }, expected: { a: { x: 1, y: { p: 1, q: 2 }, z: 3 } } },
+    {
+      name: 'maps merge deeply',
+      target: { a: { x: 1, y: { p: 1 } } },
+      patch: { a: { y: { q: 2 }, z: 3 } },
+      expected: { a: { x: 1, y: { p: 1, q: 2 }, z: 3 } },
+    },
     { name: 'null deletes a key', target: { a: 1, b: 2 }, patch: { a: null }, expected: { b: 2 } },
     { name: 'null deletes a nested key', target: { a: { x: 1, y: 2 } }, patch: { a: { x: null } }, expected: { a: { y: 2 } } },
     { name: 'null on a missing key changes nothing', target: { a: 1 }, patch: { b: null }, expected: { a: 1 } },
@@ -19,10 +24,30 @@ describe('applyMergePatch', () => {
     { name: 'false and 0 are values, not deletes', target: { a: 1, b: 2 }, patch: { a: false, b: 0 }, expected: { a: false, b: 0 } },
     { name: 'a new map loses its nulls (RFC 7386)', target: {}, patch: { a: { x: null, y: 1 } }, expected: { a: { y: 1 } } },
     { name: 'a map over a scalar loses its nulls', target: { a: 1 }, patch: { a: { x: null } }, expected: { a: {} } },
-    { name: 'RFC 7386 appendix A example', target: { title: 'Goodbye!', author: { givenName: 'John', familyName: 'Doe' }, tags: ['example', 'sample'], content: 'text' }, patch: { title: 'Hello!', phoneNumber: '+01-123-456-7890', author: { familyName: null }, tags: ['example'] }, expected: { title: 'Hello!', author: { givenName: 'John' }, tags: ['example'], content: 'text', phoneNumber: '+01-123-456-7890' } },
-    { name: '__proto__ is a data key', target: {}, patch: JSON.parse('{"__proto__": {"x": 1}}') as Map, expected: JSON.parse('{"__proto__": {"x": 1}}') as Map },
-    { name: 'constructor and prototype are data keys', target: {}, patch: { constructor: { prototype: 1 } }, expected: { constructor: { prototype: 1 } } },
-    { name: 'an inherited constructor is not merged into', target: {}, patch: { constructor: { a: 1 } }, expected: { constructor: { a: 1 } } },
+    {
+      name: 'RFC 7386 appendix A example',
+      target: { title: 'Goodbye!', author: { givenName: 'John', familyName: 'Doe' }, tags: ['example', 'sample'], content: 'text' },
+      patch: { title: 'Hello!', phoneNumber: '+01-123-456-7890', author: { familyName: null }, tags: ['example'] },
+      expected: { title: 'Hello!', author: { givenName: 'John' }, tags: ['example'], content: 'text', phoneNumber: '+01-123-456-7890' },
+    },
+    {
+      name: '__proto__ is a data key',
+      target: {},
+      patch: JSON.parse('{"__proto__": {"x": 1}}') as Map,
+      expected: JSON.parse('{"__proto__": {"x": 1}}') as Map,
+    },
+    {
+      name: 'constructor and prototype are data keys',
+      target: {},
+      patch: { constructor: { prototype: 1 } },
+      expected: { constructor: { prototype: 1 } },
+    },
+    {
+      name: 'an inherited constructor is not merged into',
+      target: {},
+      patch: { constructor: { a: 1 } },
+      expected: { constructor: { a: 1 } },
+    },
   ])('$name', ({ target, patch, expected }) => {
     const result = applyMergePatch(target, patch);
     expect(result).toBe(target);

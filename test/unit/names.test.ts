@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  carriedAnnotations,
-  dnsLabel,
-  selectorLabels,
-  serviceName,
-  shortHash,
-  workloadLabels,
-} from '../../src/convert/names.js';
+import { carriedAnnotations, dnsLabel, selectorLabels, serviceName, shortHash, workloadLabels } from '../../src/convert/names.js';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const a = (n: number) => 'a'.repeat(n);

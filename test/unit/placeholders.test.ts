@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlaceholders, PlaceholderSyntaxError, resourcePlaceholders, splitReference, type PlaceholderPart, type TemplatePart } from '../../src/convert/placeholders.js';
+import {
+  parsePlaceholders,
+  PlaceholderSyntaxError,
+  resourcePlaceholders,
+  splitReference,
+  type PlaceholderPart,
+  type TemplatePart,
+} from '../../src/convert/placeholders.js';
 
 describe('parsePlaceholders', () => {
   it.each<{ name: string; input: string; expected: TemplatePart[] }>([
@@ -73,7 +80,11 @@ describe('splitReference', () => {
     { name: 'one part', inner: 'metadata', expected: ['metadata'] },
     { name: 'dotted parts', inner: 'resources.db.host', expected: ['resources', 'db', 'host'] },
     { name: 'escaped dot', inner: 'metadata.annotations.a\\.b', expected: ['metadata', 'annotations', 'a.b'] },
-    { name: 'several escaped dots', inner: 'metadata.annotations.k8s\\.score\\.dev/kind', expected: ['metadata', 'annotations', 'k8s.score.dev/kind'] },
+    {
+      name: 'several escaped dots',
+      inner: 'metadata.annotations.k8s\\.score\\.dev/kind',
+      expected: ['metadata', 'annotations', 'k8s.score.dev/kind'],
+    },
     { name: 'backslash before another character is kept', inner: 'a\\b.c', expected: ['a\\b', 'c'] },
     { name: 'escaped dot at the end of a part', inner: 'a\\..b', expected: ['a.', 'b'] },
   ])('$name', ({ inner, expected }) => {

@@ -7,7 +7,11 @@ describe('sortKeysDeep', () => {
     { name: 'keys in code-point order', value: { b: 1, a: 2, B: 3, é: 4 }, expected: '{"B":3,"a":2,"b":1,"é":4}' },
     { name: 'maps inside lists and maps', value: [{ z: { y: 1, x: 2 }, a: [] }], expected: '[{"a":[],"z":{"x":2,"y":1}}]' },
     { name: 'list order kept', value: [3, 1, 2], expected: '[3,1,2]' },
-    { name: '__proto__ stays a data key', value: JSON.parse('{"b":1,"__proto__":{"y":1,"x":2}}') as unknown, expected: '{"__proto__":{"x":2,"y":1},"b":1}' },
+    {
+      name: '__proto__ stays a data key',
+      value: JSON.parse('{"b":1,"__proto__":{"y":1,"x":2}}') as unknown,
+      expected: '{"__proto__":{"x":2,"y":1},"b":1}',
+    },
   ])('$name', ({ value, expected }) => {
     expect(JSON.stringify(sortKeysDeep(value))).toBe(expected);
   });
@@ -22,7 +26,11 @@ describe('sortKeysDeep', () => {
 
 describe('canonicalJson', () => {
   it.each<{ name: string; value: unknown; expected: string }>([
-    { name: 'key order does not matter', value: { b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } }, expected: '{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}' },
+    {
+      name: 'key order does not matter',
+      value: { b: 1, a: { d: [1, { f: 1, e: 2 }], c: null } },
+      expected: '{"a":{"c":null,"d":[1,{"e":2,"f":1}]},"b":1}',
+    },
     { name: 'undefined at the top is null', value: undefined, expected: 'null' },
     { name: 'an undefined field is null', value: { b: undefined, a: 1 }, expected: '{"a":1,"b":null}' },
     { name: 'an undefined item is null', value: [undefined], expected: '[null]' },

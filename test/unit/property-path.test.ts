@@ -6,7 +6,11 @@ describe('parsePropertyPath', () => {
   it.each<{ name: string; path: string; expected: PathSegment[] }>([
     { name: 'one key', path: 'metadata', expected: ['metadata'] },
     { name: 'dotted keys', path: 'containers.web.image', expected: ['containers', 'web', 'image'] },
-    { name: 'escaped dots stay inside one key', path: 'metadata.annotations.k8s\\.score\\.dev/kind', expected: ['metadata', 'annotations', 'k8s.score.dev/kind'] },
+    {
+      name: 'escaped dots stay inside one key',
+      path: 'metadata.annotations.k8s\\.score\\.dev/kind',
+      expected: ['metadata', 'annotations', 'k8s.score.dev/kind'],
+    },
     { name: 'escaped backslash is one backslash', path: 'a\\\\b', expected: ['a\\b'] },
     { name: 'escaped backslash before a dot still splits', path: 'a\\\\.b', expected: ['a\\', 'b'] },
     { name: 'escaped backslash then escaped dot', path: 'a\\\\\\.b', expected: ['a\\.b'] },
@@ -30,13 +34,41 @@ describe('parsePropertyPath', () => {
     { name: 'leading dot', path: '.a', message: "--override-property path '.a' is not valid: it has an empty segment" },
     { name: 'trailing dot', path: 'a.', message: "--override-property path 'a.' is not valid: it has an empty segment" },
     { name: 'lone dot', path: '.', message: "--override-property path '.' is not valid: it has an empty segment" },
-    { name: 'backslash before a letter', path: 'a\\b', message: "--override-property path 'a\\b' is not valid: '\\' must be followed by '.', '[' or '\\'" },
-    { name: 'trailing backslash', path: 'a\\', message: "--override-property path 'a\\' is not valid: '\\' must be followed by '.', '[' or '\\'" },
-    { name: 'word in brackets', path: 'a[x]', message: "--override-property path 'a[x]' is not valid: brackets must hold an array index, like args[0]" },
-    { name: 'text after brackets', path: 'a[0]b', message: "--override-property path 'a[0]b' is not valid: brackets must hold an array index, like args[0]" },
-    { name: 'unclosed bracket', path: 'a[', message: "--override-property path 'a[' is not valid: brackets must hold an array index, like args[0]" },
-    { name: 'negative index in brackets', path: 'a[-1]', message: "--override-property path 'a[-1]' is not valid: brackets must hold an array index, like args[0]" },
-    { name: 'empty brackets', path: 'a[]', message: "--override-property path 'a[]' is not valid: brackets must hold an array index, like args[0]" },
+    {
+      name: 'backslash before a letter',
+      path: 'a\\b',
+      message: "--override-property path 'a\\b' is not valid: '\\' must be followed by '.', '[' or '\\'",
+    },
+    {
+      name: 'trailing backslash',
+      path: 'a\\',
+      message: "--override-property path 'a\\' is not valid: '\\' must be followed by '.', '[' or '\\'",
+    },
+    {
+      name: 'word in brackets',
+      path: 'a[x]',
+      message: "--override-property path 'a[x]' is not valid: brackets must hold an array index, like args[0]",
+    },
+    {
+      name: 'text after brackets',
+      path: 'a[0]b',
+      message: "--override-property path 'a[0]b' is not valid: brackets must hold an array index, like args[0]",
+    },
+    {
+      name: 'unclosed bracket',
+      path: 'a[',
+      message: "--override-property path 'a[' is not valid: brackets must hold an array index, like args[0]",
+    },
+    {
+      name: 'negative index in brackets',
+      path: 'a[-1]',
+      message: "--override-property path 'a[-1]' is not valid: brackets must hold an array index, like args[0]",
+    },
+    {
+      name: 'empty brackets',
+      path: 'a[]',
+      message: "--override-property path 'a[]' is not valid: brackets must hold an array index, like args[0]",
+    },
   ])('rejects $name', ({ path, message }) => {
     let caught: unknown;
     try {

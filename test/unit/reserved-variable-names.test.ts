@@ -5,7 +5,8 @@ import { locateInSource } from '../../src/override/locate-with-overrides.js';
 import { validateWorkload } from '../../src/validate/validate-workload.js';
 
 const HEAD = 'apiVersion: score.dev/v1b1\nmetadata:\n  name: web\ncontainers:\n  web:\n    image: nginx\n    variables:\n';
-const RESERVED = 'the prefix SCORE_TS_SECRET_ is reserved for the variables score-ts adds to carry secrets into values: rename the variable';
+const RESERVED =
+  'the prefix SCORE_TS_SECRET_ is reserved for the variables score-ts adds to carry secrets into values: rename the variable';
 
 function validate(text: string): Diagnostic[] {
   const source = parseYamlSource('score.yaml', text);

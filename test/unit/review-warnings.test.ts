@@ -4,7 +4,13 @@ import { withNamespace } from '../../src/render/assemble.js';
 import { reviewWarnings } from '../../src/render/review-warnings.js';
 import type { Manifest } from '../../src/base/types.js';
 
-const PROVISIONER: ManifestSource = { kind: 'provisioner', uri: 'template://x', uid: 'q.default#w.q', workload: 'w', location: { file: 'p.yaml', line: 1, column: 1 } };
+const PROVISIONER: ManifestSource = {
+  kind: 'provisioner',
+  uri: 'template://x',
+  uid: 'q.default#w.q',
+  workload: 'w',
+  location: { file: 'p.yaml', line: 1, column: 1 },
+};
 const PATCH: ManifestSource = { kind: 'patch', template: '.score-ts/p.patch.tpl', location: { file: '.score-ts/p.patch.tpl' } };
 const WORKLOAD: ManifestSource = { kind: 'workload', workload: 'w', location: { file: 'w.yaml', line: 3, column: 9 } };
 const BY_X = 'provisioner template://x (resource q.default#w.q)';
@@ -22,7 +28,10 @@ describe('reviewWarnings', () => {
     {
       name: "a provisioner's cluster-scoped objects",
       made: [by(PROVISIONER, object('ClusterRoleBinding', 'admin')), by(PROVISIONER, object('Namespace', 'kube-system', 'ignored'))],
-      expected: [`${BY_X} emits the cluster-scoped ClusterRoleBinding 'admin': ${REVIEW}`, `${BY_X} emits the cluster-scoped Namespace 'kube-system': ${REVIEW}`],
+      expected: [
+        `${BY_X} emits the cluster-scoped ClusterRoleBinding 'admin': ${REVIEW}`,
+        `${BY_X} emits the cluster-scoped Namespace 'kube-system': ${REVIEW}`,
+      ],
     },
     {
       name: 'an object in a namespace when the run has none',
@@ -37,7 +46,11 @@ describe('reviewWarnings', () => {
     },
     {
       name: "objects in the run's namespace, without a namespace, or with an empty one",
-      made: [by(PROVISIONER, object('Secret', 'a', 'shop')), by(PROVISIONER, object('Secret', 'b')), by(PROVISIONER, object('Secret', 'c', ''))],
+      made: [
+        by(PROVISIONER, object('Secret', 'a', 'shop')),
+        by(PROVISIONER, object('Secret', 'b')),
+        by(PROVISIONER, object('Secret', 'c', '')),
+      ],
       namespace: 'shop',
       expected: [],
     },
@@ -50,7 +63,11 @@ describe('reviewWarnings', () => {
     {
       name: "a patch template's objects, after the provisioners'",
       made: [by(PROVISIONER, object('Namespace', 'n'))],
-      final: [by(PATCH, object('ConfigMap', 'dash', 'monitoring')), by(PROVISIONER, object('Namespace', 'n')), by(PATCH, object('ClusterRoleBinding', 'r'))],
+      final: [
+        by(PATCH, object('ConfigMap', 'dash', 'monitoring')),
+        by(PROVISIONER, object('Namespace', 'n')),
+        by(PATCH, object('ClusterRoleBinding', 'r')),
+      ],
       namespace: 'shop',
       expected: [
         `${BY_X} emits the cluster-scoped Namespace 'n': ${REVIEW}`,

@@ -37,7 +37,13 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'wrong type: number for a variable',
       text: HEAD + WEB + '    variables:\n      PORT: 8080\n',
-      expected: [{ location: at(8, 13), field: 'containers.web.variables.PORT', message: 'must be a string, not the number 8080; quote it to make it a string: "8080"' }],
+      expected: [
+        {
+          location: at(8, 13),
+          field: 'containers.web.variables.PORT',
+          message: 'must be a string, not the number 8080; quote it to make it a string: "8080"',
+        },
+      ],
     },
     {
       name: 'wrong type: null container',
@@ -57,12 +63,20 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'bad pattern',
       text: HEAD + WEB + '    resources:\n      limits:\n        cpu: lots\n',
-      expected: [{ location: at(9, 14), field: 'containers.web.resources.limits.cpu', message: 'must be a CPU quantity such as 250m, 1 or 0.5' }],
+      expected: [
+        { location: at(9, 14), field: 'containers.web.resources.limits.cpu', message: 'must be a CPU quantity such as 250m, 1 or 0.5' },
+      ],
     },
     {
       name: 'bad workload name',
       text: HEAD.replace('name: web', 'name: Web') + WEB,
-      expected: [{ location: at(3, 9), field: 'metadata.name', message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit" }],
+      expected: [
+        {
+          location: at(3, 9),
+          field: 'metadata.name',
+          message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+        },
+      ],
     },
     {
       name: 'enum: before.ready',
@@ -82,22 +96,42 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'annotation value type: field escapes the dots of the key',
       text: HEAD + '  annotations:\n    k8s.score.dev/kind: 5\n' + WEB,
-      expected: [{ location: at(5, 25), field: 'metadata.annotations.k8s\\.score\\.dev/kind', message: 'must be a string, not the number 5; quote it to make it a string: "5"' }],
+      expected: [
+        {
+          location: at(5, 25),
+          field: 'metadata.annotations.k8s\\.score\\.dev/kind',
+          message: 'must be a string, not the number 5; quote it to make it a string: "5"',
+        },
+      ],
     },
     {
       name: 'files map form with a deep error: only the deep error',
       text: HEAD + WEB + '    files:\n      /etc/x:\n        content: hi\n        mode: 99\n',
-      expected: [{ location: at(10, 15), field: 'containers.web.files./etc/x.mode', message: 'must be a string, not the number 99; quote it to make it a string: "99"' }],
+      expected: [
+        {
+          location: at(10, 15),
+          field: 'containers.web.files./etc/x.mode',
+          message: 'must be a string, not the number 99; quote it to make it a string: "99"',
+        },
+      ],
     },
     {
       name: 'files map form, key with a dot: field escapes it',
       text: HEAD + WEB + '    files:\n      /etc/app.conf:\n        content: hi\n        mode: "999"\n',
-      expected: [{ location: at(10, 15), field: 'containers.web.files./etc/app\\.conf.mode', message: 'must be an octal file mode such as 0644 or 644' }],
+      expected: [
+        {
+          location: at(10, 15),
+          field: 'containers.web.files./etc/app\\.conf.mode',
+          message: 'must be an octal file mode such as 0644 or 644',
+        },
+      ],
     },
     {
       name: 'files list form with a deep error: only the deep error',
       text: HEAD + WEB + '    files:\n      - target: /etc/x\n        content: hi\n        mode: "999"\n',
-      expected: [{ location: at(10, 15), field: 'containers.web.files[0].mode', message: 'must be an octal file mode such as 0644 or 644' }],
+      expected: [
+        { location: at(10, 15), field: 'containers.web.files[0].mode', message: 'must be an octal file mode such as 0644 or 644' },
+      ],
     },
     {
       name: 'volumes list form with a wrong item type: only the item error',
@@ -107,12 +141,26 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'bad map key name, located at the key',
       text: HEAD + WEB + 'service:\n  ports:\n    Www:\n      port: 80\n',
-      expected: [{ location: at(9, 5), field: 'service.ports.Www', message: '\'Www\' is not an allowed name: must be 2 to 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit' }],
+      expected: [
+        {
+          location: at(9, 5),
+          field: 'service.ports.Www',
+          message:
+            "'Www' is not an allowed name: must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+        },
+      ],
     },
     {
       name: 'bad container name',
       text: HEAD + WEB + '  Web:\n    image: x\n',
-      expected: [{ location: at(7, 3), field: 'containers.Web', message: '\'Web\' is not an allowed name: must be 2 to 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit' }],
+      expected: [
+        {
+          location: at(7, 3),
+          field: 'containers.Web',
+          message:
+            "'Web' is not an allowed name: must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+        },
+      ],
     },
     {
       name: 'files neither map nor list',
@@ -133,12 +181,24 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'another apiVersion: the expected value is named',
       text: HEAD.replace('v1b1', 'v1b2') + WEB,
-      expected: [{ location: at(1, 13), field: 'apiVersion', message: 'must be score.dev/v1b1 (the Score version score-ts reads), not score.dev/v1b2' }],
+      expected: [
+        {
+          location: at(1, 13),
+          field: 'apiVersion',
+          message: 'must be score.dev/v1b1 (the Score version score-ts reads), not score.dev/v1b2',
+        },
+      ],
     },
     {
       name: 'a one-letter workload name: one problem, not a length and a pattern',
       text: HEAD.replace('name: web', 'name: a') + WEB,
-      expected: [{ location: at(3, 9), field: 'metadata.name', message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit" }],
+      expected: [
+        {
+          location: at(3, 9),
+          field: 'metadata.name',
+          message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+        },
+      ],
     },
     {
       name: 'no containers',
@@ -158,7 +218,13 @@ describe('validateWorkload: schema diagnostics', () => {
     {
       name: 'a boolean for a variable: quote it',
       text: HEAD + WEB + '    variables:\n      DEBUG: true\n',
-      expected: [{ location: at(8, 14), field: 'containers.web.variables.DEBUG', message: 'must be a string, not the boolean true; quote it to make it a string: "true"' }],
+      expected: [
+        {
+          location: at(8, 14),
+          field: 'containers.web.variables.DEBUG',
+          message: 'must be a string, not the boolean true; quote it to make it a string: "true"',
+        },
+      ],
     },
   ])('$name', ({ text, expected }) => {
     expect(validate(text)).toEqual(expected);
@@ -183,10 +249,18 @@ describe('validateWorkload: schema diagnostics', () => {
       '',
     ].join('\n');
     expect(sortDiagnostics(validate(text))).toEqual([
-      { location: at(3, 9), field: 'metadata.name', message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit" },
+      {
+        location: at(3, 9),
+        field: 'metadata.name',
+        message: "must be 2 to 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+      },
       { location: at(7, 11), field: 'containers.web.args', message: 'must be a list, not a string' },
       { location: at(8, 5), field: 'containers.web.bogus', message: 'unknown field; remove it or check its spelling' },
-      { location: at(10, 10), field: 'containers.web.variables.A', message: 'must be a string, not the number 1; quote it to make it a string: "1"' },
+      {
+        location: at(10, 10),
+        field: 'containers.web.variables.A',
+        message: 'must be a string, not the number 1; quote it to make it a string: "1"',
+      },
       { location: at(14, 13), field: 'service.ports.www.port', message: 'must be at most 65535' },
     ]);
   });
@@ -202,7 +276,11 @@ describe('validateWorkload: schema diagnostics', () => {
   it('runs the extra rules only on a schema-valid document', () => {
     const files = '    files:\n      - target: /etc/x\n        content: a\n      - target: /etc/x\n        content: b\n';
     expect(validate(HEAD + WEB + files)).toEqual([
-      { location: at(10, 9), field: 'containers.web.files[1]', message: "'/etc/x' is already mounted by another file or volume of this container" },
+      {
+        location: at(10, 9),
+        field: 'containers.web.files[1]',
+        message: "'/etc/x' is already mounted by another file or volume of this container",
+      },
     ]);
     expect(validate(HEAD + WEB + files + '    bogus: 1\n')).toEqual([
       { location: at(12, 5), field: 'containers.web.bogus', message: 'unknown field; remove it or check its spelling' },
@@ -213,7 +291,11 @@ describe('validateWorkload: schema diagnostics', () => {
   // ambiguity. "binaryContent is required" (from the third branch) would tell the user to add a third field.
   it('reports only the ambiguity when a file sets two content fields', () => {
     expect(validate(HEAD + WEB + '    files:\n      /etc/x:\n        content: hi\n        source: ./f\n')).toEqual([
-      { location: at(9, 9), field: 'containers.web.files./etc/x', message: 'matches more than one allowed form; set only one of the alternative fields' },
+      {
+        location: at(9, 9),
+        field: 'containers.web.files./etc/x',
+        message: 'matches more than one allowed form; set only one of the alternative fields',
+      },
     ]);
   });
 
@@ -247,7 +329,11 @@ describe('fieldName', () => {
   it.each<{ name: string; path: Array<string | number>; expected: string }>([
     { name: 'empty path', path: [], expected: '' },
     { name: 'plain keys', path: ['containers', 'web', 'image'], expected: 'containers.web.image' },
-    { name: 'dots in a key are escaped', path: ['metadata', 'annotations', 'k8s.score.dev/kind'], expected: 'metadata.annotations.k8s\\.score\\.dev/kind' },
+    {
+      name: 'dots in a key are escaped',
+      path: ['metadata', 'annotations', 'k8s.score.dev/kind'],
+      expected: 'metadata.annotations.k8s\\.score\\.dev/kind',
+    },
     { name: 'dot in a file path key', path: ['files', '/etc/app.conf'], expected: 'files./etc/app\\.conf' },
     { name: 'list index in brackets', path: ['files', 0, 'mode'], expected: 'files[0].mode' },
     { name: 'nested indexes', path: ['a', 0, 1], expected: 'a[0][1]' },

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { thrown } from '../provision/builders.js';
 import { UsageError } from '../../src/base/errors.js';
-import { compareVersions, findUnmetComparison, formatVersion, parseVersion, parseVersionConstraint } from '../../src/cli/version-constraint.js';
+import {
+  compareVersions,
+  findUnmetComparison,
+  formatVersion,
+  parseVersion,
+  parseVersionConstraint,
+} from '../../src/cli/version-constraint.js';
 
 function satisfies(version: string, constraint: string): boolean {
   return findUnmetComparison(parseVersion(version)!, parseVersionConstraint(constraint)) === undefined;
@@ -55,9 +61,17 @@ describe('parseVersionConstraint: malformed constraints are usage errors', () =>
     { name: 'an empty number', constraint: '1..1', message: `invalid version constraint '1..1': '1..1' is not a version; ${hint}` },
     { name: 'a leading zero', constraint: '01.2.3', message: `invalid version constraint '01.2.3': '01.2.3' is not a version; ${hint}` },
     { name: 'reversed operator', constraint: '=>1.0', message: `invalid version constraint '=>1.0': '>1.0' is not a version; ${hint}` },
-    { name: 'alternatives', constraint: '^0.1 || ^0.2', message: `invalid version constraint '^0.1 || ^0.2': '||' is not a version; ${hint}` },
+    {
+      name: 'alternatives',
+      constraint: '^0.1 || ^0.2',
+      message: `invalid version constraint '^0.1 || ^0.2': '||' is not a version; ${hint}`,
+    },
     { name: 'a wildcard', constraint: '0.1.x', message: `invalid version constraint '0.1.x': '0.1.x' is not a version; ${hint}` },
-    { name: 'a prerelease on a partial version', constraint: '1.2-rc.1', message: `invalid version constraint '1.2-rc.1': '1.2-rc.1' is not a version; ${hint}` },
+    {
+      name: 'a prerelease on a partial version',
+      constraint: '1.2-rc.1',
+      message: `invalid version constraint '1.2-rc.1': '1.2-rc.1' is not a version; ${hint}`,
+    },
   ])('$name ($constraint)', ({ constraint, message }) => {
     const error = thrown(() => parseVersionConstraint(constraint));
     expect(error).toBeInstanceOf(UsageError);
@@ -89,7 +103,19 @@ describe('parseVersion and compareVersions', () => {
   });
 
   it('orders versions by semver precedence', () => {
-    const ordered = ['1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.1.0', '2.0.0'];
+    const ordered = [
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.1.0',
+      '2.0.0',
+    ];
     const shuffled = [...ordered].reverse();
     expect(shuffled.sort((a, b) => compareVersions(parseVersion(a)!, parseVersion(b)!))).toEqual(ordered);
   });

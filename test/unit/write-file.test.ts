@@ -16,7 +16,10 @@ describe('writing content that comes in pieces', () => {
   it.each([
     { name: 'no pieces', pieces: [] },
     { name: 'empty pieces', pieces: ['', 'a', '', 'b', ''] },
-    { name: 'many small pieces with multi-byte characters across the 256 KiB buffer', pieces: Array.from({ length: 40_000 }, (_, i) => `é😀${i}\n`) },
+    {
+      name: 'many small pieces with multi-byte characters across the 256 KiB buffer',
+      pieces: Array.from({ length: 40_000 }, (_, i) => `é😀${i}\n`),
+    },
     { name: 'a piece of exactly the buffer size after a small one', pieces: ['x', 'y'.repeat(256 * KIB), 'z'] },
     { name: 'a piece bigger than the buffer', pieces: ['head\n', '😀'.repeat(100 * KIB), 'tail\n'] },
   ])('$name: the file holds exactly the pieces joined', ({ pieces }) => {
@@ -64,9 +67,17 @@ describe('clean-up of temporary files after a commit', () => {
   const random = 'a1b2c3d4e5f6';
   it.each([
     { name: 'a killed run of this host: removed', temp: () => `.out.yaml.${deadPid()}-${hostTag()}-${random}.tmp`, removed: true },
-    { name: 'a live run of this host (the parent of this test): kept', temp: () => `.out.yaml.${process.ppid}-${hostTag()}-${random}.tmp`, removed: false },
+    {
+      name: 'a live run of this host (the parent of this test): kept',
+      temp: () => `.out.yaml.${process.ppid}-${hostTag()}-${random}.tmp`,
+      removed: false,
+    },
     { name: 'a run of another host: kept', temp: () => `.out.yaml.${deadPid()}-${hostTag('elsewhere')}-${random}.tmp`, removed: false },
-    { name: 'an earlier process with our pid (not one we staged): removed', temp: () => `.out.yaml.${process.pid}-${hostTag()}-${random}.tmp`, removed: true },
+    {
+      name: 'an earlier process with our pid (not one we staged): removed',
+      temp: () => `.out.yaml.${process.pid}-${hostTag()}-${random}.tmp`,
+      removed: true,
+    },
     { name: 'a temporary file of another target: kept', temp: () => `.other.yaml.${deadPid()}-${hostTag()}-${random}.tmp`, removed: false },
   ])('$name', ({ temp, removed }) => {
     const dir = tempDir();
@@ -88,7 +99,9 @@ describe('clean-up of temporary files after a commit', () => {
   it('names temporary files after the writing process and host', () => {
     const dir = tempDir();
     const staged = stageFile({ file: path.join(dir, 'out.yaml'), content: 'x', displayPath: 'out.yaml' });
-    expect(readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^\\.out\\.yaml\\.${process.pid}-${hostTag()}-[0-9a-f]{12}\\.tmp$`))]);
+    expect(readdirSync(dir)).toEqual([
+      expect.stringMatching(new RegExp(`^\\.out\\.yaml\\.${process.pid}-${hostTag()}-[0-9a-f]{12}\\.tmp$`)),
+    ]);
     staged.discard();
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -110,6 +123,8 @@ describe('writing to an open file descriptor', () => {
   it('a descriptor that is not open fails with a clear message', () => {
     // Far above any descriptor this process has open (a closed one could be reused by the test runner).
     const fd = 999_999;
-    expect(() => writeFilesTogether([{ file: '/dev/fd/999999', fd, content: 'x', displayPath: '/dev/fd/999999' }])).toThrow('cannot write /dev/fd/999999: it is not an open file descriptor; the previous file, if any, is unchanged');
+    expect(() => writeFilesTogether([{ file: '/dev/fd/999999', fd, content: 'x', displayPath: '/dev/fd/999999' }])).toThrow(
+      'cannot write /dev/fd/999999: it is not an open file descriptor; the previous file, if any, is unchanged',
+    );
   });
 });

@@ -14,7 +14,55 @@ function generator(seed: number): () => number {
   };
 }
 
-const PIECES = ['a', 'Z', '0', '7', '-', ':', ' ', '#', '"', "'", '\n', '\t', '.', '|', '>', '!', '&', '*', '?', '{', '}', '[', ']', ',', '%', '@', '`', '~', '=', '<<', 'yes', 'on', 'null', '0x1', '1e3', '0o7', '.inf', '---', '...', '\\', 'é', '😀', '$(', '${', '\r', '\u0085', '\u2028'];
+const PIECES = [
+  'a',
+  'Z',
+  '0',
+  '7',
+  '-',
+  ':',
+  ' ',
+  '#',
+  '"',
+  "'",
+  '\n',
+  '\t',
+  '.',
+  '|',
+  '>',
+  '!',
+  '&',
+  '*',
+  '?',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '%',
+  '@',
+  '`',
+  '~',
+  '=',
+  '<<',
+  'yes',
+  'on',
+  'null',
+  '0x1',
+  '1e3',
+  '0o7',
+  '.inf',
+  '---',
+  '...',
+  '\\',
+  'é',
+  '😀',
+  '$(',
+  '${',
+  '\r',
+  '\u0085',
+  '\u2028',
+];
 
 function randomString(next: () => number): string {
   const length = Math.floor(next() * 6);
@@ -35,15 +83,18 @@ function randomValue(next: () => number, depth: number): unknown {
 }
 
 describe('emitYaml', () => {
-  it.each(Array.from({ length: 20 }, (_, i) => ({ name: `seed ${i}`, seed: 1000 + i })))('$name: 100 random documents read back the same in YAML 1.1 and 1.2', ({ seed }) => {
-    const next = generator(seed);
-    for (let n = 0; n < 100; n++) {
-      const value = { root: randomValue(next, 0) };
-      const text = emitYaml(value);
-      expect(parse(text, { version: '1.1', uniqueKeys: false }), JSON.stringify(text)).toEqual(value);
-      expect(parse(text, { version: '1.2', uniqueKeys: false }), JSON.stringify(text)).toEqual(value);
-    }
-  });
+  it.each(Array.from({ length: 20 }, (_, i) => ({ name: `seed ${i}`, seed: 1000 + i })))(
+    '$name: 100 random documents read back the same in YAML 1.1 and 1.2',
+    ({ seed }) => {
+      const next = generator(seed);
+      for (let n = 0; n < 100; n++) {
+        const value = { root: randomValue(next, 0) };
+        const text = emitYaml(value);
+        expect(parse(text, { version: '1.1', uniqueKeys: false }), JSON.stringify(text)).toEqual(value);
+        expect(parse(text, { version: '1.2', uniqueKeys: false }), JSON.stringify(text)).toEqual(value);
+      }
+    },
+  );
 
   it.each([
     { name: 'empty collections', value: { a: {}, b: [] }, text: 'a: {}\nb: []\n' },

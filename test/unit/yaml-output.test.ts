@@ -190,7 +190,7 @@ describe('renderValue', () => {
     expect(renderValue(value, 'json')).toBe('{\n  "b": [\n    1,\n    "on"\n  ],\n  "a": {\n    "k\u2028": null\n  }\n}\n');
   });
 
-  it('yaml: the emitter\'s document', () => {
+  it("yaml: the emitter's document", () => {
     expect(renderValue(value, 'yaml')).toBe(emitYaml(value));
     expect(renderValue(value, 'yaml')).toBe('b:\n  - 1\n  - "on"\na:\n  "k\\u2028": null\n');
   });

@@ -53,10 +53,14 @@ complete -F ${fn} ${program}
 /** Four lookups keyed by the command path (`provisioners list`, '' for the program itself). */
 function caseTables(fn: string, commands: readonly CompletionCommand[]): string {
   const key = (command: CompletionCommand) => singleQuoted(command.path.join(' '));
-  const subcommands = commands.filter((c) => c.subcommands.length > 0).map((c): Row => [key(c), c.subcommands.map((s) => s.path.at(-1)!).join(' ')]);
+  const subcommands = commands
+    .filter((c) => c.subcommands.length > 0)
+    .map((c): Row => [key(c), c.subcommands.map((s) => s.path.at(-1)!).join(' ')]);
   const flags = commands.map((c): Row => [key(c), c.options.flatMap((o) => o.flags).join(' ')]);
   const flagValues = commands.flatMap((c) =>
-    c.options.flatMap((o): Row[] => (o.value ? [[o.flags.map((f) => singleQuoted(`${c.path.join(' ')}|${f}`)).join('|'), valueKind(o.value)]] : [])),
+    c.options.flatMap((o): Row[] =>
+      o.value ? [[o.flags.map((f) => singleQuoted(`${c.path.join(' ')}|${f}`)).join('|'), valueKind(o.value)]] : [],
+    ),
   );
   const args = commands.map((c): Row => [key(c), valueKind(argumentsCompletion(c))]).filter(([, kind]) => kind !== 'none');
   return [

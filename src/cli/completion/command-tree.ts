@@ -3,9 +3,7 @@ import type { Argument, Command, Option } from 'commander';
 
 /** What a flag's value or a positional argument completes to. */
 export type ValueCompletion =
-  | { readonly kind: 'files' }
-  | { readonly kind: 'words'; readonly words: readonly string[] }
-  | { readonly kind: 'none' };
+  { readonly kind: 'files' } | { readonly kind: 'words'; readonly words: readonly string[] } | { readonly kind: 'none' };
 
 export interface CompletionOption {
   /** Every spelling, short first: `['-o', '--output']`. */
@@ -50,7 +48,12 @@ export function readCommandTree(program: Command): CompletionCommand {
   return readCommand(program, [], [], globals);
 }
 
-function readCommand(command: Command, path: readonly string[], siblings: readonly string[], globals: readonly CompletionOption[]): CompletionCommand {
+function readCommand(
+  command: Command,
+  path: readonly string[],
+  siblings: readonly string[],
+  globals: readonly CompletionOption[],
+): CompletionCommand {
   const help = command.createHelp();
   const subcommands = help.visibleCommands(command);
   const names = subcommands.map((sub) => sub.name()).filter((name) => name !== 'help');

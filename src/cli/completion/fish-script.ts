@@ -1,12 +1,20 @@
 /** The fish completion script: `complete` lines guarded by the command path found on the command line. */
-import { argumentsCompletion, flattenCommands, type CompletionCommand, type CompletionOption, type ValueCompletion } from './command-tree.js';
+import {
+  argumentsCompletion,
+  flattenCommands,
+  type CompletionCommand,
+  type CompletionOption,
+  type ValueCompletion,
+} from './command-tree.js';
 import { shellFunctionName } from './shell-text.js';
 
 export function fishScript(program: string, tree: CompletionCommand): string {
   const fn = shellFunctionName(program);
   const commands = flattenCommands(tree);
   const paths = commands.filter((c) => c.path.length > 0).map((c) => fishQuoted(c.path.join(' ')));
-  const valueFlags = commands.flatMap((c) => c.options.filter((o) => o.value).flatMap((o) => o.flags.map((f) => fishQuoted(`${c.path.join(' ')}|${f}`))));
+  const valueFlags = commands.flatMap((c) =>
+    c.options.filter((o) => o.value).flatMap((o) => o.flags.map((f) => fishQuoted(`${c.path.join(' ')}|${f}`))),
+  );
   const lines = commands.flatMap((command) => completeLines(program, fn, command));
   return `# fish completion for ${program}, made by \`${program} completion fish\` (make it again after an upgrade).
 # Install: ${program} completion fish > ~/.config/fish/completions/${program}.fish

@@ -1,5 +1,11 @@
 /** The zsh completion script: one `_arguments` function per command, for fpath autoloading or `source`. */
-import { flattenCommands, type CompletionArgument, type CompletionCommand, type CompletionOption, type ValueCompletion } from './command-tree.js';
+import {
+  flattenCommands,
+  type CompletionArgument,
+  type CompletionCommand,
+  type CompletionOption,
+  type ValueCompletion,
+} from './command-tree.js';
 import { singleQuoted } from './shell-text.js';
 
 export function zshScript(program: string, tree: CompletionCommand): string {

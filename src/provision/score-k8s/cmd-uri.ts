@@ -34,7 +34,8 @@ export function parseCmdUri(uri: string): CmdBinary | string {
     case '..':
       return { display, resolve: (projectDir) => path.join(path.dirname(path.resolve(projectDir)), decode(pathPart)) };
   }
-  if (pathPart !== '' && pathPart !== '/') return 'a program found on PATH (cmd://NAME) cannot have a path after it; use cmd://./PATH for a file of the project';
+  if (pathPart !== '' && pathPart !== '/')
+    return 'a program found on PATH (cmd://NAME) cannot have a path after it; use cmd://./PATH for a file of the project';
   if (host === '') return 'a cmd:// uri needs a program';
   return { display, resolve: () => decode(host) };
 }

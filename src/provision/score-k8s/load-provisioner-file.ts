@@ -22,7 +22,9 @@ export function loadProvisionerFile(source: YamlSource, text: string, origin: Pr
     if (!(e instanceof InputError)) throw e;
     // A template that Handlebars cannot read, in a file without signs of either language, may be Go: say so.
     if (!choice.unsure) throw e;
-    const diagnostics = diagnosticsOf(e).map((d) => (/template syntax error/.test(d.message) ? { ...d, message: `${d.message} (${languageHint('provisioner file', choice)})` } : d));
+    const diagnostics = diagnosticsOf(e).map((d) =>
+      /template syntax error/.test(d.message) ? { ...d, message: `${d.message} (${languageHint('provisioner file', choice)})` } : d,
+    );
     throw new InputError(e.message, diagnostics);
   }
 }
@@ -49,6 +51,8 @@ function fileLanguage(source: YamlSource, text: string): LanguageChoice {
     return chooseLanguage('provisioner file', text, templates, cmdSigns(entries));
   } catch (e) {
     if (!(e instanceof LanguageError)) throw e;
-    throw new InputError(`${source.file} has provisioners that cannot be used`, [{ location: { file: source.file }, field: '', message: e.message }]);
+    throw new InputError(`${source.file} has provisioners that cannot be used`, [
+      { location: { file: source.file }, field: '', message: e.message },
+    ]);
   }
 }

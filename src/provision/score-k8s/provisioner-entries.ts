@@ -41,7 +41,9 @@ export function loadScoreK8sProvisioners(source: YamlSource, origin: Provisioner
   const problems: Diagnostic[] = [];
   const locate: Locator = (path, key) => (key ? locateKey(source, path) : locateValue(source, path));
   if (!Array.isArray(value)) {
-    throw new InputError(`${source.file} is not a valid provisioner file`, [fieldProblem(locate, [], 'a provisioner file is a YAML list of provisioners')]);
+    throw new InputError(`${source.file} is not a valid provisioner file`, [
+      fieldProblem(locate, [], 'a provisioner file is a YAML list of provisioners'),
+    ]);
   }
   const seen = new Set<string>();
   const entries = value.flatMap((raw, index) => {
@@ -67,7 +69,8 @@ class EntryReader {
 
   read(origin: ProvisionerOrigin): Provisioner | undefined {
     const raw = this.raw;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return this.fail([], 'each provisioner must be a map with uri and type');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      return this.fail([], 'each provisioner must be a map with uri and type');
     const map = raw as Record<string, unknown>;
     const uri = this.text(map, 'uri', true);
     const type = this.text(map, 'type', true);
@@ -76,7 +79,12 @@ class EntryReader {
     if (!isCmd && !uri.startsWith('template://')) return this.fail(['uri'], `${uri}: the uri must start with template:// or cmd://`);
     const allowed = isCmd ? CMD_FIELDS : TEMPLATE_FIELDS;
     for (const key of Object.keys(map)) {
-      if (!allowed.has(key)) this.fail([key], `${uri}: unknown field ${key}: a ${isCmd ? 'cmd://' : 'template://'} provisioner of score-k8s's format has ${[...allowed].join(', ')}`, true);
+      if (!allowed.has(key))
+        this.fail(
+          [key],
+          `${uri}: unknown field ${key}: a ${isCmd ? 'cmd://' : 'template://'} provisioner of score-k8s's format has ${[...allowed].join(', ')}`,
+          true,
+        );
     }
     const klass = this.text(map, 'class', false);
     const id = this.text(map, 'id', false);
@@ -84,7 +92,8 @@ class EntryReader {
     const supportedParams = this.list(map, 'supported_params');
     const expectedOutputs = this.list(map, 'expected_outputs');
     const base = {
-      uri, type,
+      uri,
+      type,
       ...(klass !== undefined ? { class: klass } : {}),
       ...(id !== undefined ? { id } : {}),
       ...(description !== undefined ? { description } : {}),
@@ -162,7 +171,10 @@ export function goErrorText(e: GoTemplateError): string {
 
 /** strings.TrimSpace: the white space unicode.IsSpace knows, at both ends. */
 function goTrimSpace(text: string): string {
-  return text.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
+  return text.replace(
+    /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g,
+    '',
+  );
 }
 
 function countLines(text: string): number {

@@ -17,7 +17,13 @@ import { convertMarkers, escapeMarkers, mapPlainStrings, unescapeMarkers } from 
 
 const ANSWER_FIELDS = new Set(['resource_outputs', 'resource_state', 'shared_state', 'manifests']);
 
-export function runScoreK8sCmd(provisioner: ScoreK8sCmdProvisioner, request: ProvisionRequest, projectDir: string, secretRefs: SecretRefCodec, limits: CmdLimits = CMD_LIMITS): ProvisionResult {
+export function runScoreK8sCmd(
+  provisioner: ScoreK8sCmdProvisioner,
+  request: ProvisionRequest,
+  projectDir: string,
+  secretRefs: SecretRefCodec,
+  limits: CmdLimits = CMD_LIMITS,
+): ProvisionResult {
   const { binary, args } = provisioner;
   const program = binary.display;
   const outcome = runProgram({
@@ -67,10 +73,16 @@ function requestJson(r: ProvisionRequest): Record<string, unknown> {
 }
 
 function networkService(s: WorkloadService): Record<string, unknown> {
-  const port = (name: string, p: { port: number; targetPort: number; protocol: string }) => ({ name, port: p.port, target_port: p.targetPort, protocol: p.protocol });
+  const port = (name: string, p: { port: number; targetPort: number; protocol: string }) => ({
+    name,
+    port: p.port,
+    target_port: p.targetPort,
+    protocol: p.protocol,
+  });
   const ports: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(s.ports)) ports[name] = port(name, p);
-  for (const [number, p] of Object.entries(s.portsByNumber)) ports[number] ??= port(Object.entries(s.ports).find(([, q]) => q === p)?.[0] ?? '', p);
+  for (const [number, p] of Object.entries(s.portsByNumber))
+    ports[number] ??= port(Object.entries(s.ports).find(([, q]) => q === p)?.[0] ?? '', p);
   return { ServiceName: s.serviceName, ports };
 }
 
@@ -84,11 +96,16 @@ interface Answer {
 function readAnswer(stdout: string, program: string): Answer {
   const answer = parseAnswerObject(stdout, program);
   const unknown = Object.keys(answer).filter((k) => !ANSWER_FIELDS.has(k));
-  if (unknown.length > 0) throw new CommandError(`'${program}' answered unknown fields (${unknown.join(', ')}): score-k8s's answer has resource_outputs, resource_state, shared_state and manifests`);
+  if (unknown.length > 0)
+    throw new CommandError(
+      `'${program}' answered unknown fields (${unknown.join(', ')}): score-k8s's answer has resource_outputs, resource_state, shared_state and manifests`,
+    );
   for (const key of ['resource_outputs', 'resource_state', 'shared_state'] as const) {
-    if (answer[key] !== undefined && answer[key] !== null && !isPlainMap(answer[key])) throw new CommandError(`'${program}' answered a ${key} that is not an object`);
+    if (answer[key] !== undefined && answer[key] !== null && !isPlainMap(answer[key]))
+      throw new CommandError(`'${program}' answered a ${key} that is not an object`);
   }
   const manifests = answer.manifests;
-  if (manifests !== undefined && manifests !== null && !(Array.isArray(manifests) && manifests.every(isPlainMap))) throw new CommandError(`'${program}' answered manifests that are not a list of objects`);
+  if (manifests !== undefined && manifests !== null && !(Array.isArray(manifests) && manifests.every(isPlainMap)))
+    throw new CommandError(`'${program}' answered manifests that are not a list of objects`);
   return answer;
 }

@@ -30,7 +30,8 @@ export function convertMarkers(text: string, codec: SecretRefCodec): string {
   if (!text.includes(OPEN)) return text;
   return text.replace(MARKER, (_m, inner: string) => {
     const cut = inner.indexOf('_');
-    if (cut <= 0 || cut === inner.length - 1) throw new SecretRefError(`a secret reference must be written 🔐💬NAME_KEY💬🔐 (the Secret's name, _, the key)`);
+    if (cut <= 0 || cut === inner.length - 1)
+      throw new SecretRefError(`a secret reference must be written 🔐💬NAME_KEY💬🔐 (the Secret's name, _, the key)`);
     return codec.encode(inner.slice(0, cut), inner.slice(cut + 1));
   });
 }
@@ -41,6 +42,7 @@ export function mapPlainStrings(value: unknown, f: (text: string) => string): un
   if (Array.isArray(value)) return value.map((v) => mapPlainStrings(v, f));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, f(k), { value: mapPlainStrings(v, f), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, f(k), { value: mapPlainStrings(v, f), enumerable: true, writable: true, configurable: true });
   return out;
 }

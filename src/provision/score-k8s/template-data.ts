@@ -4,8 +4,17 @@
  * `map[string]provisioners.NetworkService` whose Ports are keyed by name and by port number.
  */
 import {
-  T, Typed, fromDecoded, mapOf, mapValue, namedType, pointerValue, structType, structValue,
-  type GoMap, type GoValue,
+  T,
+  Typed,
+  fromDecoded,
+  mapOf,
+  mapValue,
+  namedType,
+  pointerValue,
+  structType,
+  structValue,
+  type GoMap,
+  type GoValue,
 } from '../../templates/go/index.js';
 import type { ProvisionRequest, WorkloadService } from '../provision-request.js';
 
@@ -66,9 +75,20 @@ export function templateData(go: GoRequest, stages: StageValues): Typed {
   const r = go.request;
   return pointerValue(
     structValue(DATA, {
-      Guid: r.guid, Uid: r.uid, Type: r.type, Class: r.class, Id: r.id,
-      Params: go.params, Metadata: go.metadata, Init: stages.init, State: stages.state, Shared: stages.shared,
-      SourceWorkload: r.sourceWorkload, WorkloadMetadata: go.workloadMetadata, WorkloadServices: go.workloadServices, Namespace: r.namespace,
+      Guid: r.guid,
+      Uid: r.uid,
+      Type: r.type,
+      Class: r.class,
+      Id: r.id,
+      Params: go.params,
+      Metadata: go.metadata,
+      Init: stages.init,
+      State: stages.state,
+      Shared: stages.shared,
+      SourceWorkload: r.sourceWorkload,
+      WorkloadMetadata: go.workloadMetadata,
+      WorkloadServices: go.workloadServices,
+      Namespace: r.namespace,
     }),
   );
 }
@@ -86,7 +106,8 @@ function withInts(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withInts);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) Object.defineProperty(out, k, { value: withInts(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    if (v !== undefined) Object.defineProperty(out, k, { value: withInts(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -106,7 +127,10 @@ const servicesCache = new WeakMap<object, Typed>();
 export function goWorkloadServices(services: Readonly<Record<string, WorkloadService>>): Typed {
   let typed = servicesCache.get(services);
   if (!typed) {
-    typed = mapValue(WORKLOAD_SERVICES, Object.entries(services).map(([name, s]) => [name, networkService(s)] as const));
+    typed = mapValue(
+      WORKLOAD_SERVICES,
+      Object.entries(services).map(([name, s]) => [name, networkService(s)] as const),
+    );
     servicesCache.set(services, typed);
   }
   return typed;
@@ -126,7 +150,12 @@ function nameOf(s: WorkloadService, port: object): string {
 }
 
 function servicePort(name: string, p: { port: number; targetPort: number; protocol: string }): Typed {
-  return structValue(SERVICE_PORT, { Name: name, Port: BigInt(p.port), TargetPort: BigInt(p.targetPort), Protocol: new Typed(PROTOCOL, p.protocol) });
+  return structValue(SERVICE_PORT, {
+    Name: name,
+    Port: BigInt(p.port),
+    TargetPort: BigInt(p.targetPort),
+    Protocol: new Typed(PROTOCOL, p.protocol),
+  });
 }
 
 /** Go values as plain data for the rest of score-ts: ints and uint64s become numbers. */
@@ -136,7 +165,8 @@ export function plainData(value: GoValue): unknown {
   if (Array.isArray(value)) return value.map(plainData);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: plainData(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k, { value: plainData(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -146,6 +176,7 @@ export function mapGoStrings(value: GoValue, f: (text: string) => string): GoVal
   if (Array.isArray(value)) return value.map((v) => mapGoStrings(v, f));
   if (value === null || typeof value !== 'object' || value instanceof Typed) return value;
   const out: Record<string, GoValue> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, f(k), { value: mapGoStrings(v, f), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, f(k), { value: mapGoStrings(v, f), enumerable: true, writable: true, configurable: true });
   return out;
 }

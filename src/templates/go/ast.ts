@@ -125,7 +125,7 @@ export interface EndOrElseNode extends At {
 
 export type Node = ListNode | TextNode | ActionNode | BranchNode | TemplateNode | LoopControlNode;
 export type ArgNode =
-  | PipeNode | IdentifierNode | VariableNode | DotNode | NilNode | FieldNode | ChainNode | BoolNode | NumberNode | StringNode;
+  PipeNode | IdentifierNode | VariableNode | DotNode | NilNode | FieldNode | ChainNode | BoolNode | NumberNode | StringNode;
 export type AnyNode = Node | ArgNode | CommandNode | EndOrElseNode;
 
 /** A node's source form, as Go's String() methods write it. */

@@ -8,7 +8,11 @@ import { indirect } from './reflect.js';
 /** evalArgs: one string as is, else fmt.Sprint of the arguments, nil printed as <no value>. */
 export function textOf(args: readonly GoValue[]): string {
   if (args.length === 1 && typeof args[0] === 'string') return args[0];
-  return sprint(args.map((a) => (a === null || a === undefined ? '<no value>' : a instanceof Typed && a.type.kind === 'ptr' ? (indirect(a)[0] as GoValue) : a)));
+  return sprint(
+    args.map((a) =>
+      a === null || a === undefined ? '<no value>' : a instanceof Typed && a.type.kind === 'ptr' ? (indirect(a)[0] as GoValue) : a,
+    ),
+  );
 }
 
 const HTML: Readonly<Record<string, string>> = { '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
@@ -18,7 +22,13 @@ export function htmlEscape(s: string): string {
 }
 
 const JS: Readonly<Record<string, string>> = {
-  '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D',
+  '\\': '\\\\',
+  "'": "\\'",
+  '"': '\\"',
+  '<': '\\u003C',
+  '>': '\\u003E',
+  '&': '\\u0026',
+  '=': '\\u003D',
 };
 
 export function jsEscape(s: string): string {

@@ -3,7 +3,14 @@
  * which node an error points at.
  */
 import {
-  nodeString, type ArgNode, type ChainNode, type CommandNode, type FieldNode, type IdentifierNode, type NumberNode, type PipeNode,
+  nodeString,
+  type ArgNode,
+  type ChainNode,
+  type CommandNode,
+  type FieldNode,
+  type IdentifierNode,
+  type NumberNode,
+  type PipeNode,
   type VariableNode,
 } from './ast.js';
 import { BUILTINS } from './builtins.js';
@@ -116,8 +123,15 @@ export class Evaluator extends ExecState {
   }
 
   /** .X.Y.Z from ident[from] on; the last field gets the arguments (when it is a method). */
-  private evalFieldChain(dot: ExecValue, receiver: ExecValue, node: FieldNode | ChainNode | VariableNode, ident: readonly string[],
-    from: number, args: readonly ArgNode[] | undefined, final: Final): GoValue {
+  private evalFieldChain(
+    dot: ExecValue,
+    receiver: ExecValue,
+    node: FieldNode | ChainNode | VariableNode,
+    ident: readonly string[],
+    from: number,
+    args: readonly ArgNode[] | undefined,
+    final: Final,
+  ): GoValue {
     let recv: GoValue;
     let iface = false;
     if (receiver instanceof Iface) [recv, iface] = [receiver.v, true];
@@ -131,8 +145,15 @@ export class Evaluator extends ExecState {
   }
 
   /** `.Name` on a receiver: a method call, a struct field or a map key. */
-  private evalField(dot: ExecValue, name: string, node: FieldNode | ChainNode | VariableNode, args: readonly ArgNode[] | undefined,
-    final: Final, receiver: GoValue, iface: boolean): GoValue {
+  private evalField(
+    dot: ExecValue,
+    name: string,
+    node: FieldNode | ChainNode | VariableNode,
+    args: readonly ArgNode[] | undefined,
+    final: Final,
+    receiver: GoValue,
+    iface: boolean,
+  ): GoValue {
     const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;
     const value = lookupField(this, receiver, iface, name, hasArgs, this.found);
     const method = this.found.method;
@@ -142,8 +163,13 @@ export class Evaluator extends ExecState {
     return result instanceof Iface ? result.v : result;
   }
 
-  evalFunction(dot: ExecValue, node: IdentifierNode, cmd: CommandNode | IdentifierNode, args: readonly ArgNode[] | undefined,
-    final: Final): ExecValue {
+  evalFunction(
+    dot: ExecValue,
+    node: IdentifierNode,
+    cmd: CommandNode | IdentifierNode,
+    args: readonly ArgNode[] | undefined,
+    final: Final,
+  ): ExecValue {
     this.node = node;
     const name = node.ident;
     const own = this.set.funcs.get(name);
@@ -153,8 +179,15 @@ export class Evaluator extends ExecState {
   }
 
   /** Calls a function or method with the command's arguments (and the previous command's value last). */
-  evalCall(dot: ExecValue, fn: GoFunc, isBuiltin: boolean, node: CommandNode | IdentifierNode | FieldNode | ChainNode | VariableNode,
-    name: string, allArgs: readonly ArgNode[] | undefined, final: Final): ExecValue {
+  evalCall(
+    dot: ExecValue,
+    fn: GoFunc,
+    isBuiltin: boolean,
+    node: CommandNode | IdentifierNode | FieldNode | ChainNode | VariableNode,
+    name: string,
+    allArgs: readonly ArgNode[] | undefined,
+    final: Final,
+  ): ExecValue {
     const nargs = allArgs ? allArgs.length - 1 : 0;
     const sig = fn.type.signature!;
     const numIn = nargs + (final !== MISSING ? 1 : 0);

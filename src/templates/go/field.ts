@@ -53,8 +53,15 @@ export function lookupField(s: ExecState, receiver: GoValue, iface: boolean, nam
 const NOT_FOUND = Symbol('not found');
 
 /** A field of a struct, a key of a typed map, or Go's error for a nil pointer to a struct having it. */
-function typedField(s: ExecState, recv: Typed, name: string, hasArgs: boolean, nilPointer: boolean, typ: () => string,
-  found: Found): GoValue | typeof NOT_FOUND {
+function typedField(
+  s: ExecState,
+  recv: Typed,
+  name: string,
+  hasArgs: boolean,
+  nilPointer: boolean,
+  typ: () => string,
+  found: Found,
+): GoValue | typeof NOT_FOUND {
   const { type } = recv;
   if (type.kind === 'struct') {
     const i = fieldIndex(type).get(name);

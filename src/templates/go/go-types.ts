@@ -8,10 +8,29 @@ import type { GoFunc } from './funcs.js';
 
 export type GoKind =
   | 'bool'
-  | 'int' | 'int8' | 'int16' | 'int32' | 'int64'
-  | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr'
-  | 'float32' | 'float64' | 'complex64' | 'complex128'
-  | 'string' | 'map' | 'slice' | 'array' | 'struct' | 'ptr' | 'func' | 'interface';
+  | 'int'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'uint'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'uintptr'
+  | 'float32'
+  | 'float64'
+  | 'complex64'
+  | 'complex128'
+  | 'string'
+  | 'map'
+  | 'slice'
+  | 'array'
+  | 'struct'
+  | 'ptr'
+  | 'func'
+  | 'interface';
 
 export interface GoField {
   readonly name: string;
@@ -127,7 +146,16 @@ function sameType(a: GoType, b: GoType): boolean {
 
 /** Defined types: named ones and the predeclared bool, numeric and string types. */
 function isDefined(t: GoType): boolean {
-  return t.underlying !== undefined || (t.kind !== 'map' && t.kind !== 'slice' && t.kind !== 'array' && t.kind !== 'ptr' && t.kind !== 'func' && t.kind !== 'struct' && t.kind !== 'interface');
+  return (
+    t.underlying !== undefined ||
+    (t.kind !== 'map' &&
+      t.kind !== 'slice' &&
+      t.kind !== 'array' &&
+      t.kind !== 'ptr' &&
+      t.kind !== 'func' &&
+      t.kind !== 'struct' &&
+      t.kind !== 'interface')
+  );
 }
 
 /** Go's assignability: identical types, anything to interface{}, or one underlying type with one side unnamed. */
@@ -151,5 +179,12 @@ export function bitSize(kind: GoKind): number {
 }
 
 const BIT_SIZES: Partial<Record<GoKind, number>> = {
-  int8: 8, int16: 16, int32: 32, uint8: 8, uint16: 16, uint32: 32, float32: 32, complex64: 32,
+  int8: 8,
+  int16: 16,
+  int32: 32,
+  uint8: 8,
+  uint16: 16,
+  uint32: 32,
+  float32: 32,
+  complex64: 32,
 };

@@ -31,7 +31,11 @@ function indexOne(item: GoValue, key: GoValue): ExecValue {
   }
   if (type.kind === 'map') {
     const k = prepareArg(key, type.key!);
-    const found = isGoMap(item) ? (hasEntry(item, k as string) ? item[k as string] : undefined) : (item as Typed & { v: Map<MapKey, GoValue> | null }).v?.get(rawKey(k));
+    const found = isGoMap(item)
+      ? hasEntry(item, k as string)
+        ? item[k as string]
+        : undefined
+      : (item as Typed & { v: Map<MapKey, GoValue> | null }).v?.get(rawKey(k));
     return found !== undefined ? fromSlot(type.elem, found) : zeroValue(type.elem!);
   }
   throw fail(`can't index item of type ${type.name}`);
@@ -92,7 +96,10 @@ export function slice(args: readonly ExecValue[]): ExecValue {
   if (type.kind === 'string') return valueOfType(type, sliceBytes(stringOf(item), i, j));
   if (Array.isArray(item)) return item.slice(i, j);
   const items = (item as Typed).v as GoValue[] | null;
-  return new Typed(type.kind === 'array' ? { kind: 'slice', name: `[]${type.elem!.name}`, elem: type.elem! } : type, items === null ? null : items.slice(i, j));
+  return new Typed(
+    type.kind === 'array' ? { kind: 'slice', name: `[]${type.elem!.name}`, elem: type.elem! } : type,
+    items === null ? null : items.slice(i, j),
+  );
 }
 
 /** s[i:j] by bytes; a cut inside a character leaves U+FFFD for each byte of it. */

@@ -7,12 +7,37 @@ export type { ExecLimits, GoVersion } from './exec-state.js';
 export { GoTemplateError, GoFuncError, type GoTemplatePhase } from './errors.js';
 export { goFunc, funcMap, type FuncMap, type GoFunc, type GoFuncOptions } from './funcs.js';
 export {
-  T, arrayOf, funcType, isAssignable, mapOf, namedType, pointerTo, sliceOf, structType,
-  type GoField, type GoKind, type GoSignature, type GoType,
+  T,
+  arrayOf,
+  funcType,
+  isAssignable,
+  mapOf,
+  namedType,
+  pointerTo,
+  sliceOf,
+  structType,
+  type GoField,
+  type GoKind,
+  type GoSignature,
+  type GoType,
 } from './go-types.js';
 export {
-  Typed, fromDecoded, isGoMap, kindOf, mapValue, pointerValue, sliceValue, structValue, typeOf, typedInt, valueOfType, zeroOf,
-  type GoComplex, type GoMap, type GoValue, type MapKey,
+  Typed,
+  fromDecoded,
+  isGoMap,
+  kindOf,
+  mapValue,
+  pointerValue,
+  sliceValue,
+  structValue,
+  typeOf,
+  typedInt,
+  valueOfType,
+  zeroOf,
+  type GoComplex,
+  type GoMap,
+  type GoValue,
+  type MapKey,
 } from './values.js';
 export { sprint, sprintf, sprintln } from './fmt/print.js';
 export { compareStrings } from './order.js';

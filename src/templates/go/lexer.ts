@@ -9,11 +9,40 @@ import { formatRuneU } from './fmt/runes.js';
 import { isAlphaNumeric } from './fmt/unicode.js';
 
 export type TokenType =
-  | 'error' | 'bool' | 'char' | 'charConstant' | 'complex' | 'assign' | 'declare' | 'eof' | 'field'
-  | 'identifier' | 'leftDelim' | 'leftParen' | 'number' | 'pipe' | 'rawString' | 'rightDelim' | 'rightParen'
-  | 'space' | 'string' | 'text' | 'variable'
+  | 'error'
+  | 'bool'
+  | 'char'
+  | 'charConstant'
+  | 'complex'
+  | 'assign'
+  | 'declare'
+  | 'eof'
+  | 'field'
+  | 'identifier'
+  | 'leftDelim'
+  | 'leftParen'
+  | 'number'
+  | 'pipe'
+  | 'rawString'
+  | 'rightDelim'
+  | 'rightParen'
+  | 'space'
+  | 'string'
+  | 'text'
+  | 'variable'
   // keywords
-  | 'block' | 'break' | 'continue' | 'dot' | 'define' | 'else' | 'end' | 'if' | 'nil' | 'range' | 'template' | 'with';
+  | 'block'
+  | 'break'
+  | 'continue'
+  | 'dot'
+  | 'define'
+  | 'else'
+  | 'end'
+  | 'if'
+  | 'nil'
+  | 'range'
+  | 'template'
+  | 'with';
 
 export interface Token {
   readonly type: TokenType;
@@ -25,8 +54,17 @@ export interface Token {
 }
 
 const KEYWORDS: ReadonlyMap<string, TokenType> = new Map<string, TokenType>([
-  ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'], ['else', 'else'],
-  ['end', 'end'], ['if', 'if'], ['nil', 'nil'], ['range', 'range'], ['template', 'template'], ['with', 'with'],
+  ['block', 'block'],
+  ['break', 'break'],
+  ['continue', 'continue'],
+  ['define', 'define'],
+  ['else', 'else'],
+  ['end', 'end'],
+  ['if', 'if'],
+  ['nil', 'nil'],
+  ['range', 'range'],
+  ['template', 'template'],
+  ['with', 'with'],
 ]);
 
 export function isKeyword(type: TokenType): boolean {
@@ -46,7 +84,7 @@ export type State = ((l: Lexer) => State) | null;
 /** Lexes a whole template; `breakOK`/`continueOK` are false when functions of those names exist. */
 export function lex(input: string, breakOK = true, continueOK = true): Token[] {
   const l = new Lexer(input, breakOK, continueOK);
-  for (let state: State = lexText; state !== null; ) state = state(l);
+  for (let state: State = lexText; state !== null;) state = state(l);
   return l.tokens;
 }
 
@@ -136,7 +174,13 @@ class Lexer {
     const r = this.peek();
     if (isSpace(r)) return true;
     switch (r) {
-      case EOF: case 0x2e: case 0x2c: case 0x7c: case 0x3a: case 0x29: case 0x28:
+      case EOF:
+      case 0x2e:
+      case 0x2c:
+      case 0x7c:
+      case 0x3a:
+      case 0x29:
+      case 0x28:
         return true;
     }
     return this.input.startsWith(RIGHT, this.pos);

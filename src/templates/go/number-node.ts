@@ -14,8 +14,18 @@ const TWO_64 = 2 ** 64;
 /** Reads a number, character or complex constant token; throws LiteralError with Go's message. */
 export function numberNode(pos: number, text: string, kind: 'number' | 'charConstant' | 'complex'): NumberNode {
   const n: Mutable<NumberNode> = {
-    type: 'number', pos, text, isInt: false, isUint: false, isFloat: false, isComplex: false,
-    int64: 0n, uint64: 0n, float64: 0, complex: { re: 0, im: 0 }, floatSyntax: hasFloatSyntax(text),
+    type: 'number',
+    pos,
+    text,
+    isInt: false,
+    isUint: false,
+    isFloat: false,
+    isComplex: false,
+    int64: 0n,
+    uint64: 0n,
+    float64: 0,
+    complex: { re: 0, im: 0 },
+    floatSyntax: hasFloatSyntax(text),
   };
   if (kind === 'charConstant') {
     const { value, tail } = unquoteChar(text.slice(1), text[0]!);

@@ -9,7 +9,18 @@ import { numberNode } from './number-node.js';
 import { TokenStream, type Source } from './token-stream.js';
 
 const OPERAND_START = new Set<string>([
-  'bool', 'charConstant', 'complex', 'dot', 'field', 'identifier', 'number', 'nil', 'rawString', 'string', 'variable', 'leftParen',
+  'bool',
+  'charConstant',
+  'complex',
+  'dot',
+  'field',
+  'identifier',
+  'number',
+  'nil',
+  'rawString',
+  'string',
+  'variable',
+  'leftParen',
 ]);
 
 export class PipelineParser extends TokenStream {

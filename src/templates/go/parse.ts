@@ -3,7 +3,16 @@
  * Go's checks at parse time (undefined functions and variables, break outside range, a template defined
  * twice) and its error texts.
  */
-import { nodeString, type ActionNode, type BranchNode, type EndOrElseNode, type ListNode, type Node, type PipeNode, type TemplateNode } from './ast.js';
+import {
+  nodeString,
+  type ActionNode,
+  type BranchNode,
+  type EndOrElseNode,
+  type ListNode,
+  type Node,
+  type PipeNode,
+  type TemplateNode,
+} from './ast.js';
 import { quote } from './fmt/quote.js';
 import { lex, type Token } from './lexer.js';
 import { unquote } from './literals.js';
@@ -17,7 +26,12 @@ export interface Tree {
 }
 
 /** Parses a template text into its trees by name; throws GoTemplateError. */
-export function parseTrees(name: string, text: string, hasFunction: (name: string) => boolean, goVersion: GoVersion = '1.19'): Map<string, Tree> {
+export function parseTrees(
+  name: string,
+  text: string,
+  hasFunction: (name: string) => boolean,
+  goVersion: GoVersion = '1.19',
+): Map<string, Tree> {
   const source: Source = { tokens: lex(text, !hasFunction('break'), !hasFunction('continue')), next: 0, parseName: name };
   const trees = new Map<string, Tree>();
   new TreeParser(source, name, trees, hasFunction, goVersion === '1.23').parseTop();

@@ -5,7 +5,19 @@
 import { utf8Length } from './fmt/utf8.js';
 import { T, isIntKind, isUintKind, type GoType } from './go-types.js';
 import { isReflectValue } from './funcs.js';
-import { Iface, NIL_IFACE, Typed, isGoMap, typeOf, valueOfType, zeroOf, type ExecValue, type GoComplex, type GoValue, type MapKey } from './values.js';
+import {
+  Iface,
+  NIL_IFACE,
+  Typed,
+  isGoMap,
+  typeOf,
+  valueOfType,
+  zeroOf,
+  type ExecValue,
+  type GoComplex,
+  type GoValue,
+  type MapKey,
+} from './values.js';
 
 /** The type of an execution value as Go names it (`interface {}` for an interface value). */
 export function execType(v: ExecValue): GoType | undefined {

@@ -54,7 +54,13 @@ export class GoTemplate {
    */
   execute(data: GoValue, templateName: string = this.name, limits?: ExecLimits): string {
     if (templateName !== this.name && !this.set.trees.has(templateName)) {
-      throw new GoTemplateError(`template: no template ${quote(templateName)} associated with template ${quote(this.name)}`, 'exec', templateName, undefined, undefined);
+      throw new GoTemplateError(
+        `template: no template ${quote(templateName)} associated with template ${quote(this.name)}`,
+        'exec',
+        templateName,
+        undefined,
+        undefined,
+      );
     }
     return executeTemplate(this.set, templateName, data, limits);
   }

@@ -139,9 +139,15 @@ export function zeroOf(type: GoType): GoValue {
     case 'complex128':
       return new Typed(type, { re: 0, im: 0 });
     case 'struct':
-      return new Typed(type, (type.fields ?? []).map((f) => zeroOf(f.type)));
+      return new Typed(
+        type,
+        (type.fields ?? []).map((f) => zeroOf(f.type)),
+      );
     case 'array':
-      return new Typed(type, Array.from({ length: type.len ?? 0 }, () => zeroOf(type.elem ?? T.any)));
+      return new Typed(
+        type,
+        Array.from({ length: type.len ?? 0 }, () => zeroOf(type.elem ?? T.any)),
+      );
     case 'map':
     case 'slice':
     case 'ptr':
@@ -154,7 +160,10 @@ export function zeroOf(type: GoType): GoValue {
 
 /** A struct value from named fields; fields left out get their zero value. */
 export function structValue(type: GoType, fields: Readonly<Record<string, GoValue>>): Typed {
-  return new Typed(type, (type.fields ?? []).map((f) => (Object.hasOwn(fields, f.name) ? fields[f.name] : zeroOf(f.type))));
+  return new Typed(
+    type,
+    (type.fields ?? []).map((f) => (Object.hasOwn(fields, f.name) ? fields[f.name] : zeroOf(f.type))),
+  );
 }
 
 /** A pointer to a value (a nil pointer when `target` is undefined and `type` is given). */
@@ -190,6 +199,7 @@ export function fromDecoded(v: unknown): GoValue {
   if (Array.isArray(v)) return v.map(fromDecoded);
   if (v instanceof Typed || typeof v !== 'object' || v === null) return v as GoValue;
   const out: GoMap = {};
-  for (const [k, x] of Object.entries(v)) if (x !== undefined) Object.defineProperty(out, k, { value: fromDecoded(x), enumerable: true, writable: true, configurable: true });
+  for (const [k, x] of Object.entries(v))
+    if (x !== undefined) Object.defineProperty(out, k, { value: fromDecoded(x), enumerable: true, writable: true, configurable: true });
   return out;
 }

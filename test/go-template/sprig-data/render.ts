@@ -13,7 +13,14 @@ export const TEST_NOW = 1710054489123456789n;
 
 export function dataFuncs(options: { seed?: string; localZone?: string | undefined; now?: bigint } = {}): FuncMap {
   const now = options.now ?? TEST_NOW;
-  return funcMap(TEST_FUNCS, sprigDataFuncs({ random: seededRandom(options.seed ?? 'sprig-data-tests', 'test'), now: () => now, ...(options.localZone === undefined ? {} : { localZone: options.localZone }) }));
+  return funcMap(
+    TEST_FUNCS,
+    sprigDataFuncs({
+      random: seededRandom(options.seed ?? 'sprig-data-tests', 'test'),
+      now: () => now,
+      ...(options.localZone === undefined ? {} : { localZone: options.localZone }),
+    }),
+  );
 }
 
 const byZone = new Map<string, FuncMap>();

@@ -32,15 +32,22 @@ function project(binary: string): string {
 /** What score-k8s gives for one text, its template named "t" as the tables' are ("" in score-k8s). */
 function renderOne(binary: string, dir: string, text: string): Promise<OracleResult> {
   return new Promise((resolve) => {
-    execFile(binary, ['resources', 'get-outputs', 'probe.default#wl.pp', '--format', text], { cwd: dir, encoding: 'buffer' }, (error, stdout, stderr) => {
-      if (!error) {
-        const out = decodeGoBytes(stdout);
-        resolve({ out: out.endsWith('\n') ? out.slice(0, -1) : out, err: '' });
-        return;
-      }
-      const err = decodeGoBytes(stderr).replace(/\n$/, '').replace(/^Error: failed to (execute|parse) template: /, '');
-      resolve({ out: '', err: err.replace(/^template: :/, 'template: t:').replace('executing "" at', 'executing "t" at') });
-    });
+    execFile(
+      binary,
+      ['resources', 'get-outputs', 'probe.default#wl.pp', '--format', text],
+      { cwd: dir, encoding: 'buffer' },
+      (error, stdout, stderr) => {
+        if (!error) {
+          const out = decodeGoBytes(stdout);
+          resolve({ out: out.endsWith('\n') ? out.slice(0, -1) : out, err: '' });
+          return;
+        }
+        const err = decodeGoBytes(stderr)
+          .replace(/\n$/, '')
+          .replace(/^Error: failed to (execute|parse) template: /, '');
+        resolve({ out: '', err: err.replace(/^template: :/, 'template: t:').replace('executing "" at', 'executing "t" at') });
+      },
+    );
   });
 }
 

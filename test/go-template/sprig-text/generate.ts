@@ -17,24 +17,126 @@ import { tag, type Tagged } from '../support/tagged.js';
 type Shape = 's' | 'i' | 'c' | 'v' | 'l' | 'm' | 'k';
 
 const CALLS: Readonly<Record<string, readonly Shape[]>> = {
-  abbrev: ['i', 's'], abbrevboth: ['i', 'i', 's'], trunc: ['i', 's'], trim: ['s'], upper: ['s'], lower: ['s'], title: ['s'],
-  untitle: ['s'], substr: ['i', 'i', 's'], repeat: ['c', 's'], trimall: ['s', 's'], trimAll: ['s', 's'], trimSuffix: ['s', 's'],
-  trimPrefix: ['s', 's'], nospace: ['s'], initials: ['s'], swapcase: ['s'], snakecase: ['s'], kebabcase: ['s'], wrap: ['i', 's'],
-  wrapWith: ['i', 's', 's'], contains: ['s', 's'], hasPrefix: ['s', 's'], hasSuffix: ['s', 's'], quote: ['v', 'v'], squote: ['v', 'v'],
-  cat: ['v', 'v', 'v'], indent: ['c', 's'], nindent: ['c', 's'], replace: ['s', 's', 's'], plural: ['s', 's', 'i'], toString: ['v'] as const,
-  atoi: ['s'], int64: ['v'], int: ['v'], float64: ['v'], toDecimal: ['v'], split: ['s', 's'], splitList: ['s', 's'],
-  splitn: ['s', 'i', 's'], toStrings: ['v'], join: ['s', 'l'], sortAlpha: ['l'], default: ['v', 'v'], empty: ['v'], coalesce: ['v', 'v', 'v'],
-  all: ['v', 'v'], any: ['v', 'v'], compact: ['l'], mustCompact: ['l'], fromJson: ['s'], mustFromJson: ['s'], toJson: ['v'],
-  mustToJson: ['v'], toPrettyJson: ['v'], mustToPrettyJson: ['v'], toRawJson: ['v'], mustToRawJson: ['v'], ternary: ['v', 'v', 'v'],
-  deepCopy: ['v'], mustDeepCopy: ['v'], typeOf: ['v'], typeIs: ['s', 'v'], typeIsLike: ['s', 'v'], kindOf: ['v'], kindIs: ['s', 'v'],
-  deepEqual: ['v', 'v'], base: ['s'], dir: ['s'], clean: ['s'], ext: ['s'], isAbs: ['s'], osBase: ['s'], osClean: ['s'], osDir: ['s'],
-  osExt: ['s'], osIsAbs: ['s'], tuple: ['v', 'v'], list: ['v', 'v'], dict: ['k', 'v', 'k'], get: ['m', 'k'], set: ['m', 'k', 'v'],
-  unset: ['m', 'k'], hasKey: ['m', 'k'], pluck: ['k', 'm', 'm'], keys: ['m', 'm'], pick: ['m', 'k', 'k'], omit: ['m', 'k'],
-  merge: ['m', 'm', 'm'], mustMerge: ['m', 'm'], values: ['m'], append: ['l', 'v'], push: ['l', 'v'], mustAppend: ['l', 'v'],
-  mustPush: ['l', 'v'], prepend: ['l', 'v'], mustPrepend: ['l', 'v'], first: ['l'], mustFirst: ['l'], rest: ['l'], mustRest: ['l'],
-  last: ['l'], mustLast: ['l'], initial: ['l'], mustInitial: ['l'], reverse: ['l'], mustReverse: ['l'], uniq: ['l'], mustUniq: ['l'],
-  without: ['l', 'v', 'v'], mustWithout: ['l', 'v'], has: ['v', 'l'], mustHas: ['v', 'l'], slice: ['l', 'i', 'i'], mustSlice: ['l', 'i'],
-  concat: ['l', 'l'], dig: ['k', 'k', 'v', 'm'], chunk: ['i', 'l'], mustChunk: ['i', 'l'], fail: ['s'],
+  abbrev: ['i', 's'],
+  abbrevboth: ['i', 'i', 's'],
+  trunc: ['i', 's'],
+  trim: ['s'],
+  upper: ['s'],
+  lower: ['s'],
+  title: ['s'],
+  untitle: ['s'],
+  substr: ['i', 'i', 's'],
+  repeat: ['c', 's'],
+  trimall: ['s', 's'],
+  trimAll: ['s', 's'],
+  trimSuffix: ['s', 's'],
+  trimPrefix: ['s', 's'],
+  nospace: ['s'],
+  initials: ['s'],
+  swapcase: ['s'],
+  snakecase: ['s'],
+  kebabcase: ['s'],
+  wrap: ['i', 's'],
+  wrapWith: ['i', 's', 's'],
+  contains: ['s', 's'],
+  hasPrefix: ['s', 's'],
+  hasSuffix: ['s', 's'],
+  quote: ['v', 'v'],
+  squote: ['v', 'v'],
+  cat: ['v', 'v', 'v'],
+  indent: ['c', 's'],
+  nindent: ['c', 's'],
+  replace: ['s', 's', 's'],
+  plural: ['s', 's', 'i'],
+  toString: ['v'] as const,
+  atoi: ['s'],
+  int64: ['v'],
+  int: ['v'],
+  float64: ['v'],
+  toDecimal: ['v'],
+  split: ['s', 's'],
+  splitList: ['s', 's'],
+  splitn: ['s', 'i', 's'],
+  toStrings: ['v'],
+  join: ['s', 'l'],
+  sortAlpha: ['l'],
+  default: ['v', 'v'],
+  empty: ['v'],
+  coalesce: ['v', 'v', 'v'],
+  all: ['v', 'v'],
+  any: ['v', 'v'],
+  compact: ['l'],
+  mustCompact: ['l'],
+  fromJson: ['s'],
+  mustFromJson: ['s'],
+  toJson: ['v'],
+  mustToJson: ['v'],
+  toPrettyJson: ['v'],
+  mustToPrettyJson: ['v'],
+  toRawJson: ['v'],
+  mustToRawJson: ['v'],
+  ternary: ['v', 'v', 'v'],
+  deepCopy: ['v'],
+  mustDeepCopy: ['v'],
+  typeOf: ['v'],
+  typeIs: ['s', 'v'],
+  typeIsLike: ['s', 'v'],
+  kindOf: ['v'],
+  kindIs: ['s', 'v'],
+  deepEqual: ['v', 'v'],
+  base: ['s'],
+  dir: ['s'],
+  clean: ['s'],
+  ext: ['s'],
+  isAbs: ['s'],
+  osBase: ['s'],
+  osClean: ['s'],
+  osDir: ['s'],
+  osExt: ['s'],
+  osIsAbs: ['s'],
+  tuple: ['v', 'v'],
+  list: ['v', 'v'],
+  dict: ['k', 'v', 'k'],
+  get: ['m', 'k'],
+  set: ['m', 'k', 'v'],
+  unset: ['m', 'k'],
+  hasKey: ['m', 'k'],
+  pluck: ['k', 'm', 'm'],
+  keys: ['m', 'm'],
+  pick: ['m', 'k', 'k'],
+  omit: ['m', 'k'],
+  merge: ['m', 'm', 'm'],
+  mustMerge: ['m', 'm'],
+  values: ['m'],
+  append: ['l', 'v'],
+  push: ['l', 'v'],
+  mustAppend: ['l', 'v'],
+  mustPush: ['l', 'v'],
+  prepend: ['l', 'v'],
+  mustPrepend: ['l', 'v'],
+  first: ['l'],
+  mustFirst: ['l'],
+  rest: ['l'],
+  mustRest: ['l'],
+  last: ['l'],
+  mustLast: ['l'],
+  initial: ['l'],
+  mustInitial: ['l'],
+  reverse: ['l'],
+  mustReverse: ['l'],
+  uniq: ['l'],
+  mustUniq: ['l'],
+  without: ['l', 'v', 'v'],
+  mustWithout: ['l', 'v'],
+  has: ['v', 'l'],
+  mustHas: ['v', 'l'],
+  slice: ['l', 'i', 'i'],
+  mustSlice: ['l', 'i'],
+  concat: ['l', 'l'],
+  dig: ['k', 'k', 'v', 'm'],
+  chunk: ['i', 'l'],
+  mustChunk: ['i', 'l'],
+  fail: ['s'],
 };
 
 const NO_DOT = new Set(['int', 'int64', 'slice', 'mustSlice']);
@@ -53,7 +155,12 @@ const goString = (s: string): string => JSON.stringify(s.startsWith('\ufeff') ? 
 const stringLit = stringArb.map(goString);
 const intLit = fc.oneof(fc.integer({ min: -3, max: 12 }).map(String), fc.constantFrom('9223372036854775807', '-9223372036854775808'));
 const floatLit = fc.constantFrom('1.5', '-0.5', '2.0', '1e3', '0.1');
-const scalarLit = fc.oneof(intLit, floatLit, stringLit, fc.constantFrom('nil', 'true', 'false', '"1_0"', '"0x1F"', '"017"', '"é"', '"{\\"a\\":[1,2.5]}"'));
+const scalarLit = fc.oneof(
+  intLit,
+  floatLit,
+  stringLit,
+  fc.constantFrom('nil', 'true', 'false', '"1_0"', '"0x1F"', '"017"', '"é"', '"{\\"a\\":[1,2.5]}"'),
+);
 
 function valueExpr(depth: number): fc.Arbitrary<string> {
   if (depth <= 0) return fc.oneof(scalarLit, fields);
@@ -62,7 +169,12 @@ function valueExpr(depth: number): fc.Arbitrary<string> {
     { weight: 4, arbitrary: scalarLit },
     { weight: 4, arbitrary: fields },
     { weight: 1, arbitrary: fc.array(inner, { maxLength: 3 }).map((xs) => `(list ${xs.join(' ')})`) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...KEYS), inner), { maxLength: 3 }).map((es) => `(dict ${es.map(([k, v]) => `${goString(k)} ${v}`).join(' ')})`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.tuple(fc.constantFrom(...KEYS), inner), { maxLength: 3 })
+        .map((es) => `(dict ${es.map(([k, v]) => `${goString(k)} ${v}`).join(' ')})`),
+    },
   );
 }
 
@@ -71,8 +183,16 @@ const SHAPES: Readonly<Record<Shape, fc.Arbitrary<string>>> = {
   i: fc.oneof({ weight: 12, arbitrary: intLit }, { weight: 2, arbitrary: fields }, { weight: 1, arbitrary: scalarLit }),
   c: fc.integer({ min: -1, max: 4 }).map(String),
   v: valueExpr(2),
-  l: fc.oneof({ weight: 3, arbitrary: valueExpr(2).filter((x) => x.startsWith('(list')) }, { weight: 3, arbitrary: fields }, { weight: 1, arbitrary: valueExpr(1) }),
-  m: fc.oneof({ weight: 3, arbitrary: valueExpr(2).filter((x) => x.startsWith('(dict')) }, { weight: 3, arbitrary: fields }, { weight: 1, arbitrary: valueExpr(1) }),
+  l: fc.oneof(
+    { weight: 3, arbitrary: valueExpr(2).filter((x) => x.startsWith('(list')) },
+    { weight: 3, arbitrary: fields },
+    { weight: 1, arbitrary: valueExpr(1) },
+  ),
+  m: fc.oneof(
+    { weight: 3, arbitrary: valueExpr(2).filter((x) => x.startsWith('(dict')) },
+    { weight: 3, arbitrary: fields },
+    { weight: 1, arbitrary: valueExpr(1) },
+  ),
   k: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEYS).map(goString) }, { weight: 1, arbitrary: scalarLit }),
 };
 
@@ -94,9 +214,14 @@ const callArb: fc.Arbitrary<Call> = fc.constantFrom(...Object.entries(CALLS)).ch
 );
 
 /** Data with most of the keys calls ask for (`.missing` never is). */
-const dataArb: fc.Arbitrary<Tagged> = fc.dictionary(fc.constantFrom(...KEYS), valueArb(2), { minKeys: KEYS.length - 1, maxKeys: KEYS.length }).map(tag.map);
+const dataArb: fc.Arbitrary<Tagged> = fc
+  .dictionary(fc.constantFrom(...KEYS), valueArb(2), { minKeys: KEYS.length - 1, maxKeys: KEYS.length })
+  .map(tag.map);
 
 /** A generated case: one or two calls on random data (the second sees what the first changed). */
 export const sprigCallArb: fc.Arbitrary<OracleCase> = fc
-  .record({ calls: fc.array(callArb, { minLength: 1, maxLength: 2 }).filter((cs) => cs.filter((c) => c.mutates).length <= 1), data: dataArb })
+  .record({
+    calls: fc.array(callArb, { minLength: 1, maxLength: 2 }).filter((cs) => cs.filter((c) => c.mutates).length <= 1),
+    data: dataArb,
+  })
   .map(({ calls, data }) => ({ text: calls.map((c) => c.text).join('|'), data, sprig: true }));

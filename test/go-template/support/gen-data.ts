@@ -10,7 +10,39 @@ import { tag, type Tagged } from './tagged.js';
 export const KEYS = ['a', 'b', 'c', 'x', 'Ü', 'k_1', 'B'] as const;
 
 /** Characters from Unicode versions Go 1.19 knows (13.0), printable or not. */
-const CHARS = ['a', 'Z', '0', ' ', '\n', '\t', '"', "'", '\\', '<', '>', '&', '=', '%', '{', '}', 'é', 'ß', '日', '😀', '𝒳', '\u0301', '\u00a0', '\u2028', '\u200d', '\u0001', '\u007f', '\u0085', '\ufeff', '~', '+'];
+const CHARS = [
+  'a',
+  'Z',
+  '0',
+  ' ',
+  '\n',
+  '\t',
+  '"',
+  "'",
+  '\\',
+  '<',
+  '>',
+  '&',
+  '=',
+  '%',
+  '{',
+  '}',
+  'é',
+  'ß',
+  '日',
+  '😀',
+  '𝒳',
+  '\u0301',
+  '\u00a0',
+  '\u2028',
+  '\u200d',
+  '\u0001',
+  '\u007f',
+  '\u0085',
+  '\ufeff',
+  '~',
+  '+',
+];
 
 export const stringArb: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('', 'str', 'a b', '<a href="x">&\'', 'héllo', '日本語', '😀', 'x\ny', '%d', 'yes', '0755', 'e\u0301', '-', 'k_1'),
@@ -27,15 +59,47 @@ const intArb: fc.Arbitrary<Tagged> = fc
 const floatArb: fc.Arbitrary<Tagged> = fc
   .oneof(
     fc.integer({ min: -3, max: 5 }),
-    fc.constantFrom(0.5, 1.5, 2.5, 0.125, 1.005, 2.675, 3.14159, 1e6, 1e20, 1e21, 1e-4, 1e-5, 123456789, -0, 1e100, 5e-324, 1.7976931348623157e308, 0.1, 1 / 3, 100, NaN, Infinity, -Infinity),
+    fc.constantFrom(
+      0.5,
+      1.5,
+      2.5,
+      0.125,
+      1.005,
+      2.675,
+      3.14159,
+      1e6,
+      1e20,
+      1e21,
+      1e-4,
+      1e-5,
+      123456789,
+      -0,
+      1e100,
+      5e-324,
+      1.7976931348623157e308,
+      0.1,
+      1 / 3,
+      100,
+      NaN,
+      Infinity,
+      -Infinity,
+    ),
     fc.double({ noNaN: true, noDefaultInfinity: true }),
   )
   .map(tag.float);
 
 const typedArb: fc.Arbitrary<Tagged> = fc.oneof(
   fc.constantFrom<Tagged>(
-    tag.typed('int64', -5n), tag.typed('int8', -128n), tag.typed('uint8', 200n), tag.typed('uint64', 2n ** 64n - 1n),
-    tag.typed('uint', 3n), tag.typed('float32', 1.5), tag.nilMap(), tag.nilSlice(), tag.proto('TCP'), tag.complex(1, -2),
+    tag.typed('int64', -5n),
+    tag.typed('int8', -128n),
+    tag.typed('uint8', 200n),
+    tag.typed('uint64', 2n ** 64n - 1n),
+    tag.typed('uint', 3n),
+    tag.typed('float32', 1.5),
+    tag.nilMap(),
+    tag.nilSlice(),
+    tag.proto('TCP'),
+    tag.complex(1, -2),
   ),
   fc.array(stringArb, { maxLength: 3 }).map(tag.strings),
   fc.array(fc.integer({ min: -2, max: 300 }), { maxLength: 3 }).map(tag.ints),

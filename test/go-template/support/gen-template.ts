@@ -22,36 +22,130 @@ type Spec =
   | { readonly k: 'text'; readonly text: string }
   | { readonly k: 'comment'; readonly trim: readonly [boolean, boolean] }
   | { readonly k: 'action'; readonly pipe: Pipe; readonly decl: Decl; readonly trim: readonly [boolean, boolean] }
-  | { readonly k: 'if' | 'with'; readonly pipe: Pipe; readonly decl: boolean; readonly body: Specs; readonly elifs: readonly { pipe: Pipe; body: Specs }[]; readonly otherwise?: Specs | undefined }
+  | {
+      readonly k: 'if' | 'with';
+      readonly pipe: Pipe;
+      readonly decl: boolean;
+      readonly body: Specs;
+      readonly elifs: readonly { pipe: Pipe; body: Specs }[];
+      readonly otherwise?: Specs | undefined;
+    }
   | { readonly k: 'range'; readonly pipe: Pipe; readonly vars: number; readonly body: Specs; readonly otherwise?: Specs | undefined }
   | { readonly k: 'loop'; readonly word: 'break' | 'continue' }
   | { readonly k: 'call'; readonly name: 'A' | 'B'; readonly pipe?: Pipe | undefined };
 type Specs = readonly Spec[];
 
-const LITERALS = ['0', '1', '-1', '3', '2.5', '1e3', '0x1F', "'a'", '"s"', '"x y"', '`raw`', 'true', 'false', 'nil', '"<&>"', '"é"', '1.0', '255', '"%v"', '"\\n"', '9223372036854775807', '1i', '"a"', '"B"', '"Ü"', '"k_1"', '-0', '0.1'];
+const LITERALS = [
+  '0',
+  '1',
+  '-1',
+  '3',
+  '2.5',
+  '1e3',
+  '0x1F',
+  "'a'",
+  '"s"',
+  '"x y"',
+  '`raw`',
+  'true',
+  'false',
+  'nil',
+  '"<&>"',
+  '"é"',
+  '1.0',
+  '255',
+  '"%v"',
+  '"\\n"',
+  '9223372036854775807',
+  '1i',
+  '"a"',
+  '"B"',
+  '"Ü"',
+  '"k_1"',
+  '-0',
+  '0.1',
+];
 /** Functions and the argument counts they take (a call sometimes gets one more or one fewer). */
 const ARITY: Readonly<Record<string, readonly [number, number]>> = {
-  and: [1, 3], or: [1, 3], not: [1, 1], len: [1, 1], index: [1, 3], slice: [1, 3], print: [0, 3], println: [0, 2],
-  eq: [2, 3], ne: [2, 2], lt: [2, 2], le: [2, 2], gt: [2, 2], ge: [2, 2], html: [0, 2], js: [1, 2], urlquery: [1, 2],
-  call: [1, 3], anyval: [1, 1], pair: [2, 2], isnil: [1, 1], strs: [0, 2], mapof: [2, 2], tail: [1, 3], add: [2, 2], fail: [1, 1],
+  and: [1, 3],
+  or: [1, 3],
+  not: [1, 1],
+  len: [1, 1],
+  index: [1, 3],
+  slice: [1, 3],
+  print: [0, 3],
+  println: [0, 2],
+  eq: [2, 3],
+  ne: [2, 2],
+  lt: [2, 2],
+  le: [2, 2],
+  gt: [2, 2],
+  ge: [2, 2],
+  html: [0, 2],
+  js: [1, 2],
+  urlquery: [1, 2],
+  call: [1, 3],
+  anyval: [1, 1],
+  pair: [2, 2],
+  isnil: [1, 1],
+  strs: [0, 2],
+  mapof: [2, 2],
+  tail: [1, 3],
+  add: [2, 2],
+  fail: [1, 1],
 };
 const FUNCS = Object.keys(ARITY);
 const TEXTS = ['', ' ', '\n', 'x', ' - ', 'é', '{', '}', '\t\n ', 'a b', '😀', '}}', '-'];
 
-const pathArb = (max: number): fc.Arbitrary<string[]> => fc.array(fc.constantFrom(...KEYS), { minLength: 0, maxLength: max, depthIdentifier: 'path' });
+const pathArb = (max: number): fc.Arbitrary<string[]> =>
+  fc.array(fc.constantFrom(...KEYS), { minLength: 0, maxLength: max, depthIdentifier: 'path' });
 
 /** A printf format: literal text and directives with flags, width, precision, [n] and a verb (some wrong). */
 export const formatArb: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       fc.constantFrom('', ' ', 'x=', '|', 'é'),
-      fc.record({
-        flags: fc.subarray(['#', '0', '+', '-', ' ']),
-        width: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 12 }).map(String), fc.constant('*')),
-        prec: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 8 }).map((n) => `.${n}`), fc.constant('.'), fc.constant('.*')),
-        index: fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('[1]', '[2]', '[3]', '[0]', '[x]') }),
-        verb: fc.constantFrom('v', 'v', 'd', 's', 'q', 'x', 'X', 'o', 'O', 'b', 'e', 'E', 'f', 'F', 'g', 'G', 't', 'c', 'U', 'T', '%', 'z', '!'),
-      }).map(({ flags, width, prec, index, verb }) => `%${flags.join('')}${index}${width}${prec}${verb}`),
+      fc
+        .record({
+          flags: fc.subarray(['#', '0', '+', '-', ' ']),
+          width: fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 12 }).map(String), fc.constant('*')),
+          prec: fc.oneof(
+            fc.constant(''),
+            fc.integer({ min: 0, max: 8 }).map((n) => `.${n}`),
+            fc.constant('.'),
+            fc.constant('.*'),
+          ),
+          index: fc.oneof(
+            { weight: 6, arbitrary: fc.constant('') },
+            { weight: 1, arbitrary: fc.constantFrom('[1]', '[2]', '[3]', '[0]', '[x]') },
+          ),
+          verb: fc.constantFrom(
+            'v',
+            'v',
+            'd',
+            's',
+            'q',
+            'x',
+            'X',
+            'o',
+            'O',
+            'b',
+            'e',
+            'E',
+            'f',
+            'F',
+            'g',
+            'G',
+            't',
+            'c',
+            'U',
+            'T',
+            '%',
+            'z',
+            '!',
+          ),
+        })
+        .map(({ flags, width, prec, index, verb }) => `%${flags.join('')}${index}${width}${prec}${verb}`),
     ),
     { minLength: 1, maxLength: 4 },
   )
@@ -60,7 +154,12 @@ export const formatArb: fc.Arbitrary<string> = fc
 function argArb(depth: number): fc.Arbitrary<Arg> {
   const leaves = [
     { weight: 2, arbitrary: fc.constant({ k: 'dot' } as const) },
-    { weight: 4, arbitrary: pathArb(2).filter((p) => p.length > 0).map((path) => ({ k: 'field', path }) as const) },
+    {
+      weight: 4,
+      arbitrary: pathArb(2)
+        .filter((p) => p.length > 0)
+        .map((path) => ({ k: 'field', path }) as const),
+    },
     { weight: 2, arbitrary: fc.record({ pick: fc.nat(9), path: pathArb(2) }).map(({ pick, path }) => ({ k: 'var', pick, path }) as const) },
     { weight: 3, arbitrary: fc.constantFrom(...LITERALS).map((text) => ({ k: 'lit', text }) as const) },
   ];
@@ -75,13 +174,17 @@ function callArb(depth: number, piped: boolean): fc.Arbitrary<Cmd> {
     const [min, max] = ARITY[fn]!;
     const lo = Math.max(0, min - (piped ? 1 : 0));
     const hi = Math.max(lo, max - (piped ? 1 : 0));
-    const count = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: lo, max: hi }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: hi + 1 }) });
+    const count = fc.oneof(
+      { weight: 9, arbitrary: fc.integer({ min: lo, max: hi }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: hi + 1 }) },
+    );
     return count.chain((n) => fc.array(argArb(depth), { minLength: n, maxLength: n })).map((args) => ({ fn, args }));
   });
 }
 
 function printfArb(depth: number): fc.Arbitrary<Cmd> {
-  return fc.record({ format: formatArb, args: fc.array(argArb(depth), { maxLength: 3 }) })
+  return fc
+    .record({ format: formatArb, args: fc.array(argArb(depth), { maxLength: 3 }) })
     .map(({ format, args }) => ({ fn: 'printf', args: [{ k: 'lit', text: JSON.stringify(format) } as const, ...args] }));
 }
 
@@ -102,13 +205,21 @@ const trimArb = fc.tuple(fc.boolean(), fc.boolean());
 
 function specsArb(depth: number): fc.Arbitrary<Specs> {
   const leaf: Array<fc.Arbitrary<Spec>> = [
-    fc.oneof(fc.constantFrom(...TEXTS), stringArb).filter((s) => !s.includes('{{') && !s.endsWith('{')).map((text) => ({ k: 'text', text }) as const),
+    fc
+      .oneof(fc.constantFrom(...TEXTS), stringArb)
+      .filter((s) => !s.includes('{{') && !s.endsWith('{'))
+      .map((text) => ({ k: 'text', text }) as const),
     trimArb.map((trim) => ({ k: 'comment', trim }) as const),
-    fc.record({ pipe: pipeArb(1), decl: fc.record({ mode: fc.constantFrom('none', 'none', ':=', '='), pick: fc.nat(9) }), trim: trimArb }).map((a) => ({ k: 'action', ...a }) as const),
+    fc
+      .record({ pipe: pipeArb(1), decl: fc.record({ mode: fc.constantFrom('none', 'none', ':=', '='), pick: fc.nat(9) }), trim: trimArb })
+      .map((a) => ({ k: 'action', ...a }) as const),
     fc.constantFrom('break', 'continue').map((word) => ({ k: 'loop', word }) as const),
-    fc.record({ name: fc.constantFrom('A', 'B'), pipe: fc.option(pipeArb(0), { nil: undefined }) }).map((c) => ({ k: 'call', ...c }) as const),
+    fc
+      .record({ name: fc.constantFrom('A', 'B'), pipe: fc.option(pipeArb(0), { nil: undefined }) })
+      .map((c) => ({ k: 'call', ...c }) as const),
   ];
-  const node = depth <= 0 ? fc.oneof(...leaf) : fc.oneof({ weight: 5, arbitrary: fc.oneof(...leaf) }, { weight: 2, arbitrary: controlArb(depth) });
+  const node =
+    depth <= 0 ? fc.oneof(...leaf) : fc.oneof({ weight: 5, arbitrary: fc.oneof(...leaf) }, { weight: 2, arbitrary: controlArb(depth) });
   return fc.array(node, { maxLength: 4 });
 }
 
@@ -116,14 +227,26 @@ function controlArb(depth: number): fc.Arbitrary<Spec> {
   const body = specsArb(depth - 1);
   const otherwise = fc.option(body, { nil: undefined });
   return fc.oneof(
-    fc.record({ k: fc.constantFrom('if', 'with'), pipe: pipeArb(1), decl: fc.boolean(), body, elifs: fc.array(fc.record({ pipe: pipeArb(0), body }), { maxLength: 2 }), otherwise }),
+    fc.record({
+      k: fc.constantFrom('if', 'with'),
+      pipe: pipeArb(1),
+      decl: fc.boolean(),
+      body,
+      elifs: fc.array(fc.record({ pipe: pipeArb(0), body }), { maxLength: 2 }),
+      otherwise,
+    }),
     fc.record({ k: fc.constant('range'), pipe: pipeArb(1), vars: fc.integer({ min: 0, max: 2 }), body, otherwise }),
   );
 }
 
 /** A whole template: optional definitions of A and B (A may call B; B calls nothing), then the main body. */
 const structuredArb: fc.Arbitrary<string> = fc
-  .record({ a: fc.option(specsArb(1), { nil: undefined }), b: fc.option(specsArb(1), { nil: undefined }), main: specsArb(2), block: fc.boolean() })
+  .record({
+    a: fc.option(specsArb(1), { nil: undefined }),
+    b: fc.option(specsArb(1), { nil: undefined }),
+    main: specsArb(2),
+    block: fc.boolean(),
+  })
   .map(({ a, b, main, block }) => {
     let out = '';
     if (b) out += `{{define "B"}}${write(b, new Writer([]))}{{end}}`;
@@ -143,7 +266,12 @@ const dumpArb: fc.Arbitrary<string> = fc
       fc.tuple(key, key).map(([k, j]) => `{{.${k}.${j}}}`),
       fc.tuple(formatArb, key, key).map(([f, k, j]) => `{{printf ${JSON.stringify(f)} .${k} .${j}}}`),
       formatArb.map((f) => `{{range $k, $v := .}}{{$k}}={{printf ${JSON.stringify(f)} $v}};{{end}}`),
-      fc.tuple(fc.constantFrom('print', 'println', 'html', 'js', 'urlquery', 'len', 'eq', 'lt', 'le', 'index', 'slice', 'not', 'and', 'or'), key, key)
+      fc
+        .tuple(
+          fc.constantFrom('print', 'println', 'html', 'js', 'urlquery', 'len', 'eq', 'lt', 'le', 'index', 'slice', 'not', 'and', 'or'),
+          key,
+          key,
+        )
         .map(([fn, k, j]) => `{{${fn} .${k}${fn === 'len' || fn === 'not' ? '' : ` .${j}`}}}`),
       fc.tuple(key, fc.constantFrom('if', 'with', 'range')).map(([k, kw]) => `{{${kw} .${k}}}[{{.}}]{{else}}-{{end}}`),
       fc.tuple(key, fc.nat(3)).map(([k, n]) => `{{index .${k} ${n}}}`),

@@ -61,7 +61,13 @@ export function oracleBinary(suite: string): string | undefined {
   if (!existsSync(binary)) {
     mkdirSync(dir, { recursive: true });
     const partial = `${binary}.${process.pid}`;
-    const env = { ...process.env, GO111MODULE: 'off', GOPATH, GOFLAGS: '', GOCACHE: process.env.GOCACHE ?? path.join(cache, 'score-ts-go-cache') };
+    const env = {
+      ...process.env,
+      GO111MODULE: 'off',
+      GOPATH,
+      GOFLAGS: '',
+      GOCACHE: process.env.GOCACHE ?? path.join(cache, 'score-ts-go-cache'),
+    };
     execFileSync(go, ['build', '-o', partial, SOURCE], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     renameSync(partial, binary);
   }
@@ -70,10 +76,24 @@ export function oracleBinary(suite: string): string | undefined {
 
 /** Runs cases through Go in one process; results in the same order. */
 export function runOracle(binary: string, cases: readonly OracleCase[]): OracleResult[] {
-  const input = cases.map((c, id) => JSON.stringify({ id, name: c.name ?? 't', text: c.text, data: c.data ?? null, missingkey: c.missingkey ?? '', sprig: c.sprig ?? false })).join('\n');
+  const input = cases
+    .map((c, id) =>
+      JSON.stringify({
+        id,
+        name: c.name ?? 't',
+        text: c.text,
+        data: c.data ?? null,
+        missingkey: c.missingkey ?? '',
+        sprig: c.sprig ?? false,
+      }),
+    )
+    .join('\n');
   const run = spawnSync(binary, [], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.status !== 0) throw new Error(`oracle failed (${run.status}): ${run.stderr}`);
-  const results = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as OracleResult & { id: number });
+  const results = run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as OracleResult & { id: number });
   if (results.length !== cases.length) throw new Error(`oracle answered ${results.length} of ${cases.length} cases`);
   return results.sort((a, b) => a.id - b.id).map(({ out, err }) => ({ out, err }));
 }

@@ -4,7 +4,27 @@
  * so that ints, floats, nil maps, typed slices and structs survive. This file is the TypeScript twin: the
  * tags, the Go types behind them, and the test functions the oracle also has.
  */
-import { GoFuncError, T, Typed, goFunc, mapOf, mapValue, namedType, pointerTo, pointerValue, sliceOf, sliceValue, structType, structValue, typedInt, funcMap, type FuncMap, type GoFunc, type GoValue, funcType } from '../../../src/templates/go/index.js';
+import {
+  GoFuncError,
+  T,
+  Typed,
+  goFunc,
+  mapOf,
+  mapValue,
+  namedType,
+  pointerTo,
+  pointerValue,
+  sliceOf,
+  sliceValue,
+  structType,
+  structValue,
+  typedInt,
+  funcMap,
+  type FuncMap,
+  type GoFunc,
+  type GoValue,
+  funcType,
+} from '../../../src/templates/go/index.js';
 
 export type Tagged = string | boolean | null | Tagged[] | { readonly t: string; readonly v?: unknown };
 
@@ -50,16 +70,31 @@ export interface DataJson {
 /** The oracle's struct types, as the engine describes them. */
 const Protocol = namedType('main.Protocol', T.string);
 const Port = structType('main.Port', [
-  { name: 'Name', type: T.string }, { name: 'Port', type: T.int }, { name: 'TargetPort', type: T.int }, { name: 'Protocol', type: Protocol },
+  { name: 'Name', type: T.string },
+  { name: 'Port', type: T.int },
+  { name: 'TargetPort', type: T.int },
+  { name: 'Protocol', type: Protocol },
 ]);
-const Service = structType('main.Service', [{ name: 'ServiceName', type: T.string }, { name: 'Ports', type: mapOf(T.string, Port) }]);
+const Service = structType('main.Service', [
+  { name: 'ServiceName', type: T.string },
+  { name: 'Ports', type: mapOf(T.string, Port) },
+]);
 const Data = structType('main.Data', [
-  { name: 'Name', type: T.string }, { name: 'Params', type: T.mapAny }, { name: 'Services', type: mapOf(T.string, Service) },
-  { name: 'Any', type: T.any }, { name: 'Ptr', type: pointerTo(Service) }, { name: 'hidden', type: T.string },
+  { name: 'Name', type: T.string },
+  { name: 'Params', type: T.mapAny },
+  { name: 'Services', type: mapOf(T.string, Service) },
+  { name: 'Any', type: T.any },
+  { name: 'Ptr', type: pointerTo(Service) },
+  { name: 'hidden', type: T.string },
 ]);
 
 function port(p: PortJson): GoValue {
-  return structValue(Port, { Name: p.Name ?? '', Port: BigInt(p.Port ?? 0), TargetPort: BigInt(p.TargetPort ?? 0), Protocol: new Typed(Protocol, p.Protocol ?? '') });
+  return structValue(Port, {
+    Name: p.Name ?? '',
+    Port: BigInt(p.Port ?? 0),
+    TargetPort: BigInt(p.TargetPort ?? 0),
+    Protocol: new Typed(Protocol, p.Protocol ?? ''),
+  });
 }
 
 function service(s: ServiceJson): GoValue {
@@ -69,14 +104,16 @@ function service(s: ServiceJson): GoValue {
 
 function data(d: DataJson): GoValue {
   const services = d.Services ? Object.entries(d.Services).map(([k, s]) => [k, service(s)] as const) : null;
-  return pointerValue(structValue(Data, {
-    Name: d.Name ?? '',
-    Params: d.Params === undefined || d.Params === null ? new Typed(T.mapAny, null) : decodeTagged(d.Params),
-    Services: mapValue(mapOf(T.string, Service), services),
-    Any: d.Any === undefined ? null : decodeTagged(d.Any),
-    Ptr: d.Ptr ? pointerValue(service(d.Ptr)) : new Typed(pointerTo(Service), null),
-    hidden: d.Hidden ?? '',
-  }));
+  return pointerValue(
+    structValue(Data, {
+      Name: d.Name ?? '',
+      Params: d.Params === undefined || d.Params === null ? new Typed(T.mapAny, null) : decodeTagged(d.Params),
+      Services: mapValue(mapOf(T.string, Service), services),
+      Any: d.Any === undefined ? null : decodeTagged(d.Any),
+      Ptr: d.Ptr ? pointerValue(service(d.Ptr)) : new Typed(pointerTo(Service), null),
+      hidden: d.Hidden ?? '',
+    }),
+  );
 }
 
 /** Tagged JSON to the engine's values. */
@@ -84,29 +121,57 @@ export function decodeTagged(t: Tagged): GoValue {
   if (t === null || typeof t === 'string' || typeof t === 'boolean') return t;
   if (Array.isArray(t)) return t.map(decodeTagged);
   const v = (t as { v?: unknown }).v;
-  const each = (f: (x: Tagged) => GoValue): Array<[string, GoValue]> => Object.entries(v as Record<string, Tagged>).map(([k, x]) => [k, f(x)]);
+  const each = (f: (x: Tagged) => GoValue): Array<[string, GoValue]> =>
+    Object.entries(v as Record<string, Tagged>).map(([k, x]) => [k, f(x)]);
   switch ((t as { t: string }).t) {
-    case 'int': return BigInt(v as string);
-    case 'int64': return typedInt(T.int64, BigInt(v as string));
-    case 'int8': return typedInt(T.int8, BigInt(v as string));
-    case 'uint8': return typedInt(T.uint8, BigInt(v as string));
-    case 'uint': return typedInt(T.uint, BigInt(v as string));
-    case 'uint64': return typedInt(T.uint64, BigInt(v as string));
-    case 'float64': return Number(v);
-    case 'float32': return new Typed(T.float32, Math.fround(Number(v)));
-    case 'complex': return new Typed(T.complex128, { re: Number((v as string[])[0]), im: Number((v as string[])[1]) });
-    case 'map': return Object.fromEntries(each(decodeTagged));
-    case 'nilmap': return new Typed(T.mapAny, null);
-    case 'nilslice': return new Typed(T.sliceAny, null);
-    case 'strings': return sliceValue(sliceOf(T.string), v as string[]);
-    case 'ints': return sliceValue(sliceOf(T.int), (v as number[]).map((n) => BigInt(n)));
-    case 'smap': return mapValue(mapOf(T.string, T.string), Object.entries(v as Record<string, string>));
-    case 'imap': return mapValue(mapOf(T.int, T.any), each(decodeTagged).map(([k, x]) => [BigInt(k), x]));
-    case 'proto': return new Typed(Protocol, v as string);
-    case 'port': return port(v as PortJson);
-    case 'service': return service(v as ServiceJson);
-    case 'data': return data(v as DataJson);
-    case 'func': return FUNC_VALUES[v as string] ?? null;
+    case 'int':
+      return BigInt(v as string);
+    case 'int64':
+      return typedInt(T.int64, BigInt(v as string));
+    case 'int8':
+      return typedInt(T.int8, BigInt(v as string));
+    case 'uint8':
+      return typedInt(T.uint8, BigInt(v as string));
+    case 'uint':
+      return typedInt(T.uint, BigInt(v as string));
+    case 'uint64':
+      return typedInt(T.uint64, BigInt(v as string));
+    case 'float64':
+      return Number(v);
+    case 'float32':
+      return new Typed(T.float32, Math.fround(Number(v)));
+    case 'complex':
+      return new Typed(T.complex128, { re: Number((v as string[])[0]), im: Number((v as string[])[1]) });
+    case 'map':
+      return Object.fromEntries(each(decodeTagged));
+    case 'nilmap':
+      return new Typed(T.mapAny, null);
+    case 'nilslice':
+      return new Typed(T.sliceAny, null);
+    case 'strings':
+      return sliceValue(sliceOf(T.string), v as string[]);
+    case 'ints':
+      return sliceValue(
+        sliceOf(T.int),
+        (v as number[]).map((n) => BigInt(n)),
+      );
+    case 'smap':
+      return mapValue(mapOf(T.string, T.string), Object.entries(v as Record<string, string>));
+    case 'imap':
+      return mapValue(
+        mapOf(T.int, T.any),
+        each(decodeTagged).map(([k, x]) => [BigInt(k), x]),
+      );
+    case 'proto':
+      return new Typed(Protocol, v as string);
+    case 'port':
+      return port(v as PortJson);
+    case 'service':
+      return service(v as ServiceJson);
+    case 'data':
+      return data(v as DataJson);
+    case 'func':
+      return FUNC_VALUES[v as string] ?? null;
   }
   throw new Error(`unknown tag ${JSON.stringify(t)}`);
 }
@@ -146,5 +211,7 @@ export const TEST_FUNCS: FuncMap = funcMap({
   tail: goFunc([T.int, T.any], T.int, ([n, ...rest]) => (n as bigint) + BigInt(rest.length), { variadic: true }),
   isnil: goFunc([T.any], T.bool, ([x]) => x === null),
   mapof: goFunc([T.string, T.any], T.mapAny, ([k, v]) => Object.fromEntries([[k as string, v]])),
-  service: goFunc([T.string], pointerTo(Service), ([n]) => pointerValue(structValue(Service, { ServiceName: n, Ports: mapValue(mapOf(T.string, Port), null) }))),
+  service: goFunc([T.string], pointerTo(Service), ([n]) =>
+    pointerValue(structValue(Service, { ServiceName: n, Ports: mapValue(mapOf(T.string, Port), null) })),
+  ),
 });

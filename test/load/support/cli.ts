@@ -3,7 +3,11 @@ import { Readable } from 'node:stream';
 import { runCli } from '../../../src/cli/main.js';
 import type { CliRun } from '../../support/run-cli.js';
 
-export async function run(cwd: string, args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export async function run(
+  cwd: string,
+  args: readonly string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {

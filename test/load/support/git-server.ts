@@ -11,7 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, testCa, type LocalServer } from './local-servers.js';
 
-const GIT_ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/nonexistent', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
+const GIT_ENV = {
+  PATH: process.env.PATH ?? '/usr/bin:/bin',
+  HOME: '/nonexistent',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@example.invalid',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@example.invalid',
+};
 
 /** A folder holding `repo.git` (bare), whose HEAD commit has `files` (a value starting with `->` is a symbolic link). */
 export function makeRepository(files: Record<string, string>): string {
@@ -34,10 +42,14 @@ export function makeRepository(files: Record<string, string>): string {
 /** Serves the repositories under `root` over HTTPS; with `password`, only to user `u` with that password. */
 export function serveGitHttps(root: string, password?: string): Promise<LocalServer> {
   const expected = password === undefined ? undefined : `Basic ${Buffer.from(`u:${password}`).toString('base64')}`;
-  return startServer((req, res) => {
-    if (expected !== undefined && req.headers.authorization !== expected) return void res.writeHead(401, { 'www-authenticate': 'Basic realm="git"' }).end();
-    runBackend(root, req, res);
-  }, { tls: testCa() });
+  return startServer(
+    (req, res) => {
+      if (expected !== undefined && req.headers.authorization !== expected)
+        return void res.writeHead(401, { 'www-authenticate': 'Basic realm="git"' }).end();
+      runBackend(root, req, res);
+    },
+    { tls: testCa() },
+  );
 }
 
 /** One CGI request to `git http-backend`. */
@@ -53,7 +65,9 @@ function runBackend(root: string, req: IncomingMessage, res: ServerResponse): vo
     CONTENT_TYPE: req.headers['content-type'] ?? '',
     REMOTE_ADDR: '127.0.0.1',
     ...(req.headers['content-encoding'] ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) } : {}),
-    ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']), HTTP_GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
+    ...(req.headers['git-protocol']
+      ? { GIT_PROTOCOL: String(req.headers['git-protocol']), HTTP_GIT_PROTOCOL: String(req.headers['git-protocol']) }
+      : {}),
   };
   const cgi = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
   const out: Buffer[] = [];
@@ -80,7 +94,10 @@ function runBackend(root: string, req: IncomingMessage, res: ServerResponse): vo
 export function fakeSsh(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'score-ts-fake-ssh-'));
   const script = path.join(dir, 'fake-ssh');
-  writeFileSync(script, '#!/bin/sh\n# The last argument is the remote command (git-upload-pack \'/path/repo.git\').\nfor last; do :; done\nexec sh -c "$last"\n');
+  writeFileSync(
+    script,
+    '#!/bin/sh\n# The last argument is the remote command (git-upload-pack \'/path/repo.git\').\nfor last; do :; done\nexec sh -c "$last"\n',
+  );
   chmodSync(script, 0o755);
   return script;
 }

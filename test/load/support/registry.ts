@@ -46,7 +46,11 @@ export async function startRegistry(options: { tokenAuth?: boolean } = {}): Prom
   const signer = options.tokenAuth ? tokenSigner(dir) : undefined;
   const tokens = signer ? await startServer((req, res) => signer.answer(req.url ?? '/', req.headers.authorization, res)) : undefined;
   writeFileSync(path.join(dir, 'config.yml'), registryConfig(dir, port, tokens?.origin, signer?.certFile));
-  const server = ServerProcess.start(program, ['serve', path.join(dir, 'config.yml')], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin' }, cwd: dir, logFile: path.join(dir, 'registry.log') });
+  const server = ServerProcess.start(program, ['serve', path.join(dir, 'config.yml')], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    cwd: dir,
+    logFile: path.join(dir, 'registry.log'),
+  });
   stops.push(async () => {
     await server.stop();
     removeDir(dir);
@@ -59,12 +63,20 @@ export async function startRegistry(options: { tokenAuth?: boolean } = {}): Prom
       return false;
     }
   });
-  const pushAuth = (repository: string): Record<string, string> => (signer ? { authorization: `Bearer ${signer.token(repository, ['pull', 'push'])}` } : {});
-  return { host: `127.0.0.1:${port}`, origin, ...(tokens ? { tokens } : {}), push: (repository, tag, files) => pushArtifact(origin, repository, tag, files, pushAuth(repository)) };
+  const pushAuth = (repository: string): Record<string, string> =>
+    signer ? { authorization: `Bearer ${signer.token(repository, ['pull', 'push'])}` } : {};
+  return {
+    host: `127.0.0.1:${port}`,
+    origin,
+    ...(tokens ? { tokens } : {}),
+    push: (repository, tag, files) => pushArtifact(origin, repository, tag, files, pushAuth(repository)),
+  };
 }
 
 function registryConfig(dir: string, port: number, tokenOrigin: string | undefined, certFile: string | undefined): string {
-  const auth = tokenOrigin ? `auth:\n  token:\n    realm: ${tokenOrigin}/token\n    service: ${SERVICE}\n    issuer: ${ISSUER}\n    rootcertbundle: ${certFile}\n` : '';
+  const auth = tokenOrigin
+    ? `auth:\n  token:\n    realm: ${tokenOrigin}/token\n    service: ${SERVICE}\n    issuer: ${ISSUER}\n    rootcertbundle: ${certFile}\n`
+    : '';
   return `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${path.join(dir, 'data')}\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`;
 }
 
@@ -84,17 +96,39 @@ async function pushBlob(origin: string, repository: string, bytes: Buffer, heade
 }
 
 /** An OCI artifact (an empty config, one layer per file), as oras pushes it; the manifest's digest. */
-async function pushArtifact(origin: string, repository: string, tag: string, files: readonly ArtifactFile[], headers: Record<string, string>): Promise<string> {
+async function pushArtifact(
+  origin: string,
+  repository: string,
+  tag: string,
+  files: readonly ArtifactFile[],
+  headers: Record<string, string>,
+): Promise<string> {
   const config = Buffer.from('{}');
   const configDigest = await pushBlob(origin, repository, config, headers);
   const layers = [];
   for (const file of files) {
     const bytes = Buffer.from(file.content);
     const digest = await pushBlob(origin, repository, bytes, headers);
-    layers.push({ mediaType: file.mediaType ?? 'application/vnd.oci.image.layer.v1.tar', digest, size: bytes.length, annotations: { 'org.opencontainers.image.title': file.title } });
+    layers.push({
+      mediaType: file.mediaType ?? 'application/vnd.oci.image.layer.v1.tar',
+      digest,
+      size: bytes.length,
+      annotations: { 'org.opencontainers.image.title': file.title },
+    });
   }
-  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: configDigest, size: config.length }, layers }));
-  const put = await fetch(`${origin}/v2/${repository}/manifests/${tag}`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body: manifest });
+  const manifest = Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.empty.v1+json', digest: configDigest, size: config.length },
+      layers,
+    }),
+  );
+  const put = await fetch(`${origin}/v2/${repository}/manifests/${tag}`, {
+    method: 'PUT',
+    headers: { ...headers, 'content-type': 'application/vnd.oci.image.manifest.v1+json' },
+    body: manifest,
+  });
   if (put.status !== 201) throw new Error(`manifest upload: ${put.status} ${await put.text()}`);
   return digestOf(manifest);
 }
@@ -107,7 +141,25 @@ interface TokenSigner {
 
 /** Signs registry tokens, and answers the token requests of the registry's clients (the distribution token spec). */
 function tokenSigner(dir: string): TokenSigner {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'token.key', '-out', 'token.crt', '-days', '2', '-subj', '/CN=score-ts test token issuer'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'token.key',
+      '-out',
+      'token.crt',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=score-ts test token issuer',
+    ],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const key = readFileSync(path.join(dir, 'token.key'), 'utf8');
   const der = readFileSync(path.join(dir, 'token.crt'), 'utf8').replace(/-----[A-Z ]+-----|\s/g, '');
   const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

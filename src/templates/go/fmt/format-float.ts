@@ -137,7 +137,7 @@ function decompose(v: number, bitSize: 32 | 64): { mant: bigint; exp: number; ne
     [expBits, bias] = [8, 127];
   }
   const mbits = mantissaBits(bitSize);
-  const neg = (raw >> BigInt(mbits + expBits)) !== 0n;
+  const neg = raw >> BigInt(mbits + expBits) !== 0n;
   let exp = Number((raw >> BigInt(mbits)) & ((1n << BigInt(expBits)) - 1n));
   let mant = raw & ((1n << BigInt(mbits)) - 1n);
   if (exp === 0) exp++;

@@ -180,7 +180,7 @@ class PrintfState {
     this.argNum++;
     const kind = arg === null || arg === undefined ? undefined : typeOf(arg)?.kind;
     if (kind === undefined || !(isIntKind(kind) || isUintKind(kind))) return [0, false];
-    const n = typeof arg === 'bigint' ? arg : ((arg as { v: bigint }).v);
+    const n = typeof arg === 'bigint' ? arg : (arg as { v: bigint }).v;
     if (n > 1000000n || n < -1000000n) return [0, false];
     return [Number(n), true];
   }

@@ -12,7 +12,6 @@ import { decodeGoBytes } from './utf8.js';
 const FAKE_ADDRESS = 0xc000010000n;
 
 export class Printer extends VerbPrinter {
-
   /** Prints an interface{} operand (null is nil). */
   printArg(arg: GoValue, verb: string): void {
     this.operand = arg;

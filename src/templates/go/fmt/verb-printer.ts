@@ -101,5 +101,4 @@ export abstract class VerbPrinter extends Formatter {
         return this.badVerb(verb);
     }
   }
-
 }

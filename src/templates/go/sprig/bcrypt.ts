@@ -48,6 +48,7 @@ export function bcryptFuncs(random: RandomSource): Record<string, GoFunc> {
   return {
     bcrypt: goFunc([T.string], T.string, ([s]) => bcrypt(random, s as string)),
     htpasswd: goFunc([T.string, T.string], T.string, ([user, password]) =>
-      ((user as string).includes(':') ? `invalid username: ${user as string}` : `${user as string}:${bcrypt(random, password as string)}`)),
+      (user as string).includes(':') ? `invalid username: ${user as string}` : `${user as string}:${bcrypt(random, password as string)}`,
+    ),
   };
 }

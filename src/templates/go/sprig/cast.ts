@@ -27,7 +27,7 @@ export function toInt64(v: GoValue): bigint {
     case 'number':
       return floatToInt64(x);
     case 'string':
-      return x === '' ? 0n : parseGoInt(trimDecimal(x)) ?? 0n;
+      return x === '' ? 0n : (parseGoInt(trimDecimal(x)) ?? 0n);
   }
   return 0n;
 }
@@ -41,7 +41,7 @@ export function toFloat64(v: GoValue): number {
     case 'number':
       return x;
     case 'string':
-      return x === '' ? 0 : parseGoFloat(x) ?? 0;
+      return x === '' ? 0 : (parseGoFloat(x) ?? 0);
   }
   return 0;
 }

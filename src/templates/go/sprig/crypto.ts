@@ -16,9 +16,29 @@ const SEED = 'com.lyndir.masterpassword';
 
 const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
-  long: ['CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv', 'CvccCvcvCvcvno', 'CvcvnoCvccCvcv',
-    'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc', 'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv',
-    'CvccCvccCvcvno', 'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc', 'CvccCvcvCvccno'],
+  long: [
+    'CvcvnoCvcvCvcv',
+    'CvcvCvcvnoCvcv',
+    'CvcvCvcvCvcvno',
+    'CvccnoCvcvCvcv',
+    'CvccCvcvnoCvcv',
+    'CvccCvcvCvcvno',
+    'CvcvnoCvccCvcv',
+    'CvcvCvccnoCvcv',
+    'CvcvCvccCvcvno',
+    'CvcvnoCvcvCvcc',
+    'CvcvCvcvnoCvcc',
+    'CvcvCvcvCvccno',
+    'CvccnoCvccCvcv',
+    'CvccCvccnoCvcv',
+    'CvccCvccCvcvno',
+    'CvcvnoCvccCvcc',
+    'CvcvCvccnoCvcc',
+    'CvcvCvccCvccno',
+    'CvccnoCvcvCvcc',
+    'CvccCvcvnoCvcc',
+    'CvccCvcvCvccno',
+  ],
   medium: ['CvcnoCvc', 'CvcCvcno'],
   short: ['Cvcn'],
   basic: ['aaanaaan', 'aannaaan', 'aaannaaa'],
@@ -52,12 +72,17 @@ function derivePassword(counter: number, type: string, password: string, user: s
   const key = crypto.scryptSync(Buffer.from(password, 'utf8'), scoped(user), 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
   const count = Buffer.alloc(4);
   count.writeUInt32BE(counter);
-  const seed = crypto.createHmac('sha256', key).update(Buffer.concat([scoped(site), count])).digest();
+  const seed = crypto
+    .createHmac('sha256', key)
+    .update(Buffer.concat([scoped(site), count]))
+    .digest();
   const template = templates[seed[0]! % templates.length]!;
-  return [...template].map((element, i) => {
-    const chars = CHARACTERS[element]!;
-    return chars[seed[i + 1]! % chars.length];
-  }).join('');
+  return [...template]
+    .map((element, i) => {
+      const chars = CHARACTERS[element]!;
+      return chars[seed[i + 1]! % chars.length];
+    })
+    .join('');
 }
 
 function aesKey(password: string): Buffer {
@@ -98,7 +123,8 @@ function decryptAES(password: string, crypt64: string): string {
 export function cryptoFuncs(random: RandomSource): Record<string, GoFunc> {
   return {
     derivePassword: goFunc([T.uint32, T.string, T.string, T.string, T.string], T.string, ([c, t, p, u, s]) =>
-      derivePassword(Number((c as { v: bigint }).v), t as string, p as string, u as string, s as string)),
+      derivePassword(Number((c as { v: bigint }).v), t as string, p as string, u as string, s as string),
+    ),
     encryptAES: goFunc([T.string, T.string], T.string, ([p, s]) => encryptAES(random, p as string, s as string), { canFail: true }),
     decryptAES: goFunc([T.string, T.string], T.string, ([p, s]) => decryptAES(p as string, s as string), { canFail: true }),
   };

@@ -59,7 +59,14 @@ function durationRound(clock: Clock, v: GoValue): string {
   else if (isTime(v)) d = since(clock, timeOf(v));
   const u = BigInt.asUintN(64, d < 0n ? -d : d);
   const day = 24n * 3600n * SECOND;
-  const units: Array<[bigint, string]> = [[365n * day, 'y'], [30n * day, 'mo'], [day, 'd'], [3600n * SECOND, 'h'], [60n * SECOND, 'm'], [SECOND, 's']];
+  const units: Array<[bigint, string]> = [
+    [365n * day, 'y'],
+    [30n * day, 'mo'],
+    [day, 'd'],
+    [3600n * SECOND, 'h'],
+    [60n * SECOND, 'm'],
+    [SECOND, 's'],
+  ];
   for (const [size, name] of units) if (u > size) return `${u / size}${name}`;
   return '0s';
 }
@@ -107,7 +114,9 @@ export function dateFuncs(now: () => bigint, localZone: string | undefined): Rec
     date_modify: modify,
     mustDateModify: mustModify,
     must_date_modify: mustModify,
-    ago: goFunc([T.any], T.string, ([d]) => durationString(roundDuration(since(clock, dateArg(clock, d, ['int', 'int64'], false)), SECOND))),
+    ago: goFunc([T.any], T.string, ([d]) =>
+      durationString(roundDuration(since(clock, dateArg(clock, d, ['int', 'int64'], false)), SECOND)),
+    ),
     duration: goFunc([T.any], T.string, ([v]) => duration(v)),
     durationRound: goFunc([T.any], T.string, ([v]) => durationRound(clock, v)),
     toDate: goFunc([T.string, T.string], TIME_TYPE, ([f, s]) => toDate(clock, f as string, s as string, false)),

@@ -46,9 +46,14 @@ export const DEFAULT_FUNCS: Readonly<Record<string, GoFunc>> = {
   all: goFunc([any], bool, (args) => args.every((v) => !isEmpty(v)), variadic),
   any: goFunc([any], bool, (args) => args.some((v) => !isEmpty(v)), variadic),
   ternary: goFunc([any, any, bool], any, ([vt, vf, v]) => (v ? vt! : vf!)),
-  fail: goFunc([str], str, ([msg]) => {
-    throw new GoFuncError(msg as string);
-  }, canFail),
+  fail: goFunc(
+    [str],
+    str,
+    ([msg]) => {
+      throw new GoFuncError(msg as string);
+    },
+    canFail,
+  ),
   fromJson: goFunc([str], any, ([s]) => unmarshalJson(s as string).value),
   mustFromJson: goFunc([str], any, mustFromJson, canFail),
   toJson: goFunc([any], str, toJson(COMPACT, false)),

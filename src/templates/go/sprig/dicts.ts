@@ -90,7 +90,12 @@ export const DICT_FUNCS: Readonly<Record<string, GoFunc>> = {
   set: goFunc([mapAny, str, any], mapAny, ([d, k, v]) => set(d, k as string, v)),
   unset: goFunc([mapAny, str], mapAny, ([d, k]) => unset(d, k as string)),
   hasKey: goFunc([mapAny, str], bool, ([d, k]) => has(plainMap(d), k as string)),
-  pluck: goFunc([str, mapAny], sliceAny, ([k, ...ds]) => ds.flatMap((d) => (has(plainMap(d), k as string) ? [entryOf(plainMap(d)!, k as string)!] : [])), variadic),
+  pluck: goFunc(
+    [str, mapAny],
+    sliceAny,
+    ([k, ...ds]) => ds.flatMap((d) => (has(plainMap(d), k as string) ? [entryOf(plainMap(d)!, k as string)!] : [])),
+    variadic,
+  ),
   keys: goFunc([mapAny], sliceOf(str), (ds) => stringSlice(ds.flatMap((d) => mapEntries(d).map(([k]) => k))), variadic),
   values: goFunc([mapAny], sliceAny, ([d]) => mapEntries(d).map(([, v]) => v)),
   pick: goFunc([mapAny, str], mapAny, ([d, ...keys]) => pick(d, keys), variadic),

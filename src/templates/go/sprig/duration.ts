@@ -14,7 +14,14 @@ export const MIN_DURATION = -(1n << 63n);
 export const MAX_DURATION = (1n << 63n) - 1n;
 
 const UNITS: Readonly<Record<string, bigint>> = {
-  ns: NANOSECOND, us: MICROSECOND, 'µs': MICROSECOND, 'μs': MICROSECOND, ms: MILLISECOND, s: SECOND, m: MINUTE, h: HOUR,
+  ns: NANOSECOND,
+  us: MICROSECOND,
+  µs: MICROSECOND,
+  μs: MICROSECOND,
+  ms: MILLISECOND,
+  s: SECOND,
+  m: MINUTE,
+  h: HOUR,
 };
 
 /** An error of ParseDuration; the message is Go's. */

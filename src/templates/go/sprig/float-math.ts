@@ -33,8 +33,10 @@ function goMin(x: number, y: number): number {
   return x < y ? x : y;
 }
 
-const floatFold = (pick: (x: number, y: number) => number) => (args: GoValue[]): number =>
-  args.slice(1).reduce<number>((acc, v) => pick(acc, toFloat64(v)), toFloat64(args[0]));
+const floatFold =
+  (pick: (x: number, y: number) => number) =>
+  (args: GoValue[]): number =>
+    args.slice(1).reduce<number>((acc, v) => pick(acc, toFloat64(v)), toFloat64(args[0]));
 
 export const FLOAT_MATH_FUNCS: Readonly<Record<string, GoFunc>> = {
   add1f: goFunc([T.any], T.float64, ([a]) => decimalFold(a, [1n], decimalAdd)),

@@ -39,13 +39,13 @@ export function powInt(x: number, y: number): number {
   if (y === 1) return x;
   if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
   if (x === 0) return powOfZero(x, y);
-  if (!Number.isFinite(y)) return x === -1 ? 1 : (Math.abs(x) < 1) === (y > 0) ? 0 : Infinity;
+  if (!Number.isFinite(y)) return x === -1 ? 1 : Math.abs(x) < 1 === y > 0 ? 0 : Infinity;
   if (!Number.isFinite(x)) {
     if (x < 0) return powInt(1 / x, -y);
     return y < 0 ? 0 : Infinity;
   }
   const yi = Math.abs(y);
-  if (yi >= 2 ** 63) return x === -1 ? 1 : (Math.abs(x) < 1) === (y > 0) ? 0 : Infinity;
+  if (yi >= 2 ** 63) return x === -1 ? 1 : Math.abs(x) < 1 === y > 0 ? 0 : Infinity;
   let a1 = 1;
   let ae = 0;
   let [x1, xe] = frexp(x);

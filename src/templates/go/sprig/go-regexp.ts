@@ -83,7 +83,7 @@ function uniqueGroupNames(expr: string): { pattern: string; original: Map<string
   if (!/\(\?P?<.*\(\?P?</s.test(expr)) return { pattern: expr, original };
   const seen = new Set<string>();
   let out = '';
-  for (let i = 0; i < expr.length; ) {
+  for (let i = 0; i < expr.length;) {
     const end = skipLiteral(expr, i);
     if (end > i) {
       out += expr.slice(i, end);
@@ -182,7 +182,8 @@ function expand(re: GoRegexp, template: string, src: string, match: number[]): s
 /** The text of a group named or numbered `name` in a match ('' when absent or unmatched). */
 function group(re: GoRegexp, name: string, src: string, match: number[]): string {
   const num = /^(0|[1-9][0-9]{0,8})$/.test(name) ? Number(name) : -1;
-  const text = (i: number): string | undefined => (2 * i < match.length && match[2 * i]! >= 0 ? src.slice(match[2 * i], match[2 * i + 1]) : undefined);
+  const text = (i: number): string | undefined =>
+    2 * i < match.length && match[2 * i]! >= 0 ? src.slice(match[2 * i], match[2 * i + 1]) : undefined;
   if (num >= 0) return text(num) ?? '';
   for (let i = 0; i < re.names.length; i++) {
     if (re.names[i] !== name) continue;

@@ -26,7 +26,20 @@ export interface Civil {
   readonly zone: GoZone;
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAYS_BEFORE = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 
@@ -78,8 +91,14 @@ export function civil(t: GoTime): Civil {
   const [year, month, day] = civilFromDays(days);
   const yday = DAYS_BEFORE[month - 1]! + day + (month > 2 && isLeap(year) ? 1 : 0);
   return {
-    year, month, day, yday, zone,
-    hour: floorDiv(secOfDay, 3600), minute: floorDiv(secOfDay % 3600, 60), second: secOfDay % 60,
+    year,
+    month,
+    day,
+    yday,
+    zone,
+    hour: floorDiv(secOfDay, 3600),
+    minute: floorDiv(secOfDay % 3600, 60),
+    second: secOfDay % 60,
     weekday: (((days + 4) % 7) + 7) % 7,
   };
 }
@@ -91,7 +110,16 @@ function norm(hi: number, lo: number, base: number): [number, number] {
 }
 
 /** time.Date: the fields may be out of range (they carry over); the wall clock is resolved in `loc`. */
-export function goDate(year: number, month: number, day: number, hour: number, min: number, sec: number, nsec: number, loc: GoLocation): GoTime {
+export function goDate(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  min: number,
+  sec: number,
+  nsec: number,
+  loc: GoLocation,
+): GoTime {
   let m: number;
   [year, m] = norm(year, month - 1, 12);
   [sec, nsec] = norm(sec, nsec, 1e9);

@@ -31,17 +31,21 @@ export const fromBytes = (b: string): string => decodeGoBytes(Buffer.from(b, 'la
 /** strconv.Quote of a byte string: invalid UTF-8 bytes as \x escapes. */
 function quoteBytes(b: string): string {
   const parts = b.match(/[^\x80-\xff]+|[\x80-\xff]+/g) ?? []; // runs of ASCII and of high bytes (b is Latin-1)
-  return `"${parts.map((p) => {
-    const text = fromBytes(p);
-    return toBytes(text) === p ? quote(text).slice(1, -1) : [...p].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
-  }).join('')}"`;
+  return `"${parts
+    .map((p) => {
+      const text = fromBytes(p);
+      return toBytes(text) === p
+        ? quote(text).slice(1, -1)
+        : [...p].map((c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+    })
+    .join('')}"`;
 }
 
 const isAlnum = (c: string): boolean => /^[A-Za-z0-9]$/.test(c);
 
 function shouldEscape(c: string, mode: Mode): boolean {
   if (isAlnum(c)) return false;
-  if ((mode === 'host' || mode === 'zone') && "!$&'()*+,;=:[]<>\"".includes(c)) return false;
+  if ((mode === 'host' || mode === 'zone') && '!$&\'()*+,;=:[]<>"'.includes(c)) return false;
   if ('-_.~'.includes(c)) return false;
   if ('$&+,/:;=?@'.includes(c)) {
     if (mode === 'path') return c === '?';
@@ -61,16 +65,18 @@ export function escape(s: string, mode: Mode): string {
 const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 
 function unescape(s: string, mode: Mode): string {
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     if (s[i] === '%') {
       if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) throw new Error(`invalid URL escape ${quoteBytes(s.slice(i, i + 3))}`);
       const v = parseInt(s.slice(i + 1, i + 3), 16);
-      const bad = (mode === 'host' && v < 0x80 && s.slice(i, i + 3) !== '%25')
-        || (mode === 'zone' && s.slice(i, i + 3) !== '%25' && v !== 0x20 && shouldEscape(String.fromCharCode(v), 'host'));
+      const bad =
+        (mode === 'host' && v < 0x80 && s.slice(i, i + 3) !== '%25') ||
+        (mode === 'zone' && s.slice(i, i + 3) !== '%25' && v !== 0x20 && shouldEscape(String.fromCharCode(v), 'host'));
       if (bad) throw new Error(`invalid URL escape ${quoteBytes(s.slice(i, i + 3))}`);
       i += 3;
     } else {
-      if ((mode === 'host' || mode === 'zone') && s.charCodeAt(i) < 0x80 && shouldEscape(s[i]!, mode)) throw new Error(`invalid character ${quoteBytes(s[i]!)} in host name`);
+      if ((mode === 'host' || mode === 'zone') && s.charCodeAt(i) < 0x80 && shouldEscape(s[i]!, mode))
+        throw new Error(`invalid character ${quoteBytes(s[i]!)} in host name`);
       i++;
     }
   }
@@ -118,11 +124,25 @@ function parseAuthority(authority: string, u: GoURL): void {
   const userinfo = authority.slice(0, at);
   if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new Error('net/url: invalid userinfo');
   const colon = userinfo.indexOf(':');
-  u.user = colon < 0 ? { username: unescape(userinfo, 'user') } : { username: unescape(userinfo.slice(0, colon), 'user'), password: unescape(userinfo.slice(colon + 1), 'user') };
+  u.user =
+    colon < 0
+      ? { username: unescape(userinfo, 'user') }
+      : { username: unescape(userinfo.slice(0, colon), 'user'), password: unescape(userinfo.slice(colon + 1), 'user') };
 }
 
 function parseWithoutFragment(raw: string): GoURL {
-  const u: GoURL = { scheme: '', opaque: '', host: '', path: '', rawPath: '', omitHost: false, forceQuery: false, rawQuery: '', fragment: '', rawFragment: '' };
+  const u: GoURL = {
+    scheme: '',
+    opaque: '',
+    host: '',
+    path: '',
+    rawPath: '',
+    omitHost: false,
+    forceQuery: false,
+    rawQuery: '',
+    fragment: '',
+    rawFragment: '',
+  };
   // eslint-disable-next-line no-control-regex -- net/url refuses control characters, as Go's does
   if (/[\x00-\x1f\x7f]/.test(raw)) throw new Error('net/url: invalid control character in URL');
   if (raw === '*') {
@@ -172,8 +192,7 @@ export function parseURL(raw: string): GoURL {
   return u;
 }
 
-const validEncoded = (s: string, mode: Mode): boolean =>
-  [...s].every((c) => "!$&'()*+,;=:@[]%".includes(c) || !shouldEscape(c, mode));
+const validEncoded = (s: string, mode: Mode): boolean => [...s].every((c) => "!$&'()*+,;=:@[]%".includes(c) || !shouldEscape(c, mode));
 
 function escapedPath(u: GoURL): string {
   if (u.rawPath !== '' && validEncoded(u.rawPath, 'path')) {

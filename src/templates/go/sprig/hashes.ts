@@ -7,7 +7,12 @@ import { goFunc, type GoFunc } from '../funcs.js';
 import { T } from '../go-types.js';
 
 function hexDigest(algorithm: string): GoFunc {
-  return goFunc([T.string], T.string, ([s]) => nodeCrypto().createHash(algorithm).update(s as string, 'utf8').digest('hex'));
+  return goFunc([T.string], T.string, ([s]) =>
+    nodeCrypto()
+      .createHash(algorithm)
+      .update(s as string, 'utf8')
+      .digest('hex'),
+  );
 }
 
 /** Adler-32 (RFC 1950). */

@@ -22,15 +22,27 @@ function itemsFor(v: GoValue, error: (kind: string) => string): readonly GoValue
   return items;
 }
 
-const cannot = (what: string) => (kind: string): string => `Cannot ${what} on type ${kind}`;
+const cannot =
+  (what: string) =>
+  (kind: string): string =>
+    `Cannot ${what} on type ${kind}`;
 
 /** The function and its must* twin (same behaviour; the twin declares Go's error result). */
-function both(name: string, params: typeof any[], result: typeof any, fn: (args: GoValue[]) => GoValue, variadic = false): Record<string, GoFunc> {
+function both(
+  name: string,
+  params: (typeof any)[],
+  result: typeof any,
+  fn: (args: GoValue[]) => GoValue,
+  variadic = false,
+): Record<string, GoFunc> {
   const must = `must${name[0]!.toUpperCase()}${name.slice(1)}`;
   return { [name]: goFunc(params, result, fn, { variadic }), [must]: goFunc(params, result, fn, { variadic, canFail: true }) };
 }
 
-const list1 = (what: string, f: (items: readonly GoValue[]) => GoValue) => ([l]: GoValue[]): GoValue => f(itemsFor(l, cannot(what)));
+const list1 =
+  (what: string, f: (items: readonly GoValue[]) => GoValue) =>
+  ([l]: GoValue[]): GoValue =>
+    f(itemsFor(l, cannot(what)));
 
 /** chunk: lists of `size` (the last one shorter), with Go's float arithmetic and its panics for sizes below 1. */
 function chunk(size: bigint, list: GoValue): GoValue {
@@ -91,14 +103,50 @@ export const LIST_FUNCS: Readonly<Record<string, GoFunc>> = {
   ...both('push', [any, any], sliceAny, ([l, v]) => [...itemsFor(l, cannot('push')), v]),
   ...both('append', [any, any], sliceAny, ([l, v]) => [...itemsFor(l, cannot('push')), v]),
   ...both('prepend', [any, any], sliceAny, ([l, v]) => [v, ...itemsFor(l, cannot('prepend'))]),
-  ...both('first', [any], any, list1('find first', (items) => (items.length === 0 ? null : items[0]!))),
-  ...both('last', [any], any, list1('find last', (items) => (items.length === 0 ? null : items[items.length - 1]!))),
-  ...both('rest', [any], sliceAny, list1('find rest', (items) => (items.length === 0 ? null : items.slice(1)))),
-  ...both('initial', [any], sliceAny, list1('find initial', (items) => (items.length === 0 ? null : items.slice(0, -1)))),
-  ...both('reverse', [any], sliceAny, list1('find reverse', (items) => [...items].reverse())),
-  ...both('compact', [any], sliceAny, list1('compact', (items) => items.filter((x) => !isEmpty(x)))),
+  ...both(
+    'first',
+    [any],
+    any,
+    list1('find first', (items) => (items.length === 0 ? null : items[0]!)),
+  ),
+  ...both(
+    'last',
+    [any],
+    any,
+    list1('find last', (items) => (items.length === 0 ? null : items[items.length - 1]!)),
+  ),
+  ...both(
+    'rest',
+    [any],
+    sliceAny,
+    list1('find rest', (items) => (items.length === 0 ? null : items.slice(1))),
+  ),
+  ...both(
+    'initial',
+    [any],
+    sliceAny,
+    list1('find initial', (items) => (items.length === 0 ? null : items.slice(0, -1))),
+  ),
+  ...both(
+    'reverse',
+    [any],
+    sliceAny,
+    list1('find reverse', (items) => [...items].reverse()),
+  ),
+  ...both(
+    'compact',
+    [any],
+    sliceAny,
+    list1('compact', (items) => items.filter((x) => !isEmpty(x))),
+  ),
   ...both('uniq', [any], sliceAny, list1('find uniq', uniq)),
-  ...both('without', [any, any], sliceAny, ([l, ...omit]) => itemsFor(l, cannot('find without')).filter((x) => !omit.some((o) => deepEqual(o, x))), true),
+  ...both(
+    'without',
+    [any, any],
+    sliceAny,
+    ([l, ...omit]) => itemsFor(l, cannot('find without')).filter((x) => !omit.some((o) => deepEqual(o, x))),
+    true,
+  ),
   ...both('has', [any, any], bool, ([needle, haystack]) => has(needle, haystack)),
   ...both('slice', [any, any], any, ([l, ...indices]) => sliceList(l, indices), true),
   ...both('chunk', [int, any], sliceOf(sliceAny), ([size, l]) => chunk(size as bigint, l)),

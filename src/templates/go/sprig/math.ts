@@ -84,5 +84,10 @@ export const MATH_FUNCS: Readonly<Record<string, GoFunc>> = {
   seq: goFunc([T.int], T.string, (params) => seq(params as bigint[]), variadic),
   floor: goFunc([T.any], T.float64, ([a]) => Math.floor(toFloat64(a))),
   ceil: goFunc([T.any], T.float64, ([a]) => Math.ceil(toFloat64(a))),
-  round: goFunc([T.any, T.int, T.float64], T.float64, ([a, p, ...opt]) => round(a, p as bigint, (opt[0] as number | undefined) ?? 0.5), variadic),
+  round: goFunc(
+    [T.any, T.int, T.float64],
+    T.float64,
+    ([a, p, ...opt]) => round(a, p as bigint, (opt[0] as number | undefined) ?? 0.5),
+    variadic,
+  ),
 };

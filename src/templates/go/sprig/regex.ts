@@ -7,7 +7,17 @@ import { GoFuncError } from '../errors.js';
 import { goFunc, type GoFunc } from '../funcs.js';
 import { T, sliceOf } from '../go-types.js';
 import { sliceValue, type GoValue } from '../values.js';
-import { compileRegexp, findAllString, findString, mustCompileMessage, quoteMeta, RegexpSyntaxError, replaceAll, split, type GoRegexp } from './go-regexp.js';
+import {
+  compileRegexp,
+  findAllString,
+  findString,
+  mustCompileMessage,
+  quoteMeta,
+  RegexpSyntaxError,
+  replaceAll,
+  split,
+  type GoRegexp,
+} from './go-regexp.js';
 
 const strings = sliceOf(T.string);
 const canFail = { canFail: true };
@@ -38,13 +48,35 @@ type Compiler = (expr: string) => GoRegexp;
 
 /** The functions that take (regex, s, ...) and differ only in how a bad pattern fails. */
 function regexFuncs(prefix: string, compiler: Compiler, fail: { canFail?: boolean }): Record<string, GoFunc> {
-  const [find, findAll, replace, replaceLiteral, splitName] = ['Find', 'FindAll', 'ReplaceAll', 'ReplaceAllLiteral', 'Split'].map((n) => prefix + n);
+  const [find, findAll, replace, replaceLiteral, splitName] = ['Find', 'FindAll', 'ReplaceAll', 'ReplaceAllLiteral', 'Split'].map(
+    (n) => prefix + n,
+  );
   return {
-    [findAll!]: goFunc([T.string, T.string, T.int], strings, ([r, s, n]) => stringList(findAllString(compiler(r as string), s as string, Number(n))), fail),
+    [findAll!]: goFunc(
+      [T.string, T.string, T.int],
+      strings,
+      ([r, s, n]) => stringList(findAllString(compiler(r as string), s as string, Number(n))),
+      fail,
+    ),
     [find!]: goFunc([T.string, T.string], T.string, ([r, s]) => findString(compiler(r as string), s as string), fail),
-    [replace!]: goFunc([T.string, T.string, T.string], T.string, ([r, s, x]) => replaceAll(compiler(r as string), s as string, x as string, false), fail),
-    [replaceLiteral!]: goFunc([T.string, T.string, T.string], T.string, ([r, s, x]) => replaceAll(compiler(r as string), s as string, x as string, true), fail),
-    [splitName!]: goFunc([T.string, T.string, T.int], strings, ([r, s, n]) => stringList(split(compiler(r as string), s as string, Number(n))), fail),
+    [replace!]: goFunc(
+      [T.string, T.string, T.string],
+      T.string,
+      ([r, s, x]) => replaceAll(compiler(r as string), s as string, x as string, false),
+      fail,
+    ),
+    [replaceLiteral!]: goFunc(
+      [T.string, T.string, T.string],
+      T.string,
+      ([r, s, x]) => replaceAll(compiler(r as string), s as string, x as string, true),
+      fail,
+    ),
+    [splitName!]: goFunc(
+      [T.string, T.string, T.int],
+      strings,
+      ([r, s, n]) => stringList(split(compiler(r as string), s as string, Number(n))),
+      fail,
+    ),
   };
 }
 

@@ -20,9 +20,10 @@ export interface SemverVersion {
 }
 
 /** semver 3.3's version regexp (numbers and numeric prerelease identifiers without leading zeros). */
-const VERSION = '^v?(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?(?:\\.(0|[1-9]\\d*))?'
-  + '(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?'
-  + '(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
+const VERSION =
+  '^v?(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?(?:\\.(0|[1-9]\\d*))?' +
+  '(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?' +
+  '(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$';
 const UINT64_MAX = (1n << 64n) - 1n;
 
 /** semver.NewVersion; throws GoFuncError with semver's error text. */
@@ -35,7 +36,14 @@ export function parseVersion(v: string): SemverVersion {
     if (n > UINT64_MAX) throw new GoFuncError(`Error parsing version segment: strconv.ParseUint: parsing "${s}": value out of range`);
     return n;
   };
-  return { major: segment(group(1)), minor: segment(group(2) || '0'), patch: segment(group(3) || '0'), pre: group(4), metadata: group(5), original: v };
+  return {
+    major: segment(group(1)),
+    minor: segment(group(2) || '0'),
+    patch: segment(group(3) || '0'),
+    pre: group(4),
+    metadata: group(5),
+    original: v,
+  };
 }
 
 /** Version.String: major.minor.patch[-pre][+metadata], without a `v`. */
@@ -88,17 +96,32 @@ function validateExtra(s: string, prerelease: boolean): void {
 const valueMethods: Record<string, GoFunc> = {};
 const pointerMethods: Record<string, GoFunc> = {};
 
-const VERSION_TYPE: GoType = structType('semver.Version', [
-  { name: 'major', type: T.uint64 }, { name: 'minor', type: T.uint64 }, { name: 'patch', type: T.uint64 },
-  { name: 'pre', type: T.string }, { name: 'metadata', type: T.string }, { name: 'original', type: T.string },
-], valueMethods);
+const VERSION_TYPE: GoType = structType(
+  'semver.Version',
+  [
+    { name: 'major', type: T.uint64 },
+    { name: 'minor', type: T.uint64 },
+    { name: 'patch', type: T.uint64 },
+    { name: 'pre', type: T.string },
+    { name: 'metadata', type: T.string },
+    { name: 'original', type: T.string },
+  ],
+  valueMethods,
+);
 
 /** *semver.Version: its method set has the value methods and those with pointer receivers. */
 export const VERSION_POINTER: GoType = { kind: 'ptr', name: '*semver.Version', elem: VERSION_TYPE, methods: pointerMethods };
 
 function versionValue(v: SemverVersion): Typed {
   const u = (n: bigint): GoValue => typedInt(T.uint64, n);
-  return structValue(VERSION_TYPE, { major: u(v.major), minor: u(v.minor), patch: u(v.patch), pre: v.pre, metadata: v.metadata, original: v.original });
+  return structValue(VERSION_TYPE, {
+    major: u(v.major),
+    minor: u(v.minor),
+    patch: u(v.patch),
+    pre: v.pre,
+    metadata: v.metadata,
+    original: v.original,
+  });
 }
 
 export function versionPointer(v: SemverVersion): Typed {
@@ -114,7 +137,14 @@ function versionOf(x: GoValue): SemverVersion {
   }
   const [major, minor, patch, pre, metadata, original] = value.v as GoValue[];
   const n = (f: GoValue): bigint => (f as Typed).v as bigint;
-  return { major: n(major), minor: n(minor), patch: n(patch), pre: pre as string, metadata: metadata as string, original: original as string };
+  return {
+    major: n(major),
+    minor: n(minor),
+    patch: n(patch),
+    pre: pre as string,
+    metadata: metadata as string,
+    original: original as string,
+  };
 }
 
 /** Inc* and Set* keep a leading `v` of the original. */
@@ -123,7 +153,11 @@ function derived(v: SemverVersion, next: Omit<SemverVersion, 'original'>): Semve
   return { ...next, original: prefix + versionString({ ...next, original: '' }) };
 }
 
-const bytes = (s: string): GoValue => sliceValue(sliceOf(T.uint8), [...Buffer.from(s, 'utf8')].map((b) => typedInt(T.uint8, BigInt(b))));
+const bytes = (s: string): GoValue =>
+  sliceValue(
+    sliceOf(T.uint8),
+    [...Buffer.from(s, 'utf8')].map((b) => typedInt(T.uint8, BigInt(b))),
+  );
 const valueMethod = (result: GoType, fn: (v: SemverVersion, arg: GoValue) => GoValue, params: GoType[] = [], canFail = false): GoFunc =>
   goFunc(params, result, ([self, arg]) => fn(versionOf(self), arg), { canFail });
 
@@ -134,17 +168,33 @@ Object.assign(valueMethods, {
   Patch: valueMethod(T.uint64, (v) => typedInt(T.uint64, v.patch)),
   Prerelease: valueMethod(T.string, (v) => v.pre),
   Metadata: valueMethod(T.string, (v) => v.metadata),
-  IncPatch: valueMethod(VERSION_TYPE, (v) => versionValue(derived(v, { ...v, pre: '', metadata: '', patch: v.pre ? v.patch : BigInt.asUintN(64, v.patch + 1n) }))),
-  IncMinor: valueMethod(VERSION_TYPE, (v) => versionValue(derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: BigInt.asUintN(64, v.minor + 1n) }))),
-  IncMajor: valueMethod(VERSION_TYPE, (v) => versionValue(derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: 0n, major: BigInt.asUintN(64, v.major + 1n) }))),
-  SetPrerelease: valueMethod(VERSION_TYPE, (v, pre) => {
-    if (pre !== '') validateExtra(pre as string, true);
-    return versionValue(derived(v, { ...v, pre: pre as string }));
-  }, [T.string], true),
-  SetMetadata: valueMethod(VERSION_TYPE, (v, metadata) => {
-    if (metadata !== '') validateExtra(metadata as string, false);
-    return versionValue(derived(v, { ...v, metadata: metadata as string }));
-  }, [T.string], true),
+  IncPatch: valueMethod(VERSION_TYPE, (v) =>
+    versionValue(derived(v, { ...v, pre: '', metadata: '', patch: v.pre ? v.patch : BigInt.asUintN(64, v.patch + 1n) })),
+  ),
+  IncMinor: valueMethod(VERSION_TYPE, (v) =>
+    versionValue(derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: BigInt.asUintN(64, v.minor + 1n) })),
+  ),
+  IncMajor: valueMethod(VERSION_TYPE, (v) =>
+    versionValue(derived(v, { ...v, pre: '', metadata: '', patch: 0n, minor: 0n, major: BigInt.asUintN(64, v.major + 1n) })),
+  ),
+  SetPrerelease: valueMethod(
+    VERSION_TYPE,
+    (v, pre) => {
+      if (pre !== '') validateExtra(pre as string, true);
+      return versionValue(derived(v, { ...v, pre: pre as string }));
+    },
+    [T.string],
+    true,
+  ),
+  SetMetadata: valueMethod(
+    VERSION_TYPE,
+    (v, metadata) => {
+      if (metadata !== '') validateExtra(metadata as string, false);
+      return versionValue(derived(v, { ...v, metadata: metadata as string }));
+    },
+    [T.string],
+    true,
+  ),
   MarshalJSON: valueMethod(sliceOf(T.uint8), (v) => bytes(JSON.stringify(versionString(v))), [], true),
   MarshalText: valueMethod(sliceOf(T.uint8), (v) => bytes(versionString(v)), [], true),
   Value: valueMethod(T.any, versionString, [], true),

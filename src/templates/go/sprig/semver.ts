@@ -19,15 +19,20 @@ interface Constraint {
 }
 
 const OPS = '=||!=|>|<|>=|=>|<=|=<|~|~>|\\^';
-const CV = 'v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?';
-const re = (source: string): (() => GoRegexp) => () => compileRegexp(source);
+const CV =
+  'v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?';
+const re =
+  (source: string): (() => GoRegexp) =>
+  () =>
+    compileRegexp(source);
 const constraintRe = re(`^\\s*(${OPS})\\s*(${CV})\\s*$`);
 const rangeRe = re(`\\s*(${CV})\\s+-\\s+(${CV})\\s*`);
 const findRe = re(`(${OPS})\\s*(${CV})`);
 const validRe = re(`^(\\s*(${OPS})\\s*(${CV})\\s*)((?:\\s+|,\\s*)(${OPS})\\s*(${CV})\\s*)*$`);
 
 const isX = (s: string): boolean => s === 'x' || s === 'X' || s === '*';
-const groups = (s: string, m: number[]): string[] => Array.from({ length: m.length / 2 }, (_, i) => (m[2 * i]! >= 0 ? s.slice(m[2 * i], m[2 * i + 1]) : ''));
+const groups = (s: string, m: number[]): string[] =>
+  Array.from({ length: m.length / 2 }, (_, i) => (m[2 * i]! >= 0 ? s.slice(m[2 * i], m[2 * i + 1]) : ''));
 
 /** `1.2 - 1.4` becomes `>= 1.2, <= 1.4 ` (each range replaces its first occurrence, as semver does). */
 function rewriteRange(c: string): string {
@@ -63,11 +68,13 @@ function parseConstraint(c: string): Constraint {
 
 /** semver.NewConstraint: OR groups of AND-ed constraints. */
 function parseConstraints(text: string): Constraint[][] {
-  return rewriteRange(text).split('||').map((group) => {
-    if (findAllIndex(validRe(), group, 1).length === 0) throw new GoFuncError(`improper constraint: ${group}`);
-    const found = findAllIndex(findRe(), group, -1).map((m) => group.slice(m[0], m[1]));
-    return (found.length > 0 ? found : [group]).map(parseConstraint);
-  });
+  return rewriteRange(text)
+    .split('||')
+    .map((group) => {
+      if (findAllIndex(validRe(), group, 1).length === 0) throw new GoFuncError(`improper constraint: ${group}`);
+      const found = findAllIndex(findRe(), group, -1).map((m) => group.slice(m[0], m[1]));
+      return (found.length > 0 ? found : [group]).map(parseConstraint);
+    });
 }
 
 /** Constraints.Check. */
@@ -139,5 +146,10 @@ function caret(c: Constraint, v: SemverVersion, cmp: number): boolean {
 
 export const SEMVER_FUNCS: Readonly<Record<string, GoFunc>> = {
   semver: goFunc([T.string], VERSION_POINTER, ([v]) => versionPointer(parseVersion(v as string)), { canFail: true }),
-  semverCompare: goFunc([T.string, T.string], T.bool, ([c, v]) => checkConstraints(parseConstraints(c as string), parseVersion(v as string)), { canFail: true }),
+  semverCompare: goFunc(
+    [T.string, T.string],
+    T.bool,
+    ([c, v]) => checkConstraints(parseConstraints(c as string), parseVersion(v as string)),
+    { canFail: true },
+  ),
 };

@@ -14,7 +14,10 @@ const STRING_MAP = mapOf(str, str);
 
 /** split's and splitn's result: map[string]string{"_0": ..., "_1": ...}. */
 function partsMap(parts: readonly string[]): Typed {
-  return mapValue(STRING_MAP, parts.map((p, i) => [`_${i}`, p] as const));
+  return mapValue(
+    STRING_MAP,
+    parts.map((p, i) => [`_${i}`, p] as const),
+  );
 }
 
 /** sortAlpha: a list's elements as sorted strings; anything else as a one-string list. */

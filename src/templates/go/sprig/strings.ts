@@ -16,7 +16,8 @@ const { string: str, int, bool, any } = T;
 const variadic = { variadic: true };
 
 const s1 = (f: (s: string) => GoValue): GoFunc => goFunc([str], str, ([s]) => f(s as string));
-const s2 = (result: typeof str, f: (a: string, b: string) => GoValue): GoFunc => goFunc([str, str], result, ([a, b]) => f(a as string, b as string));
+const s2 = (result: typeof str, f: (a: string, b: string) => GoValue): GoFunc =>
+  goFunc([str, str], result, ([a, b]) => f(a as string, b as string));
 
 export const STRING_FUNCS: Readonly<Record<string, GoFunc>> = {
   hello: goFunc([], str, () => 'Hello!'),
@@ -48,12 +49,35 @@ export const STRING_FUNCS: Readonly<Record<string, GoFunc>> = {
   contains: s2(bool, (a, b) => b.includes(a)),
   hasPrefix: s2(bool, (a, b) => b.startsWith(a)),
   hasSuffix: s2(bool, (a, b) => b.endsWith(a)),
-  quote: goFunc([any], str, (args) => args.filter((x) => x !== null).map((x) => sprintf('%q', [strval(x)])).join(' '), variadic),
-  squote: goFunc([any], str, (args) => args.filter((x) => x !== null).map((x) => sprintf("'%v'", [x])).join(' '), variadic),
-  cat: goFunc([any], str, (args) => {
-    const items = args.filter((x) => x !== null);
-    return sprintf(items.map(() => '%v').join(' '), items);
-  }, variadic),
+  quote: goFunc(
+    [any],
+    str,
+    (args) =>
+      args
+        .filter((x) => x !== null)
+        .map((x) => sprintf('%q', [strval(x)]))
+        .join(' '),
+    variadic,
+  ),
+  squote: goFunc(
+    [any],
+    str,
+    (args) =>
+      args
+        .filter((x) => x !== null)
+        .map((x) => sprintf("'%v'", [x]))
+        .join(' '),
+    variadic,
+  ),
+  cat: goFunc(
+    [any],
+    str,
+    (args) => {
+      const items = args.filter((x) => x !== null);
+      return sprintf(items.map(() => '%v').join(' '), items);
+    },
+    variadic,
+  ),
   indent: goFunc([int, str], str, ([n, s]) => indent(n as bigint, s as string)),
   nindent: goFunc([int, str], str, ([n, s]) => `\n${indent(n as bigint, s as string)}`),
   replace: goFunc([str, str, str], str, ([o, n, s]) => replaceAll(s as string, o as string, n as string)),

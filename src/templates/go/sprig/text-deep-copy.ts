@@ -16,7 +16,12 @@ export function deepCopy(v: GoValue): GoValue {
 function copyValue(v: GoValue): GoValue {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(copyValue);
-  if (isGoMap(v)) return newMap(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, copyValue(x)]));
+  if (isGoMap(v))
+    return newMap(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined)
+        .map(([k, x]) => [k, copyValue(x)]),
+    );
   const t = v;
   if (t.v === null) return t;
   switch (t.type.kind) {
@@ -28,7 +33,10 @@ function copyValue(v: GoValue): GoValue {
     case 'ptr':
       return new Typed(t.type, copyValue(t.v as GoValue));
     case 'struct':
-      return new Typed(t.type, (t.type.fields ?? []).map((f, i) => (isExported(f.name) ? copyValue((t.v as GoValue[])[i]) : zeroOf(f.type))));
+      return new Typed(
+        t.type,
+        (t.type.fields ?? []).map((f, i) => (isExported(f.name) ? copyValue((t.v as GoValue[])[i]) : zeroOf(f.type))),
+      );
   }
   return t;
 }

@@ -42,8 +42,12 @@ function typedEqual(a: Typed, b: Typed): boolean {
     case 'array':
     case 'struct':
       if (a.v === null || b.v === null) return false;
-      return (a.v as GoValue[]).length === (b.v as GoValue[]).length
-        && (a.v as GoValue[]).every((x, i) => slotEqual(x, (b.v as GoValue[])[i], kind === 'struct' ? a.type.fields![i]!.type.kind : elem!.kind));
+      return (
+        (a.v as GoValue[]).length === (b.v as GoValue[]).length &&
+        (a.v as GoValue[]).every((x, i) =>
+          slotEqual(x, (b.v as GoValue[])[i], kind === 'struct' ? a.type.fields![i]!.type.kind : elem!.kind),
+        )
+      );
     case 'map':
       return a.v !== null && b.v !== null && typedMapsEqual(a.v as Map<MapKey, GoValue>, b.v as Map<MapKey, GoValue>, elem!.kind);
     case 'ptr':

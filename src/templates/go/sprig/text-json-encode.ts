@@ -57,7 +57,8 @@ class Encoder {
     if (kind === 'ptr') return v.v === null ? 'null' : this.value(v.v as GoValue, pad);
     if (kind === 'struct') return this.object(structEntries(v), pad);
     if (kind === 'slice' && v.v === null) return 'null';
-    if (kind === 'slice' && type.elem?.kind === 'uint8') return `"${Buffer.from((v.v as Typed[]).map((b) => Number(b.v))).toString('base64')}"`;
+    if (kind === 'slice' && type.elem?.kind === 'uint8')
+      return `"${Buffer.from((v.v as Typed[]).map((b) => Number(b.v))).toString('base64')}"`;
     if (kind === 'slice' || kind === 'array') return this.list(v.v as GoValue[], pad);
     if (kind === 'map') return v.v === null ? 'null' : this.object(typedEntries(v), pad);
     throw new JsonError(`json: unsupported type: ${type.name}`);
@@ -81,7 +82,10 @@ class Encoder {
 }
 
 function plainEntries(m: GoMap): Array<[string, GoValue]> {
-  return Object.keys(m).filter((k) => m[k] !== undefined).sort(compareStrings).map((k) => [k, m[k]]);
+  return Object.keys(m)
+    .filter((k) => m[k] !== undefined)
+    .sort(compareStrings)
+    .map((k) => [k, m[k]]);
 }
 
 function structEntries(v: Typed): Array<[string, GoValue]> {
@@ -108,7 +112,15 @@ function jsonFloat(f: number, bits: 32 | 64): string {
 }
 
 const HEX = '0123456789abcdef';
-const SHORT: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+const SHORT: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+};
 
 /** A JSON string as encoding/json writes it (U+2028 and U+2029 always escaped). */
 function quoteJson(s: string, escapeHtml: boolean): string {

@@ -108,7 +108,8 @@ export function isEmpty(v: GoValue): boolean {
   const { kind } = v.type;
   if (kind === 'struct') return false;
   if (kind === 'array') return (v.type.len ?? 0) === 0;
-  if (kind === 'complex64' || kind === 'complex128') return (v.v as { re: number; im: number }).re === 0 && (v.v as { im: number }).im === 0;
+  if (kind === 'complex64' || kind === 'complex128')
+    return (v.v as { re: number; im: number }).re === 0 && (v.v as { im: number }).im === 0;
   if (kind === 'map') return v.v === null || (v.v as Map<MapKey, GoValue>).size === 0;
   if (kind === 'slice') return v.v === null || (v.v as GoValue[]).length === 0;
   if (kind === 'ptr' || kind === 'func' || kind === 'interface') return v.v === null;

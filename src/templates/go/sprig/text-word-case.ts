@@ -10,7 +10,15 @@ import { fromRunes, isLetter, isNumber, isPunct, isSpace, isUpper, runesOf, toLo
 
 const INVALID = 0xfffd;
 
-const enum W { Invalid, Number, Upper, Alphabet, Connector, Punct, Other }
+const enum W {
+  Invalid,
+  Number,
+  Upper,
+  Alphabet,
+  Connector,
+  Punct,
+  Other,
+}
 
 function isConnector(r: number): boolean {
   return r === 0x2d || r === 0x5f || isSpace(r);
@@ -58,9 +66,16 @@ function nextWord(runes: readonly number[], start: number): Word {
   if (isConnector(r)) return word(W.Connector, run(runes, at, r, isConnector));
   if (isPunct(r)) return word(W.Punct, run(runes, at, r, isPunct));
   if (isUpper(r)) return word(W.Upper, upperWordEnd(runes, at, r));
-  if (isAlphabet(r)) return word(W.Alphabet, run(runes, at, r, (x) => isAlphabet(x) && !isUpper(x)));
+  if (isAlphabet(r))
+    return word(
+      W.Alphabet,
+      run(runes, at, r, (x) => isAlphabet(x) && !isUpper(x)),
+    );
   if (isNumber(r)) return word(W.Number, run(runes, at, r, isNumber));
-  return word(W.Other, run(runes, at, r, (x) => !(isConnector(x) || isAlphabet(x) || isNumber(x) || isPunct(x))));
+  return word(
+    W.Other,
+    run(runes, at, r, (x) => !(isConnector(x) || isAlphabet(x) || isNumber(x) || isPunct(x))),
+  );
 }
 
 /** After an upper-case letter: a run of upper case (less its last letter when a lower-case one follows), or lower case. */

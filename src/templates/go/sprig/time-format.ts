@@ -107,29 +107,52 @@ function formatOffset(code: string, offset: number): string {
 function formatStd(code: string, t: GoTime, c: ReturnType<typeof civil>): string {
   const hour12 = c.hour % 12 === 0 ? 12 : c.hour % 12;
   switch (code) {
-    case '2006': return pad(c.year, 4);
-    case '06': return pad(Math.abs(c.year) % 100, 2);
-    case 'January': return MONTHS[c.month - 1]!;
-    case 'Jan': return MONTHS[c.month - 1]!.slice(0, 3);
-    case '1': return String(c.month);
-    case '01': return pad(c.month, 2);
-    case 'Monday': return WEEKDAYS[c.weekday]!;
-    case 'Mon': return WEEKDAYS[c.weekday]!.slice(0, 3);
-    case '2': return String(c.day);
-    case '_2': return String(c.day).padStart(2, ' ');
-    case '02': return pad(c.day, 2);
-    case '__2': return String(c.yday).padStart(3, ' ');
-    case '002': return pad(c.yday, 3);
-    case '15': return pad(c.hour, 2);
-    case '3': return String(hour12);
-    case '03': return pad(hour12, 2);
-    case '4': return String(c.minute);
-    case '04': return pad(c.minute, 2);
-    case '5': return String(c.second);
-    case '05': return pad(c.second, 2);
-    case 'PM': return c.hour >= 12 ? 'PM' : 'AM';
-    case 'pm': return c.hour >= 12 ? 'pm' : 'am';
-    case 'MST': return c.zone.abbr !== '' ? c.zone.abbr : formatOffset('-0700', c.zone.offset);
+    case '2006':
+      return pad(c.year, 4);
+    case '06':
+      return pad(Math.abs(c.year) % 100, 2);
+    case 'January':
+      return MONTHS[c.month - 1]!;
+    case 'Jan':
+      return MONTHS[c.month - 1]!.slice(0, 3);
+    case '1':
+      return String(c.month);
+    case '01':
+      return pad(c.month, 2);
+    case 'Monday':
+      return WEEKDAYS[c.weekday]!;
+    case 'Mon':
+      return WEEKDAYS[c.weekday]!.slice(0, 3);
+    case '2':
+      return String(c.day);
+    case '_2':
+      return String(c.day).padStart(2, ' ');
+    case '02':
+      return pad(c.day, 2);
+    case '__2':
+      return String(c.yday).padStart(3, ' ');
+    case '002':
+      return pad(c.yday, 3);
+    case '15':
+      return pad(c.hour, 2);
+    case '3':
+      return String(hour12);
+    case '03':
+      return pad(hour12, 2);
+    case '4':
+      return String(c.minute);
+    case '04':
+      return pad(c.minute, 2);
+    case '5':
+      return String(c.second);
+    case '05':
+      return pad(c.second, 2);
+    case 'PM':
+      return c.hour >= 12 ? 'PM' : 'AM';
+    case 'pm':
+      return c.hour >= 12 ? 'pm' : 'am';
+    case 'MST':
+      return c.zone.abbr !== '' ? c.zone.abbr : formatOffset('-0700', c.zone.offset);
   }
   return formatOffset(code, c.zone.offset);
 }

@@ -36,9 +36,15 @@ const LOCATION_METHODS = { String: goFunc([], T.string, ([l]) => locationName(l)
 const LOCATION_TYPE = structType('time.Location', [{ name: 'name', type: T.string }], LOCATION_METHODS);
 const LOCATION_POINTER: GoType = { ...pointerTo(LOCATION_TYPE), methods: LOCATION_METHODS };
 
-export const TIME_TYPE = structType('time.Time', [
-  { name: 'wall', type: T.uint64 }, { name: 'ext', type: T.int64 }, { name: 'loc', type: LOCATION_POINTER },
-], timeMethods);
+export const TIME_TYPE = structType(
+  'time.Time',
+  [
+    { name: 'wall', type: T.uint64 },
+    { name: 'ext', type: T.int64 },
+    { name: 'loc', type: LOCATION_POINTER },
+  ],
+  timeMethods,
+);
 
 const locations = new WeakMap<GoLocation, Typed>();
 const locationOf = new WeakMap<Typed, GoLocation>();
@@ -56,7 +62,11 @@ function locationPointer(loc: GoLocation): Typed {
 }
 
 export function timeValue(t: GoTime): Typed {
-  return structValue(TIME_TYPE, { wall: typedInt(T.uint64, BigInt(t.nsec)), ext: typedInt(T.int64, t.sec + UNIX_TO_INTERNAL), loc: locationPointer(t.loc) });
+  return structValue(TIME_TYPE, {
+    wall: typedInt(T.uint64, BigInt(t.nsec)),
+    ext: typedInt(T.int64, t.sec + UNIX_TO_INTERNAL),
+    loc: locationPointer(t.loc),
+  });
 }
 
 /** The time a time.Time (or *time.Time) value holds. */
@@ -67,7 +77,7 @@ export function timeOf(v: GoValue): GoTime {
     value = value.v as Typed;
   }
   const [wall, ext, loc] = value.v as Typed[];
-  return { sec: (ext!.v as bigint) - UNIX_TO_INTERNAL, nsec: Number(wall!.v), loc: loc!.v === null ? UTC : locationOf.get(loc!) ?? UTC };
+  return { sec: (ext!.v as bigint) - UNIX_TO_INTERNAL, nsec: Number(wall!.v), loc: loc!.v === null ? UTC : (locationOf.get(loc!) ?? UTC) };
 }
 
 export const isTime = (v: GoValue): boolean => v instanceof Typed && v.type === TIME_TYPE;
@@ -84,13 +94,21 @@ function marshal(t: GoTime, what: string, quoted: boolean): GoValue {
   const year = civil(t).year;
   if (year < 0 || year > 9999) throw new GoFuncError(`Time.${what}: year outside of range [0,9999]`);
   const text = formatTime(t, '2006-01-02T15:04:05.999999999Z07:00');
-  return sliceValue(sliceOf(T.uint8), [...Buffer.from(quoted ? `"${text}"` : text)].map((b) => typedInt(T.uint8, BigInt(b))));
+  return sliceValue(
+    sliceOf(T.uint8),
+    [...Buffer.from(quoted ? `"${text}"` : text)].map((b) => typedInt(T.uint8, BigInt(b))),
+  );
 }
 
 /** Time.GoString (for %#v): time.Date(2024, time.March, 10, 7, 8, 9, 0, time.Local). */
 function goString(t: GoTime): string {
   const c = civil(t);
-  const loc = t.loc.kind === 'utc' ? 'time.UTC' : t.loc.kind === 'tz' && t.loc.name === 'Local' ? 'time.Local' : `time.Location(${timeQuote(t.loc.name)})`;
+  const loc =
+    t.loc.kind === 'utc'
+      ? 'time.UTC'
+      : t.loc.kind === 'tz' && t.loc.name === 'Local'
+        ? 'time.Local'
+        : `time.Location(${timeQuote(t.loc.name)})`;
   return `time.Date(${c.year}, time.${MONTHS[c.month - 1]}, ${c.day}, ${c.hour}, ${c.minute}, ${c.second}, ${t.nsec}, ${loc})`;
 }
 

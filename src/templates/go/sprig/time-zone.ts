@@ -42,7 +42,10 @@ const MAX_MS = 8.64e15;
 /** The offset (seconds east of UTC) of an IANA zone at a Unix second, from Intl's "GMT+05:30" text. */
 function offsetAt(tz: string, unix: bigint): number {
   const ms = Math.max(-MAX_MS, Math.min(MAX_MS, Number(unix) * 1000));
-  const text = formatter(tz)?.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const text =
+    formatter(tz)
+      ?.formatToParts(ms)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /^GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (!m) return 0;
   const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
@@ -64,11 +67,14 @@ const uses = new Map<string, readonly ZoneUse[]>();
 function zoneUses(tz: string): readonly ZoneUse[] {
   let list = uses.get(tz);
   if (!list) {
-    list = (ZONE_ABBREVIATIONS[tz] ?? '').split(',').filter((e) => e !== '').map((e) => {
-      const [abbr = '', offset = '0', days = '0:0', dst] = e.split('@');
-      const [first = '0', last = '0'] = days.split(':');
-      return { abbr, offset: Number(offset), first: Number(first), last: Number(last), dst: dst === 'dst' };
-    });
+    list = (ZONE_ABBREVIATIONS[tz] ?? '')
+      .split(',')
+      .filter((e) => e !== '')
+      .map((e) => {
+        const [abbr = '', offset = '0', days = '0:0', dst] = e.split('@');
+        const [first = '0', last = '0'] = days.split(':');
+        return { abbr, offset: Number(offset), first: Number(first), last: Number(last), dst: dst === 'dst' };
+      });
     uses.set(tz, list);
   }
   return list;
@@ -144,7 +150,9 @@ export function offsetForWall(loc: GoLocation, wall: bigint): number {
 export function offsetOfAbbreviation(loc: GoLocation, abbr: string, unix: bigint): number | undefined {
   if (loc.kind === 'utc') return abbr === 'UTC' ? 0 : undefined;
   if (loc.kind === 'fixed') return abbr === loc.name ? loc.offset : undefined;
-  const offsets = zoneUses(loc.tz).filter((u) => u.abbr === abbr).map((u) => u.offset);
+  const offsets = zoneUses(loc.tz)
+    .filter((u) => u.abbr === abbr)
+    .map((u) => u.offset);
   for (const offset of offsets) if (zoneAt(loc, unix - BigInt(offset)).abbr === abbr) return zoneAt(loc, unix - BigInt(offset)).offset;
   return offsets[0];
 }

@@ -10,16 +10,25 @@ import { goFunc, type GoFunc } from '../funcs.js';
 import { T, sliceOf, structType, type GoType } from '../go-types.js';
 
 /** sprig's certificate: the PEM texts of a certificate and its key. */
-const CERTIFICATE = structType('sprig.certificate', [{ name: 'Cert', type: T.string }, { name: 'Key', type: T.string }]);
+const CERTIFICATE = structType('sprig.certificate', [
+  { name: 'Cert', type: T.string },
+  { name: 'Key', type: T.string },
+]);
 const list = sliceOf(T.any);
 
-const CERTIFICATES = 'key and certificate generation is not available in score-ts templates (it could not be reproduced from SCORE_TS_SEED); create the certificate outside score-ts and pass it in';
+const CERTIFICATES =
+  'key and certificate generation is not available in score-ts templates (it could not be reproduced from SCORE_TS_SEED); create the certificate outside score-ts and pass it in';
 const NETWORK = 'getHostByName is not available in score-ts templates: a template does not reach the network';
 
 function unavailable(params: readonly GoType[], result: GoType, reason: string, canFail: boolean): GoFunc {
-  return goFunc(params, result, () => {
-    throw new GoFuncError(reason);
-  }, { canFail });
+  return goFunc(
+    params,
+    result,
+    () => {
+      throw new GoFuncError(reason);
+    },
+    { canFail },
+  );
 }
 
 export const UNSUPPORTED_FUNCS: Readonly<Record<string, GoFunc>> = {

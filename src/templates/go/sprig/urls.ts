@@ -17,8 +17,14 @@ function urlParse(v: string): GoMap {
     throw e;
   }
   const fields: Record<string, string> = {
-    scheme: u.scheme, host: u.host, hostname: hostname(u.host), path: u.path, query: u.rawQuery,
-    opaque: u.opaque, fragment: u.fragment, userinfo: userinfoString(u.user),
+    scheme: u.scheme,
+    host: u.host,
+    hostname: hostname(u.host),
+    path: u.path,
+    query: u.rawQuery,
+    opaque: u.opaque,
+    fragment: u.fragment,
+    userinfo: userinfoString(u.user),
   };
   return Object.fromEntries(Object.entries(fields).map(([k, x]) => [k, fromBytes(x)]));
 }
@@ -38,8 +44,16 @@ function urlJoin(d: GoValue): string {
   const dict = isGoMap(d) ? d : {};
   const get = (key: string): string => toBytes(stringEntry(dict, key));
   const u: GoURL = {
-    scheme: get('scheme'), host: get('host'), path: get('path'), rawQuery: get('query'), opaque: get('opaque'), fragment: get('fragment'),
-    rawPath: '', omitHost: false, forceQuery: false, rawFragment: '',
+    scheme: get('scheme'),
+    host: get('host'),
+    path: get('path'),
+    rawQuery: get('query'),
+    opaque: get('opaque'),
+    fragment: get('fragment'),
+    rawPath: '',
+    omitHost: false,
+    forceQuery: false,
+    rawFragment: '',
   };
   const userinfo = get('userinfo');
   if (userinfo !== '') {
