@@ -5,7 +5,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +92,23 @@ describe('the code cache of the bundle (bin/load-cli.cjs)', () => {
     expect(damaged.status, String(damaged.stderr)).toBe(0);
     expect(damaged.stdout).toContain('kind: Deployment');
     expect(readFileSync(path.join(dir, name!)).length).toBeGreaterThan(1000);
+  });
+
+  it('is never read from or written to a folder others may write to, nor with SCORE_TS_NO_CODE_CACHE set', () => {
+    const { copy, run } = packageCopy();
+    writeFileSync(path.join(copy, 'dist', '.cache'), 'a file where the folder would be');
+    const shared = mkdtempSync(path.join(os.tmpdir(), 'shared-cache-'));
+    mkdirSync(path.join(shared, 'score-ts'));
+    chmodSync(path.join(shared, 'score-ts'), 0o777);
+    const open = run({ XDG_CACHE_HOME: shared });
+    expect(open.status, String(open.stderr)).toBe(0);
+    expect(readdirSync(path.join(shared, 'score-ts')), 'a folder others may write to').toEqual([]);
+    chmodSync(path.join(shared, 'score-ts'), 0o700);
+    const off = run({ XDG_CACHE_HOME: shared, SCORE_TS_NO_CODE_CACHE: '1' });
+    expect(off.status, String(off.stderr)).toBe(0);
+    expect(readdirSync(path.join(shared, 'score-ts')), 'with SCORE_TS_NO_CODE_CACHE').toEqual([]);
+    expect(run({ XDG_CACHE_HOME: shared }).status).toBe(0);
+    expect(readdirSync(path.join(shared, 'score-ts')), 'a private folder').toEqual([expect.stringMatching(cacheName)]);
   });
 
   it('with nowhere to write it (a read-only package, no usable cache folder) the run is as usual', () => {
