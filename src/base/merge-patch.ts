@@ -17,6 +17,11 @@ export interface MergePatchOptions {
   readonly copy?: (value: unknown) => unknown;
   /** Called, after the key is done, for each path the patch set or deleted rather than merged into. */
   readonly onReplace?: (path: readonly string[]) => void;
+  /**
+   * Copy each map of `target` that the patch merges into, instead of changing it: given a shallow copy of a
+   * map, leaves the original and all its maps as they were, and shares whatever the patch does not touch.
+   */
+  readonly copyOnWrite?: boolean;
 }
 
 /**
@@ -34,9 +39,13 @@ export function applyMergePatch(
     const current = ownValue(target, key);
     const mergesInto = isDecodedMap(value) && isDecodedMap(current);
     if (value === null) delete target[key];
-    else if (isDecodedMap(value)) setOwn(target, key, applyMergePatch(mergesInto ? current : {}, value, options, here));
+    else if (isDecodedMap(value)) setOwn(target, key, applyMergePatch(mergesInto ? writable(current, options) : {}, value, options, here));
     else setOwn(target, key, options.copy ? options.copy(value) : value);
     if (!mergesInto) options.onReplace?.(here);
   }
   return target;
+}
+
+function writable(map: Record<string, unknown>, options: MergePatchOptions): Record<string, unknown> {
+  return options.copyOnWrite ? { ...map } : map;
 }

@@ -59,8 +59,11 @@ export function checkWaitFor(value: unknown): WaitFor | undefined {
   return { host: map.host, port };
 }
 
-/** The shared state with a patch merged, for the later stages: a copy (the request's own is never changed). */
+/**
+ * The shared state with a patch merged, for the later stages. The request's own is never changed: only the
+ * maps the patch merges into are copied (a whole copy per resource would grow with the shared state).
+ */
 function withPatch(shared: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   if (Object.keys(patch).length === 0) return shared;
-  return applyMergePatch(structuredClone(shared), patch);
+  return applyMergePatch({ ...shared }, patch, { copyOnWrite: true });
 }

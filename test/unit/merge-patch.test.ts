@@ -103,6 +103,14 @@ describe('applyMergePatch', () => {
     expect((target.b as Map).c).not.toBe(list);
     expect(target.b).not.toBe(patch.b);
   });
+  it('copyOnWrite leaves the original maps as they were and shares what the patch does not touch', () => {
+    const untouched = { keep: [1] };
+    const base: Map = { a: { b: 1, c: 2 }, d: untouched };
+    const merged = applyMergePatch({ ...base }, { a: { b: null, e: 3 } }, { copyOnWrite: true });
+    expect(merged).toEqual({ a: { c: 2, e: 3 }, d: { keep: [1] } });
+    expect(base).toEqual({ a: { b: 1, c: 2 }, d: { keep: [1] } });
+    expect(merged.d).toBe(untouched);
+  });
 });
 
 describe('isDecodedMap', () => {
