@@ -49,8 +49,32 @@ export function sortKeysDeep(value: unknown): unknown {
 export function sortedKeysReplacer(_key: string, value: unknown): unknown {
   if (!isPlainMap(value)) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareStrings)) setOwn(sorted, key, value[key]);
+  for (const key of Object.keys(value).sort(compareStrings)) {
+    // Plain assignment is much faster; only `__proto__` would reach the prototype that way.
+    if (key === '__proto__') setOwn(sorted, key, value[key]);
+    else sorted[key] = value[key];
+  }
   return sorted;
+}
+
+/**
+ * The text of `JSON.stringify(value, sortedKeysReplacer, 2)` in pieces: the maps `splitDepth` levels deep
+ * are written entry by entry, so a large document (the state of ten thousand resources) is never one string.
+ */
+export function* sortedJsonPieces(value: unknown, splitDepth: number, indent = ''): Generator<string> {
+  const keys = isPlainMap(value) && splitDepth > 0 ? Object.keys(value).filter((k) => value[k] !== undefined) : [];
+  if (!isPlainMap(value) || keys.length === 0) {
+    yield (JSON.stringify(value, sortedKeysReplacer, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  let separator = '{\n';
+  for (const key of keys.sort(compareStrings)) {
+    yield `${separator}${inner}${JSON.stringify(key)}: `;
+    yield* sortedJsonPieces(value[key], splitDepth - 1, inner);
+    separator = ',\n';
+  }
+  yield `\n${indent}}`;
 }
 
 /** JSON with sorted keys, so equal data compares equal whatever its key order; a missing value (undefined) is null. */

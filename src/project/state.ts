@@ -9,7 +9,7 @@ import { describeIoError } from '../base/read-file.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
 import { writeFileAtomic } from '../base/write-file.js';
 import { escapeJsonText } from '../yaml/yaml-quote.js';
-import { isPlainMap as isMap, sortedKeysReplacer } from '../base/plain-data.js';
+import { isPlainMap as isMap, sortedJsonPieces } from '../base/plain-data.js';
 import { isSecretRefToken } from '../base/secret-ref.js';
 import { checkStateRecords } from './state-records.js';
 import { STATE_DIR } from '../base/file-paths.js';
@@ -171,14 +171,26 @@ export function saveState(projectDir: string, state: ProjectState): void {
 }
 
 /** The state file as written: JSON (which is YAML) reads several times faster than other YAML and stays editable. */
-export function stateFile(projectDir: string, state: ProjectState): { file: string; content: string; displayPath: string; mode: number } {
+export function stateFile(
+  projectDir: string,
+  state: ProjectState,
+): { file: string; content: Iterable<string>; displayPath: string; mode: number } {
   return {
     file: path.join(stateDir(projectDir), STATE_FILE),
-    // JSON, escaped so YAML 1.1 readers read the file the same way (see yaml-quote.ts).
-    content: `${STATE_HEADER}\n${escapeJsonText(JSON.stringify(state, sortedKeysReplacer, 2))}\n`,
+    content: stateText(state),
     displayPath: `${STATE_DIR}/${STATE_FILE}`,
     mode: 0o600,
   };
+}
+
+/**
+ * JSON, escaped so YAML 1.1 readers read the file the same way (see yaml-quote.ts), made one resource at a
+ * time: the state of a large project is never one string.
+ */
+function* stateText(state: ProjectState): Generator<string> {
+  yield `${STATE_HEADER}\n`;
+  for (const piece of sortedJsonPieces(state, 2)) yield escapeJsonText(piece);
+  yield '\n';
 }
 
 const STATE_HEADER = '# score-ts project state. Written by score-ts; holds generated secrets: keep it private, never commit it.';

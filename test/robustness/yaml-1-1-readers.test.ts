@@ -41,7 +41,7 @@ const WRITERS: readonly Writer[] = [
   },
   {
     name: 'state file',
-    write: (v) => stateFile('/project', { ...emptyState(), sharedState: v }).content,
+    write: (v) => [...stateFile('/project', { ...emptyState(), sharedState: v }).content].join(''),
     documents: (v) => [sortKeysDeep({ ...emptyState(), sharedState: v })],
     json: true,
   },

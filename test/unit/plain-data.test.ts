@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sortKeysDeep } from '../../src/base/plain-data.js';
+import { canonicalJson, setOwn, sortedJsonPieces, sortedKeysReplacer, sortKeysDeep } from '../../src/base/plain-data.js';
 
 describe('sortKeysDeep', () => {
   it.each<{ name: string; value: unknown; expected: string }>([
@@ -38,5 +38,48 @@ describe('canonicalJson', () => {
     { name: 'strings are JSON-quoted', value: { 'k"': 'a\nb' }, expected: '{"k\\"":"a\\nb"}' },
   ])('$name', ({ value, expected }) => {
     expect(canonicalJson(value)).toBe(expected);
+  });
+});
+
+describe('sortedJsonPieces', () => {
+  const whole = (value: unknown) => JSON.stringify(value, sortedKeysReplacer, 2);
+  const proto: Record<string, unknown> = {};
+  setOwn(proto, '__proto__', { polluted: true });
+  const values: Array<[string, unknown]> = [
+    ['an empty map', {}],
+    ['a scalar', 'text'],
+    ['a list', [1, { b: 2, a: 1 }, []]],
+    ['nested maps, unsorted, with empty ones', { z: { y: { x: 1, w: [2, 3] }, v: {} }, a: { c: 'é⟦s⟧', b: null }, m: [] }],
+    ['a missing value, left out as JSON.stringify leaves it', { b: undefined, a: { d: undefined, c: 1 }, e: { f: undefined } }],
+    ['a __proto__ key, kept as data', { resources: proto }],
+    ['text with line feeds, escaped', { a: { b: 'one\ntwo', c: { d: 'x\ny' } } }],
+  ];
+  for (const [name, value] of values) {
+    it(`is JSON.stringify's text in pieces: ${name}`, () => {
+      for (const depth of [0, 1, 2, 3]) expect([...sortedJsonPieces(value, depth)].join('')).toBe(whole(value));
+    });
+  }
+
+  it('keeps a __proto__ key as data, never as a prototype', () => {
+    const text = [...sortedJsonPieces({ resources: proto }, 2)].join('');
+    expect(text).toContain('"__proto__": {');
+    const { resources } = JSON.parse(text) as { resources: object };
+    expect(Object.getOwnPropertyDescriptor(resources, '__proto__')?.value).toEqual({ polluted: true });
+    expect(Object.getPrototypeOf(resources)).toBe(Object.prototype);
+  });
+
+  it('writes each entry of the maps splitDepth levels deep as pieces of their own', () => {
+    const state = { resources: { a: { x: 1 }, b: { y: 2 } }, sharedState: {} };
+    expect([...sortedJsonPieces(state, 2)]).toEqual([
+      '{\n  "resources": ',
+      '{\n    "a": ',
+      '{\n      "x": 1\n    }',
+      ',\n    "b": ',
+      '{\n      "y": 2\n    }',
+      '\n  }',
+      ',\n  "sharedState": ',
+      '{}',
+      '\n}',
+    ]);
   });
 });
