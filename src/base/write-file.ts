@@ -8,6 +8,7 @@
 import {
   closeSync,
   fchmodSync,
+  fstatSync,
   openSync,
   readdirSync,
   realpathSync,
@@ -39,8 +40,11 @@ export interface FileToWrite {
   readonly content: FileContent;
   /** How messages name the file. */
   readonly displayPath: string;
-  /** The mode of a new file (the umask applies); 0644 by default. */
-  readonly mode?: number;
+  /**
+   * The mode of a new file (the umask applies); 0644 by default. A function is asked once the content is
+   * written (content made as it is written may decide it); until then the file is its owner's only. Within 0644.
+   */
+  readonly mode?: number | (() => number);
   /** Keep the mode of the file being replaced, exactly (an output file its owner made private stays so). */
   readonly keepMode?: boolean;
   /** Write to this open file descriptor instead (`/dev/fd/3`): appended to, like any write to it. */
@@ -102,15 +106,17 @@ export function writeToDescriptor(fd: number, text: string): void {
 }
 
 /**
- * Stages every file, then commits them: devices first (a full disk shows there, before anything is renamed),
- * then the renames in the order given. If any cannot be staged or a device write fails, no file is changed.
+ * Stages every file, then commits them, with those staged before (`stagedBefore`, committed last): devices
+ * first (a full disk shows there, before anything is renamed), then the renames in the order given. If any
+ * cannot be staged or a device write fails, no file is changed.
  */
-export function writeFilesTogether(files: readonly FileToWrite[]): void {
+export function writeFilesTogether(files: readonly FileToWrite[], stagedBefore: readonly StagedFile[] = []): void {
   const staged: StagedFile[] = [];
   try {
     for (const f of files) staged.push(stageFile(f));
+    staged.push(...stagedBefore);
   } catch (e) {
-    for (const s of staged) s.discard();
+    for (const s of [...staged, ...stagedBefore]) s.discard();
     throw e;
   }
   try {
@@ -126,14 +132,25 @@ export function writeFilesTogether(files: readonly FileToWrite[]): void {
  * Creates `temp` (never an existing file) with mode `create` (less the umask), or exactly `exact` when given,
  * and writes the content to it; removes it again on any failure.
  */
-function writeTemp(temp: string, content: FileContent, mode: { create: number; exact: number | undefined }, displayPath: string): void {
-  const fd = writeOrExplain(() => openSync(temp, 'wx', mode.exact ?? mode.create), displayPath);
+function writeTemp(
+  temp: string,
+  content: FileContent,
+  mode: { create: number | (() => number); exact: number | undefined },
+  displayPath: string,
+): void {
+  const { create, exact } = mode;
+  const fd = writeOrExplain(() => openSync(temp, 'wx', exact ?? (typeof create === 'number' ? create : 0o644)), displayPath);
+  const chmod = (bits: number) => writeOrExplain(() => fchmodSync(fd, bits), displayPath);
   const write = (data: string | Buffer) => writeOrExplain(() => writeFileSync(fd, data), displayPath);
   let written = false;
   try {
-    if (mode.exact !== undefined) writeOrExplain(() => fchmodSync(fd, mode.exact!), displayPath);
+    if (exact !== undefined) chmod(exact);
+    // A mode decided later: the umask's answer for 0644 now, the owner's only while writing, the mode's bits of it after.
+    const umasked = exact === undefined && typeof create === 'function' ? fstatSync(fd).mode & 0o777 : undefined;
+    if (umasked !== undefined) chmod(umasked & 0o600);
     if (typeof content === 'string') write(content);
     else writePieces(content, write);
+    if (umasked !== undefined && typeof create === 'function') chmod(create() & umasked);
     written = true;
   } finally {
     closeSync(fd);

@@ -165,11 +165,12 @@ function checkOutputFile(options: GenerateOptions, output: string, ctx: CommandC
   for (const warning of result.warnings) reporter.warn(warning);
   if (result.kind === 'state') reporter.info(WRITE_PROJECT_FILE_HINT);
   const current = readTextFile(file, output, 'manifests file');
-  if (current === [...result.output.text()].join('')) {
+  const generated = [...result.output.text()].join('');
+  if (current === generated) {
     reporter.info(upToDateLine(output, result));
     return;
   }
-  const differences = describeDifferences(current, result.output.manifests);
+  const differences = describeDifferences(current, generated);
   const summary =
     differences.length > 0
       ? differences

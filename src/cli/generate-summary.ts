@@ -5,9 +5,9 @@ import { counted, shortList } from '../base/text-lists.js';
 
 /** `wrote 12 objects for shop to manifests.yaml and 2 Secrets to secrets.yaml (keep it out of git)`. */
 export function writtenSummary(result: GenerateResult, where: string): string {
-  const written = `wrote ${counted(result.output.manifests.length, 'object')} for ${shortList(result.workloads)} to ${where}`;
+  const written = `wrote ${counted(result.output.written().count, 'object')} for ${shortList(result.workloads)} to ${where}`;
   const { secrets } = result;
-  return secrets ? `${written} and ${counted(secrets.manifests.length, 'Secret')} to ${secrets.file} (keep it out of git)` : written;
+  return secrets ? `${written} and ${counted(secrets.written().count, 'Secret')} to ${secrets.file} (keep it out of git)` : written;
 }
 
 /** The warnings of a written run, with the line the project's .gitignore lacks for the Secrets file. */
@@ -18,6 +18,6 @@ export function writtenWarnings(result: GenerateResult, projectDir: string): str
 
 /** --check compares the output file only: the Secrets file is kept out of git, so CI does not have it. */
 export function upToDateLine(output: string, result: GenerateResult): string {
-  const compared = counted(result.output.manifests.length, 'object');
+  const compared = counted(result.output.written().count, 'object');
   return `${output} is up to date (${result.secrets ? `${compared}; the Secrets in ${result.secrets.file} are not compared` : compared})`;
 }

@@ -1,5 +1,6 @@
 /** Kubernetes names and labels derived from workload names, always valid and always the same. */
 import { nodeCrypto } from '../base/node-crypto.js';
+import type { Manifest } from '../base/types.js';
 
 export const MANAGED_BY = 'score-ts';
 /**
@@ -50,6 +51,19 @@ export function workloadLabels(workloadName: string): Record<string, string> {
     'app.kubernetes.io/managed-by': MANAGED_BY,
     [WORKLOAD_LABEL]: workloadName,
   };
+}
+
+/**
+ * True when an object's labels are exactly a workload's own (workloadLabels): every object a workload makes
+ * has them, so no other object can be identical to one.
+ */
+export function carriesWorkloadLabels(manifest: Manifest): boolean {
+  const labels = (manifest.metadata as { labels?: unknown }).labels;
+  if (typeof labels !== 'object' || labels === null) return false;
+  const name = (labels as Record<string, unknown>)[WORKLOAD_LABEL];
+  if (typeof name !== 'string') return false;
+  const own = Object.entries(workloadLabels(name));
+  return Object.keys(labels).length === own.length && own.every(([k, v]) => (labels as Record<string, unknown>)[k] === v);
 }
 
 /** The labels that select a workload's pods. */

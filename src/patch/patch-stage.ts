@@ -1,4 +1,4 @@
-/** The patch stage of generate: the project's patch templates, applied in order to the assembled manifests. */
+/** The patch stage of generate: the project's patch templates (patch-templates.ts loads them), applied in order to the assembled manifests. */
 import type { Logger } from '../base/logger.js';
 import type { SourcedManifest } from '../base/manifest-source.js';
 import { cryptoRandom, seededRandom } from '../base/random.js';
@@ -6,26 +6,23 @@ import { logUncheckedKinds } from '../check/unchecked-kinds.js';
 import { expandText } from '../convert/expand.js';
 import type { LoadedWorkload } from '../load/project-workloads.js';
 import type { ProvisionedResources } from '../provision/provision.js';
-import type { ListedSourceItems } from '../provision/provisioner-files.js';
 import { applyPatchTemplatesWithSources } from './patch-sources.js';
-import { loadPatchTemplates, type PatchContext } from './patch-templates.js';
+import type { PatchContext, PatchTemplate } from './patch-templates.js';
 
 export interface PatchRun {
-  readonly projectDir: string;
-  readonly listedPatchTemplates?: ListedSourceItems | undefined;
   readonly namespace?: string | undefined;
   readonly seed?: string | undefined;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export function patchManifests(
+  templates: readonly PatchTemplate[],
   manifests: SourcedManifest[],
   workloads: readonly LoadedWorkload[],
   resources: ProvisionedResources,
   run: PatchRun,
   log: Logger,
 ): SourcedManifest[] {
-  const templates = loadPatchTemplates(run.projectDir, run.listedPatchTemplates);
   if (templates.length === 0) return manifests;
   log.debug?.(`patch templates: ${templates.map((t) => t.display).join(', ')}`);
   const context = {

@@ -30,26 +30,24 @@ export function projectNameFromFolder(folderName: string): string {
   return cleaned === '' ? 'project' : cleaned;
 }
 
-export function withProjectLabel(manifests: readonly Manifest[], project: string): Manifest[] {
-  return manifests.map((m) => {
-    if (m.kind === 'Namespace') return m;
-    const labelled = { ...m, metadata: labelledMetadata(m.metadata, project) };
-    const spec = (m as { spec?: unknown }).spec;
-    if (m.kind === 'CronJob' && isPlainMap(spec) && isPlainMap(spec.jobTemplate)) {
-      // The Jobs it starts carry the label too.
-      return {
-        ...labelled,
-        spec: { ...spec, jobTemplate: { ...spec.jobTemplate, metadata: labelledMetadata(spec.jobTemplate.metadata, project) } },
-      } as unknown as Manifest;
-    }
-    if (m.kind === 'StatefulSet' && isPlainMap(spec) && Array.isArray(spec.volumeClaimTemplates)) {
-      const volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) =>
-        isPlainMap(t) ? { ...t, metadata: labelledMetadata(t.metadata, project) } : t,
-      );
-      return { ...labelled, spec: { ...spec, volumeClaimTemplates } } as unknown as Manifest;
-    }
-    return labelled as unknown as Manifest;
-  });
+export function withProjectLabel(m: Manifest, project: string): Manifest {
+  if (m.kind === 'Namespace') return m;
+  const labelled = { ...m, metadata: labelledMetadata(m.metadata, project) };
+  const spec = (m as { spec?: unknown }).spec;
+  if (m.kind === 'CronJob' && isPlainMap(spec) && isPlainMap(spec.jobTemplate)) {
+    // The Jobs it starts carry the label too.
+    return {
+      ...labelled,
+      spec: { ...spec, jobTemplate: { ...spec.jobTemplate, metadata: labelledMetadata(spec.jobTemplate.metadata, project) } },
+    } as unknown as Manifest;
+  }
+  if (m.kind === 'StatefulSet' && isPlainMap(spec) && Array.isArray(spec.volumeClaimTemplates)) {
+    const volumeClaimTemplates = spec.volumeClaimTemplates.map((t: unknown) =>
+      isPlainMap(t) ? { ...t, metadata: labelledMetadata(t.metadata, project) } : t,
+    );
+    return { ...labelled, spec: { ...spec, volumeClaimTemplates } } as unknown as Manifest;
+  }
+  return labelled as unknown as Manifest;
 }
 
 function labelledMetadata(metadata: unknown, project: string): Record<string, unknown> {

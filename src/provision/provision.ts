@@ -55,9 +55,11 @@ export interface ProvisionOptions {
 type RunOptions = ProvisionOptions & { readonly env: Readonly<Record<string, string | undefined>>; readonly secretRefs: SecretRefCodec };
 
 export interface ProvisionedResources {
-  readonly manifests: readonly Manifest[];
-  /** The same objects, each with the provisioner and resource that made it. */
-  readonly sourcedManifests: readonly SourcedManifest[];
+  /**
+   * The objects, each with the provisioner and resource that made it, in order. The output may take them as it
+   * writes them, emptying the list, so that a large project's are not all kept to the end.
+   */
+  readonly sourcedManifests: SourcedManifest[];
   readonly records: Record<string, ResourceRecord>;
   readonly sharedState: Record<string, unknown>;
   readonly secretValues: SecretValues;
@@ -118,7 +120,6 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
     if (values) records[uid]!.secretValues = values;
   }
   return {
-    manifests,
     sourcedManifests,
     records,
     sharedState: shared,

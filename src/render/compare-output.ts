@@ -8,9 +8,9 @@ import { isPlainMap } from '../base/plain-data.js';
 const MAX_FIELDS = 4;
 
 /** One line per object that differs; empty when only the formatting differs. */
-export function describeDifferences(previousText: string, next: readonly unknown[]): string[] {
+export function describeDifferences(previousText: string, nextText: string): string[] {
   const before = indexObjects(readObjects(previousText));
-  const after = indexObjects(next);
+  const after = indexObjects(readObjects(nextText));
   const lines: string[] = [];
   for (const [id, object] of after) {
     const old = before.get(id);

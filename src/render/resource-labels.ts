@@ -19,13 +19,11 @@ const RESOURCE_UID_ANNOTATION = 'score-ts.dev/resource-uid';
 
 type Mark = (metadata: unknown) => unknown;
 
-export function withResourceLabels(objects: readonly SourcedManifest[]): SourcedManifest[] {
-  return objects.map((object) => {
-    const { source, manifest } = object;
-    if (source.kind !== 'provisioner' || manifest.kind === 'Namespace') return object;
-    const mark: Mark = (metadata) => markedMetadata(metadata, source.workload, source.uid);
-    return { ...object, manifest: { ...markedSpec(manifest, mark), metadata: mark(manifest.metadata) } as Manifest };
-  });
+export function withResourceLabels(object: SourcedManifest): SourcedManifest {
+  const { source, manifest } = object;
+  if (source.kind !== 'provisioner' || manifest.kind === 'Namespace') return object;
+  const mark: Mark = (metadata) => markedMetadata(metadata, source.workload, source.uid);
+  return { ...object, manifest: { ...markedSpec(manifest, mark), metadata: mark(manifest.metadata) } as Manifest };
 }
 
 /**

@@ -10,18 +10,19 @@ import { objectIdentity } from './same-objects.js';
 
 /**
  * One warning per such object of the output. `made`: provisioner objects as their provisioner gave them (before
- * --namespace replaced their namespace); `final`: the output, where the objects of patch templates are found.
+ * --namespace replaced their namespace); `patched`: the output after patch templates ran, where their objects
+ * are found (undefined when none ran: every object made is then written, an identical repeat as one).
  */
 export function reviewWarnings(
   made: readonly SourcedManifest[],
-  final: readonly SourcedManifest[],
   namespace: string | undefined,
+  patched?: readonly SourcedManifest[],
 ): string[] {
-  const fromPatches = final.filter((o) => o.source.kind === 'patch').flatMap((o) => warning(o, namespace, false));
+  const fromPatches = (patched ?? []).filter((o) => o.source.kind === 'patch').flatMap((o) => warning(o, namespace, false));
   // Most runs have nothing to review: the identities of the output are gathered only when there is.
   const candidates = made.filter((o) => o.source.kind === 'provisioner' && warning(o, namespace, true).length > 0);
-  if (candidates.length === 0) return fromPatches;
-  const written = new Set(final.map((o) => objectIdentity(o.manifest)));
+  if (candidates.length === 0 || patched === undefined) return [...candidates.flatMap((o) => warning(o, namespace, true)), ...fromPatches];
+  const written = new Set(patched.map((o) => objectIdentity(o.manifest)));
   const fromProvisioners = candidates.filter((o) => written.has(objectIdentity(withNamespace(o.manifest, namespace))));
   return [...fromProvisioners.flatMap((o) => warning(o, namespace, true)), ...fromPatches];
 }

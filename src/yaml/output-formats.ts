@@ -22,19 +22,18 @@ export function renderValue(value: unknown, format: ValueFormat): string {
  * The output text in pieces, made one at a time as they are read: one per object (all of json is one), so a
  * large output is written without ever being held as one string.
  */
-export function* renderOutput(manifests: readonly unknown[], format: OutputFormat): Generator<string> {
-  switch (format) {
-    case 'yaml':
-      for (const m of manifests) yield `---\n${renderValue(m, 'yaml')}`;
-      return;
-    case 'json':
-      // Escaped like YAML's quoted strings too: JSON is read by YAML readers as well (kubectl, yq).
-      yield escapeJsonText(renderValue({ apiVersion: 'v1', kind: 'List', items: manifests }, 'json'));
-      return;
-    case 'kyaml':
-      for (const m of manifests) yield `---\n${kyamlValue(m, '')}\n`;
-      return;
+export function* renderOutput(manifests: Iterable<unknown>, format: OutputFormat): Generator<string> {
+  if (format === 'json') {
+    // Escaped like YAML's quoted strings too: JSON is read by YAML readers as well (kubectl, yq).
+    yield escapeJsonText(renderValue({ apiVersion: 'v1', kind: 'List', items: [...manifests] }, 'json'));
+    return;
   }
+  for (const m of manifests) yield renderDocument(m, format);
+}
+
+/** One object as a document of a yaml or kyaml stream, `---` first. */
+export function renderDocument(manifest: unknown, format: Exclude<OutputFormat, 'json'>): string {
+  return format === 'yaml' ? `---\n${renderValue(manifest, 'yaml')}` : `---\n${kyamlValue(manifest, '')}\n`;
 }
 
 /** One value in KYAML, its nested lines indented two spaces more than `indent`. */

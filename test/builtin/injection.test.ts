@@ -73,8 +73,8 @@ resources:
       expect(e).toBeInstanceOf(ProvisionError);
       return;
     }
-    const everything = [result.manifests, result.records];
+    const everything = [result.sourcedManifests.map((o) => o.manifest), result.records];
     expect(keys(everything)).not.toContain('evil');
-    expect(result.manifests.filter((m) => m.metadata.name === 'evil')).toEqual([]);
+    expect(result.sourcedManifests.filter((o) => o.manifest.metadata.name === 'evil')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaceholderError } from '../../src/convert/expand.js';
 import { convertWorkload, type ConvertOptions } from '../../src/convert/workload.js';
+import { carriesWorkloadLabels } from '../../src/convert/names.js';
 import { ConvertError, sortDiagnostics } from '../../src/base/errors.js';
 import type { Manifest } from '../../src/base/types.js';
 import { expandContext, formatted, labelsOf, workloadFromYaml, type FileSourceBytes } from './fixtures.js';
@@ -256,6 +257,13 @@ describe('convertWorkload: Kubernetes objects', () => {
 
   it.each(rows)('$name', (row) => {
     expect(convert(row)).toStrictEqual(row.manifests);
+  });
+
+  // render/assemble.ts counts on it: no object but a workload's own can then be identical to one of its objects.
+  it.each(rows)("$name: every object carries exactly its workload's labels", (row) => {
+    const objects = convert(row);
+    expect(objects.length).toBeGreaterThan(0);
+    for (const object of objects) expect(carriesWorkloadLabels(object), `${object.kind} ${object.metadata.name}`).toBe(true);
   });
 
   it.each([

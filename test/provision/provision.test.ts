@@ -82,7 +82,7 @@ describe('provisionResources', () => {
     });
     expect(result.outputs('web', 'nope')).toBeUndefined();
     expect(result.outputs('api', 'db')).toBeUndefined();
-    expect(result.manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Secret/pg-web-db']);
+    expect(result.sourcedManifests.map(({ manifest: m }) => `${m.kind}/${m.metadata.name}`)).toEqual(['Secret/pg-web-db']);
   });
 
   it('references lists the outputs the workloads read, sorted', () => {
@@ -159,7 +159,7 @@ describe('provisionResources', () => {
     const run = (seed?: string) => {
       const w = workload('web', '  db:\n    type: postgres\n  other:\n    type: postgres\n');
       const r = provisionResources([w], options(provisioners(PG), seed ? { seed } : {}));
-      return { records: r.records, manifests: r.manifests };
+      return { records: r.records, manifests: r.sourcedManifests.map((o) => o.manifest) };
     };
     const a = run('ci-secret');
     expect(run('ci-secret')).toEqual(a);

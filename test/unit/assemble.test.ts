@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConvertError, UsageError } from '../../src/base/errors.js';
-import { assembleManifests as assembleSourced, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
-import type { ManifestSource } from '../../src/base/manifest-source.js';
+import { assembleObjects, checkNamespace, type AssembleOptions } from '../../src/render/assemble.js';
+import type { ManifestSource, SourcedManifest } from '../../src/base/manifest-source.js';
 import type { Manifest } from '../../src/base/types.js';
 import { shownError } from '../provision/builders.js';
+import { carriesWorkloadLabels, workloadLabels } from '../../src/convert/names.js';
 
 const provisioner = (uid: string): ManifestSource => ({
   kind: 'provisioner',
@@ -24,14 +25,17 @@ function assembleManifests(
   workloads: ReadonlyMap<string, readonly Manifest[]>,
   options: AssembleOptions,
 ): Manifest[] {
-  const fromWorkloads = new Map(
-    [...workloads].map(([name, list]) => [name, list.map((manifest) => ({ manifest, source: workload(name) }))]),
-  );
-  return assembleSourced(
-    resources.map((manifest) => ({ manifest, source: provisioner('t.default#w.r') })),
-    fromWorkloads,
-    options,
-  ).map((o) => o.manifest);
+  const fromWorkloads = [...workloads].map(([name, list]) => ({
+    name,
+    objects: () => list.map((manifest) => ({ manifest, source: workload(name) })),
+  }));
+  return [
+    ...assembleObjects(
+      resources.map((manifest) => ({ manifest, source: provisioner('t.default#w.r') })),
+      fromWorkloads,
+      options,
+    ),
+  ].map((o) => o.manifest);
 }
 
 const m = (kind: string, name: string, apiVersion = 'v1', namespace?: string): Manifest => ({
@@ -44,11 +48,13 @@ const m = (kind: string, name: string, apiVersion = 'v1', namespace?: string): M
 const ids = (manifests: readonly Manifest[]) =>
   manifests.map((x) => `${x.apiVersion}/${x.kind}/${x.metadata.namespace ?? ''}/${x.metadata.name}`);
 
-const resources = [m('Secret', 'db'), m('PersistentVolume', 'pv'), m('ClusterRole', 'reader', 'rbac.authorization.k8s.io/v1')];
+/** A Secret a resource makes exactly as workload alpha does: like every object of a workload's, it carries the workload's labels. */
+const alphaSecret = (): Manifest => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', labels: workloadLabels('alpha') } });
+const resources = [alphaSecret(), m('PersistentVolume', 'pv'), m('ClusterRole', 'reader', 'rbac.authorization.k8s.io/v1')];
 const workloads = () =>
   new Map<string, Manifest[]>([
     ['zeta', [m('Deployment', 'zeta', 'apps/v1'), m('Service', 'zeta')]],
-    ['alpha', [m('Deployment', 'alpha', 'apps/v1'), m('Secret', 'db')]],
+    ['alpha', [m('Deployment', 'alpha', 'apps/v1'), alphaSecret()]],
     ['Beta', [m('StatefulSet', 'beta', 'apps/v1')]],
   ]);
 
@@ -289,14 +295,16 @@ describe('assembleManifests: two different objects with one identity', () => {
 
   it('keeps the maker of the first of two identical objects', () => {
     const object = m('Secret', 's');
-    const made = assembleSourced(
-      [
-        { manifest: object, source: provisioner('a.default#x') },
-        { manifest: { ...object }, source: provisioner('a.default#y') },
-      ],
-      new Map(),
-      {},
-    );
+    const made = [
+      ...assembleObjects(
+        [
+          { manifest: object, source: provisioner('a.default#x') },
+          { manifest: { ...object }, source: provisioner('a.default#y') },
+        ],
+        [],
+        {},
+      ),
+    ];
     expect(made.map((o) => o.source)).toEqual([provisioner('a.default#x')]);
   });
 });
@@ -351,6 +359,81 @@ describe('checkNamespace', () => {
     expect(() => checkNamespace(namespace)).toThrow(UsageError);
     expect(() => checkNamespace(namespace)).toThrow(
       new UsageError(`--namespace '${namespace}' is not a valid Kubernetes namespace name: use up to 63 lowercase letters, digits and '-'`),
+    );
+  });
+});
+
+describe('assembleObjects: one object at a time', () => {
+  const labelled = (kind: string, name: string, labels: Record<string, string>): Manifest => ({
+    apiVersion: 'v1',
+    kind,
+    metadata: { name, labels },
+  });
+
+  it("makes each workload's objects when its turn comes, after every resource object is read", () => {
+    const made: string[] = [];
+    const lazily = (name: string) => ({
+      name,
+      objects: () => {
+        made.push(name);
+        return [{ manifest: m('Service', name), source: workload(name) }];
+      },
+    });
+    const resourceObjects = function* () {
+      made.push('resource object read');
+      yield { manifest: m('Secret', 'db'), source: provisioner('pg.default#a.db') };
+    };
+    const objects = assembleObjects(resourceObjects(), [lazily('b'), lazily('a')], {});
+    const nextName = () => (objects.next().value as SourcedManifest | undefined)?.manifest.metadata.name;
+    expect(made).toEqual([]);
+    expect(nextName()).toBe('db');
+    expect(made).toEqual(['resource object read']);
+    expect(nextName()).toBe('a');
+    expect(made).toEqual(['resource object read', 'a']);
+    expect([...objects].map((o) => o.manifest.metadata.name)).toEqual(['b']);
+    expect(made).toEqual(['resource object read', 'a', 'b']);
+  });
+
+  it("merges a workload's object with an identical one a resource made (it carries the workload's labels)", () => {
+    const own = labelled('ConfigMap', 'web-files', workloadLabels('web'));
+    const objects = [
+      ...assembleObjects(
+        [{ manifest: structuredClone(own), source: provisioner('cm.default#web.files') }],
+        [{ name: 'web', objects: () => [{ manifest: own, source: workload('web') }] }],
+        {},
+      ),
+    ];
+    expect(objects.map((o) => o.source.kind)).toEqual(['provisioner']);
+  });
+
+  it("refuses a workload's object with the name of a resource's different one, and of an earlier workload's", () => {
+    const resources = [{ manifest: labelled('Service', 'svc-1pay', { app: 'x' }), source: provisioner('s.default#a.s') }];
+    const workloads = ['1pay', 'svc-1pay'].map((name) => ({
+      name,
+      objects: () => [{ manifest: labelled('Service', 'svc-1pay', workloadLabels(name)), source: workload(name) }],
+    }));
+    const error = shownError(() => [...assembleObjects(resources, workloads, {})], ConvertError) as { diagnostics: string[] };
+    expect(error.diagnostics).toEqual([
+      "1pay.yaml:3:9: metadata.name: workload '1pay' makes Service 'svc-1pay', and provisioner template://p (resource s.default#a.s) (p.yaml:1:1) makes a different one with the same name; applied together, one would silently replace the other: rename one of them",
+      "svc-1pay.yaml:3:9: metadata.name: workload 'svc-1pay' makes Service 'svc-1pay', and provisioner template://p (resource s.default#a.s) (p.yaml:1:1) makes a different one with the same name; applied together, one would silently replace the other: rename one of them",
+    ]);
+  });
+});
+
+describe('carriesWorkloadLabels', () => {
+  it.each<{ name: string; labels: Record<string, string> | undefined; expected: boolean }>([
+    { name: "a workload's own labels", labels: workloadLabels('web'), expected: true },
+    { name: 'one more label', labels: { ...workloadLabels('web'), tier: 'front' }, expected: false },
+    {
+      name: "another workload's name in one of them",
+      labels: { ...workloadLabels('web'), 'app.kubernetes.io/name': 'api' },
+      expected: false,
+    },
+    { name: 'one of them missing', labels: { 'score-ts.dev/workload': 'web' }, expected: false },
+    { name: 'no labels', labels: undefined, expected: false },
+  ])('$name: $expected', ({ labels, expected }) => {
+    expect(carriesWorkloadLabels({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', ...(labels ? { labels } : {}) } })).toBe(
+      expected,
     );
   });
 });

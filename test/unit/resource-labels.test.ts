@@ -14,7 +14,7 @@ const WORKLOAD: ManifestSource = { kind: 'workload', workload: 'shop', location:
 const MARKS = { labels: { 'score-ts.dev/workload': 'shop' }, annotations: { 'score-ts.dev/resource-uid': 'queue.default#shop.q' } };
 
 const labelled = (manifest: Record<string, unknown>, source: ManifestSource = PROVISIONER) =>
-  withResourceLabels([{ manifest: manifest as unknown as Manifest, source }])[0]!.manifest as unknown;
+  withResourceLabels({ manifest: manifest as unknown as Manifest, source }).manifest as unknown;
 
 describe('withResourceLabels', () => {
   it.each<{ name: string; manifest: Record<string, unknown>; expected: unknown }>([

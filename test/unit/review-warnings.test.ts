@@ -84,6 +84,6 @@ describe('reviewWarnings', () => {
   ])('$name', ({ made, final, namespace, expected }) => {
     // By default the output holds the provisioners' objects as assembly placed them.
     const written = final ?? made.map((o) => ({ ...o, manifest: withNamespace(o.manifest, namespace) }));
-    expect(reviewWarnings(made, written, namespace)).toEqual(expected);
+    expect(reviewWarnings(made, namespace, written)).toEqual(expected);
   });
 });

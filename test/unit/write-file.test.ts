@@ -49,6 +49,38 @@ describe('file modes', () => {
     expect((statSync(file).mode & 0o777).toString(8)).toBe(expected.toString(8));
   });
 
+  it.each([
+    { name: 'a new file whose content turns out to hold Secret data is 0600', decided: 0o600, expected: 0o600 & ~umask },
+    { name: 'a new file whose content turns out not to is 0644 less the umask', decided: 0o644, expected: 0o644 & ~umask },
+  ])("$name, and its owner's only while it is written", ({ decided, expected }) => {
+    const dir = tempDir();
+    const file = path.join(dir, 'manifests.yaml');
+    const modesWhileWriting: string[] = [];
+    function* content() {
+      yield 'first\n';
+      for (const temp of readdirSync(dir)) modesWhileWriting.push((statSync(path.join(dir, temp)).mode & 0o777).toString(8));
+      yield 'second\n';
+    }
+    let asked = 0;
+    const mode = () => {
+      asked++;
+      return decided;
+    };
+    writeFilesTogether([{ file, content: content(), displayPath: 'manifests.yaml', mode, keepMode: true }]);
+    expect(readFileSync(file, 'utf8')).toBe('first\nsecond\n');
+    expect(modesWhileWriting).toEqual([(0o600 & ~umask).toString(8)]);
+    expect(asked).toBe(1);
+    expect((statSync(file).mode & 0o777).toString(8)).toBe(expected.toString(8));
+  });
+
+  it("a mode decided by the content does not change an existing file's", () => {
+    const file = path.join(tempDir(), 'manifests.yaml');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    writeFilesTogether([{ file, content: ['new'], displayPath: 'manifests.yaml', mode: () => 0o600, keepMode: true }]);
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('640');
+  });
+
   it('the state file (no keepMode) is made 0600 again even when it was opened up', () => {
     const file = path.join(tempDir(), 'state.yaml');
     writeFileSync(file, 'old');
