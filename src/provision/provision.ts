@@ -114,7 +114,7 @@ export function provisionResources(workloads: readonly WorkloadInput[], given: P
     }
   }
   failures.throwIfAny();
-  const secretValues = collectSecretValues(manifests, options.secretRefs);
+  const secretValues = collectSecretValues(manifests, outputsByUid.values(), options.secretRefs);
   for (const uid of outputsByUid.keys()) {
     const values = secretValues.forOutputs(records[uid]!.outputs);
     if (values) records[uid]!.secretValues = values;

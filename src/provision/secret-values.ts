@@ -9,28 +9,36 @@ export interface SecretValues {
   forOutputs(outputs: unknown): Record<string, string> | undefined;
 }
 
-export function collectSecretValues(manifests: readonly Manifest[], secretRefs: SecretRefCodec): SecretValues {
-  const values = new Map<string, string>();
+/** The values the outputs' secret references point at, read from the v1 Secrets among the manifests. */
+export function collectSecretValues(manifests: readonly Manifest[], outputs: Iterable<unknown>, secretRefs: SecretRefCodec): SecretValues {
+  // Only the values referenced are kept: a large project's Secrets hold many more.
+  const values = new Map<string, string | undefined>();
+  for (const output of outputs) forEachRef(output, secretRefs, (ref) => values.set(`${ref.name}/${ref.key}`, undefined));
+  const keep = (name: string, key: string, value: () => string) => {
+    if (values.has(`${name}/${key}`)) values.set(`${name}/${key}`, value());
+  };
   for (const m of manifests) {
     if (m.apiVersion !== 'v1' || m.kind !== 'Secret') continue;
     for (const [key, v] of Object.entries((m.data ?? {}) as Record<string, unknown>))
-      values.set(`${m.metadata.name}/${key}`, Buffer.from(String(v), 'base64').toString('utf8'));
-    for (const [key, v] of Object.entries((m.stringData ?? {}) as Record<string, unknown>))
-      values.set(`${m.metadata.name}/${key}`, String(v));
+      keep(m.metadata.name, key, () => Buffer.from(String(v), 'base64').toString('utf8'));
+    for (const [key, v] of Object.entries((m.stringData ?? {}) as Record<string, unknown>)) keep(m.metadata.name, key, () => String(v));
   }
   const get = (ref: SecretRef) => values.get(`${ref.name}/${ref.key}`);
   return {
     get,
     forOutputs(outputs) {
       const found: Record<string, string> = {};
-      forEachString(outputs, [], (text) => {
-        for (const part of secretRefs.split(text)) {
-          if (typeof part === 'string') continue;
-          const value = get(part);
-          if (value !== undefined) found[`${part.name}/${part.key}`] = value;
-        }
+      forEachRef(outputs, secretRefs, (ref) => {
+        const value = get(ref);
+        if (value !== undefined) found[`${ref.name}/${ref.key}`] = value;
       });
       return Object.keys(found).length > 0 ? found : undefined;
     },
   };
+}
+
+function forEachRef(value: unknown, secretRefs: SecretRefCodec, fn: (ref: SecretRef) => void): void {
+  forEachString(value, [], (text) => {
+    for (const part of secretRefs.split(text)) if (typeof part !== 'string') fn(part);
+  });
 }
