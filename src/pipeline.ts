@@ -7,6 +7,7 @@ import type { Logger } from './base/logger.js';
 import type { Manifest } from './base/types.js';
 import { ConvertError } from './base/errors.js';
 import { Diagnostics } from './base/diagnostics.js';
+import { keepHeapNearLiveData, LARGE_RUN_WORKLOADS } from './base/heap-growth.js';
 import { convertWorkload, type ConvertOptions } from './convert/workload.js';
 import { emptyState, loadState, type ProjectState } from './project/state.js';
 import { provisionResources, type ProvisionedResources } from './provision/provision.js';
@@ -106,6 +107,7 @@ export function generate(options: GenerateOptions, log: Logger): GenerateResult 
   const loadOptions = { ...options, readFileSources: true, protectedFiles: guarded, command: 'generate', projectFile: kind === 'file' };
   const workloads = loadProjectWorkloads(loadOptions, knownWorkloads(options.projectFile, state), log);
   log.debug?.(`workloads: ${workloads.map((w) => `${w.name} (${w.file})`).join(', ')}`);
+  if (workloads.length >= LARGE_RUN_WORKLOADS) keepHeapNearLiveData();
   const provisioners = loadProvisionersFor(options.projectDir, workloads, options.provisionerFiles ?? [], options.listedProvisioners);
   log.trace?.(
     provisioners.length === 0
