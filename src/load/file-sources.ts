@@ -30,12 +30,14 @@ const NOT_EVEN_WITH_FLAG = 'score-ts never reads it as a file source, not even w
 export function readFileSources(spec: ScoreWorkload, scoreDir: string, locate: Locator, scope: SourceScope): FileSources {
   const sources = new Map<string, Buffer>();
   const problems: Diagnostic[] = [];
-  const guarded = fileIds(scope.protectedFiles ?? []);
+  // Found on first use: most workloads read no file source, and finding them takes a stat of each file.
+  let guarded: ReadonlySet<string> | undefined;
   for (const [containerName, container] of Object.entries(spec.containers)) {
     const entries = entriesByTarget<ContainerFile>(container.files, ['containers', containerName, 'files'], () => {});
     for (const { target, value, path: at } of entries) {
       if (typeof value.source !== 'string') continue;
       const field = [...at, 'source'];
+      guarded ??= fileIds(scope.protectedFiles ?? []);
       const result = readFileSource(value.source, scoreDir, scope, guarded);
       if (typeof result === 'string') problems.push(fieldProblem(locate, field, result));
       else sources.set(fileSourceKey(containerName, target), result);
