@@ -7,9 +7,12 @@
  *
  * The result is exactly what parsing the real text gives: `quote` writes a JSON string, which YAML reads as
  * the value itself wherever it stands as a whole scalar, and a shape is used only when every marker came out
- * as a whole string value (not a key, not part of a longer string, not under an anchor). Anything else (a
- * parse error included, so its message and line are the real ones) parses the real text, rebuilt from the
- * marked one.
+ * as a whole string value, or inside a longer string with its quotes and all its characters (not a key, not
+ * under an anchor). A marker holds ` #` and `'`, so it comes out whole inside a string only from a block
+ * scalar (`|`, `>`): a plain scalar ends at ` #`, a single-quoted one at `'`, a double-quoted one at `"`. A
+ * block scalar's line is taken as written, so there the JSON string `quote` writes for the value (one line:
+ * JSON escapes line breaks) stands in the string where the marker stood. Anything else (a parse error
+ * included, so its message and line are the real ones) parses the real text, rebuilt from the marked one.
  */
 import { setOwn } from '../base/plain-data.js';
 import { needsFullParser } from '../yaml/yaml-source.js';
@@ -24,16 +27,27 @@ export interface MarkedRender {
 
 const MARK_START = '\ue000';
 const MARK_END = '\ue001';
-const MARKER_TOKEN = /"\ue000(\d+)\ue001"/g;
+/** What proves a marker was taken as written: a plain scalar cannot hold ` #`, a single-quoted one `'`. */
+const PROBE = " #'";
+const MARKER_TOKEN = /"\ue000(\d+) #'\ue001"/g;
+/** A marker read as a whole double-quoted scalar. */
+const WHOLE_MARKER = /^\ue000(\d+) #'\ue001$/;
 
 /** What `quote` inserts for the value at `index` while markers are on: a double-quoted YAML scalar. */
 export function quoteMarker(index: number): string {
-  return `"${MARK_START}${index}${MARK_END}"`;
+  return `"${MARK_START}${index}${PROBE}${MARK_END}"`;
 }
 
 interface Shape {
   readonly value: unknown;
+  /** The markers inside longer strings (block scalars), by index. */
+  readonly embedded: readonly number[];
 }
+/**
+ * Characters YAML refuses outside a double-quoted scalar that a JSON string leaves raw: a value holding one
+ * makes the real text fail where it stands in a block scalar, so such a render is read as text.
+ */
+const REFUSED_IN_BLOCKS = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/;
 /** Marked text whose markers do not all stand for whole values: parse the real text. */
 const NO_SHAPE = Symbol('no shape');
 
@@ -63,7 +77,8 @@ export class RenderedShapes {
     } else {
       this.reuses++;
     }
-    return shape === NO_SHAPE ? parseReal(realText(marked)) : fill(shape.value, marked.quoted);
+    if (shape === NO_SHAPE || shape.embedded.some((i) => REFUSED_IN_BLOCKS.test(marked.quoted[i]!))) return parseReal(realText(marked));
+    return fill(shape.value, marked.quoted);
   }
 }
 
@@ -80,7 +95,8 @@ function readShape(marked: MarkedRender, parse: (text: string) => unknown): Shap
   } catch {
     return NO_SHAPE;
   }
-  return markersStandAlone(value, new Set()) ? { value } : NO_SHAPE;
+  const embedded: number[] = [];
+  return markersStandAlone(value, new Set(), embedded) ? { value, embedded } : NO_SHAPE;
 }
 
 /** True when the marker characters in the text are exactly the `quote` tokens, each index once. */
@@ -93,24 +109,35 @@ function markersAreQuoteTokens(marked: MarkedRender): boolean {
   return seen.size === starts && [...seen].every((i) => i < starts);
 }
 
-/** Every string holding a marker is one whole marker, used once, and no key holds one. */
-function markersStandAlone(value: unknown, seen: Set<string>): boolean {
+/**
+ * Every string holding a marker is one whole marker, or holds whole markers with their quotes (from a block
+ * scalar) and no other marker character; each marker is used once, and no key holds one.
+ */
+function markersStandAlone(value: unknown, seen: Set<number>, embedded: number[]): boolean {
   if (typeof value === 'string') {
     if (!value.includes(MARK_START) && !value.includes(MARK_END)) return true;
-    if (!/^\ue000\d+\ue001$/.test(value) || seen.has(value)) return false;
-    seen.add(value);
-    return true;
+    const whole = WHOLE_MARKER.exec(value);
+    const indexes = whole ? [Number(whole[1])] : [...value.matchAll(MARKER_TOKEN)].map((m) => Number(m[1]));
+    const rest = whole ? '' : value.replace(MARKER_TOKEN, '');
+    if (rest.includes(MARK_START) || rest.includes(MARK_END) || indexes.some((i) => seen.has(i))) return false;
+    for (const i of indexes) seen.add(i);
+    if (!whole) embedded.push(...indexes);
+    return indexes.length > 0;
   }
-  if (Array.isArray(value)) return value.every((item) => markersStandAlone(item, seen));
+  if (Array.isArray(value)) return value.every((item) => markersStandAlone(item, seen, embedded));
   if (typeof value !== 'object' || value === null) return true;
   return Object.entries(value).every(
-    ([key, item]) => !key.includes(MARK_START) && !key.includes(MARK_END) && markersStandAlone(item, seen),
+    ([key, item]) => !key.includes(MARK_START) && !key.includes(MARK_END) && markersStandAlone(item, seen, embedded),
   );
 }
 
-/** A copy of a shape with each marker replaced by its value. */
+/** A copy of a shape with each marker replaced by its value (inside a longer string, by its JSON string). */
 function fill(node: unknown, quoted: readonly string[]): unknown {
-  if (typeof node === 'string') return node.charCodeAt(0) === 0xe000 ? quoted[Number(node.slice(1, -1))] : node;
+  if (typeof node === 'string') {
+    if (!node.includes(MARK_START)) return node;
+    const whole = WHOLE_MARKER.exec(node);
+    return whole ? quoted[Number(whole[1])] : node.replace(MARKER_TOKEN, (_, index: string) => JSON.stringify(quoted[Number(index)]));
+  }
   if (typeof node !== 'object' || node === null) return node;
   if (Array.isArray(node)) return node.map((item) => fill(item, quoted));
   const copy: Record<string, unknown> = {};

@@ -53,6 +53,16 @@ describe('reading rendered YAML by shape gives what reading the text gives', () 
     ['outputs', 'a: x{{quote v}}\nb: {{quote w}}\n'],
     ['outputs', "a: '{{quote v}}'\n"],
     ['outputs', 'a: |\n  {{quote v}}\nb: {{quote w}}\n'],
+    ['outputs', 'a: |\n  requirepass {{quote v}}\n  appendonly yes\nb: {{quote w}}\n'],
+    ['outputs', 'a: |-\n  {{quote v}} and {{quote w}}\n\n  # not a comment {{quote v}}\n'],
+    ['outputs', 'a: >\n  x {{quote v}}\n  {{quote w}} y\n\n  z\n'],
+    ['outputs', 'a: |2\n    {{quote v}}\n  b\n'],
+    ['outputs', 'a:\n  - |\n    {{quote v}}: {{quote w}}\n'],
+    ['outputs', 'a: x {{quote v}} y\nb: {{quote w}}\n'],
+    ['outputs', 'a: x\n  {{quote v}}\n'],
+    ['outputs', "a: 'x {{quote v}}'\n"],
+    ['outputs', 'a: "x {{quote v}}"\n'],
+    ['outputs', '{a: x {{quote v}}, b: {{quote w}} }\n'],
     ['outputs', 'a: 1 # {{quote v}}\nb: {{quote w}}\n'],
     ['outputs', 'a: &x {{quote v}}\nb: *x\n'],
     ['outputs', 'a: !!str {{quote v}}\nb: !!int {{quote w}}\n'],
@@ -135,6 +145,20 @@ describe('a shape that comes back is not parsed again', () => {
     const { parses, values } = parsesFor('name: {{quote v}}\nport: 5432\n', 50);
     expect(parses).toBe(2);
     expect(values[49]).toEqual({ name: 'value-49', port: 5432 });
+  });
+
+  it('a quoted value inside a block scalar (a config file) is a shape too: its JSON string stands where it was', () => {
+    const { parses, values } = parsesFor('conf: |\n  requirepass {{quote v}}\n  appendonly yes\nname: {{quote v}}\n', 50);
+    expect(parses).toBe(2);
+    expect(values[49]).toEqual({ conf: 'requirepass "value-49"\nappendonly yes\n', name: 'value-49' });
+  });
+
+  it('a value with a character YAML refuses in a block scalar is read as text, and refused as the text is', () => {
+    const template = compileTemplate({ text: 'conf: |\n  pass {{quote v}}\n', firstLine: 1 });
+    for (const v of ['a', 'b', 'c']) renderStage('outputs', template, { v }, data());
+    const before = renderedTextParses();
+    expect(() => renderStage('outputs', template, { v: 'x\x7fy' }, data())).toThrow('a control character that YAML does not allow');
+    expect(renderedTextParses() - before).toBe(1);
   });
 
   it('a value inserted raw changes the shape each time: after a few tries, the template is read as text', () => {
