@@ -1,7 +1,8 @@
 /**
  * generate(): load -> validate -> override -> validate again -> provision -> convert -> render.
- * Every stage reports all of its problems, and the run stops before the next stage.
- * Writing the result: write-generated.ts.
+ * Every stage reports all of its problems, and the run stops before the next stage. Convert and render run
+ * as the output is written unless patch templates or a Secrets file need every object first
+ * (output-objects.ts). Writing the result: write-generated.ts.
  */
 import type { Logger } from './base/logger.js';
 import { keepHeapNearLiveData, LARGE_RUN_WORKLOADS } from './base/heap-growth.js';
