@@ -1,5 +1,5 @@
 /** Kubernetes names and labels derived from workload names, always valid and always the same. */
-import { nodeCrypto } from '../base/node-crypto.js';
+import { sha256Hex } from '../base/sha256.js';
 import type { Manifest } from '../base/types.js';
 
 export const MANAGED_BY = 'score-ts';
@@ -19,7 +19,7 @@ const CONTROL_ANNOTATION_PREFIXES = ['k8s.score.dev/', 'score-ts.dev/'];
 
 /** A short, stable hash for making derived names unique. */
 export function shortHash(text: string, length = 8): string {
-  return nodeCrypto().createHash('sha256').update(text).digest('hex').slice(0, length);
+  return sha256Hex(text).slice(0, length);
 }
 
 /**
