@@ -26,9 +26,24 @@ const ALLOW_FLAG = '--allow-files-outside-project';
 
 /** Why `given` (relative to the project) may not be used as a path of score-ts.yaml; undefined when it may. */
 export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'output' = 'input'): string | undefined {
+  return refusalIn(resolvedScope(scope), given, kind);
+}
+
+/** A scope's project folder after following links and its protected files' ids, looked up once for many paths. */
+interface ResolvedScope extends PathScope {
+  readonly realProject: string;
+  readonly protectedIds: () => ReadonlySet<string>;
+}
+
+function resolvedScope(scope: PathScope): ResolvedScope {
+  let ids: ReadonlySet<string> | undefined;
+  return { ...scope, realProject: realpathSync(scope.projectDir), protectedIds: () => (ids ??= fileIds(scope.protectedFiles)) };
+}
+
+function refusalIn(scope: ResolvedScope, given: string, kind: 'input' | 'output'): string | undefined {
   if (path.isAbsolute(given) && !scope.allowOutside)
     return `'${given}' is an absolute path; score-ts.yaml names files relative to the project folder (pass ${ALLOW_FLAG} to allow others)`;
-  const project = realpathSync(scope.projectDir);
+  const project = scope.realProject;
   const real = realOrPlanned(path.resolve(scope.projectDir, given));
   const inside = real === project || isInside(real, project);
   const found = privateFolderIn(inside ? path.relative(project, real) : real);
@@ -37,7 +52,7 @@ export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'ou
   }
   if (!inside && !scope.allowOutside)
     return `'${given}' is outside the project folder (after following links); pass ${ALLOW_FLAG} to allow it`;
-  if (kind === 'input' && isProtected(real, scope.protectedFiles))
+  if (kind === 'input' && isProtected(real, scope.protectedIds))
     return `'${given}' is a file score-ts writes (its state or a manifests output); it cannot be an input`;
   return undefined;
 }
@@ -45,19 +60,20 @@ export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'ou
 /** Every path of the file that breaks the rules, located in it. */
 export function checkProjectPaths(file: LoadedProjectFile, scope: PathScope): Diagnostic[] {
   const problems: Diagnostic[] = [];
-  const check = (at: FieldPath, given: string | undefined, kind: 'input' | 'output', inScope: PathScope) => {
-    const message = given === undefined ? undefined : pathRefusal(given, inScope, kind);
+  const check = (at: FieldPath, given: string | undefined, kind: 'input' | 'output', inScope: ResolvedScope) => {
+    const message = given === undefined ? undefined : refusalIn(inScope, given, kind);
     if (message) problems.push(fieldProblem(file.locate, at, message));
   };
   const { data } = file;
+  const resolved = resolvedScope(scope);
   // An output over an input is the output's fault: said there, not as an input that is an output.
   for (const key of ['output', 'secretsOutput'] as const) {
     const before = problems.length;
-    check([key], data[key], 'output', scope);
+    check([key], data[key], 'output', resolved);
     if (data[key] !== undefined && problems.length === before) problems.push(...outputOverInputs(file, key, scope.projectDir));
   }
   const outputs = [data.output, data.secretsOutput].flatMap((o) => (o === undefined ? [] : [path.resolve(scope.projectDir, o)]));
-  const inputs = problems.length > 0 ? { ...scope, protectedFiles: scope.protectedFiles.filter((f) => !outputs.includes(f)) } : scope;
+  const inputs = problems.length > 0 ? resolvedScope({ ...scope, protectedFiles: scope.protectedFiles.filter((f) => !outputs.includes(f)) }) : resolved;
   (data.workloads ?? []).forEach((w, i) => {
     check(['workloads', i, 'file'], w.file, 'input', inputs);
     check(['workloads', i, 'overridesFile'], w.overridesFile, 'input', inputs);
@@ -113,9 +129,10 @@ function realOrPlanned(absolute: string): string {
   }
 }
 
-function isProtected(real: string, protectedFiles: readonly string[]): boolean {
+/** Whether the file is one of the protected ones; their ids are looked up only when the file exists. */
+function isProtected(real: string, protectedIds: () => ReadonlySet<string>): boolean {
   try {
-    return fileIds(protectedFiles).has(fileId(statSync(real)));
+    return protectedIds().has(fileId(statSync(real)));
   } catch {
     return false;
   }
