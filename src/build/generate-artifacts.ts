@@ -120,7 +120,7 @@ function cachedEntryCode(
   );
   const templates = Object.entries(firstLines).map(
     ([stage, firstLine]) =>
-      `${JSON.stringify(stage)}: { firstLine: ${firstLine}, quoteInsertedWhole: ${compiled[stage]!.quoteInsertedWhole} }`,
+      `${JSON.stringify(stage)}: { firstLine: ${firstLine}, quoteInsertedWhole: ${compiled[stage]!.quoteInsertedWhole}, helpers: ${JSON.stringify(compiled[stage]!.helpers)} }`,
   );
   return `{ raw: ${JSON.stringify(rest)}, file: ${JSON.stringify(file)}, line: ${line}, module: ${JSON.stringify(module)}, templates: { ${templates.join(', ')} } }`;
 }

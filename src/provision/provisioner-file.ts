@@ -167,14 +167,19 @@ export interface CachedProvisioner {
   readonly line: number;
   /** The generated module that holds this entry's precompiled templates. */
   readonly module: string;
-  readonly templates: Partial<Record<TemplateStage, { firstLine: number; quoteInsertedWhole: boolean }>>;
+  readonly templates: Partial<Record<TemplateStage, { firstLine: number; quoteInsertedWhole: boolean; helpers: readonly string[] }>>;
 }
 
 /** `loadSpecs` gives the precompiled templates of a cached entry; it is called on first use only. */
 export function provisionerFromCache(cached: CachedProvisioner, loadSpecs: (module: string) => Record<string, unknown>): Provisioner {
   const templates: Partial<Record<TemplateStage, CompiledTemplate>> = {};
   for (const [stage, t] of Object.entries(cached.templates)) {
-    templates[stage as TemplateStage] = templateFromSpec(() => loadSpecs(cached.module)[stage], t.firstLine, t.quoteInsertedWhole);
+    templates[stage as TemplateStage] = templateFromSpec(
+      () => loadSpecs(cached.module)[stage],
+      t.firstLine,
+      t.quoteInsertedWhole,
+      t.helpers,
+    );
   }
   return provisionerFrom(cached.raw, { file: cached.file, line: cached.line, origin: 'built-in', templates });
 }

@@ -5,12 +5,10 @@
  * precompiled at build time and need only the small Handlebars runtime; the compiler loads only for
  * provisioner files of the user's.
  */
-import { createRequire } from 'node:module';
 import type HandlebarsNamespace from 'handlebars';
-import handlebarsRuntime from 'handlebars/runtime.js';
 import { parseYamlData } from '../yaml/yaml-source.js';
-import { TEMPLATE_HELPERS, TemplateFailure } from './template-helpers.js';
-import { boundedEach, withTextBudget } from './bounded-helpers.js';
+import { TemplateFailure } from './template-helpers.js';
+import { compilerWith, helpersNamed, runtimeWith, type HandlebarsEnv } from './handlebars-envs.js';
 import { RenderBudget, RenderLimitError, renderTooLarge, STAGE_LIMITS, type RenderLimits } from './render-budget.js';
 import { renderedYamlProblem } from './yaml-problem.js';
 import { syntaxDetail } from './template-syntax-error.js';
@@ -25,40 +23,9 @@ const TEMPLATE_STAGES = ['init', 'state', 'shared', 'outputs', 'manifests'] as c
 export const TEMPLATE_FIELDS = [...TEMPLATE_STAGES, 'wait_for'] as const;
 export type TemplateStage = (typeof TEMPLATE_FIELDS)[number];
 
-type HandlebarsEnv = typeof HandlebarsNamespace;
-const require = createRequire(import.meta.url);
-let compilerEnv: HandlebarsEnv | undefined;
-let runtimeEnv: HandlebarsEnv | undefined;
 let compilations = 0;
 let parses = 0;
 let renderedLength = 0;
-
-/**
- * Our helpers, and Handlebars' own `each`, each spending from the render's budget (render-budget.ts).
- * Handlebars' `log` would print rendered values on the console (stdout, where the manifests may go): it fails.
- */
-function withHelpers(env: HandlebarsEnv): HandlebarsEnv {
-  for (const [name, helper] of Object.entries(TEMPLATE_HELPERS)) env.registerHelper(name, withTextBudget(helper));
-  env.registerHelper('each', boundedEach(env.helpers.each as (...args: unknown[]) => unknown));
-  env.registerHelper('log', () => {
-    throw new TemplateFailure(
-      'the log helper is not available in score-ts templates (it would print values); use fail to stop with a message',
-    );
-  });
-  return env;
-}
-
-/** The full Handlebars (parser and compiler), loaded on first use. */
-function compiler(): HandlebarsEnv {
-  compilerEnv ??= withHelpers((require('handlebars') as HandlebarsEnv).create());
-  return compilerEnv;
-}
-
-/** The Handlebars runtime alone, enough for precompiled templates (bundled, so the code cache covers it). */
-function runtime(): HandlebarsEnv {
-  runtimeEnv ??= withHelpers((handlebarsRuntime as HandlebarsEnv).create());
-  return runtimeEnv;
-}
 
 /** How many templates have been compiled in this process (a guard against compiling per resource). */
 export function templateCompilations(): number {
@@ -117,16 +84,17 @@ export interface TemplateData {
 
 /** Compiles a template now; syntax errors throw TemplateError with the file line. */
 export function compileTemplate(source: TemplateSource, limits: RenderLimits = STAGE_LIMITS): CompiledTemplate {
-  const handlebars = compiler();
+  const parser = compilerWith([]);
   compilations++;
   let ast: unknown;
   try {
-    ast = handlebars.parse(source.text);
+    ast = parser.parse(source.text);
   } catch (e) {
     const err = e as Error & { lineNumber?: number };
     const line = Number(/on line (\d+)/.exec(err.message)?.[1] ?? / - (\d+):\d+$/.exec(err.message)?.[1] ?? err.lineNumber ?? 1);
     throw new TemplateError(`template syntax error: ${syntaxDetail(err.message)}`, source.firstLine + line - 1);
   }
+  const handlebars = compilerWith(helpersNamed(ast));
   return Object.assign(wrapTemplate(handlebars.compile(source.text, COMPILE_OPTIONS), source.firstLine, quoteInsertedWhole(ast), limits), {
     text: source.text,
   });
@@ -138,17 +106,32 @@ const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
  * The JavaScript source of a precompiled template, for the build's cache of the built-in provisioners, and
  * whether its `quote`s are all inserted whole (see rendered-shapes.ts).
  */
-export function precompileTemplate(text: string): { code: string; quoteInsertedWhole: boolean } {
-  const handlebars = compiler();
-  return { code: handlebars.precompile(text, COMPILE_OPTIONS) as string, quoteInsertedWhole: quoteInsertedWhole(handlebars.parse(text)) };
+export function precompileTemplate(text: string): { code: string; quoteInsertedWhole: boolean; helpers: string[] } {
+  const handlebars = compilerWith([]);
+  const ast = handlebars.parse(text);
+  return {
+    code: handlebars.precompile(text, COMPILE_OPTIONS) as string,
+    quoteInsertedWhole: quoteInsertedWhole(ast),
+    helpers: helpersNamed(ast),
+  };
 }
 
 /** A template from a precompiled spec (see precompileTemplate), run by the Handlebars runtime. */
-export function templateFromSpec(spec: () => unknown, firstLine: number, quoteWhole: boolean): CompiledTemplate {
+export function templateFromSpec(
+  spec: () => unknown,
+  firstLine: number,
+  quoteWhole: boolean,
+  helpers: readonly string[],
+): CompiledTemplate {
   // Made on first use: a run touches only the templates of the provisioners it matches.
   let template: CompiledTemplate | undefined;
   const render = (context: object, data: TemplateData): string => {
-    template ??= wrapTemplate(runtime().template(spec() as Parameters<HandlebarsEnv['template']>[0]), firstLine, false, STAGE_LIMITS);
+    template ??= wrapTemplate(
+      runtimeWith(helpers).template(spec() as Parameters<HandlebarsEnv['template']>[0]),
+      firstLine,
+      false,
+      STAGE_LIMITS,
+    );
     return template(context, data);
   };
   return withShapes(render, firstLine, quoteWhole);

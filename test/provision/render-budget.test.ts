@@ -63,10 +63,10 @@ describe('the bounded each renders as Handlebars does', () => {
 
   it('the precompiled form (built-in provisioners) renders the same and calls the bounded each', () => {
     const text = '{{#each nested}}{{name}}:{{#each items}}{{this}}{{/each}};{{/each}}';
-    const { code, quoteInsertedWhole } = precompileTemplate(text);
+    const { code, quoteInsertedWhole, helpers } = precompileTemplate(text);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- precompiled template source, loaded here as the generated module of the build holds it
     const spec = new Function(`return ${code}`) as () => unknown;
-    const template = templateFromSpec(() => spec(), 10, quoteInsertedWhole);
+    const template = templateFromSpec(() => spec(), 10, quoteInsertedWhole, helpers);
     expect(template(CONTEXT, templateData())).toBe('n1:12;n2:;');
     const big = { nested: [{ name: 'x', items: Array.from({ length: 2_000_000 }, () => 1) }] };
     expect(thrown(() => template(big, templateData())).message).toMatch(/^loops more than 1,000,000 times/);
