@@ -84,6 +84,12 @@ export class SecretRefCodec {
     return parts;
   }
 
+  /** Calls `fn` for each reference in the text, in order. */
+  forEachRef(text: string, fn: (ref: SecretRef) => void): void {
+    if (!this.contains(text)) return;
+    for (const m of text.matchAll(this.#marker!)) fn({ name: m[1]!, key: m[2]! });
+  }
+
   /** Replaces every reference with a display form that shows where the value lives, never the value or the token. */
   mask(text: string): string {
     if (!this.contains(text)) return text;

@@ -73,7 +73,8 @@ export function checkProjectPaths(file: LoadedProjectFile, scope: PathScope): Di
     if (data[key] !== undefined && problems.length === before) problems.push(...outputOverInputs(file, key, scope.projectDir));
   }
   const outputs = [data.output, data.secretsOutput].flatMap((o) => (o === undefined ? [] : [path.resolve(scope.projectDir, o)]));
-  const inputs = problems.length > 0 ? resolvedScope({ ...scope, protectedFiles: scope.protectedFiles.filter((f) => !outputs.includes(f)) }) : resolved;
+  const inputs =
+    problems.length > 0 ? resolvedScope({ ...scope, protectedFiles: scope.protectedFiles.filter((f) => !outputs.includes(f)) }) : resolved;
   (data.workloads ?? []).forEach((w, i) => {
     check(['workloads', i, 'file'], w.file, 'input', inputs);
     check(['workloads', i, 'overridesFile'], w.overridesFile, 'input', inputs);

@@ -4,7 +4,7 @@
  * So a reference that a template or a program lets slip into a message or a manifest is useless to any later
  * run, and text copied out of a state file is never a reference in a run.
  */
-import { mapStrings } from '../base/plain-data.js';
+import { mapStringValues } from '../base/plain-data.js';
 import { newSecretRefToken, SecretRefCodec } from '../base/secret-ref.js';
 import type { ProjectState, ResourceRecord } from './state.js';
 
@@ -25,7 +25,7 @@ export function sealStateSecretRefs(state: ProjectState, run: SecretRefCodec): P
 }
 
 function recodeState(state: ProjectState, from: SecretRefCodec, to: SecretRefCodec): ProjectState {
-  const recode = <T>(value: T): T => mapStrings(value, (text) => from.recode(text, to)) as T;
+  const recode = <T>(value: T): T => mapStringValues(value, (text) => from.recode(text, to)) as T;
   const resources = Object.fromEntries(
     Object.entries(state.resources).map(([uid, record]): [string, ResourceRecord] => [
       uid,

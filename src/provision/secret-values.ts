@@ -1,7 +1,7 @@
 /** The values behind secret references, read from the Secrets the provisioners generated. */
 import type { Manifest } from '../base/types.js';
 import type { SecretRef, SecretRefCodec } from '../base/secret-ref.js';
-import { forEachString } from '../base/plain-data.js';
+import { forEachStringValue } from '../base/plain-data.js';
 
 export interface SecretValues {
   get(ref: SecretRef): string | undefined;
@@ -13,7 +13,13 @@ export interface SecretValues {
 export function collectSecretValues(manifests: readonly Manifest[], outputs: Iterable<unknown>, secretRefs: SecretRefCodec): SecretValues {
   // Only the values referenced are kept: a large project's Secrets hold many more.
   const values = new Map<string, string | undefined>();
-  for (const output of outputs) forEachRef(output, secretRefs, (ref) => values.set(`${ref.name}/${ref.key}`, undefined));
+  // Each output's references, found once: its record asks for their values next.
+  const refsOf = new WeakMap<object, SecretRef[]>();
+  for (const output of outputs) {
+    const refs = refsIn(output, secretRefs);
+    if (typeof output === 'object' && output !== null) refsOf.set(output, refs);
+    for (const ref of refs) values.set(`${ref.name}/${ref.key}`, undefined);
+  }
   const keep = (name: string, key: string, value: () => string) => {
     if (values.has(`${name}/${key}`)) values.set(`${name}/${key}`, value());
   };
@@ -28,17 +34,18 @@ export function collectSecretValues(manifests: readonly Manifest[], outputs: Ite
     get,
     forOutputs(outputs) {
       const found: Record<string, string> = {};
-      forEachRef(outputs, secretRefs, (ref) => {
+      const refs = (typeof outputs === 'object' && outputs !== null && refsOf.get(outputs)) || refsIn(outputs, secretRefs);
+      for (const ref of refs) {
         const value = get(ref);
         if (value !== undefined) found[`${ref.name}/${ref.key}`] = value;
-      });
+      }
       return Object.keys(found).length > 0 ? found : undefined;
     },
   };
 }
 
-function forEachRef(value: unknown, secretRefs: SecretRefCodec, fn: (ref: SecretRef) => void): void {
-  forEachString(value, [], (text) => {
-    for (const part of secretRefs.split(text)) if (typeof part !== 'string') fn(part);
-  });
+function refsIn(value: unknown, secretRefs: SecretRefCodec): SecretRef[] {
+  const refs: SecretRef[] = [];
+  forEachStringValue(value, (text) => secretRefs.forEachRef(text, (ref) => refs.push(ref)));
+  return refs;
 }

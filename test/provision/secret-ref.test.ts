@@ -94,6 +94,9 @@ describe('splitSecretRefs', () => {
     },
   ])('$name', ({ text, expected }) => {
     expect(splitSecretRefs(text)).toEqual(expected);
+    const found: SecretRef[] = [];
+    codec.forEachRef(text, (ref) => found.push(ref));
+    expect(found, 'forEachRef gives the references split finds').toEqual(expected.filter((part) => typeof part !== 'string'));
   });
 
   it.each<{ name: string; text: string; expected: boolean }>([

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, setOwn, sortedJsonPieces, sortedKeysReplacer, sortKeysDeep } from '../../src/base/plain-data.js';
+import {
+  canonicalJson,
+  forEachString,
+  forEachStringValue,
+  mapStrings,
+  mapStringValues,
+  setOwn,
+  sortedJsonPieces,
+  sortedKeysReplacer,
+  sortKeysDeep,
+} from '../../src/base/plain-data.js';
+import type { FieldPath } from '../../src/base/types.js';
 
 describe('sortKeysDeep', () => {
   it.each<{ name: string; value: unknown; expected: string }>([
@@ -81,5 +92,32 @@ describe('sortedJsonPieces', () => {
       '{}',
       '\n}',
     ]);
+  });
+});
+
+describe('strings inside a value, with and without their paths', () => {
+  const value = JSON.parse('{"a": "x", "l": [1, "y", {"b": "z", "__proto__": "p"}], "n": null, "t": true}') as unknown;
+
+  it('forEachString and forEachStringValue visit the same strings in the same order', () => {
+    const withPaths: [string, FieldPath][] = [];
+    forEachString(value, ['top'], (text, path) => withPaths.push([text, path]));
+    expect(withPaths).toEqual([
+      ['x', ['top', 'a']],
+      ['y', ['top', 'l', 1]],
+      ['z', ['top', 'l', 2, 'b']],
+      ['p', ['top', 'l', 2, '__proto__']],
+    ]);
+    const texts: string[] = [];
+    forEachStringValue(value, (text) => texts.push(text));
+    expect(texts).toEqual(withPaths.map(([text]) => text));
+  });
+
+  it('mapStrings and mapStringValues give equal copies, `__proto__` kept as data', () => {
+    const upper = (text: string) => text.toUpperCase();
+    const copy = mapStringValues(value, upper);
+    expect(copy).toEqual(mapStrings(value, upper));
+    expect(JSON.stringify(copy)).toBe('{"a":"X","l":[1,"Y",{"b":"Z","__proto__":"P"}],"n":null,"t":true}');
+    expect(Object.getPrototypeOf((copy as { l: object[] }).l[2])).toBe(Object.prototype);
+    expect(copy).not.toBe(value);
   });
 });
