@@ -12,7 +12,7 @@ const NOT_A_STRING = [
   /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
   /^(null|Null|NULL|~|=|<<)$/,
   /^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$/,
-  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?$/, // YAML 1.1 floats, `.` included
+  /^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/, // YAML 1.1 floats, `.` included; some readers take an unsigned exponent
   /^[-+]?0[xXoObB][0-9a-fA-F_]+$/,
   /^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$/,
   /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/,
@@ -45,15 +45,16 @@ function isPlainSafeMemo(text: string): boolean {
 
 /** Keys are stricter: no leading `-` or `:`, which some readers take for indicators in keys. */
 function isPlainKey(key: string): boolean {
-  return isPlainSafeMemo(key) && !/^[-:]/.test(key);
+  const head = key.charCodeAt(0);
+  return isPlainSafeMemo(key) && head !== 0x2d && head !== 0x3a;
 }
 
 /** One YAML document (without `---`), ending in a newline. */
 export function emitYaml(value: unknown): string {
-  const lines: string[] = [];
-  if (hasEntries(value)) emitCollection(value, '', '', lines);
-  else lines.push(scalar(value, ''));
-  return `${lines.join('\n')}\n`;
+  const out = { text: '' };
+  if (hasEntries(value)) emitCollection(value, '', '', out);
+  else out.text = `${scalar(value, '')}\n`;
+  return out.text;
 }
 
 type Collection = Record<string, unknown> | unknown[];
@@ -73,14 +74,14 @@ function hasEntries(v: unknown): v is Collection {
  * Writes a non-empty collection whose lines start at `indent`, except the first, which starts with `first`
  * (the same indent, or the `- ` of the list item it is in).
  */
-function emitCollection(value: Collection, indent: string, first: string, lines: string[]): void {
+function emitCollection(value: Collection, indent: string, first: string, out: { text: string }): void {
   let lead = first;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     for (const item of value) {
       const dash = `${lead}- `;
-      if (hasEntries(item)) emitCollection(item, inner, dash, lines);
-      else lines.push(dash + scalar(item, inner));
+      if (hasEntries(item)) emitCollection(item, inner, dash, out);
+      else out.text += `${dash}${scalar(item, inner)}\n`;
       lead = indent;
     }
     return;
@@ -92,10 +93,10 @@ function emitCollection(value: Collection, indent: string, first: string, lines:
     // YAML 1.1 readers take at most 1024 characters for an implicit key: a longer one is written `? key`.
     const head = written.length > MAX_IMPLICIT_KEY ? `${lead}? ${written}\n${indent}:` : `${lead}${written}:`;
     if (hasEntries(item)) {
-      lines.push(head);
-      emitCollection(item, inner, inner, lines);
+      out.text += `${head}\n`;
+      emitCollection(item, inner, inner, out);
     } else {
-      lines.push(`${head} ${scalar(item, inner)}`);
+      out.text += `${head} ${scalar(item, inner)}\n`;
     }
     lead = indent;
   }

@@ -109,3 +109,60 @@ describe('emitYaml', () => {
     expect(emitYaml(value)).toBe(text);
   });
 });
+
+describe('emitYaml: word-like text', () => {
+  // Letters, digits and -._/ take a quicker path to plain: these words are the ones it must get right.
+  const WORD_PIECES = [
+    'a',
+    'Z',
+    'y',
+    'N',
+    '0',
+    '9',
+    '-',
+    '.',
+    '/',
+    '_',
+    'on',
+    'Off',
+    'yes',
+    'NO',
+    'true',
+    'False',
+    'null',
+    'NULL',
+    '1e3',
+    '0x1',
+    'inf',
+    'nan',
+  ];
+
+  it.each(Array.from({ length: 10 }, (_, i) => ({ name: `seed ${i}`, seed: 2000 + i })))(
+    '$name: 300 random words as keys and values read back the same in YAML 1.1 and 1.2',
+    ({ seed }) => {
+      const next = generator(seed);
+      for (let n = 0; n < 300; n++) {
+        const length = 1 + Math.floor(next() * 4);
+        const word = Array.from({ length }, () => WORD_PIECES[Math.floor(next() * WORD_PIECES.length)]).join('');
+        const value = { [word]: word, list: [word] };
+        const text = emitYaml(value);
+        expect(parse(text, { version: '1.1', uniqueKeys: false }), JSON.stringify(text)).toEqual(value);
+        expect(parse(text, { version: '1.2', uniqueKeys: false }), JSON.stringify(text)).toEqual(value);
+      }
+    },
+  );
+
+  it.each([
+    ['svc-0001', 'svc-0001'],
+    ['app.kubernetes.io/name', 'app.kubernetes.io/name'],
+    ['yes', '"yes"'],
+    ['Off', '"Off"'],
+    ['y', '"y"'],
+    ['nULL', 'nULL'],
+    ['1.0', '"1.0"'],
+    ['_x', '_x'],
+    ['._1e3', '"._1e3"'],
+  ])('%j is written %s', (word, written) => {
+    expect(emitYaml({ v: word })).toBe(`v: ${written}\n`);
+  });
+});
