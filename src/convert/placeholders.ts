@@ -15,26 +15,31 @@ export function parsePlaceholders(input: string): TemplatePart[] {
   let text = '';
   let i = 0;
   while (i < input.length) {
-    const ch = input[i]!;
-    const next = input[i + 1];
-    if (ch === '$' && next === '$') {
+    const dollar = input.indexOf('$', i);
+    if (dollar < 0) {
+      text += input.slice(i);
+      break;
+    }
+    text += input.slice(i, dollar);
+    const next = input[dollar + 1];
+    if (next === '$') {
       text += '$';
-      i += 2;
-    } else if (ch === '$' && next === '{') {
-      const close = input.indexOf('}', i + 2);
+      i = dollar + 2;
+    } else if (next === '{') {
+      const close = input.indexOf('}', dollar + 2);
       if (close < 0) {
         // Like score-go: an unterminated `${` is plain text.
-        text += input.slice(i);
+        text += input.slice(dollar);
         break;
       }
       if (text !== '') parts.push({ text });
       text = '';
-      const source = input.slice(i, close + 1);
+      const source = input.slice(dollar, close + 1);
       parts.push({ ref: splitReference(source.slice(2, -1), source), source });
       i = close + 1;
     } else {
-      text += ch;
-      i += 1;
+      text += '$';
+      i = dollar + 1;
     }
   }
   if (text !== '') parts.push({ text });
@@ -67,6 +72,7 @@ export type PlaceholderPart = Extract<TemplatePart, { ref: string[] }>;
 
 /** The `${resources...}` placeholders of a text; none when its placeholders do not parse (expanding says why). */
 export function resourcePlaceholders(text: string): PlaceholderPart[] {
+  if (!text.includes('${')) return [];
   try {
     return parsePlaceholders(text).filter((p): p is PlaceholderPart => 'ref' in p && p.ref[0] === 'resources');
   } catch (e) {

@@ -114,3 +114,48 @@ describe('resourcePlaceholders', () => {
     expect(resourcePlaceholders(input)).toEqual(expected);
   });
 });
+
+describe('parsePlaceholders against a character-at-a-time reading', () => {
+  /** The rules read one character at a time: `$$` is `$`, `${...}` a reference, an unclosed `${` text. */
+  function reference(input: string): TemplatePart[] {
+    const parts: TemplatePart[] = [];
+    let text = '';
+    for (let i = 0; i < input.length;) {
+      if (input.startsWith('$$', i)) {
+        text += '$';
+        i += 2;
+      } else if (input.startsWith('${', i) && input.indexOf('}', i + 2) >= 0) {
+        const close = input.indexOf('}', i + 2);
+        if (text !== '') parts.push({ text });
+        text = '';
+        const source = input.slice(i, close + 1);
+        parts.push({ ref: splitReference(source.slice(2, -1), source), source });
+        i = close + 1;
+      } else if (input.startsWith('${', i)) {
+        text += input.slice(i);
+        break;
+      } else {
+        text += input[i++];
+      }
+    }
+    if (text !== '') parts.push({ text });
+    return parts;
+  }
+  const PIECES = ['$', '$', '{', '}', 'a', '.', ' ', 'resources.db.host', 'metadata.name', '\n', 'é'];
+
+  it('gives the same parts for 5,000 random texts of dollars, braces and references', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 5000; n++) {
+      const input = Array.from({ length: Math.floor(next() * 12) }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+      const outcome = (parse: (text: string) => TemplatePart[]) => {
+        try {
+          return parse(input);
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      expect(outcome(parsePlaceholders), JSON.stringify(input)).toEqual(outcome(reference));
+    }
+  });
+});
