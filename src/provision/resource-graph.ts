@@ -46,11 +46,14 @@ export function resourceUid(workload: string, name: string, spec: ResourceSpec):
 export function buildResourceGraph(workloads: readonly WorkloadInput[]): ResourceGraph {
   checkSharedIds(workloads);
   const nodes = new Map<string, ResourceNode>();
-  const uids = new Map<string, string>();
+  // Workload name, then resource name: looked up for every placeholder, so no key string is built.
+  const uids = new Map<string, Map<string, string>>();
   for (const workload of workloads) {
+    const ofWorkload = uids.get(workload.name) ?? new Map<string, string>();
+    uids.set(workload.name, ofWorkload);
     for (const [name, spec] of Object.entries(workload.spec.resources ?? {})) {
       const uid = resourceUid(workload.name, name, spec);
-      uids.set(`${workload.name}\u0000${name}`, uid);
+      ofWorkload.set(name, uid);
       const node = nodes.get(uid) ?? {
         uid,
         type: spec.type,
@@ -73,7 +76,7 @@ export function buildResourceGraph(workloads: readonly WorkloadInput[]): Resourc
       nodes.set(uid, node);
     }
   }
-  const uidOf = (workload: string, resource: string) => uids.get(`${workload}\u0000${resource}`);
+  const uidOf = (workload: string, resource: string) => uids.get(workload)?.get(resource);
   addDependencies(nodes, uidOf);
   return { order: dependencyOrder(nodes), uidOf };
 }
