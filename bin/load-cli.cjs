@@ -9,6 +9,9 @@
 // $XDG_CACHE_HOME/score-ts or ~/.cache/score-ts; never a shared folder such as /tmp. V8 runs a cache's code
 // without checking it, so a folder is used only when it is this user's own and closed to others (mode 0700),
 // and files are written under a new name (O_EXCL) and renamed into place, so a reader never sees half a file.
+// Writing a cache removes the stale ones: in the package's own folder every other build's (a rebuild or an
+// upgrade in place made them), in the user's folder, which other installs may share, those not read for 30 days
+// (where the filesystem records no reads: not written for 30 days, so one in use is written again).
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -126,11 +129,32 @@ function writeCache(cache, script) {
     fd = undefined;
     fs.renameSync(temp, cache.file);
     temp = undefined;
+    removeStaleCaches(cache);
   } catch {
     // Only a cache: the next run compiles and tries again.
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
     if (temp !== undefined) fs.rmSync(temp, { force: true });
+  }
+}
+
+/** A cache file's name: `<build id>-<Node.js version>-<arch>.cache`. */
+const CACHE_NAME = /^([0-9a-f]{16,64})-v\d+\.\d+\.\d+-[a-z0-9]+\.cache$/;
+const SHARED_CACHE_UNUSED_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Removes the caches of other builds beside the one just written (see the top of this file); failures are ignored. */
+function removeStaleCaches(cache) {
+  const build = CACHE_NAME.exec(path.basename(cache.file))?.[1];
+  const own = cache.dir === packageCacheDir();
+  for (const name of fs.readdirSync(cache.dir)) {
+    const other = CACHE_NAME.exec(name)?.[1];
+    if (other === undefined || other === build) continue;
+    const file = path.join(cache.dir, name);
+    try {
+      if (own || Date.now() - fs.statSync(file).atimeMs > SHARED_CACHE_UNUSED_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: it stays.
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -109,6 +110,46 @@ describe('the code cache of the bundle (bin/load-cli.cjs)', () => {
     expect(readdirSync(path.join(shared, 'score-ts')), 'with SCORE_TS_NO_CODE_CACHE').toEqual([]);
     expect(run({ XDG_CACHE_HOME: shared }).status).toBe(0);
     expect(readdirSync(path.join(shared, 'score-ts')), 'a private folder').toEqual([expect.stringMatching(cacheName)]);
+  });
+
+  it("writing it removes other builds' caches: all of them in the package, those unused for 30 days in a shared folder", () => {
+    const { copy, run } = packageCopy();
+    const own = path.join(copy, 'dist', '.cache');
+    mkdirSync(own, { mode: 0o700 });
+    const stale = `${'a'.repeat(32)}-${process.version}-${process.arch}.cache`;
+    const otherVersion = `${'b'.repeat(32)}-v99.0.0-${process.arch}.cache`;
+    for (const name of [stale, otherVersion, 'notes.txt']) writeFileSync(path.join(own, name), 'x');
+    expect(run().status).toBe(0);
+    const left = readdirSync(own);
+    expect(left).toEqual(expect.arrayContaining(['notes.txt', expect.stringMatching(cacheName)]));
+    expect(left, 'caches of other builds, whatever their Node.js version').toHaveLength(2);
+    // This build's cache for another Node.js version is kept.
+    const sameBuild = left.find((name) => cacheName.test(name))!.replace(process.version, 'v99.0.0');
+    writeFileSync(path.join(own, sameBuild), 'x');
+    rmSync(
+      path.join(
+        own,
+        left.find((name) => cacheName.test(name))!,
+      ),
+    );
+    expect(run().status).toBe(0);
+    expect(readdirSync(own)).toContain(sameBuild);
+
+    const shared = mkdtempSync(path.join(os.tmpdir(), 'user-cache-'));
+    const folder = path.join(shared, 'score-ts');
+    mkdirSync(folder, { mode: 0o700 });
+    const unused = `${'c'.repeat(32)}-${process.version}-${process.arch}.cache`;
+    const recent = `${'d'.repeat(32)}-${process.version}-${process.arch}.cache`;
+    for (const name of [unused, recent]) writeFileSync(path.join(folder, name), 'x');
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(path.join(folder, unused), longAgo, longAgo);
+    rmSync(own, { recursive: true });
+    writeFileSync(own, 'a file where the folder would be');
+    expect(run({ XDG_CACHE_HOME: shared }).status).toBe(0);
+    const kept = readdirSync(folder);
+    expect(kept, 'another install may still use a recent one').toContain(recent);
+    expect(kept).not.toContain(unused);
+    expect(kept.filter((name) => cacheName.test(name))).toHaveLength(2);
   });
 
   it('with nowhere to write it (a read-only package, no usable cache folder) the run is as usual', () => {
