@@ -120,7 +120,8 @@ function realOrPlanned(absolute: string): string {
   const rest: string[] = [];
   for (;;) {
     try {
-      return path.join(realpathSync(existing), ...rest.reverse());
+      // The system's realpath: a call per workload file, and Node.js's own makes an lstat per path segment.
+      return path.join(realpathSync.native(existing), ...rest.reverse());
     } catch {
       const parent = path.dirname(existing);
       if (parent === existing) return absolute;
