@@ -41,6 +41,30 @@ function mapAt(value: unknown, path: FieldPath | undefined, fn: (text: string, p
 
 const NO_PATH: FieldPath = Object.freeze([]);
 
+/**
+ * The value with every string inside it replaced by `fn(string)`, copying only the maps and lists on the way to
+ * a string that changed: the rest is the value's own. For values nothing writes to afterwards.
+ */
+export function replaceStrings(value: unknown, fn: (text: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) {
+    const list: readonly unknown[] = value;
+    let copy: unknown[] | undefined;
+    list.forEach((item, i) => {
+      const next = replaceStrings(item, fn);
+      if (next !== item) (copy ??= [...list])[i] = next;
+    });
+    return copy ?? list;
+  }
+  if (!isPlainMap(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const next = replaceStrings(item, fn);
+    if (next !== item) setOwn((copy ??= { ...value }), key, next);
+  }
+  return copy ?? value;
+}
+
 /** A map's own value for `key` (never one inherited from the prototype, such as `__proto__` or `constructor`). */
 export function ownValue(map: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(map, key) ? map[key] : undefined;

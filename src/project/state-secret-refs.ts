@@ -4,7 +4,7 @@
  * So a reference that a template or a program lets slip into a message or a manifest is useless to any later
  * run, and text copied out of a state file is never a reference in a run.
  */
-import { mapStringValues } from '../base/plain-data.js';
+import { replaceStrings } from '../base/plain-data.js';
 import { newSecretRefToken, SecretRefCodec } from '../base/secret-ref.js';
 import type { ProjectState, ResourceRecord } from './state.js';
 
@@ -24,8 +24,9 @@ export function sealStateSecretRefs(state: ProjectState, run: SecretRefCodec): P
   return { ...recodeState(state, run, saved), secretRefToken: saved.tokenForState()! };
 }
 
+/** The state with its references rewritten; what holds none is shared with the state given, not copied. */
 function recodeState(state: ProjectState, from: SecretRefCodec, to: SecretRefCodec): ProjectState {
-  const recode = <T>(value: T): T => mapStringValues(value, (text) => from.recode(text, to)) as T;
+  const recode = <T>(value: T): T => replaceStrings(value, (text) => from.recode(text, to)) as T;
   const resources = Object.fromEntries(
     Object.entries(state.resources).map(([uid, record]): [string, ResourceRecord] => [
       uid,

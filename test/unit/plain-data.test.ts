@@ -5,6 +5,7 @@ import {
   forEachStringValue,
   mapStrings,
   mapStringValues,
+  replaceStrings,
   setOwn,
   sortedJsonPieces,
   sortedKeysReplacer,
@@ -119,5 +120,26 @@ describe('strings inside a value, with and without their paths', () => {
     expect(JSON.stringify(copy)).toBe('{"a":"X","l":[1,"Y",{"b":"Z","__proto__":"P"}],"n":null,"t":true}');
     expect(Object.getPrototypeOf((copy as { l: object[] }).l[2])).toBe(Object.prototype);
     expect(copy).not.toBe(value);
+  });
+});
+
+describe('replaceStrings', () => {
+  const value = JSON.parse(
+    '{"keep": {"a": "x", "l": [1, "y"]}, "change": {"b": "TOKEN", "l": ["z", "TOKEN"]}, "__proto__": "TOKEN"}',
+  ) as Record<string, Record<string, unknown>>;
+  const before = JSON.stringify(value);
+  const result = replaceStrings(value, (text) => text.replace('TOKEN', 'new')) as typeof value;
+
+  it('gives the value with the strings replaced, and leaves the value as it was', () => {
+    expect(JSON.stringify(result)).toBe('{"keep":{"a":"x","l":[1,"y"]},"change":{"b":"new","l":["z","new"]},"__proto__":"new"}');
+    expect(JSON.stringify(value)).toBe(before);
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+  });
+
+  it('copies only the maps and lists on the way to a change', () => {
+    expect(result).not.toBe(value);
+    expect(result.keep).toBe(value.keep);
+    expect(result.change).not.toBe(value.change);
+    expect(replaceStrings(value, (text) => text)).toBe(value);
   });
 });
