@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { binaryVersion, nodeBinary } from '../support/node-binary.mjs';
-import { countObjects, externalPeakMb, makeProject, median, nodePeakMb, run, scoreFiles, stats } from './bench-support.mjs';
+import { countObjects, externalPeakMb, makeProject, median, nodePeakMb, run, scoreFiles, stats, unsetForBench } from './bench-support.mjs';
 
 const startedAt = Date.now();
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -296,7 +296,7 @@ const fmt = (n) => n.toFixed(0).padStart(7);
 const versions = nodes.map((n) => (n === system ? `${n.version} (system)` : n.version)).join(', ');
 const lines = [
   '',
-  `score-ts benchmark: ${results.machine}; Node ${versions}; score-k8s ${results.scoreK8s ?? 'not run'}; median of runs (min..max), peak RSS; ${results.seconds} s in all, load average ${results.loadAverage.start} at the start and ${results.loadAverage.end} at the end`,
+  `score-ts benchmark: ${results.machine}; Node ${versions}; score-k8s ${results.scoreK8s ?? 'not run'}; median of runs (min..max), peak RSS;${unsetForBench.map((name) => ` ${name} unset;`).join('')} ${results.seconds} s in all, load average ${results.loadAverage.start} at the start and ${results.loadAverage.end} at the end`,
   '',
   '| command | Node | objects | median ms | min..max ms | runs | paired ratio | peak MB |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
