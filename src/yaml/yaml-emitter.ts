@@ -86,9 +86,9 @@ function emitCollection(value: Collection, indent: string, first: string, out: {
     }
     return;
   }
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
     const item = value[key];
-    if (item === undefined) continue;
+    if (item === undefined || !Object.hasOwn(value, key)) continue;
     const written = isPlainKey(key) ? key : quoteYamlString(key);
     // YAML 1.1 readers take at most 1024 characters for an implicit key: a longer one is written `? key`.
     const head = written.length > MAX_IMPLICIT_KEY ? `${lead}? ${written}\n${indent}:` : `${lead}${written}:`;
