@@ -92,8 +92,11 @@ export function sortKeysDeep(value: unknown): unknown {
  */
 export function sortedKeysReplacer(_key: string, value: unknown): unknown {
   if (!isPlainMap(value)) return value;
+  const keys = Object.keys(value);
+  // A map read back from a file written this way is in order already, as most of the state is.
+  if (keys.every((key, i) => i === 0 || compareStrings(keys[i - 1]!, key) < 0)) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareStrings)) {
+  for (const key of keys.sort(compareStrings)) {
     // Plain assignment is much faster; only `__proto__` would reach the prototype that way.
     if (key === '__proto__') setOwn(sorted, key, value[key]);
     else sorted[key] = value[key];
