@@ -35,8 +35,11 @@ const WHOLE_MARKER = /^\ue000(\d+) #'\ue001$/;
 
 /** What `quote` inserts for the value at `index` while markers are on: a double-quoted YAML scalar. */
 export function quoteMarker(index: number): string {
-  return `"${MARK_START}${index}${PROBE}${MARK_END}"`;
+  return (MARKERS[index] ??= `"${MARK_START}${index}${PROBE}${MARK_END}"`);
 }
+
+/** The markers made so far, by index: every resource of a type asks for the same ones. */
+const MARKERS: string[] = [];
 
 interface Shape {
   readonly value: unknown;
