@@ -243,7 +243,7 @@ function removeLeftoverTemps(target: string): void {
 /** Through a symlink to the file it points at, so the link stays a link. */
 function resolveTarget(file: string): string {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return file;
   }

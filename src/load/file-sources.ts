@@ -49,7 +49,7 @@ export function readFileSources(spec: ScoreWorkload, scoreDir: string, locate: L
 /** The file's content, or why it is not read. */
 function readFileSource(source: string, scoreDir: string, scope: SourceScope, guarded: ReadonlySet<string>): Buffer | string {
   try {
-    const real = realpathSync(path.resolve(scoreDir, source));
+    const real = realpathSync.native(path.resolve(scoreDir, source));
     const refusal = refusalByPlace(real, source, scoreDir, scope);
     if (refusal) return refusal;
     return readRegularFile(
@@ -68,13 +68,13 @@ function readFileSource(source: string, scoreDir: string, scope: SourceScope, gu
 
 /** Why the file at real path `real` may not be read, by where it lies; undefined when it may. */
 function refusalByPlace(real: string, source: string, scoreDir: string, scope: SourceScope): string | undefined {
-  const project = realpathSync(scope.projectDir);
+  const project = realpathSync.native(scope.projectDir);
   const found = privateFolderIn(isInside(real, project) ? path.relative(project, real) : real);
   if (found) {
     const where = found.isLeaf ? `is ${found.name} itself` : `is inside ${found.name}/`;
     return `'${source}' ${where} (after following links), which holds ${PRIVATE_FOLDERS.get(found.name)}; ${NOT_EVEN_WITH_FLAG}`;
   }
-  if (!scope.allowOutside && !isInside(real, project) && !isInside(real, realpathSync(scoreDir))) {
+  if (!scope.allowOutside && !isInside(real, project) && !isInside(real, realpathSync.native(scoreDir))) {
     return `'${source}' is outside the project folder (after following links); score-ts reads file sources only from the project or the Score file's folder, unless you pass --allow-files-outside-project`;
   }
   return undefined;

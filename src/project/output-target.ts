@@ -99,7 +99,7 @@ function refuseLinkOutOfProject(file: string, output: string, projectDir: string
   const project = path.resolve(projectDir);
   if (!isWithin(file, project)) return;
   const real = realDestination(file);
-  if (real === undefined || isWithin(real, realpathSync(project))) return;
+  if (real === undefined || isWithin(real, realpathSync.native(project))) return;
   throw new InputError(
     `cannot write ${output}: a symbolic link leads it to ${real}, outside the project folder, and score-ts does not let a link in the project redirect its output; ` +
       `remove the link, or pass the real path with ${role.flag}`,
@@ -109,10 +109,10 @@ function refuseLinkOutOfProject(file: string, output: string, projectDir: string
 /** Where a write to `file` lands: its real path, or (a new file, a dangling link) its folder's real path and name. */
 function realDestination(file: string): string | undefined {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     try {
-      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+      return path.join(realpathSync.native(path.dirname(file)), path.basename(file));
     } catch {
       return undefined; // no such folder: writing fails with its own message
     }

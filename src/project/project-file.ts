@@ -77,11 +77,11 @@ function readProjectFileText(projectDir: string): string | undefined {
   let real: string;
   try {
     if (!lstatSync(file, { throwIfNoEntry: false })) return undefined;
-    real = realpathSync(file);
+    real = realpathSync.native(file);
   } catch (e) {
     throw new InputError(`cannot read ${PROJECT_FILE}: ${describeIoError(e)}`);
   }
-  const project = realpathSync(projectDir);
+  const project = realpathSync.native(projectDir);
   if (!isInside(real, project) || privateFolderIn(path.relative(project, real))) {
     throw new InputError(
       `${PROJECT_FILE} is a symbolic link that leads out of the project folder (or into a private folder such as .score-ts/ or .git/), which score-ts does not follow; replace it with a real file`,

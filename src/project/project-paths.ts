@@ -37,7 +37,7 @@ interface ResolvedScope extends PathScope {
 
 function resolvedScope(scope: PathScope): ResolvedScope {
   let ids: ReadonlySet<string> | undefined;
-  return { ...scope, realProject: realpathSync(scope.projectDir), protectedIds: () => (ids ??= fileIds(scope.protectedFiles)) };
+  return { ...scope, realProject: realpathSync.native(scope.projectDir), protectedIds: () => (ids ??= fileIds(scope.protectedFiles)) };
 }
 
 function refusalIn(scope: ResolvedScope, given: string, kind: 'input' | 'output'): string | undefined {
