@@ -70,9 +70,13 @@ export function ownValue(map: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(map, key) ? map[key] : undefined;
 }
 
-/** Sets a map's own `key`, even `__proto__`, without touching any prototype. */
+/**
+ * Sets a map's own `key`, even `__proto__`, without touching any prototype. Plain assignment does that for
+ * every other key of plain data, and is far quicker than defineProperty, which leaves V8 a slow map.
+ */
 export function setOwn(map: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** A copy of a value whose maps have their keys in code-point order at every level. */

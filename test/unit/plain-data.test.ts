@@ -143,3 +143,23 @@ describe('replaceStrings', () => {
     expect(replaceStrings(value, (text) => text)).toBe(value);
   });
 });
+
+describe('setOwn', () => {
+  it('sets every key as an own data property, `__proto__` and Object.prototype names included', () => {
+    const map: Record<string, unknown> = {};
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'a']) setOwn(map, key, key.length);
+    expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
+    expect(Object.keys(map)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'a']);
+    expect(JSON.stringify(map)).toBe('{"__proto__":9,"constructor":11,"toString":8,"hasOwnProperty":14,"a":1}');
+    setOwn(map, '__proto__', 'again');
+    setOwn(map, 'a', 2);
+    expect(Object.getOwnPropertyDescriptor(map, '__proto__')).toEqual({
+      value: 'again',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    expect(map.a).toBe(2);
+    expect(({} as Record<string, unknown>).constructor).toBe(Object);
+  });
+});

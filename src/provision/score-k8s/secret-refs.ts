@@ -10,6 +10,7 @@
  * plain text; a resource's state keeps them escaped, because the state is read again on the next run.
  */
 import { SecretRefError, type SecretRefCodec } from '../../base/secret-ref.js';
+import { setOwn } from '../../base/plain-data.js';
 
 const OPEN = '\u{1F510}\u{1F4AC}';
 const ESCAPED_OPEN = '\u{1F510}\u2060\u{1F4AC}';
@@ -42,7 +43,6 @@ export function mapPlainStrings(value: unknown, f: (text: string) => string): un
   if (Array.isArray(value)) return value.map((v) => mapPlainStrings(v, f));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value))
-    Object.defineProperty(out, f(k), { value: mapPlainStrings(v, f), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) setOwn(out, f(k), mapPlainStrings(v, f));
   return out;
 }

@@ -17,6 +17,7 @@ import {
   type GoValue,
 } from '../../templates/go/index.js';
 import type { ProvisionRequest, WorkloadService } from '../provision-request.js';
+import { setOwn } from '../../base/plain-data.js';
 
 const PROTOCOL = namedType('types.ServicePortProtocol', T.string);
 
@@ -106,8 +107,7 @@ function withInts(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withInts);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value))
-    if (v !== undefined) Object.defineProperty(out, k, { value: withInts(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, withInts(v));
   return out;
 }
 
@@ -165,8 +165,7 @@ export function plainData(value: GoValue): unknown {
   if (Array.isArray(value)) return value.map(plainData);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value))
-    Object.defineProperty(out, k, { value: plainData(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, plainData(v));
   return out;
 }
 
@@ -176,7 +175,6 @@ export function mapGoStrings(value: GoValue, f: (text: string) => string): GoVal
   if (Array.isArray(value)) return value.map((v) => mapGoStrings(v, f));
   if (value === null || typeof value !== 'object' || value instanceof Typed) return value;
   const out: Record<string, GoValue> = {};
-  for (const [k, v] of Object.entries(value))
-    Object.defineProperty(out, f(k), { value: mapGoStrings(v, f), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value)) setOwn(out, f(k), mapGoStrings(v, f));
   return out;
 }

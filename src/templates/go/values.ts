@@ -20,6 +20,7 @@
  * appears only where Go has a nil interface: as an element of a container whose element type is interface{}.
  */
 import { isDecodedMap } from '../../base/merge-patch.js';
+import { setOwn } from '../../base/plain-data.js';
 import { bitSize, isIntKind, isUintKind, pointerTo, T, type GoKind, type GoType } from './go-types.js';
 import type { GoFunc } from './funcs.js';
 
@@ -199,7 +200,6 @@ export function fromDecoded(v: unknown): GoValue {
   if (Array.isArray(v)) return v.map(fromDecoded);
   if (v instanceof Typed || typeof v !== 'object' || v === null) return v as GoValue;
   const out: GoMap = {};
-  for (const [k, x] of Object.entries(v))
-    if (x !== undefined) Object.defineProperty(out, k, { value: fromDecoded(x), enumerable: true, writable: true, configurable: true });
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) setOwn(out, k, fromDecoded(x));
   return out;
 }

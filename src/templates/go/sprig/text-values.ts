@@ -2,6 +2,7 @@
  * What sprig's text, list and dict functions ask of Go's reflect: a value's kind, a list's elements, a map's
  * entries, nil-ness and emptiness; plus sprig's strval and strslice, which turn any value into text.
  */
+import { setOwn } from '../../../base/plain-data.js';
 import { GoFuncError } from '../errors.js';
 import { sprintf } from '../fmt/print.js';
 import { decodeGoBytes } from '../fmt/utf8.js';
@@ -39,7 +40,7 @@ export function entryOf(m: GoMap, key: string): GoValue {
 
 /** Sets a map entry as an own property, whatever the key. */
 export function setEntry(m: GoMap, key: string, value: GoValue): void {
-  Object.defineProperty(m, key, { value, enumerable: true, writable: true, configurable: true });
+  setOwn(m, key, value);
 }
 
 /** A new map[string]interface{}. */
