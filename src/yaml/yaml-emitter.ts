@@ -23,8 +23,12 @@ const PLAIN = /^[A-Za-z0-9_/$(+=.^:-][A-Za-z0-9_/$()@%+=.^! ,:;'"\\{}[\]<>|&*?#~
 /** `: ` and ` #` end or start things; a leading `-` needs a non-space after it; `---` and `...` mark documents. */
 const AMBIGUOUS = /: |:$| #|^[-:]( |$)|^---|^\.\.\.|\s$/;
 
+/** The first characters NOT_A_STRING's texts can start with: text starting otherwise skips its eight tests. */
+const MAY_NOT_BE_A_STRING = /^[-+.0-9yYnNtTfFoO~=<]/;
+
 export function isPlainSafe(text: string): boolean {
-  return text !== '' && PLAIN.test(text) && !AMBIGUOUS.test(text) && !NOT_A_STRING.some((re) => re.test(text));
+  if (text === '' || !PLAIN.test(text) || AMBIGUOUS.test(text)) return false;
+  return !MAY_NOT_BE_A_STRING.test(text) || !NOT_A_STRING.some((re) => re.test(text));
 }
 
 /**

@@ -166,3 +166,35 @@ describe('emitYaml: word-like text', () => {
     expect(emitYaml({ v: word })).toBe(`v: ${written}\n`);
   });
 });
+
+describe('emitYaml: text a YAML reader takes for something else is quoted, whatever it starts with', () => {
+  it.each([
+    'y',
+    'No',
+    'TRUE',
+    'off',
+    'On',
+    'null',
+    'Null',
+    '~',
+    '=',
+    '<<',
+    '.5',
+    '-1',
+    '+2',
+    '+.inf',
+    '.NaN',
+    '0x1f',
+    '0o17',
+    '1_000',
+    '1:30',
+    '2001-01-01',
+    '1e3',
+    '._1e3',
+  ])('%j', (text) => {
+    const written = emitYaml({ v: text });
+    expect(written).not.toBe(`v: ${text}\n`);
+    expect(parse(written, { version: '1.1' })).toEqual({ v: text });
+    expect(parse(written, { version: '1.2' })).toEqual({ v: text });
+  });
+});
