@@ -16,6 +16,8 @@ export function forEachStringValue(value: unknown, fn: (text: string) => void): 
   visitStrings(value, undefined, fn);
 }
 
+const NO_PATH: FieldPath = Object.freeze([]);
+
 function visitStrings(value: unknown, path: FieldPath | undefined, fn: (text: string, path: FieldPath) => void): void {
   if (typeof value === 'string') fn(value, path ?? NO_PATH);
   else if (Array.isArray(value)) value.forEach((v, i) => visitStrings(v, path && [...path, i], fn));
@@ -24,22 +26,11 @@ function visitStrings(value: unknown, path: FieldPath | undefined, fn: (text: st
 
 /** A copy of a value with every string inside it replaced by `fn(string, path)`. */
 export function mapStrings(value: unknown, fn: (text: string, path: FieldPath) => string, path: FieldPath = []): unknown {
-  return mapAt(value, path, fn);
-}
-
-/** A copy of a value with every string inside it replaced by `fn(string)`, making no paths. */
-export function mapStringValues(value: unknown, fn: (text: string) => string): unknown {
-  return mapAt(value, undefined, fn);
-}
-
-function mapAt(value: unknown, path: FieldPath | undefined, fn: (text: string, path: FieldPath) => string): unknown {
-  if (typeof value === 'string') return fn(value, path ?? NO_PATH);
-  if (Array.isArray(value)) return value.map((v, i) => mapAt(v, path && [...path, i], fn));
-  if (isPlainMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapAt(v, path && [...path, k], fn)]));
+  if (typeof value === 'string') return fn(value, path);
+  if (Array.isArray(value)) return value.map((v, i) => mapStrings(v, fn, [...path, i]));
+  if (isPlainMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, [...path, k])]));
   return value;
 }
-
-const NO_PATH: FieldPath = Object.freeze([]);
 
 /**
  * The value with every string inside it replaced by `fn(string)`, copying only the maps and lists on the way to
@@ -100,11 +91,7 @@ export function sortedKeysReplacer(_key: string, value: unknown): unknown {
   // A map read back from a file written this way is in order already, as most of the state is.
   if (keys.every((key, i) => i === 0 || compareStrings(keys[i - 1]!, key) < 0)) return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of keys.sort(compareStrings)) {
-    // Plain assignment is much faster; only `__proto__` would reach the prototype that way.
-    if (key === '__proto__') setOwn(sorted, key, value[key]);
-    else sorted[key] = value[key];
-  }
+  for (const key of keys.sort(compareStrings)) setOwn(sorted, key, value[key]);
   return sorted;
 }
 

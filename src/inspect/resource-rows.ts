@@ -3,7 +3,7 @@ import { InputError } from '../base/errors.js';
 import type { ProjectState } from '../project/state.js';
 import { compareStrings } from '../base/sorted.js';
 import { stateSecretRefs } from '../project/state-secret-refs.js';
-import { mapStringValues } from '../base/plain-data.js';
+import { replaceStrings } from '../base/plain-data.js';
 import { shortList, SUMMARY_NAMES } from '../base/text-lists.js';
 
 export interface ResourceRow {
@@ -50,5 +50,5 @@ export function resourceOutputs(state: ProjectState, uid: string, showSecrets: b
       (ref) => values[`${ref.name}/${ref.key}`],
       () => {},
     );
-  return mapStringValues(record.outputs, (text) => (showSecrets ? reveal(text) : secretRefs.mask(text))) as Record<string, unknown>;
+  return replaceStrings(record.outputs, (text) => (showSecrets ? reveal(text) : secretRefs.mask(text))) as Record<string, unknown>;
 }

@@ -145,10 +145,7 @@ function fill(node: unknown, quoted: readonly string[]): unknown {
   if (Array.isArray(node)) return node.map((item) => fill(item, quoted));
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(node)) {
-    const value = fill((node as Record<string, unknown>)[key], quoted);
-    // Plain assignment is much faster; only `__proto__` would reach the prototype that way.
-    if (key === '__proto__') setOwn(copy, key, value);
-    else copy[key] = value;
+    setOwn(copy, key, fill((node as Record<string, unknown>)[key], quoted));
   }
   return copy;
 }

@@ -4,7 +4,6 @@ import {
   forEachString,
   forEachStringValue,
   mapStrings,
-  mapStringValues,
   replaceStrings,
   setOwn,
   sortedJsonPieces,
@@ -113,9 +112,9 @@ describe('strings inside a value, with and without their paths', () => {
     expect(texts).toEqual(withPaths.map(([text]) => text));
   });
 
-  it('mapStrings and mapStringValues give equal copies, `__proto__` kept as data', () => {
+  it('mapStrings and replaceStrings give equal copies, `__proto__` kept as data', () => {
     const upper = (text: string) => text.toUpperCase();
-    const copy = mapStringValues(value, upper);
+    const copy = replaceStrings(value, upper);
     expect(copy).toEqual(mapStrings(value, upper));
     expect(JSON.stringify(copy)).toBe('{"a":"X","l":[1,"Y",{"b":"Z","__proto__":"P"}],"n":null,"t":true}');
     expect(Object.getPrototypeOf((copy as { l: object[] }).l[2])).toBe(Object.prototype);
