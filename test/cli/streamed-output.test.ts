@@ -23,16 +23,23 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
+/** Writes the Score files into a new project, generates them all to manifests.yaml: refused with `message`, every file as it was. */
+async function expectRefusedLeavingFolder(scoreFiles: Record<string, string>, message: string): Promise<void> {
+  const dir = tempProject();
+  for (const [name, text] of Object.entries(scoreFiles)) writeFileSync(path.join(dir, name), text);
+  const before = snapshot(dir);
+  const run = await runIn(dir, ['generate', ...Object.keys(scoreFiles), '-o', 'manifests.yaml']);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(message);
+  expect(snapshot(dir)).toEqual(before);
+}
+
 describe('generate -o FILE, made as it is written', () => {
   it('a workload that cannot be converted, after others that can: nothing is written, not even the state folder', async () => {
-    const dir = tempProject();
-    writeFileSync(path.join(dir, 'api.yaml'), score('api', 'nginx:1.28', withDatabase));
-    writeFileSync(path.join(dir, 'zoo.yaml'), score('zoo', '.'));
-    const before = snapshot(dir);
-    const run = await runIn(dir, ['generate', 'api.yaml', 'zoo.yaml', '-o', 'manifests.yaml']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('some workloads cannot be converted');
-    expect(snapshot(dir)).toEqual(before);
+    await expectRefusedLeavingFolder(
+      { 'api.yaml': score('api', 'nginx:1.28', withDatabase), 'zoo.yaml': score('zoo', '.') },
+      'some workloads cannot be converted',
+    );
   });
 
   it('in a project with a state and an output: both keep their bytes, and no temporary file is left', async () => {
@@ -48,15 +55,12 @@ describe('generate -o FILE, made as it is written', () => {
   });
 
   it('two workloads making objects with one name: refused, nothing written', async () => {
-    const dir = tempProject();
     // 1pay's Service is named svc-1pay (a Service name may not start with a digit), as is svc-1pay's own.
-    writeFileSync(path.join(dir, '1pay.yaml'), score('1pay', 'nginx:1.28', 'service: {ports: {web: {port: 80}}}\n'));
-    writeFileSync(path.join(dir, 'svc-1pay.yaml'), score('svc-1pay', 'nginx:1.28', 'service: {ports: {web: {port: 80}}}\n'));
-    const before = snapshot(dir);
-    const run = await runIn(dir, ['generate', '1pay.yaml', 'svc-1pay.yaml', '-o', 'manifests.yaml']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain('two different objects would have the same kind and name');
-    expect(snapshot(dir)).toEqual(before);
+    const service = 'service: {ports: {web: {port: 80}}}\n';
+    await expectRefusedLeavingFolder(
+      { '1pay.yaml': score('1pay', 'nginx:1.28', service), 'svc-1pay.yaml': score('svc-1pay', 'nginx:1.28', service) },
+      'two different objects would have the same kind and name',
+    );
   });
 
   it("a new output file is its owner's only when it holds a Secret with data, and 0644 less the umask when not", async () => {
