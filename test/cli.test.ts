@@ -238,6 +238,27 @@ describe('the installed command (bin/score-ts.js)', () => {
     expect(result.stdout).toBe(readFileSync(path.join(golden, 'expected.yaml'), 'utf8'));
   });
 
+  it('gives the same output where Node.js may not compile code from strings (rendered shapes are then copied by a walk)', () => {
+    const dir = tempProject();
+    const files = ['app-a', 'app-b', 'app-c', 'app-d'].map((name) => {
+      const score = `apiVersion: score.dev/v1b1\nmetadata: {name: ${name}}\ncontainers:\n  main:\n    image: nginx\n    variables:\n      DB: \${resources.db.host}:\${resources.db.password}\nresources:\n  db: {type: postgres}\n  cache: {type: redis}\n`;
+      writeFileSync(path.join(dir, `${name}.yaml`), score);
+      return `${name}.yaml`;
+    });
+    const generate = (nodeOptions: string[]) =>
+      spawnSync(process.execPath, [...nodeOptions, bin, '--quiet', 'generate', ...files, '-o', '-'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const compiled = generate([]);
+    const walked = generate(['--disallow-code-generation-from-strings']);
+    expect(compiled.status, compiled.stderr).toBe(0);
+    expect(walked.status, walked.stderr).toBe(0);
+    expect(walked.stdout).toBe(compiled.stdout);
+    expect(compiled.stdout.match(/^kind: StatefulSet$/gm)).toHaveLength(8); // a postgres and a redis for each workload
+  });
+
   it("the bundle's lazy stand-in for node:child_process has every export Node has", () => {
     const require = createRequire(import.meta.url);
     const standIn = require(path.join(repoRoot, 'src', 'build', 'lazy-child-process.cjs')) as object;

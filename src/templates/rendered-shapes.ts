@@ -16,6 +16,7 @@
  */
 import { setOwn } from '../base/plain-data.js';
 import { needsFullParser } from '../yaml/yaml-source.js';
+import { compileCopy, type CompiledCopy } from './compiled-copy.js';
 
 /** A template's render with markers: the text, the quoted values in marker order, and a plain render. */
 export interface MarkedRender {
@@ -45,6 +46,10 @@ interface Shape {
   readonly value: unknown;
   /** The markers inside longer strings (block scalars), by index. */
   readonly embedded: readonly number[];
+  /** The shape compiled to a copier whose holes are its strings with markers; undefined: copied by `fill`. */
+  readonly compiled: CompiledCopy | undefined;
+  /** For each hole: the index of the marker it is whole, or its text with markers inside. */
+  readonly holeFills: ReadonlyArray<number | string>;
 }
 /**
  * Characters YAML refuses outside a double-quoted scalar that a JSON string leaves raw: a value holding one
@@ -81,7 +86,9 @@ export class RenderedShapes {
       this.reuses++;
     }
     if (shape === NO_SHAPE || shape.embedded.some((i) => REFUSED_IN_BLOCKS.test(marked.quoted[i]!))) return parseReal(realText(marked));
-    return fill(shape.value, marked.quoted);
+    const { compiled, holeFills } = shape;
+    if (compiled === undefined) return fill(shape.value, marked.quoted);
+    return compiled.copy(holeFills.map((f) => (typeof f === 'number' ? marked.quoted[f] : fillEmbedded(f, marked.quoted))));
   }
 }
 
@@ -99,7 +106,10 @@ function readShape(marked: MarkedRender, parse: (text: string) => unknown): Shap
     return NO_SHAPE;
   }
   const embedded: number[] = [];
-  return markersStandAlone(value, new Set(), embedded) ? { value, embedded } : NO_SHAPE;
+  if (!markersStandAlone(value, new Set(), embedded)) return NO_SHAPE;
+  const compiled = compileCopy(value, (text) => text.includes(MARK_START));
+  const holeFills = (compiled?.holes ?? []).map((text) => wholeMarkerIndex(text) ?? text);
+  return { value, embedded, compiled, holeFills };
 }
 
 /** True when the marker characters in the text are exactly the `quote` tokens, each index once. */
@@ -138,8 +148,8 @@ function markersStandAlone(value: unknown, seen: Set<number>, embedded: number[]
 function fill(node: unknown, quoted: readonly string[]): unknown {
   if (typeof node === 'string') {
     if (!node.includes(MARK_START)) return node;
-    const whole = WHOLE_MARKER.exec(node);
-    return whole ? quoted[Number(whole[1])] : node.replace(MARKER_TOKEN, (_, index: string) => JSON.stringify(quoted[Number(index)]));
+    const whole = wholeMarkerIndex(node);
+    return whole === undefined ? fillEmbedded(node, quoted) : quoted[whole];
   }
   if (typeof node !== 'object' || node === null) return node;
   if (Array.isArray(node)) return node.map((item) => fill(item, quoted));
@@ -148,6 +158,16 @@ function fill(node: unknown, quoted: readonly string[]): unknown {
     setOwn(copy, key, fill((node as Record<string, unknown>)[key], quoted));
   }
   return copy;
+}
+
+function wholeMarkerIndex(text: string): number | undefined {
+  const whole = WHOLE_MARKER.exec(text);
+  return whole ? Number(whole[1]) : undefined;
+}
+
+/** A longer string holding markers (from a block scalar), with each one's value as a JSON string in its place. */
+function fillEmbedded(text: string, quoted: readonly string[]): string {
+  return text.replace(MARKER_TOKEN, (_, index: string) => JSON.stringify(quoted[Number(index)]));
 }
 
 /** The text a plain render gives: each marker token back to the quoted value it stands for. */
