@@ -3,7 +3,8 @@
  * again: two resources of one type render the same text apart from the values their templates `quote`. So a
  * template whose `quote`s are all inserted whole (`{{quote x}}`, never inside another helper's call) renders
  * with each quoted value replaced by a numbered marker. That marked text is parsed once per shape, and each
- * render gets a copy of the parsed shape with its own values in place of the markers.
+ * render gets a copy of the parsed shape with its own values in place of the markers (made by the shape's
+ * compiled copier, compiled-copy.ts, or else key by key).
  *
  * The result is exactly what parsing the real text gives: `quote` writes a JSON string, which YAML reads as
  * the value itself wherever it stands as a whole scalar, and a shape is used only when every marker came out
