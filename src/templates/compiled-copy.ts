@@ -6,10 +6,12 @@
  * The function's text holds nothing but JSON literals of the data's own keys and values (JSON.stringify's
  * text is a JavaScript literal), numbers written by `numberCode`, and `h[i]` for the holes: the strings the
  * caller chose to fill in at each call, in the order of the walk. A key `__proto__` is written as a computed
- * key, which makes an own property as JSON.parse and YAML readers do, never a prototype.
+ * key, which makes an own property as JSON.parse and YAML readers do, never a prototype. Where no function
+ * is compiled, the copier walks the data instead, with the same result.
  */
+import { setOwn } from '../base/plain-data.js';
 
-/** A compiled copier: the copy, with `holeValues[i]` in place of the hole `holes[i]`. */
+/** A copier: `copy` gives a new copy, with `holeValues[i]` in place of the hole `holes[i]`. */
 export interface CompiledCopy {
   readonly holes: readonly string[];
   readonly copy: (holeValues: readonly unknown[]) => unknown;
@@ -19,21 +21,46 @@ export interface CompiledCopy {
 const MAX_CODE_LENGTH = 256 * 1024;
 
 /**
- * The copier for `value`, with the strings `isHole` picks as holes; undefined when the value holds anything
- * but maps, lists, strings, finite or infinite numbers, booleans and null, or when the code cannot be
- * compiled (Node.js run with --disallow-code-generation-from-strings): the caller then copies by walking.
+ * The copier for `value`, with the strings `isHole` picks as holes. It is compiled unless the value holds
+ * anything but maps, lists, strings, numbers, booleans and null, its code would be too long, or the code
+ * cannot be compiled (Node.js run with --disallow-code-generation-from-strings); then it walks.
  */
-export function compileCopy(value: unknown, isHole: (text: string) => boolean): CompiledCopy | undefined {
+export function compileCopy(value: unknown, isHole: (text: string) => boolean): CompiledCopy {
   const holes: string[] = [];
   const code = literalCode(value, isHole, holes);
-  if (code === undefined || code.length > MAX_CODE_LENGTH) return undefined;
+  const copy = code !== undefined && code.length <= MAX_CODE_LENGTH ? compiled(code) : undefined;
+  if (copy !== undefined) return { holes, copy };
+  const walkedHoles: string[] = [];
+  walk(value, (text) => {
+    if (isHole(text)) walkedHoles.push(text);
+    return text;
+  });
+  return {
+    holes: walkedHoles,
+    copy: (holeValues) => {
+      let next = 0;
+      return walk(value, (text) => (isHole(text) ? holeValues[next++] : text));
+    },
+  };
+}
+
+function compiled(code: string): CompiledCopy['copy'] | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the text is literals only (see the top of this file)
-    const copy = new Function('h', `'use strict';\nreturn ${code};`) as CompiledCopy['copy'];
-    return { holes, copy };
+    return new Function('h', `'use strict';\nreturn ${code};`) as CompiledCopy['copy'];
   } catch {
     return undefined;
   }
+}
+
+/** A copy of the maps and lists in `node`, each string as `text` gives it; anything else is the same value. */
+function walk(node: unknown, text: (s: string) => unknown): unknown {
+  if (typeof node === 'string') return text(node);
+  if (Array.isArray(node)) return node.map((item) => walk(item, text));
+  if (typeof node !== 'object' || node === null || !isPlainObject(node)) return node;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(node)) setOwn(copy, key, walk((node as Record<string, unknown>)[key], text));
+  return copy;
 }
 
 function literalCode(node: unknown, isHole: (text: string) => boolean, holes: string[]): string | undefined {

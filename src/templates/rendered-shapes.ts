@@ -3,8 +3,8 @@
  * again: two resources of one type render the same text apart from the values their templates `quote`. So a
  * template whose `quote`s are all inserted whole (`{{quote x}}`, never inside another helper's call) renders
  * with each quoted value replaced by a numbered marker. That marked text is parsed once per shape, and each
- * render gets a copy of the parsed shape with its own values in place of the markers (made by the shape's
- * compiled copier, compiled-copy.ts, or else key by key).
+ * render gets a copy of the parsed shape with its own values in place of the markers (by the shape's
+ * copier, compiled-copy.ts).
  *
  * The result is exactly what parsing the real text gives: `quote` writes a JSON string, which YAML reads as
  * the value itself wherever it stands as a whole scalar, and a shape is used only when every marker came out
@@ -15,7 +15,6 @@
  * JSON escapes line breaks) stands in the string where the marker stood. Anything else (a parse error
  * included, so its message and line are the real ones) parses the real text, rebuilt from the marked one.
  */
-import { setOwn } from '../base/plain-data.js';
 import { needsFullParser } from '../yaml/yaml-source.js';
 import { compileCopy, type CompiledCopy } from './compiled-copy.js';
 
@@ -44,11 +43,10 @@ export function quoteMarker(index: number): string {
 const MARKERS: string[] = [];
 
 interface Shape {
-  readonly value: unknown;
   /** The markers inside longer strings (block scalars), by index. */
   readonly embedded: readonly number[];
-  /** The shape compiled to a copier whose holes are its strings with markers; undefined: copied by `fill`. */
-  readonly compiled: CompiledCopy | undefined;
+  /** The shape's copier, whose holes are its strings with markers. */
+  readonly copier: CompiledCopy;
   /** For each hole: the index of the marker it is whole, or its text with markers inside. */
   readonly holeFills: ReadonlyArray<number | string>;
 }
@@ -87,9 +85,7 @@ export class RenderedShapes {
       this.reuses++;
     }
     if (shape === NO_SHAPE || shape.embedded.some((i) => REFUSED_IN_BLOCKS.test(marked.quoted[i]!))) return parseReal(realText(marked));
-    const { compiled, holeFills } = shape;
-    if (compiled === undefined) return fill(shape.value, marked.quoted);
-    return compiled.copy(holeFills.map((f) => (typeof f === 'number' ? marked.quoted[f] : fillEmbedded(f, marked.quoted))));
+    return shape.copier.copy(shape.holeFills.map((f) => (typeof f === 'number' ? marked.quoted[f] : fillEmbedded(f, marked.quoted))));
   }
 }
 
@@ -108,9 +104,9 @@ function readShape(marked: MarkedRender, parse: (text: string) => unknown): Shap
   }
   const embedded: number[] = [];
   if (!markersStandAlone(value, new Set(), embedded)) return NO_SHAPE;
-  const compiled = compileCopy(value, (text) => text.includes(MARK_START));
-  const holeFills = (compiled?.holes ?? []).map((text) => wholeMarkerIndex(text) ?? text);
-  return { value, embedded, compiled, holeFills };
+  const copier = compileCopy(value, (text) => text.includes(MARK_START));
+  const holeFills = copier.holes.map((text) => wholeMarkerIndex(text) ?? text);
+  return { embedded, copier, holeFills };
 }
 
 /** True when the marker characters in the text are exactly the `quote` tokens, each index once. */
@@ -143,22 +139,6 @@ function markersStandAlone(value: unknown, seen: Set<number>, embedded: number[]
   return Object.entries(value).every(
     ([key, item]) => !key.includes(MARK_START) && !key.includes(MARK_END) && markersStandAlone(item, seen, embedded),
   );
-}
-
-/** A copy of a shape with each marker replaced by its value (inside a longer string, by its JSON string). */
-function fill(node: unknown, quoted: readonly string[]): unknown {
-  if (typeof node === 'string') {
-    if (!node.includes(MARK_START)) return node;
-    const whole = wholeMarkerIndex(node);
-    return whole === undefined ? fillEmbedded(node, quoted) : quoted[whole];
-  }
-  if (typeof node !== 'object' || node === null) return node;
-  if (Array.isArray(node)) return node.map((item) => fill(item, quoted));
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) {
-    setOwn(copy, key, fill((node as Record<string, unknown>)[key], quoted));
-  }
-  return copy;
 }
 
 function wholeMarkerIndex(text: string): number | undefined {
