@@ -36,6 +36,22 @@ export function fileIds(files: readonly string[]): Set<string> {
 
 export const fileId = (stat: Stats): string => `${stat.dev}:${stat.ino}`;
 
+/**
+ * A path as the project records and compares it: relative to the project folder, with '/' separators, without
+ * `./`, `..` steps that return or a trailing '/' (`./a//b/` is `a/b`; the folder itself is '').
+ */
+export function projectPath(projectDir: string, file: string): string {
+  // Most paths arrive in this form and need no resolving (path.resolve is the costly part for 1,000 files).
+  if (isProjectPath(file)) return file;
+  return path.relative(path.resolve(projectDir), path.resolve(projectDir, file)).split(path.sep).join('/');
+}
+
+/** True for a relative '/'-separated path with no empty, '.' or '..' part (on systems whose separator is '/'). */
+function isProjectPath(file: string): boolean {
+  if (path.sep !== '/' || file === '' || file.startsWith('/')) return false;
+  return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
 /** Whether real path `file` lies inside real folder `root`. */
 export function isInside(file: string, root: string): boolean {
   const relative = path.relative(root, file);

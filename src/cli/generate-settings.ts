@@ -6,12 +6,12 @@
 import path from 'node:path';
 import { InputError, UsageError } from '../base/errors.js';
 import { isStdinScoreFile } from '../base/read-file.js';
-import { normalisedPath, PROJECT_FILE, type LoadedProjectFile } from '../project/project-file.js';
+import { PROJECT_FILE, type LoadedProjectFile } from '../project/project-file.js';
 import type { SavedSettingName } from '../project/project-file-edit.js';
 import type { SaveRequest } from '../project/project-file-save.js';
 import type { WorkloadRecord } from '../project/state.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../yaml/output-formats.js';
-import { PRIVATE_FOLDERS } from '../base/file-paths.js';
+import { PRIVATE_FOLDERS, projectPath } from '../base/file-paths.js';
 import { DEFAULT_OUTPUT } from '../project/output-files.js';
 import { outputFileOf, privateFolderOf, sameOutputFile, writesToStdout } from '../project/output-target.js';
 import { checkProjectName } from '../project/project-label.js';
@@ -150,9 +150,9 @@ export function saveRequest(
   const given = files
     .filter((f) => !isStdinScoreFile(f, projectDir))
     .map((file): WorkloadRecord => ({
-      file: normalisedPath(projectDir, file),
+      file: projectPath(projectDir, file),
       ...(flags.image !== undefined ? { image: flags.image } : {}),
-      ...(flags.overridesFile !== undefined ? { overridesFile: normalisedPath(projectDir, flags.overridesFile) } : {}),
+      ...(flags.overridesFile !== undefined ? { overridesFile: projectPath(projectDir, flags.overridesFile) } : {}),
       ...(properties.length > 0 ? { overrideProperties: [...properties] } : {}),
     }));
   const flagged = flags.image !== undefined || flags.overridesFile !== undefined || properties.length > 0;
@@ -172,10 +172,8 @@ function savedSettings(
   settings: RunSettings,
 ): Partial<Record<SavedSettingName, string | boolean>> {
   const output =
-    flags.output !== undefined && outputFileOf(flags.output, projectDir) !== undefined
-      ? normalisedPath(projectDir, flags.output)
-      : undefined;
-  const secretsOutput = flags.secretsOutput !== undefined ? normalisedPath(projectDir, flags.secretsOutput) : undefined;
+    flags.output !== undefined && outputFileOf(flags.output, projectDir) !== undefined ? projectPath(projectDir, flags.output) : undefined;
+  const secretsOutput = flags.secretsOutput !== undefined ? projectPath(projectDir, flags.secretsOutput) : undefined;
   return {
     ...(output !== undefined ? { output } : {}),
     ...(secretsOutput !== undefined ? { secretsOutput } : {}),

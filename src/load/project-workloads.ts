@@ -5,10 +5,10 @@
  * problem is reported at once.
  */
 import type { RememberedWorkload } from '../project/project-definition.js';
-import path from 'node:path';
 import { InputError, type Diagnostic } from '../base/errors.js';
 import { Diagnostics, fieldProblem } from '../base/diagnostics.js';
 import { compareStrings } from '../base/sorted.js';
+import { projectPath } from '../base/file-paths.js';
 import { applyOverrides } from '../override/apply-overrides.js';
 import { locateInSource, locateWithOverrides } from '../override/locate-with-overrides.js';
 import { type Logger } from '../base/logger.js';
@@ -121,10 +121,10 @@ function loadListed(options: WorkloadLoadOptions, record: WorkloadRecord, at: No
 
 function givenRecord(options: WorkloadLoadOptions, file: string): WorkloadRecord {
   const record: WorkloadRecord = {
-    file: isStdinScoreFile(file, options.projectDir) ? STDIN_SCORE_FILE : projectRelative(options.projectDir, file),
+    file: isStdinScoreFile(file, options.projectDir) ? STDIN_SCORE_FILE : projectPath(options.projectDir, file),
   };
   if (options.image) record.image = options.image;
-  if (options.overridesFile) record.overridesFile = projectRelative(options.projectDir, options.overridesFile);
+  if (options.overridesFile) record.overridesFile = projectPath(options.projectDir, options.overridesFile);
   if (options.overrideProperties?.length) record.overrideProperties = [...options.overrideProperties];
   return record;
 }
@@ -213,10 +213,5 @@ export function workloadRecords(
 
 /** A recorded path as compared with a given one (`./a.yaml` is `a.yaml`). */
 function normalised(projectDir: string, file: string): string {
-  return file === STDIN_SCORE_FILE ? file : projectRelative(projectDir, file);
-}
-
-/** The path as the state records it: relative to the project, with '/' separators. */
-function projectRelative(projectDir: string, file: string): string {
-  return path.relative(projectDir, path.resolve(projectDir, file)).split(path.sep).join('/');
+  return file === STDIN_SCORE_FILE ? file : projectPath(projectDir, file);
 }

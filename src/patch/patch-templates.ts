@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../base/errors.js';
 import { expandFileOrFolder, readTextFile } from '../base/read-file.js';
-import { NO_LISTED_SOURCES, projectRelative, sameNameProblems, type FileToInstall } from '../provision/provisioner-files.js';
+import { NO_LISTED_SOURCES, sameNameProblems, type FileToInstall } from '../provision/provisioner-files.js';
 import { INSTALL_NOTE } from '../sources/listed-sources.js';
 import { installBaseName, type FetchedText } from '../sources/fetched-text.js';
 import type { SourceItem } from '../sources/fetch-sources.js';
@@ -21,7 +21,7 @@ import { compilePatchTemplate } from './patch-language.js';
 import { goPatchTemplates } from './go-patch-gate.js';
 import { checkObjects } from '../check/check-objects.js';
 import type { GoTemplate } from '../templates/go/index.js';
-import { STATE_DIR } from '../base/file-paths.js';
+import { projectPath, STATE_DIR } from '../base/file-paths.js';
 
 const PATCH_TEMPLATE_SUFFIX = '.patch.tpl';
 
@@ -97,7 +97,7 @@ function installed(projectDir: string, file: TemplateFile, text: string, go: boo
   if (!file.fetched)
     return {
       name: `${path.basename(file.absolute!).replace(TEMPLATE_NAME, '')}${PATCH_TEMPLATE_SUFFIX}`,
-      text: withNote(projectRelative(projectDir, file.absolute!)),
+      text: withNote(projectPath(projectDir, file.absolute!)),
     };
   const name = `${installBaseName(file.fetched.fileName, TEMPLATE_NAME, 'downloaded')}${PATCH_TEMPLATE_SUFFIX}`;
   return { name, text: withNote(file.fetched.origin), from: file.fetched.origin };

@@ -5,9 +5,10 @@
  * sources it does not list yet.
  */
 import { isStdinScoreFile } from '../base/read-file.js';
+import { projectPath } from '../base/file-paths.js';
 import { protectedFiles } from './output-files.js';
 import { knownWorkloads, projectKind, projectLabel } from './project-definition.js';
-import { normalisedPath, type LoadedProjectFile } from './project-file.js';
+import { type LoadedProjectFile } from './project-file.js';
 import { planProjectFileUpdate, type UpdatePlan } from './project-file-save.js';
 import { loadState, type WorkloadRecord } from './state.js';
 
@@ -23,7 +24,7 @@ export interface InitRecording {
 export function planInitProjectFile(projectDir: string, existing: LoadedProjectFile | undefined, recording: InitRecording): UpdatePlan {
   const state = loadState(projectDir);
   const migrating = projectKind(existing, state) === 'state';
-  const sample: WorkloadRecord[] = recording.sampleFile !== undefined ? [{ file: normalisedPath(projectDir, recording.sampleFile) }] : [];
+  const sample: WorkloadRecord[] = recording.sampleFile !== undefined ? [{ file: projectPath(projectDir, recording.sampleFile) }] : [];
   const remembered = knownWorkloads(undefined, state)
     .map((w) => w.record)
     .filter((r) => !isStdinScoreFile(r.file, projectDir));

@@ -8,8 +8,9 @@ import os from 'node:os';
 import { parseSourceRef } from '../sources/source-ref.js';
 import { maskUrlText } from '../sources/display-url.js';
 import { shortList } from '../base/text-lists.js';
+import { projectPath } from '../base/file-paths.js';
 import { editProjectFileText, newProjectFileText, type ProjectFileEdits, type SavedSettingName } from './project-file-edit.js';
-import { normalisedPath, type LoadedProjectFile, type ProjectFileData } from './project-file.js';
+import { type LoadedProjectFile, type ProjectFileData } from './project-file.js';
 import { pathRefusal, type PathScope } from './project-paths.js';
 import type { WorkloadRecord } from './state.js';
 import type { ProjectKind } from './project-definition.js';
@@ -54,7 +55,7 @@ export function planProjectFileUpdate(
   label: string,
 ): UpdatePlan {
   const warnings: string[] = [];
-  const listed = (existing?.data.workloads ?? []).map((w) => normalisedPath(scope.projectDir, w.file));
+  const listed = (existing?.data.workloads ?? []).map((w) => projectPath(scope.projectDir, w.file));
   const workloads: Array<{ record: WorkloadRecord; index?: number }> = [];
   for (const record of request.given) {
     const refusal = [record.file, ...(record.overridesFile ? [record.overridesFile] : [])]
@@ -64,10 +65,10 @@ export function planProjectFileUpdate(
       warnings.push(`${record.file} is not recorded in score-ts.yaml: ${refusal}`);
       continue;
     }
-    const index = listed.indexOf(normalisedPath(scope.projectDir, record.file));
+    const index = listed.indexOf(projectPath(scope.projectDir, record.file));
     if (index < 0) {
       workloads.push({ record });
-      listed.push(normalisedPath(scope.projectDir, record.file));
+      listed.push(projectPath(scope.projectDir, record.file));
     } else if (request.flagged && flagKey(existing!.data.workloads![index]!) !== flagKey(record)) workloads.push({ record, index });
   }
   const settings = Object.fromEntries(
@@ -155,7 +156,7 @@ function newSources(listed: readonly string[] | undefined, given: readonly strin
 /** A local source as a project-relative path with '/' separators (`.` for the project folder); a URL as given. */
 function recordedForm(value: string, projectDir: string): string {
   const ref = parseSourceRef(value, 'source', os.homedir());
-  return ref.kind === 'path' ? normalisedPath(projectDir, ref.path) || '.' : value;
+  return ref.kind === 'path' ? projectPath(projectDir, ref.path) || '.' : value;
 }
 
 /** score-ts.yaml is committed: a URL with a user, password or query (where tokens travel) stays out of it. */

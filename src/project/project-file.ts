@@ -8,7 +8,7 @@ import { lstatSync, realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError, ScoreTsError, type Diagnostic, type Location } from '../base/errors.js';
-import { isInside, privateFolderIn } from '../base/file-paths.js';
+import { isInside, privateFolderIn, projectPath } from '../base/file-paths.js';
 import { describeIoError, readRegularFile } from '../base/read-file.js';
 import { parseSourceRef } from '../sources/source-ref.js';
 import { locateKey, locateValue, parseYamlSource, type YamlSource } from '../yaml/yaml-source.js';
@@ -136,12 +136,6 @@ function usageProblem(check: () => unknown): string | undefined {
   }
 }
 
-/** A path as score-ts.yaml compares it: relative to the project, '/' separators, no `./` or trailing '/'. */
-export function normalisedPath(projectDir: string, given: string): string {
-  const relative = path.relative(path.resolve(projectDir), path.resolve(projectDir, given));
-  return relative.split(path.sep).join('/');
-}
-
 /**
  * The Score files given, without score-ts.yaml itself when the project has one: a glob such as `score*.yaml`
  * (the community provisioners' test loop runs `generate $(ls score*.yaml)`) picks it up.
@@ -153,7 +147,7 @@ export function scoreFilesOnly(
   warn: (message: string) => void,
 ): string[] {
   if (!file) return [...files];
-  const kept = files.filter((f) => normalisedPath(projectDir, f) !== PROJECT_FILE);
+  const kept = files.filter((f) => projectPath(projectDir, f) !== PROJECT_FILE);
   if (kept.length < files.length) warn(`${PROJECT_FILE} is the project file, not a Score file: it is left out of the files given`);
   return kept;
 }

@@ -8,11 +8,11 @@ import { realpathSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../base/errors.js';
-import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn } from '../base/file-paths.js';
+import { fileId, fileIds, isInside, PRIVATE_FOLDERS, privateFolderIn, projectPath } from '../base/file-paths.js';
 import { parseSourceRef } from '../sources/source-ref.js';
 import type { FieldPath } from '../base/types.js';
 import { DEFAULT_OUTPUT } from './output-files.js';
-import { normalisedPath, PROJECT_FILE, type LoadedProjectFile } from './project-file.js';
+import { PROJECT_FILE, type LoadedProjectFile } from './project-file.js';
 import { fieldProblem } from '../base/diagnostics.js';
 
 export interface PathScope {
@@ -91,9 +91,9 @@ export function checkProjectPaths(file: LoadedProjectFile, scope: PathScope): Di
 /** An output replaces its file: never score-ts.yaml itself or a file the project reads; the Secrets never the manifests. */
 function outputOverInputs(file: LoadedProjectFile, key: 'output' | 'secretsOutput', projectDir: string): Diagnostic[] {
   const given = file.data[key]!;
-  const output = normalisedPath(projectDir, given);
+  const output = projectPath(projectDir, given);
   const inputs = [PROJECT_FILE, ...(file.data.workloads ?? []).flatMap((w) => [w.file, ...(w.overridesFile ? [w.overridesFile] : [])])];
-  const hit = inputs.find((input) => normalisedPath(projectDir, input) === output);
+  const hit = inputs.find((input) => projectPath(projectDir, input) === output);
   // Located only for a problem: locating parses score-ts.yaml with positions.
   const at = () => ({ location: file.locate([key]), field: key });
   if (hit !== undefined)
@@ -103,7 +103,7 @@ function outputOverInputs(file: LoadedProjectFile, key: 'output' | 'secretsOutpu
         message: `'${given}' is ${hit === PROJECT_FILE ? 'score-ts.yaml itself' : 'a file the project reads'}; ${key === 'output' ? 'the manifests' : 'the Secrets'} would replace it: name another file`,
       },
     ];
-  if (key === 'secretsOutput' && output === normalisedPath(projectDir, file.data.output ?? DEFAULT_OUTPUT)) {
+  if (key === 'secretsOutput' && output === projectPath(projectDir, file.data.output ?? DEFAULT_OUTPUT)) {
     return [
       {
         ...at(),

@@ -17,7 +17,7 @@ import type { SourceItem } from '../sources/fetch-sources.js';
 import { INSTALL_NOTE } from '../sources/listed-sources.js';
 import { parseYamlSource } from '../yaml/yaml-source.js';
 import type { WorkloadInput } from '../base/types.js';
-import { STATE_DIR } from '../base/file-paths.js';
+import { projectPath, STATE_DIR } from '../base/file-paths.js';
 
 const PROJECT_PROVISIONER_SUFFIX = '.provisioners.yaml';
 const BUILT_IN_PROVISIONERS = 'default.provisioners.yaml';
@@ -208,14 +208,9 @@ function installCandidates(
     // The note names the file, so generate can tell the copy of a path score-ts.yaml lists (read from the path instead).
     return {
       file: fromDisk(f),
-      install: (text: string) => ({ name, text: `# ${INSTALL_NOTE}${projectRelative(projectDir, f.absolute)}\n${text}` }),
+      install: (text: string) => ({ name, text: `# ${INSTALL_NOTE}${projectPath(projectDir, f.absolute)}\n${text}` }),
     };
   });
-}
-
-/** A path as an install note names it: relative to the project, with '/' separators. */
-export function projectRelative(projectDir: string, absolute: string): string {
-  return path.relative(path.resolve(projectDir), absolute).split(path.sep).join('/');
 }
 
 /** Two sources of one run that would be installed under one name: the second would replace the first. */

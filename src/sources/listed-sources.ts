@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sourceDisplay } from './fetch-sources.js';
 import { parseSourceRef } from './source-ref.js';
-import { STATE_DIR } from '../base/file-paths.js';
+import { projectPath, STATE_DIR } from '../base/file-paths.js';
 
 export const INSTALL_NOTE = 'Installed by score-ts init from ';
 
@@ -55,7 +55,7 @@ export function resolveListedSources(projectDir: string, listed: readonly string
   const sources = listed.map((value): ListedSource => {
     const ref = parseSourceRef(value, 'source', os.homedir());
     if (ref.kind === 'path') {
-      const local = path.relative(path.resolve(projectDir), path.resolve(projectDir, ref.path)).split(path.sep).join('/');
+      const local = projectPath(projectDir, ref.path);
       for (const copy of copies) {
         if (!isLocalOrigin(copy.origin) || !within(copy.origin, local)) continue;
         covered.add(copy.name);
