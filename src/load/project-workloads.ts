@@ -95,7 +95,12 @@ function givenRecords(options: WorkloadLoadOptions, remembered: readonly Remembe
   );
   const flagged = options.image !== undefined || options.overridesFile !== undefined || (options.overrideProperties?.length ?? 0) > 0;
   if (!options.projectFile || flagged) return records;
-  return records.map((r) => remembered.find((entry) => normalised(options.projectDir, entry.record.file) === r.file)?.record ?? r);
+  const byFile = new Map<string, WorkloadRecord>();
+  for (const entry of remembered) {
+    const file = normalised(options.projectDir, entry.record.file);
+    if (!byFile.has(file)) byFile.set(file, entry.record);
+  }
+  return records.map((r) => byFile.get(r.file) ?? r);
 }
 
 /** A workload score-ts.yaml lists: its file (and overrides file) must exist, or score-ts.yaml is wrong. */

@@ -11,7 +11,7 @@ import { shortList } from '../base/text-lists.js';
 import { projectPath } from '../base/file-paths.js';
 import { editProjectFileText, newProjectFileText, type ProjectFileEdits, type SavedSettingName } from './project-file-edit.js';
 import { type LoadedProjectFile, type ProjectFileData } from './project-file.js';
-import { pathRefusal, type PathScope } from './project-paths.js';
+import { pathRefusals, type PathScope } from './project-paths.js';
 import type { WorkloadRecord } from './state.js';
 import type { ProjectKind } from './project-definition.js';
 
@@ -55,27 +55,35 @@ export function planProjectFileUpdate(
   label: string,
 ): UpdatePlan {
   const warnings: string[] = [];
-  const listed = (existing?.data.workloads ?? []).map((w) => projectPath(scope.projectDir, w.file));
+  const refusalOf = pathRefusals(scope);
+  // Each listed file's index in score-ts.yaml; a file listed by this run has none (-1).
+  const listed = new Map<string, number>();
+  (existing?.data.workloads ?? []).forEach((w, index) => {
+    const file = projectPath(scope.projectDir, w.file);
+    if (!listed.has(file)) listed.set(file, index);
+  });
   const workloads: Array<{ record: WorkloadRecord; index?: number }> = [];
   for (const record of request.given) {
     const refusal = [record.file, ...(record.overridesFile ? [record.overridesFile] : [])]
-      .map((p) => pathRefusal(p, scope))
+      .map((p) => refusalOf(p))
       .find((r) => r !== undefined);
     if (refusal) {
       warnings.push(`${record.file} is not recorded in score-ts.yaml: ${refusal}`);
       continue;
     }
-    const index = listed.indexOf(projectPath(scope.projectDir, record.file));
-    if (index < 0) {
+    const file = projectPath(scope.projectDir, record.file);
+    const index = listed.get(file);
+    if (index === undefined) {
       workloads.push({ record });
-      listed.push(projectPath(scope.projectDir, record.file));
-    } else if (request.flagged && flagKey(existing!.data.workloads![index]!) !== flagKey(record)) workloads.push({ record, index });
+      listed.set(file, -1);
+    } else if (index >= 0 && request.flagged && flagKey(existing!.data.workloads![index]!) !== flagKey(record))
+      workloads.push({ record, index });
   }
   const settings = Object.fromEntries(
     Object.entries(request.settings).filter(([key, value]) => existing?.data[key as SavedSettingName] !== value),
   );
   for (const key of ['output', 'secretsOutput'] as const) {
-    const refusal = typeof settings[key] === 'string' ? pathRefusal(settings[key], scope, 'output') : undefined;
+    const refusal = typeof settings[key] === 'string' ? refusalOf(settings[key], 'output') : undefined;
     if (!refusal) continue;
     warnings.push(`${FLAG_OF[key]} ${String(settings[key])} is not recorded in score-ts.yaml: ${refusal}`);
     delete settings[key];
@@ -137,10 +145,11 @@ function describeChanges(edits: ProjectFileEdits): string[] {
 function newSources(listed: readonly string[] | undefined, given: readonly string[], scope: PathScope, warnings: string[]): string[] {
   const known = new Set((listed ?? []).map((s) => recordedForm(s, scope.projectDir)));
   const added: string[] = [];
+  const refusalOf = pathRefusals(scope);
   for (const value of given) {
     const ref = parseSourceRef(value, 'source', os.homedir());
     if (ref.kind === 'stdin') continue;
-    const refusal = ref.kind === 'path' ? pathRefusal(ref.path, scope) : urlRefusal(value);
+    const refusal = ref.kind === 'path' ? refusalOf(ref.path) : urlRefusal(value);
     if (refusal) {
       warnings.push(`${ref.kind === 'path' ? value : maskUrlText(value)} is not recorded in score-ts.yaml: ${refusal}`);
       continue;

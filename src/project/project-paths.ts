@@ -24,9 +24,12 @@ export interface PathScope {
 
 const ALLOW_FLAG = '--allow-files-outside-project';
 
-/** Why `given` (relative to the project) may not be used as a path of score-ts.yaml; undefined when it may. */
-export function pathRefusal(given: string, scope: PathScope, kind: 'input' | 'output' = 'input'): string | undefined {
-  return refusalIn(resolvedScope(scope), given, kind);
+/** Why a path (relative to the project) may not be used in score-ts.yaml, undefined when it may: for many paths of one scope. */
+export type PathRefusal = (given: string, kind?: 'input' | 'output') => string | undefined;
+
+export function pathRefusals(scope: PathScope): PathRefusal {
+  const resolved = resolvedScope(scope);
+  return (given, kind = 'input') => refusalIn(resolved, given, kind);
 }
 
 /** A scope's project folder after following links and its protected files' ids, looked up once for many paths. */
