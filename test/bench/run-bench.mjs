@@ -15,7 +15,8 @@
  * Projects up to 1000 workloads run under every Node version, larger ones under the system Node only; score-k8s
  * is skipped at a size where its time, estimated from the smaller sizes, is over 3 minutes a run.
  * For 100 and 1000 workloads, the same project also runs with a Go-template (score-k8s format) provisioner file
- * against the same provisioners in Handlebars (test/bench/provisioners/), in alternating runs.
+ * against the same provisioners in Handlebars (test/bench/provisioners/), in alternating runs, and with each
+ * Score file named on the command line (as a CI job does) against the regeneration from the state.
  * Options: --runs N (default 5), --sizes 1,10,100,1000,10000, --nodes 20,22,24 (the system node always runs),
  * --no-score-k8s.
  */
@@ -131,6 +132,22 @@ const rowOf = (fields, times) => ({
   ...stats(times),
 });
 
+/** test/bench/floor.cjs: one Score file read and written with js-yaml, the least a one-workload generate does. */
+const FLOOR = 'floor: one Score file read and written with js-yaml';
+const floorRun = (node) => ({
+  tool: 'node',
+  command: FLOOR,
+  node,
+  cmd: node.path,
+  args: [
+    path.join(here, 'floor.cjs'),
+    'w0/score.yaml',
+    path.join(work, `floor-${node.major}.yaml`),
+    path.join(work, `floor-cache-${node.major}`),
+  ],
+  cwd: projects.get(1),
+});
+
 // The short commands are measured in interleaved rounds, so a slower moment of the machine hits them all alike.
 progress('short commands');
 const quickSizes = SIZES.filter((s) => s <= 10);
@@ -138,6 +155,7 @@ for (const size of quickSizes) setUp(size, true);
 const quick = nodes.flatMap((node) => [
   { tool: 'node', command: 'node -e 0', node, cmd: node.path, args: ['-e', '0'], cwd: work },
   { tool: 'score-ts', command: '--version', node, cmd: node.path, args: [bin, '--version'], cwd: work },
+  ...(quickSizes.includes(1) ? [floorRun(node)] : []),
   ...quickSizes.map((size) => ({
     tool: 'score-ts',
     command: label(size),
@@ -169,7 +187,7 @@ for (const q of quick) {
   const k8s = q.tool === 'score-k8s';
   results.rows.push({
     ...rowOf({ tool: q.tool, command: q.command, node: k8s ? null : q.node.version, size: q.size }, times.get(q)),
-    ...(q.tool === 'node' ? {} : { ratio: median(times.get(q).map((t, i) => t / base[i])), ratioTo: 'node -e 0' }),
+    ...(q.command === 'node -e 0' ? {} : { ratio: median(times.get(q).map((t, i) => t / base[i])), ratioTo: 'node -e 0' }),
     peakMb: k8s ? externalPeakMb(q.cmd, q.args, q.cwd) : nodePeakMb(q.node.path, q.args, q.cwd),
     objects: q.size ? countObjects(path.join(q.cwd, k8s ? 'score-k8s.yaml' : 'manifests.yaml')) : undefined,
   });
@@ -263,6 +281,28 @@ for (const size of SIZES.filter((s) => s >= 100 && s <= 1000)) {
   variants.push({ size, ratio: median(pairs.map(([hbs, go]) => go / hbs)) });
 }
 
+// A CI job names every Score file (`generate $(ls */score.yaml)`): the same project regenerated with each file
+// given, paired with a regeneration from the state. Giving files must not cost more than naming each once.
+const filesGiven = [];
+for (const size of SIZES.filter((s) => s >= 100 && s <= 1000 && projects.has(s))) {
+  progress(`${size} workloads, each file given`);
+  const dir = projects.get(size);
+  const given = [bin, '-q', 'generate', ...scoreFiles(size), '-o', 'manifests.yaml'];
+  const runs = size >= 1000 ? Math.max(3, Math.ceil(RUNS / 2)) : RUNS;
+  const pairs = Array.from({ length: runs }, () => [run(system.path, given, dir), run(system.path, TS_GENERATE, dir)]);
+  const ratio = median(pairs.map(([files, state]) => files / state));
+  results.rows.push({
+    ...rowOf(
+      { tool: 'score-ts', node: system.version, size, command: `${label(size)}, each file given` },
+      pairs.map((p) => p[0]),
+    ),
+    ratio,
+    ratioTo: 'from the state',
+    peakMb: nodePeakMb(system.path, given, dir),
+  });
+  filesGiven.push({ size, ratio });
+}
+
 // The targets, of this run's figures; one whose figures are missing (a tool or Node skipped) is not met or missed.
 const row = (tool, size, node = tool === 'score-ts' ? system.version : null) =>
   results.rows.find((r) => r.tool === tool && r.command === label(size) && r.node === node);
@@ -293,6 +333,7 @@ const targets = [
   ),
   has(1000, 10000) && ['generate 10000 at most 10x the 1000-workload time (paired runs)', ts(10000)?.ratio, 10],
   has(10000) && ['generate 10000 peak memory under 400 MB', ts(10000)?.peakMb, 400],
+  ...filesGiven.map((f) => [`generate ${f.size} with each file given within 1.2x of from the state (paired runs)`, f.ratio, 1.2]),
   ...variants.map((v) => [
     `Go-template provisioners within 1.5x of the same in Handlebars (${v.size} workloads, paired runs)`,
     v.ratio,
