@@ -24,9 +24,10 @@ export interface PathScope {
 
 const ALLOW_FLAG = '--allow-files-outside-project';
 
-/** Why a path (relative to the project) may not be used in score-ts.yaml, undefined when it may: for many paths of one scope. */
+/** Why `given` (relative to the project) may not be used as a path of score-ts.yaml; undefined when it may. */
 export type PathRefusal = (given: string, kind?: 'input' | 'output') => string | undefined;
 
+/** The refusal of any path in `scope`: the project folder and the protected files are looked up once for them all. */
 export function pathRefusals(scope: PathScope): PathRefusal {
   const resolved = resolvedScope(scope);
   return (given, kind = 'input') => refusalIn(resolved, given, kind);
