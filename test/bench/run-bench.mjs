@@ -282,7 +282,7 @@ for (const size of SIZES.filter((s) => s >= 100 && s <= 1000)) {
 }
 
 // A CI job names every Score file (`generate $(ls */score.yaml)`): the same project regenerated with each file
-// given, paired with a regeneration from the state. Giving files must not cost more than naming each once.
+// given, paired with a regeneration from the state: naming the files must cost no more than reading them from the state.
 const filesGiven = [];
 for (const size of SIZES.filter((s) => s >= 100 && s <= 1000 && projects.has(s))) {
   progress(`${size} workloads, each file given`);
